@@ -1,0 +1,3 @@
+module github.com/hindsight-kb/hindsight
+
+go 1.26.8
