@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestCorpusWatcher changes a corpus folder the ways people and editors do
+// and checks each change leads to a sync within the 2-second promise.
+func TestCorpusWatcher(t *testing.T) {
+	dir := t.TempDir()
+	var syncs atomic.Int32
+	synced := make(chan struct{}, 16)
+	w := &corpusWatcher{
+		dir:      dir,
+		debounce: 50 * time.Millisecond,
+		sync: func(context.Context) error {
+			syncs.Add(1)
+			synced <- struct{}{}
+			return nil
+		},
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.run(ctx) }()
+	time.Sleep(100 * time.Millisecond) // let the watch be set up
+
+	write := func(p, s string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"add", func() { write(filepath.Join(dir, "a.md"), "# A\n") }},
+		{"edit", func() { write(filepath.Join(dir, "a.md"), "# A edited\n") }},
+		{"save by rename", func() {
+			tmp := filepath.Join(dir, ".a.md.swp")
+			write(tmp, "# A saved\n")
+			if err := os.Rename(tmp, filepath.Join(dir, "a.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"new sub-folder", func() {
+			sub := filepath.Join(dir, "2025", "q1")
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"file in new sub-folder", func() { write(filepath.Join(dir, "2025", "q1", "b.md"), "# B\n") }},
+		{"delete", func() {
+			if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			before := syncs.Load()
+			s.do()
+			deadline := time.After(2 * time.Second)
+			for syncs.Load() == before {
+				select {
+				case <-synced:
+				case <-deadline:
+					t.Fatalf("no sync within 2s after %s", s.name)
+				}
+			}
+			time.Sleep(120 * time.Millisecond) // let trailing events settle
+			for len(synced) > 0 {
+				<-synced
+			}
+		})
+	}
+
+	// Changes inside hidden folders such as .git are ignored.
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(150 * time.Millisecond)
+	for len(synced) > 0 {
+		<-synced
+	}
+	before := syncs.Load()
+	write(filepath.Join(dir, ".git", "index"), "x")
+	time.Sleep(300 * time.Millisecond)
+	if syncs.Load() != before {
+		t.Errorf("a change in .git caused a sync")
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestHiddenPath(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"/c/a.md", false},
+		{"/c/sub/a.md", false},
+		{"/c/.git/index", true},
+		{"/c/sub/.a.md.swp", true},
+		{"/c/a.md~", true},
+	} {
+		if got := hiddenPath("/c", tc.path); got != tc.want {
+			t.Errorf("hiddenPath(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
