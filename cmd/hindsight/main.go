@@ -37,6 +37,7 @@ type cliEnv struct {
 
 func commands() []command {
 	return []command{
+		{"parse", "parse postmortems and show the structured records", runParse},
 		{"version", "print version and build information", runVersion},
 	}
 }

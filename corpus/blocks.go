@@ -1,0 +1,67 @@
+package corpus
+
+import "strings"
+
+// blockKind is the kind of one block of a document, whatever its format.
+type blockKind uint8
+
+const (
+	blockPara    blockKind = iota // a paragraph or a plain-text line group
+	blockHeading                  // a heading; level 1..6
+	blockItem                     // a list item; level is its nesting depth
+	blockRow                      // a table row; cells holds its cells
+	blockCode                     // preformatted text
+)
+
+// block is one unit of a document's structure. Every format (Markdown,
+// plain text, HTML) is turned into a flat list of blocks so that section,
+// time, timeline and action-item extraction is written once.
+type block struct {
+	kind  blockKind
+	level int
+	text  string
+	// cells are the cells of a table row.
+	cells []string
+	// header marks a table header row.
+	header bool
+	// checked is -1 for a list item without a task box, else 0 or 1.
+	checked int8
+	// links are URLs of links inside the block, in order.
+	links []string
+	// bold is the text of a leading strong span ("**Impact**: …").
+	bold string
+}
+
+// document is a parsed document before field extraction.
+type document struct {
+	format string
+	blocks []block
+	fm     frontMatter
+	// title is a title given by the format itself (HTML <title>/<h1>),
+	// used when no better one is found.
+	title string
+	// site is a site name given by the format (og:site_name).
+	site string
+}
+
+// normSpace collapses runs of white space to single spaces and trims.
+func normSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (c != ' ' || prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

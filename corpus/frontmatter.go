@@ -1,0 +1,249 @@
+package corpus
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// maxFrontMatter bounds the size of a frontmatter block: anything longer
+// is not metadata, and the bound keeps YAML decoding cheap.
+const maxFrontMatter = 64 << 10
+
+// frontMatter holds decoded frontmatter with lower-cased keys.
+type frontMatter map[string]any
+
+// fmFormats are the frontmatter formats understood, decoded with yaml.v3
+// (which refuses alias bombs) rather than the library's yaml.v2 default.
+var fmFormats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", yaml.Unmarshal),
+	frontmatter.NewFormat("---yaml", "---", yaml.Unmarshal),
+	frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
+	frontmatter.NewFormat("---toml", "---", toml.Unmarshal),
+	frontmatter.NewFormat(";;;", ";;;", json.Unmarshal),
+	frontmatter.NewFormat("---json", "---", json.Unmarshal),
+}
+
+// splitFrontMatter separates a leading frontmatter block from text (which
+// has LF line endings and no BOM). It finds the block's end itself, so an
+// unclosed `---` block is not silently read as the whole document: then
+// only the leading `key: value` lines are taken as metadata. Frontmatter
+// that cannot be decoded is dropped and the body still parsed; the
+// returned note says why, for callers that want to report it.
+func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
+	start := 0
+	for start < len(text) && (text[start] == '\n' || text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	first, rest, _ := strings.Cut(text[start:], "\n")
+	first = strings.TrimSpace(first)
+	var end string
+	switch first {
+	case "---", "---yaml", "---toml", "---json":
+		end = "---"
+	case "+++":
+		end = "+++"
+	case ";;;":
+		end = ";;;"
+	case "{":
+		return splitJSONFrontMatter(text[start:])
+	default:
+		if strings.HasPrefix(first, "{") {
+			return splitJSONFrontMatter(text[start:])
+		}
+		return nil, text, ""
+	}
+	// Find the closing delimiter line.
+	off := 0
+	closed := -1
+	for off <= len(rest) && off < maxFrontMatter {
+		line, _, _ := strings.Cut(rest[off:], "\n")
+		if strings.TrimSpace(line) == end || (end == "---" && strings.TrimSpace(line) == "...") {
+			closed = off
+			break
+		}
+		off += len(line) + 1
+	}
+	if closed < 0 {
+		if first != "---" {
+			return nil, text, "unclosed frontmatter ignored"
+		}
+		return salvageFrontMatter(rest)
+	}
+	afterEnd := closed + len(strings.SplitN(rest[closed:], "\n", 2)[0]) + 1
+	if afterEnd > len(rest) {
+		afterEnd = len(rest)
+	}
+	block := first + "\n" + rest[:closed] + end + "\n"
+	body = rest[afterEnd:]
+	var raw map[string]any
+	if strings.TrimSpace(rest[:closed]) == "" {
+		return nil, body, ""
+	}
+	if _, err := frontmatter.Parse(strings.NewReader(block), &raw, fmFormats...); err != nil || raw == nil {
+		if first == "---" {
+			fm, _, _ := salvageFrontMatter(rest[:closed])
+			return fm, body, fmt.Sprintf("malformed frontmatter: %v", err)
+		}
+		return nil, body, fmt.Sprintf("malformed frontmatter: %v", err)
+	}
+	return lowerKeys(raw), body, ""
+}
+
+// splitJSONFrontMatter takes a leading JSON object as frontmatter when it
+// decodes; otherwise the text has none.
+func splitJSONFrontMatter(text string) (frontMatter, string, string) {
+	limit := text
+	if len(limit) > maxFrontMatter {
+		limit = limit[:maxFrontMatter]
+	}
+	dec := json.NewDecoder(strings.NewReader(limit))
+	var raw map[string]any
+	if err := dec.Decode(&raw); err != nil || raw == nil {
+		return nil, text, ""
+	}
+	return lowerKeys(raw), text[dec.InputOffset():], ""
+}
+
+// salvageFrontMatter reads the leading `key: value` lines of an unclosed
+// or undecodable YAML block one by one; everything from the first line
+// that is not one is body.
+func salvageFrontMatter(rest string) (frontMatter, string, string) {
+	fm := frontMatter{}
+	off := 0
+	for off < len(rest) {
+		line, _, _ := strings.Cut(rest[off:], "\n")
+		t := strings.TrimSpace(line)
+		if t == "" {
+			off += len(line) + 1
+			break
+		}
+		k, v, ok := strings.Cut(t, ":")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || len(k) > 40 || strings.ContainsAny(k, " #*[]{}<>") && !strings.Contains(k, "_") {
+			if strings.HasPrefix(t, "- ") && len(fm) > 0 {
+				off += len(line) + 1
+				continue
+			}
+			break
+		}
+		v = strings.Trim(strings.TrimSpace(v), `"'`)
+		if v != "" {
+			fm[strings.ToLower(k)] = v
+		}
+		off += len(line) + 1
+	}
+	if off > len(rest) {
+		off = len(rest)
+	}
+	if len(fm) == 0 {
+		return nil, rest, "unclosed frontmatter"
+	}
+	return fm, rest[off:], "unclosed frontmatter: read its leading key: value lines"
+}
+
+func lowerKeys(m map[string]any) frontMatter {
+	fm := make(frontMatter, len(m))
+	for k, v := range m {
+		fm[strings.ToLower(strings.TrimSpace(k))] = v
+	}
+	return fm
+}
+
+// str returns the first of keys that holds a scalar, as a string.
+func (fm frontMatter) str(keys ...string) string {
+	for _, k := range keys {
+		v, ok := fm[k]
+		if !ok || v == nil {
+			continue
+		}
+		if s := scalarString(v); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// list returns the first of keys that holds a list or a comma-separated
+// string, as strings.
+func (fm frontMatter) list(keys ...string) []string {
+	for _, k := range keys {
+		v, ok := fm[k]
+		if !ok || v == nil {
+			continue
+		}
+		var out []string
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				if s := scalarString(e); s != "" {
+					out = append(out, s)
+				} else if m, ok := e.(map[string]any); ok { // "- name: x"
+					for _, k := range []string{"name", "title", "value"} {
+						if s := scalarString(m[k]); s != "" {
+							out = append(out, s)
+							break
+						}
+					}
+				}
+			}
+		case string:
+			for _, p := range strings.FieldsFunc(x, func(r rune) bool { return r == ',' || r == ';' }) {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+		default:
+			if s := scalarString(x); s != "" {
+				out = append(out, s)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// scalarString renders a decoded scalar; maps and lists give "".
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Location() == time.UTC {
+			return x.Format("2006-01-02")
+		}
+		return x.Format(time.RFC3339)
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return ""
+}
+
+// keys returns the frontmatter keys in order, for deterministic output.
+func (fm frontMatter) keys() []string {
+	ks := make([]string, 0, len(fm))
+	for k := range fm {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

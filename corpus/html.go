@@ -1,0 +1,306 @@
+package corpus
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlDocument reads an HTML page into doc: the main content's headings,
+// paragraphs, list items and table rows; navigation, headers, footers,
+// search boxes, forms, scripts and styles are dropped. The page title
+// and og:site_name are kept as fallbacks for the title and organization.
+func htmlDocument(doc *document, body string) {
+	root, err := html.Parse(strings.NewReader(body))
+	if err != nil { // html.Parse only fails on reader errors
+		doc.blocks = textBlocks(body)
+		return
+	}
+	c := htmlConv{}
+	c.meta(root, 0)
+	main := findMain(root, 0)
+	if main == nil {
+		main = root
+	}
+	c.walk(main, 0, 0)
+	c.flush()
+	doc.blocks = c.out
+	doc.title = c.title
+	doc.site = c.site
+}
+
+type htmlConv struct {
+	out   []block
+	cur   strings.Builder
+	links []string
+	title string
+	site  string
+	h1    string
+}
+
+// meta collects <title> and og:site_name.
+func (c *htmlConv) meta(n *html.Node, depth int) {
+	if depth > maxNesting*4 {
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Title:
+			if c.title == "" {
+				c.title = normSpace(textOf(n, 0))
+			}
+		case atom.Meta:
+			prop := strings.ToLower(attr(n, "property") + attr(n, "name"))
+			if prop == "og:site_name" || prop == "application-name" {
+				c.site = strings.TrimSpace(attr(n, "content"))
+			}
+		case atom.Body:
+			// titles and metadata live in <head>; keep looking only for
+			// og tags that some sites put in the body
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.meta(ch, depth+1)
+	}
+}
+
+// findMain returns the <main>, role=main or single <article> element.
+func findMain(n *html.Node, depth int) *html.Node {
+	if depth > maxNesting*4 {
+		return nil
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main" || n.DataAtom == atom.Article) {
+		return n
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if m := findMain(ch, depth+1); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isChrome reports whether an element is page furniture, not content.
+func isChrome(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer, atom.Aside,
+		atom.Form, atom.Iframe, atom.Svg, atom.Button, atom.Template, atom.Select, atom.Input,
+		atom.Head, atom.Object, atom.Embed, atom.Canvas, atom.Textarea, atom.Label, atom.Dialog, atom.Menu:
+		return true
+	}
+	if n.Type == html.ElementNode && n.DataAtom == 0 && (n.Data == "search" || strings.HasPrefix(n.Data, "svg")) {
+		return true
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog":
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-hidden"), "true") || attr(n, "hidden") != "" {
+		return true
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	for _, w := range strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(cls)) {
+		switch w {
+		case "nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
+			"cookie", "cookies", "search", "searchbox", "skip", "masthead", "banner", "subscribe", "share", "social", "toc":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *htmlConv) flush() {
+	t := normSpace(c.cur.String())
+	c.cur.Reset()
+	if t != "" {
+		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1, links: c.links})
+	}
+	c.links = nil
+}
+
+func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
+	if depth > maxNesting*4 {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		c.cur.WriteString(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, depth+1, listDepth)
+		}
+		return
+	default:
+		return
+	}
+	if isChrome(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		c.flush()
+		t := normSpace(textOf(n, 0))
+		if t != "" {
+			level := int(n.Data[1] - '0')
+			c.out = append(c.out, block{kind: blockHeading, level: level, text: t, checked: -1})
+		}
+		return
+	case atom.Li:
+		c.flush()
+		b := block{kind: blockItem, level: max(1, min(listDepth, maxNesting)), checked: -1}
+		var sb strings.Builder
+		var nested []*html.Node
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) {
+				nested = append(nested, ch)
+				continue
+			}
+			if ch.Type == html.ElementNode && ch.DataAtom == atom.Input && strings.EqualFold(attr(ch, "type"), "checkbox") {
+				b.checked = 0
+				if _, ok := attrOK(ch, "checked"); ok {
+					b.checked = 1
+				}
+				continue
+			}
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Strong || ch.DataAtom == atom.B) && strings.TrimSpace(sb.String()) == "" {
+				b.bold = normSpace(textOf(ch, 0))
+			}
+			collectLinks(ch, &b.links, 0)
+			sb.WriteString(textOf(ch, 0))
+			sb.WriteByte(' ')
+		}
+		b.text = normSpace(sb.String())
+		if b.text != "" {
+			c.out = append(c.out, b)
+		}
+		for _, l := range nested {
+			c.walk(l, depth+1, listDepth)
+		}
+		return
+	case atom.Ul, atom.Ol:
+		c.flush()
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, depth+1, listDepth+1)
+		}
+		c.flush()
+		return
+	case atom.Tr:
+		c.flush()
+		b := block{kind: blockRow, checked: -1}
+		header := true
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Td || ch.DataAtom == atom.Th) {
+				if ch.DataAtom == atom.Td {
+					header = false
+				}
+				b.cells = append(b.cells, normSpace(textOf(ch, 0)))
+				collectLinks(ch, &b.links, 0)
+			}
+		}
+		b.header = header && len(b.cells) > 0
+		b.text = strings.Join(b.cells, " | ")
+		if strings.TrimSpace(strings.ReplaceAll(b.text, "|", "")) != "" {
+			c.out = append(c.out, b)
+		}
+		return
+	case atom.Pre:
+		c.flush()
+		if t := strings.TrimSpace(textOf(n, 0)); t != "" {
+			c.out = append(c.out, block{kind: blockCode, text: t, checked: -1})
+		}
+		return
+	case atom.Br:
+		c.cur.WriteByte('\n')
+		return
+	case atom.A:
+		if h := attr(n, "href"); strings.HasPrefix(h, "http") {
+			c.links = append(c.links, h)
+		}
+	case atom.Img:
+		return
+	}
+	blockLevel := isBlockElement(n.DataAtom)
+	if blockLevel {
+		c.flush()
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, depth+1, listDepth)
+	}
+	if blockLevel {
+		c.flush()
+	}
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func isBlockElement(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Blockquote, atom.Table,
+		atom.Tbody, atom.Thead, atom.Dl, atom.Dt, atom.Dd, atom.Figure, atom.Figcaption, atom.Details,
+		atom.Summary, atom.Hr, atom.Body, atom.Html, atom.Address, atom.Center:
+		return true
+	}
+	return false
+}
+
+// textOf returns the visible text under n, skipping chrome and scripts.
+func textOf(n *html.Node, depth int) string {
+	var sb strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxNesting*4 {
+			return
+		}
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && (isChrome(n) || n.DataAtom == atom.Img) {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+			sb.WriteByte(' ')
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch, depth+1)
+		}
+		if n.Type == html.ElementNode && isBlockElement(n.DataAtom) {
+			sb.WriteByte(' ')
+		}
+	}
+	walk(n, depth)
+	return sb.String()
+}
+
+func collectLinks(n *html.Node, out *[]string, depth int) {
+	if depth > maxNesting*4 {
+		return
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		if h := attr(n, "href"); strings.HasPrefix(h, "http") {
+			*out = append(*out, h)
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		collectLinks(ch, out, depth+1)
+	}
+}

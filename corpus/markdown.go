@@ -1,0 +1,180 @@
+package corpus
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// maxNesting bounds how deep nested lists and quotes are followed; deeper
+// content is still read, flattened to that depth.
+const maxNesting = 64
+
+// newMarkdown returns the goldmark parser used for Markdown documents:
+// CommonMark plus GFM tables, task lists and strikethrough.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+}
+
+// markdownBlocks parses src as Markdown and flattens its AST to blocks.
+// Raw HTML is never copied into text.
+func markdownBlocks(md goldmark.Markdown, src []byte) []block {
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	c := mdConv{src: src}
+	c.container(root, 0, 0)
+	return c.out
+}
+
+type mdConv struct {
+	src []byte
+	out []block
+}
+
+func (c *mdConv) container(n ast.Node, depth, listDepth int) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.node(ch, depth, listDepth)
+	}
+}
+
+func (c *mdConv) node(n ast.Node, depth, listDepth int) {
+	if depth > maxNesting {
+		depth = maxNesting
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		b := c.inline(n)
+		b.kind, b.level = blockHeading, n.Level
+		if b.text != "" {
+			c.out = append(c.out, b)
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		b := c.inline(n)
+		if b.text != "" {
+			c.out = append(c.out, b)
+		}
+	case *ast.List:
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			c.item(it, depth+1, listDepth+1)
+		}
+	case *ast.Blockquote:
+		c.container(n, depth+1, listDepth)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		var sb strings.Builder
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			sb.Write(seg.Value(c.src))
+		}
+		if t := strings.TrimRight(sb.String(), "\n "); strings.TrimSpace(t) != "" {
+			c.out = append(c.out, block{kind: blockCode, text: t, checked: -1})
+		}
+	case *extast.Table:
+		for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+			b := block{kind: blockRow, checked: -1}
+			_, b.header = r.(*extast.TableHeader)
+			for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				cb := c.inline(cell)
+				b.cells = append(b.cells, cb.text)
+				b.links = append(b.links, cb.links...)
+			}
+			b.text = strings.Join(b.cells, " | ")
+			c.out = append(c.out, b)
+		}
+	case *ast.HTMLBlock, *ast.ThematicBreak:
+		// raw HTML is never text; rules carry none
+	default:
+		if n.Type() == ast.TypeBlock {
+			c.container(n, depth+1, listDepth)
+		}
+	}
+}
+
+// item turns one list item into an item block (its own paragraphs) and
+// then the blocks of anything nested in it.
+func (c *mdConv) item(it ast.Node, depth, listDepth int) {
+	if depth > maxNesting {
+		depth = maxNesting
+	}
+	b := block{kind: blockItem, level: min(listDepth, maxNesting), checked: -1}
+	var rest []ast.Node
+	var parts []string
+	for ch := it.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if len(rest) == 0 {
+				ib := c.inline(ch)
+				if len(parts) == 0 {
+					b.checked, b.bold = ib.checked, ib.bold
+				}
+				parts = append(parts, ib.text)
+				b.links = append(b.links, ib.links...)
+				continue
+			}
+		}
+		rest = append(rest, ch)
+	}
+	b.text = strings.Join(parts, " ")
+	if b.text != "" || b.checked >= 0 {
+		c.out = append(c.out, b)
+	}
+	for _, n := range rest {
+		c.node(n, depth, listDepth)
+	}
+}
+
+// inline renders the inline content of n as plain text, noting links, a
+// task check box and a leading bold span.
+func (c *mdConv) inline(n ast.Node) block {
+	b := block{kind: blockPara, checked: -1}
+	var sb strings.Builder
+	first := true
+	var walk func(n ast.Node, depth int)
+	walk = func(n ast.Node, depth int) {
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch x := ch.(type) {
+			case *ast.Text:
+				sb.Write(x.Segment.Value(c.src))
+				if x.SoftLineBreak() || x.HardLineBreak() {
+					sb.WriteByte(' ')
+				}
+			case *ast.String:
+				sb.Write(x.Value)
+			case *ast.AutoLink:
+				u := string(x.URL(c.src))
+				b.links = append(b.links, u)
+				sb.WriteString(u)
+			case *ast.Link:
+				b.links = append(b.links, string(x.Destination))
+				walk(x, depth+1)
+			case *ast.Image, *ast.RawHTML:
+				// alt text and raw HTML are not prose
+			case *extast.TaskCheckBox:
+				if x.IsChecked {
+					b.checked = 1
+				} else {
+					b.checked = 0
+				}
+				continue
+			case *ast.Emphasis:
+				start := sb.Len()
+				walk(x, depth+1)
+				if first && x.Level == 2 && strings.TrimSpace(sb.String()[:start]) == "" {
+					b.bold = strings.TrimSpace(sb.String()[start:])
+				}
+			default:
+				if depth < maxNesting {
+					walk(ch, depth+1)
+				}
+			}
+			first = false
+		}
+	}
+	walk(n, 0)
+	b.text = normSpace(sb.String())
+	return b
+}

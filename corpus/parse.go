@@ -1,0 +1,143 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrTooLarge is wrapped by the error for a document over the size limit.
+var ErrTooLarge = errors.New("document too large")
+
+// Parse parses one document with DefaultConfig. See (*Parser).Parse.
+func Parse(name string, r io.Reader) (Record, error) {
+	p, err := NewParser(DefaultConfig())
+	if err != nil {
+		return Record{}, err
+	}
+	return p.Parse(name, r)
+}
+
+// Parse parses one document. name is its path relative to the corpus
+// root (slash-separated); it becomes Source, gives the extension hint
+// and, unless frontmatter has an id or uuid, the ID (Slug(name)). Callers
+// may overwrite Source. Documents that are empty, binary (NUL bytes) or
+// over the size limit are rejected with an error naming the reason;
+// invalid UTF-8 is read as Latin-1, and malformed frontmatter is salvaged
+// or skipped so the rest of the document still counts.
+func (p *Parser) Parse(name string, r io.Reader) (Record, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, p.maxBytes+1))
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: read: %w", name, err)
+	}
+	if int64(len(raw)) > p.maxBytes {
+		return Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
+	}
+	return p.parseBytes(name, raw)
+}
+
+// ParseFile opens name in fsys, checks its size before reading, and
+// parses it.
+func (p *Parser) ParseFile(fsys fs.FS, name string) (Record, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: %w", name, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: %w", name, err)
+	}
+	if fi.IsDir() {
+		return Record{}, fmt.Errorf("parse %s: is a directory", name)
+	}
+	if fi.Size() > p.maxBytes {
+		return Record{}, fmt.Errorf("parse %s: %w: %d bytes, over the %d-byte limit", name, ErrTooLarge, fi.Size(), p.maxBytes)
+	}
+	return p.Parse(name, f)
+}
+
+func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return Record{}, fmt.Errorf("parse %s: empty document", name)
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return Record{}, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
+	}
+	if looksBinary(raw) {
+		return Record{}, fmt.Errorf("parse %s: binary content (too many control characters)", name)
+	}
+	text := normalizeText(raw)
+	if strings.TrimSpace(text) == "" {
+		return Record{}, fmt.Errorf("parse %s: empty document", name)
+	}
+	doc := p.document(name, text)
+	rec := p.extract(name, doc)
+	rec.ContentHash = HashContent(raw)
+	return rec, nil
+}
+
+// looksBinary reports whether more than 5% of the first 8 KiB are control
+// characters other than white space.
+func looksBinary(b []byte) bool {
+	if len(b) > 8192 {
+		b = b[:8192]
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			n++
+		}
+	}
+	return n*20 > len(b)
+}
+
+// normalizeText decodes raw as UTF-8 (reading invalid bytes as Latin-1),
+// drops a BOM and turns CRLF and lone CR line endings into LF.
+func normalizeText(raw []byte) string {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	var s string
+	if utf8.Valid(raw) {
+		s = string(raw)
+	} else {
+		var sb strings.Builder
+		sb.Grow(len(raw) + len(raw)/8)
+		for len(raw) > 0 {
+			r, size := utf8.DecodeRune(raw)
+			if r == utf8.RuneError && size <= 1 {
+				sb.WriteRune(rune(raw[0])) // Latin-1
+				raw = raw[1:]
+				continue
+			}
+			sb.Write(raw[:size])
+			raw = raw[size:]
+		}
+		s = sb.String()
+	}
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s
+}
+
+// document splits off frontmatter, detects the format and turns the
+// document into blocks.
+func (p *Parser) document(name, text string) *document {
+	fm, body, _ := splitFrontMatter(text)
+	doc := &document{fm: fm}
+	doc.format = detectFormat(name, body)
+	switch doc.format {
+	case FormatHTML:
+		htmlDocument(doc, body)
+	case FormatMarkdown:
+		doc.blocks = markdownBlocks(newMarkdown(), []byte(body))
+	default:
+		doc.blocks = textBlocks(body)
+	}
+	return doc
+}

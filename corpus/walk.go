@@ -1,0 +1,156 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// maxWalkDepth bounds directory nesting, so a tree of symlinks that the
+// file system cannot identify still ends.
+const maxWalkDepth = 64
+
+// skippedExtensions are file extensions that never hold a postmortem.
+var skippedExtensions = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".bmp": true,
+	".ico": true, ".svg": true, ".tif": true, ".tiff": true, ".heic": true, ".psd": true,
+	".pdf": true, ".zip": true, ".gz": true, ".tgz": true, ".tar": true, ".bz2": true,
+	".xz": true, ".zst": true, ".7z": true, ".rar": true, ".jar": true, ".war": true,
+	".exe": true, ".dll": true, ".so": true, ".dylib": true, ".bin": true, ".o": true,
+	".a": true, ".class": true, ".pyc": true, ".wasm": true, ".woff": true, ".woff2": true,
+	".ttf": true, ".otf": true, ".eot": true, ".mp3": true, ".mp4": true, ".m4a": true,
+	".mov": true, ".avi": true, ".mkv": true, ".wav": true, ".ogg": true, ".flac": true,
+	".webm": true, ".db": true, ".sqlite": true, ".sqlite3": true, ".dat": true,
+	".css": true, ".js": true, ".map": true, ".lock": true, ".sum": true,
+	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
+	".odt": true, ".key": true, ".pem": true, ".crt": true, ".der": true,
+}
+
+// skipFile reports whether Walk leaves out a file of this base name:
+// hidden files, license files and non-text extensions.
+func skipFile(base string) bool {
+	if strings.HasPrefix(base, ".") {
+		return true
+	}
+	upper := strings.ToUpper(base)
+	for _, p := range []string{"LICENSE", "LICENCE", "COPYING"} {
+		if upper == p || strings.HasPrefix(upper, p+".") || strings.HasPrefix(upper, p+"-") {
+			return true
+		}
+	}
+	ext := strings.ToLower(path.Ext(base))
+	if strings.ContainsAny(ext, " \t") { // "v1.2 outage": not an extension
+		return false
+	}
+	return skippedExtensions[ext]
+}
+
+// Walk calls fn for every candidate postmortem file under fsys, in
+// lexical order, with its slash path. Hidden files and directories,
+// LICENSE/COPYING files and non-text extensions (images, archives…) are
+// skipped. Entries that cannot be used — symlink loops, symlinks leaving
+// the root, unreadable directories — are passed to fn with a non-nil err
+// naming the path and reason. Symlinks to files and directories inside
+// the root are followed once; a symlink back to a directory being walked
+// is reported as a loop. fn returning an error stops the walk, and Walk
+// returns that error.
+func Walk(fsys fs.FS, fn func(name string, err error) error) error {
+	w := walker{fsys: fsys, fn: fn}
+	var ancestors []any
+	if fi, err := fs.Stat(fsys, "."); err == nil {
+		if k, ok := dirKey(fi); ok {
+			ancestors = append(ancestors, k)
+		}
+	}
+	return w.dir(".", ancestors, 0)
+}
+
+type walker struct {
+	fsys fs.FS
+	fn   func(string, error) error
+}
+
+func (w *walker) dir(dir string, ancestors []any, depth int) error {
+	if depth > maxWalkDepth {
+		return w.fn(dir, fmt.Errorf("%s: directory nesting deeper than %d levels (symlink loop?)", dir, maxWalkDepth))
+	}
+	entries, err := fs.ReadDir(w.fsys, dir)
+	if err != nil {
+		return w.fn(dir, fmt.Errorf("%s: cannot read directory: %w", dir, err))
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := path.Join(dir, name)
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(w.fsys, p) // follows the link, confined to the root
+			if err != nil {
+				if err := w.fn(p, fmt.Errorf("%s: unusable symlink: %w", p, simplifyLinkErr(err))); err != nil {
+					return err
+				}
+				continue
+			}
+			if fi.IsDir() {
+				k, ok := dirKey(fi)
+				if !ok {
+					if err := w.fn(p, fmt.Errorf("%s: symlink to a directory not followed (cannot detect loops here)", p)); err != nil {
+						return err
+					}
+					continue
+				}
+				loop := false
+				for _, a := range ancestors {
+					if a == k {
+						loop = true
+					}
+				}
+				if loop {
+					if err := w.fn(p, fmt.Errorf("%s: symlink loop: points back to a directory being walked", p)); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := w.dir(p, append(ancestors[:len(ancestors):len(ancestors)], k), depth+1); err != nil {
+					return err
+				}
+				continue
+			}
+			typ = fi.Mode().Type()
+		}
+		if typ.IsDir() {
+			next := ancestors
+			if fi, err := e.Info(); err == nil {
+				if k, ok := dirKey(fi); ok {
+					next = append(ancestors[:len(ancestors):len(ancestors)], k)
+				}
+			}
+			if err := w.dir(p, next, depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		if !typ.IsRegular() || skipFile(name) {
+			continue
+		}
+		if err := w.fn(p, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// simplifyLinkErr drops the *PathError wrapper, whose path repeats ours.
+func simplifyLinkErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
