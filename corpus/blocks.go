@@ -42,6 +42,8 @@ type document struct {
 	title string
 	// site is a site name given by the format (og:site_name).
 	site string
+	// chrome holds the text of scraped site navigation that was cut.
+	chrome []string
 }
 
 // normSpace collapses runs of white space to single spaces and trims.

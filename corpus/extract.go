@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // section is the running state of the section walk.
@@ -86,13 +87,18 @@ func (p *Parser) extract(name string, doc *document) Record {
 		rec.ID = Slug(name)
 	}
 	blocks := doc.blocks
-	if doc.format == FormatText {
-		blocks = dropChrome(blocks)
+	var chromeTitle string
+	if doc.format != FormatMarkdown {
+		var dropped []block
+		blocks, chromeTitle, dropped = dropChrome(blocks)
+		for _, b := range dropped {
+			doc.chrome = append(doc.chrome, b.text)
+		}
 	}
 	kinds := assignSections(blocks)
 
 	parts := map[sectionKind][]string{}
-	var body []string
+	body := make([]string, 0, len(blocks))
 	for i, b := range blocks {
 		body = append(body, b.text)
 		if b.kind == blockHeading {
@@ -112,12 +118,18 @@ func (p *Parser) extract(name string, doc *document) Record {
 	rec.Lessons = join(secLessons)
 	rec.Body = strings.Join(body, "\n")
 
-	rec.Title = extractTitle(name, doc, blocks, fm)
+	rec.Title = extractTitle(name, doc, blocks, fm, chromeTitle)
 	rec.Organization = fm.str("organization", "org", "company", "organisation")
+	if rec.Organization == "" {
+		rec.Organization = findOrganization(doc, blocks)
+	}
 	rec.Severity = fm.str("severity", "sev", "priority")
 	rec.Services = nonNil(fm.list("services", "service", "systems", "components", "system", "component"))
 	rec.Authors = nonNil(fm.list("authors", "author", "owners", "owner"))
 	rec.Tags = nonNil(fm.list("tags", "labels", "tag"))
+
+	extractTimes(&rec, name, doc, blocks, kinds)
+	rec.ActionItems = extractActions(blocks, kinds)
 
 	declared := fm.list("categories", "category", "root_cause", "cause", "root_causes")
 	rootText := strings.Join([]string{rec.RootCause, rec.Trigger}, "\n")
@@ -130,7 +142,7 @@ func (p *Parser) extract(name string, doc *document) Record {
 		case secRootCause, secTrigger, secSummary:
 			continue
 		}
-		if b.kind != blockHeading {
+		if b.kind != blockHeading && b.kind != blockCode {
 			rest = append(rest, b.text)
 		}
 	}
@@ -154,43 +166,154 @@ func nonNil(s []string) []string {
 }
 
 // extractTitle picks the document title: frontmatter, the first
-// top-level heading, an HTML <title>, the first short line of text, or
-// the file name.
-func extractTitle(name string, doc *document, blocks []block, fm frontMatter) string {
+// top-level heading, the line that opens the postmortem after scraped
+// chrome, an HTML <title>, the first short line of text, or the file
+// name.
+func extractTitle(name string, doc *document, blocks []block, fm frontMatter, chromeTitle string) string {
 	if t := fm.str("title", "name", "subject"); t != "" {
 		return t
+	}
+	if chromeTitle != "" {
+		return chromeTitle
 	}
 	best := ""
 	minLevel := 7
 	for i, b := range blocks {
-		if b.kind == blockHeading && b.level < minLevel && classifyHeading(b.text) == secOther {
-			minLevel, best = b.level, b.text
-		}
 		if i > 40 {
 			break
+		}
+		if b.kind == blockHeading && b.level < minLevel && classifyHeading(b.text) == secOther && !reStatusWord.MatchString(b.text) {
+			minLevel, best = b.level, b.text
 		}
 	}
 	if best != "" && minLevel <= 1 {
 		return best
 	}
-	if doc.title != "" {
-		return doc.title
+	if doc.format == FormatHTML && doc.title != "" {
+		return cleanHTMLTitle(doc.title, doc.site)
+	}
+	if doc.format != FormatMarkdown && len(blocks) > 0 {
+		if t := blocks[0].text; looksLikeTitle(t) && (blocks[0].kind == blockPara || blocks[0].kind == blockHeading) {
+			return t
+		}
 	}
 	if best != "" {
 		return best
 	}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	if ext := lowerExt(base); ext != "" {
-		base = base[:strings.LastIndex(strings.ToLower(base), ext)]
+		if i := strings.LastIndex(strings.ToLower(base), ext); i > 0 {
+			base = base[:i]
+		}
 	}
 	base = reFilePrefix.ReplaceAllString(base, "")
 	return normSpace(strings.NewReplacer("_", " ").Replace(base))
 }
 
+// looksLikeTitle reports whether a line could be a document title: short
+// and not a sentence or a greeting.
+func looksLikeTitle(t string) bool {
+	n := utf8.RuneCountInString(t)
+	if n < 4 || n > 140 || len(strings.Fields(t)) > 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".,;!", last)
+}
+
+// cleanHTMLTitle drops a trailing or leading " | Site" from a <title>.
+func cleanHTMLTitle(t, site string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " :: "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			tail := t[i+len(sep):]
+			if site != "" && strings.EqualFold(strings.TrimSpace(tail), site) || len(tail) < len(t)/3 {
+				return strings.TrimSpace(t[:i])
+			}
+		}
+	}
+	return t
+}
+
+var (
+	reReportFor = regexp.MustCompile(`^(?:Incident|Status|Outage|Post[- ]?[Mm]ortem)\s+[Rr]eport\s+(?:for|from)\s+(.{2,60}?)\.?$`)
+	reAffected  = regexp.MustCompile(`^This incident affected:\s*(.{2,60}?)\.?$`)
+	reWelcome   = regexp.MustCompile(`^Welcome to (.{2,50}?)[!.]?$`)
+)
+
+// findOrganization names the organization behind the document: a status
+// page's "Incident Report for X", the HTML site name, or a site
+// "Welcome to X" line cut to the words the postmortem itself uses.
+func findOrganization(doc *document, blocks []block) string {
+	for _, b := range blocks {
+		if m := reReportFor.FindStringSubmatch(b.text); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	site := doc.site
+	if site == "" {
+		for _, b := range doc.chrome {
+			if m := reWelcome.FindStringSubmatch(b); m != nil {
+				site = m[1]
+				break
+			}
+		}
+	}
+	if site == "" {
+		return ""
+	}
+	// the longest leading run of the site name's words used in the text
+	var text strings.Builder
+	for _, b := range blocks {
+		text.WriteString(b.text)
+		text.WriteByte(' ')
+	}
+	body := text.String()
+	words := strings.Fields(site)
+	for n := len(words); n > 0; n-- {
+		cand := strings.Join(words[:n], " ")
+		if strings.Contains(body, cand) {
+			return cand
+		}
+	}
+	return ""
+}
+
 // dropChrome removes site navigation scraped together with the page
-// text: it keeps the document from the first block that starts real
-// content — a heading that names a postmortem section or the heading
-// before one — when a long run of short chrome lines precedes it.
-func dropChrome(blocks []block) []block {
-	return blocks
+// text. When the document opens with a long run of short lines (menus,
+// site lists, search help) before its first postmortem section heading,
+// everything before that heading's title line is dropped. It returns the
+// kept blocks and, when chrome was cut, the title line found.
+func dropChrome(blocks []block) (kept []block, title string, dropped []block) {
+	first := -1
+	for i, b := range blocks {
+		if i > 400 {
+			break
+		}
+		if b.kind == blockHeading && classifyHeading(b.text) != secOther {
+			first = i
+			break
+		}
+	}
+	if first < 6 {
+		return blocks, "", nil
+	}
+	short, seen, dup := 0, map[string]bool{}, 0
+	for _, b := range blocks[:first] {
+		if len(b.text) < 50 {
+			short++
+		}
+		if seen[b.text] {
+			dup++
+		}
+		seen[b.text] = true
+	}
+	if short*10 < first*7 && dup*5 < first {
+		return blocks, "", nil
+	}
+	start := first
+	if t := blocks[first-1]; looksLikeTitle(t.text) && t.kind != blockItem {
+		start = first - 1
+		title = t.text
+	}
+	return blocks[start:], title, blocks[:start]
 }

@@ -1,0 +1,135 @@
+package corpus
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// maxDurationMinutes bounds believable incident durations: one year.
+const maxDurationMinutes = 366 * 24 * 60
+
+const amountRe = `(\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)`
+const unitRe = `(weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b`
+
+var (
+	reAmountUnit = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:~|approx\.?\s*|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just over\s+|just under\s+|under\s+|some\s+)?` + amountRe + `\s*-?\s*` + unitRe)
+	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
+	// Key lines that state a duration: "Total duration: 1 hour and 56
+	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	// Prose that states how long the impact lasted.
+	reDurProse = regexp.MustCompile(`(?i)(?:\blast(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|\b(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
+)
+
+var wordNumbers = map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+	"half a": 0.5, "half an": 0.5,
+}
+
+func unitMinutes(u string) float64 {
+	u = strings.ToLower(u)
+	switch {
+	case strings.HasPrefix(u, "w"):
+		return 7 * 24 * 60
+	case strings.HasPrefix(u, "d"):
+		return 24 * 60
+	case strings.HasPrefix(u, "h"):
+		return 60
+	case strings.HasPrefix(u, "s"):
+		return 1.0 / 60
+	}
+	return 1
+}
+
+func amount(a string) (float64, bool) {
+	a = strings.ToLower(strings.TrimSpace(a))
+	if v, ok := wordNumbers[a]; ok {
+		return v, true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(a, ",", "."), 64)
+	return v, err == nil
+}
+
+// parseDuration reads the first duration at the start of s ("15 hours
+// and 30 minutes", "2h 2m", "87 minutes", "~20 min"), or a bare number
+// of minutes when bareMinutes is set.
+func parseDuration(s string, atStart bool) (int, bool) {
+	m := reAmountUnit.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, false
+	}
+	if atStart && strings.TrimSpace(s[:m[0]]) != "" {
+		return 0, false
+	}
+	total := 0.0
+	v, ok := amount(s[m[2]:m[3]])
+	if !ok {
+		return 0, false
+	}
+	unit := s[m[4]:m[5]]
+	// a bare "m"/"h"/"s"/"d" must touch its number ("2h", not "2 h as")
+	if len(unit) == 1 && m[4] > m[3] && s[m[3]] == ' ' {
+		return 0, false
+	}
+	total += v * unitMinutes(unit)
+	rest := s[m[1]:]
+	for i := 0; i < 3; i++ {
+		n := reDurAnd.FindStringSubmatchIndex(rest)
+		if n == nil {
+			break
+		}
+		v, ok := amount(rest[n[2]:n[3]])
+		if !ok {
+			break
+		}
+		total += v * unitMinutes(rest[n[4]:n[5]])
+		rest = rest[n[1]:]
+	}
+	if total <= 0 || total > maxDurationMinutes {
+		return 0, false
+	}
+	return int(math.Round(total)), true
+}
+
+// statedDuration finds a duration stated as a key line.
+func keyDuration(line string) (int, bool) {
+	m := reDurKey.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return 0, false
+	}
+	v := strings.TrimSpace(m[1])
+	if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= maxDurationMinutes {
+		return n, true // a bare number is minutes
+	}
+	return parseDuration(v, true)
+}
+
+// proseDuration finds a duration stated in prose ("lasted for 15 hours
+// and 30 minutes", "a total downtime of 47 minutes").
+func proseDuration(text string) (int, bool) {
+	for _, m := range reDurProse.FindAllStringSubmatch(text, 20) {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// frontmatterDuration reads "47m", "2h 5m" or a number of minutes.
+func frontmatterDuration(v string) (int, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseFloat(v, 64); err == nil {
+		if n > 0 && n <= maxDurationMinutes {
+			return int(math.Round(n)), true
+		}
+		return 0, false
+	}
+	return parseDuration(v, true)
+}

@@ -1,0 +1,280 @@
+package corpus
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+const (
+	maxTimeline    = 2000 // entries kept per document
+	maxEntryText   = 600  // characters of text kept per entry
+	maxStatusWords = 3
+)
+
+var (
+	reStatusPosted = regexp.MustCompile(`(?i)^(?:posted|updated|published)\s+(?:on\s+)?(.{6,60})$`)
+	reStatusWord   = regexp.MustCompile(`(?i)^(?:resolved|investigating|identified|monitoring|update|updated|postmortem|post-mortem|completed|scheduled|in progress|verifying|mitigated|recovering|degraded performance|partial outage|major outage)$`)
+	// reClockLead is a time (or time range) that starts a timeline line
+	// or a new entry inside one: "15:00 GMT:", "2:30 PM – 9:00 PM:".
+	reClockLead = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t)\)?)?(?:\s*[-–—]\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t))?)?)\s*(?::|[-–—]\s)`)
+	reTimeCol   = regexp.MustCompile(`(?i)\b(?:time|date|when|timestamp|utc|gmt)\b`)
+)
+
+// timelineState carries the date context through the document so that
+// time-only entries inherit the last date seen.
+type timelineState struct {
+	ctx     dateCtx
+	entries []TimelineEntry
+	times   []time.Time // resolved entry times, zero when unknown
+}
+
+func (ts *timelineState) add(st stamp, raw, text string) {
+	if len(ts.entries) >= maxTimeline {
+		return
+	}
+	text = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), ":-–— |"))
+	text = clipRunes(text, maxEntryText)
+	at := strings.TrimSpace(raw)
+	var tt time.Time
+	if st.hasDate && st.hasYear {
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+	} else if st.hasDate && ts.ctx.y != 0 {
+		ts.ctx.mo, ts.ctx.d = st.mo, st.d
+	}
+	if st.zone != nil {
+		ts.ctx.zone = st.zone
+	}
+	if st.hasTime {
+		if t, ok := st.resolve(ts.ctx); ok {
+			tt = t
+			at = t.Format(time.RFC3339)
+		}
+	} else if st.hasDate {
+		if t, ok := st.resolve(ts.ctx); ok {
+			tt = t
+		}
+	}
+	if text == "" && at == "" {
+		return
+	}
+	ts.entries = append(ts.entries, TimelineEntry{At: at, Text: text})
+	ts.times = append(ts.times, tt)
+}
+
+// observe updates the date context from a block outside the timeline.
+func (ts *timelineState) observe(text string) {
+	if st, ok := findDate(text); ok && st.hasYear {
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+	}
+}
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+// leadStamp returns the stamp that starts s (within its first few
+// words), with the raw stamp text and the rest of s.
+func leadStamp(s string) (stamp, string, string, bool) {
+	st, ok := findStamp(s)
+	if !ok || st.start > 12 {
+		return st, "", "", false
+	}
+	// a bare year or day count is not a lead; require a date or clock
+	if !st.hasTime && !st.hasDate {
+		return st, "", "", false
+	}
+	raw := s[st.start:st.end]
+	rest := s[st.end:]
+	return st, raw, rest, true
+}
+
+// extractTimeline reads timeline entries from the blocks of timeline
+// sections — tables with a time column, headings that are times,
+// lines and bullets that start with a date or time — and from a
+// status-page update log anywhere in the document.
+func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
+	ts := &timelineState{ctx: ctx}
+	timeCol := -1
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if kinds[i] != secTimeline {
+			if b.kind != blockCode {
+				ts.observe(b.text)
+			}
+			timeCol = -1
+			continue
+		}
+		switch b.kind {
+		case blockRow:
+			if b.header {
+				timeCol = -1
+				for j, c := range b.cells {
+					if reTimeCol.MatchString(c) {
+						timeCol = j
+						break
+					}
+				}
+				continue
+			}
+			col := timeCol
+			if col < 0 || col >= len(b.cells) {
+				col = -1
+				for j, c := range b.cells {
+					if _, ok := findStamp(c); ok {
+						col = j
+						break
+					}
+				}
+			}
+			if col < 0 {
+				continue
+			}
+			var rest []string
+			for j, c := range b.cells {
+				if j != col && c != "" {
+					rest = append(rest, c)
+				}
+			}
+			cell := b.cells[col]
+			st, ok := findStamp(cell)
+			if !ok {
+				if strings.TrimSpace(cell) == "" && len(rest) == 0 {
+					continue
+				}
+				ts.add(stamp{}, cell, strings.Join(rest, " | "))
+				continue
+			}
+			ts.add(st, cell, strings.Join(rest, " | "))
+		case blockHeading:
+			st, raw, rest, ok := leadStamp(b.text)
+			if !ok {
+				if classifyHeading(b.text) == secTimeline {
+					ts.observe(b.text)
+				}
+				continue
+			}
+			text := rest
+			// the heading's text, else the paragraph under it
+			if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(blocks) && blocks[j].kind != blockHeading {
+				text = blocks[j].text
+			}
+			ts.add(st, raw, text)
+		case blockPara, blockItem:
+			line := b.text
+			st, raw, rest, ok := leadStamp(line)
+			if !ok {
+				continue
+			}
+			// several "time: text" entries on one scraped line
+			segs := splitClockEntries(rest)
+			ts.add(st, raw, segs[0].text)
+			for _, sg := range segs[1:] {
+				cst, _ := findClock(sg.raw, 0)
+				ts.add(cst, sg.raw, sg.text)
+			}
+		}
+	}
+	if len(ts.entries) == 0 {
+		statusUpdates(blocks, ts)
+	}
+	return ts.entries, ts.times
+}
+
+type clockSeg struct{ raw, text string }
+
+// splitClockEntries splits "text 2:30 PM – 9:00 PM: more 5:00 PM: end"
+// into the first text and the later time-led entries.
+func splitClockEntries(s string) []clockSeg {
+	locs := reClockLead.FindAllStringSubmatchIndex(s, 50)
+	var out []clockSeg
+	prev := 0
+	first := clockSeg{}
+	for k, m := range locs {
+		if m[0] == 0 && k == 0 {
+			continue
+		}
+		if len(out) == 0 {
+			first.text = s[:m[0]]
+		} else {
+			out[len(out)-1].text = s[prev:m[0]]
+		}
+		out = append(out, clockSeg{raw: s[m[2]:m[3]]})
+		prev = m[1]
+	}
+	if len(out) == 0 {
+		return []clockSeg{{text: s}}
+	}
+	out[len(out)-1].text = s[prev:]
+	return append([]clockSeg{first}, out...)
+}
+
+// statusUpdates reads a status page's update log: a status word
+// ("Resolved", "Investigating"…), its message, and a "Posted <date>"
+// line, into timeline entries.
+func statusUpdates(blocks []block, ts *timelineState) {
+	for i, b := range blocks {
+		m := reStatusPosted.FindStringSubmatch(b.text)
+		if m == nil {
+			continue
+		}
+		st, ok := findStamp(m[1])
+		if !ok || !st.hasDate {
+			continue
+		}
+		// walk back to the status word
+		var msg []string
+		status := ""
+		for j := i - 1; j >= 0 && j >= i-12; j-- {
+			t := strings.TrimSpace(blocks[j].text)
+			if reStatusWord.MatchString(t) {
+				status = t
+				break
+			}
+			if reStatusPosted.MatchString(t) {
+				break
+			}
+			msg = append(msg, t)
+		}
+		if status == "" {
+			continue
+		}
+		for l, r := 0, len(msg)-1; l < r; l, r = l+1, r-1 {
+			msg[l], msg[r] = msg[r], msg[l]
+		}
+		text := status
+		if len(msg) > 0 {
+			text += ": " + strings.Join(msg, " ")
+		}
+		ts.add(st, m[1], text)
+	}
+}
+
+// earliest returns the earliest known time among ts, or zero.
+func earliest(ts []time.Time) time.Time {
+	var best time.Time
+	for _, t := range ts {
+		if !t.IsZero() && (best.IsZero() || t.Before(best)) {
+			best = t
+		}
+	}
+	return best
+}
+
+// sortedKnown returns the known times, ascending.
+func sortedKnown(ts []time.Time) []time.Time {
+	var out []time.Time
+	for _, t := range ts {
+		if !t.IsZero() {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}

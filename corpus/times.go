@@ -1,0 +1,375 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// zoneOffsets are the named zones understood, in seconds east of UTC.
+// Ambiguous names take their most common reading (IST is India).
+var zoneOffsets = map[string]int{
+	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0,
+	"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+	"AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
+	"CET": 3600, "CEST": 2 * 3600, "BST": 3600, "WEST": 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
+	"MSK": 3 * 3600, "IST": 5*3600 + 1800, "JST": 9 * 3600, "KST": 9 * 3600, "SGT": 8 * 3600,
+	"AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
+}
+
+// dstZones are zone words whose offset depends on the date (US
+// Eastern/Central/Mountain/Pacific, and Central European and UK time).
+var dstZones = map[string][2]string{
+	"ET": {"EST", "EDT"}, "EASTERN": {"EST", "EDT"}, "CT": {"CST", "CDT"}, "CENTRAL": {"CST", "CDT"},
+	"MT": {"MST", "MDT"}, "MOUNTAIN": {"MST", "MDT"}, "PT": {"PST", "PDT"}, "PACIFIC": {"PST", "PDT"},
+	"CENTRAL EUROPEAN": {"CET", "CEST"}, "UK": {"GMT", "BST"}, "LONDON": {"GMT", "BST"},
+}
+
+var monthNames = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|nzst|nzdt|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
+
+var (
+	reISODate  = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
+	reDMY      = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
+	reMDY      = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reClock    = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
+	reHourAMPM = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})\s*([ap])\.?m\b\.?(?:\s*` + zoneRe + `)?`)
+	reZoneWord = regexp.MustCompile(`(?i)\b(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|eastern|pacific|central european|central|mountain)\b(?:\s*(?:time|standard time|daylight time))?(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
+	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist)\b`)
+)
+
+// stamp is a date and/or time of day found in text.
+type stamp struct {
+	y, mo, d   int
+	h, mi, s   int
+	hasDate    bool
+	hasYear    bool
+	hasTime    bool
+	zone       *time.Location
+	start, end int // byte span in the text
+	// zoneWord is a zone whose offset depends on the date ("ET").
+	zoneWord string
+}
+
+// dateCtx supplies what a stamp leaves out: the year, the day and the
+// zone of earlier lines or the document.
+type dateCtx struct {
+	y, mo, d int
+	zone     *time.Location
+	zoneName string
+}
+
+// fixedZone returns a location for a zone word and optional offset
+// suffix ("UTC+2"), or nil when unknown.
+func fixedZone(word, sign, hh, mm string, month int) *time.Location {
+	w := strings.ToUpper(strings.TrimSpace(word))
+	off, ok := zoneOffsets[w]
+	name := w
+	if !ok {
+		pair, dst := dstZones[w]
+		if !dst {
+			return nil
+		}
+		name = pair[0]
+		if month >= 4 && month <= 10 {
+			name = pair[1]
+		}
+		off = zoneOffsets[name]
+	}
+	if sign != "" && hh != "" {
+		h, _ := strconv.Atoi(hh)
+		m, _ := strconv.Atoi(mm)
+		d := (h*3600 + m*60)
+		if d > 14*3600 {
+			return nil
+		}
+		if sign == "-" {
+			d = -d
+		}
+		off += d
+		name = ""
+	}
+	if name == "" {
+		return time.FixedZone(offsetName(off), off)
+	}
+	return time.FixedZone(name, off)
+}
+
+func offsetName(off int) string {
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	return "UTC" + sign + strconv.Itoa(off/3600)
+}
+
+func offsetZone(sign, hh, mm string) *time.Location {
+	h, _ := strconv.Atoi(hh)
+	m, _ := strconv.Atoi(mm)
+	if h > 14 || m > 59 {
+		return nil
+	}
+	off := h*3600 + m*60
+	if sign == "-" {
+		off = -off
+	}
+	return time.FixedZone(offsetName(off), off)
+}
+
+// zoneFromGroups builds the zone of a reClock/reHourAMPM match from its
+// zone sub-matches (word, sign, hh, mm, then sign, hh, mm of a bare
+// offset).
+func zoneFromGroups(g []string, month int) *time.Location {
+	if len(g) < 7 {
+		return nil
+	}
+	if g[0] != "" {
+		return fixedZone(g[0], g[1], g[2], g[3], month)
+	}
+	if g[4] != "" {
+		return offsetZone(g[4], g[5], g[6])
+	}
+	return nil
+}
+
+// findDate returns the first calendar date in s.
+func findDate(s string) (st stamp, ok bool) {
+	best := -1
+	if m := reISODate.FindStringSubmatchIndex(s); m != nil {
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		if validDate(y, mo, d) {
+			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
+			best = m[2]
+		}
+	}
+	if m := reDMY.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo := int(monthNames[strings.ToLower(s[m[4]:m[5]])])
+		y := 0
+		if m[6] >= 0 {
+			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		if validDate(max(y, 2000), mo, d) {
+			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: m[0], end: m[1]}
+			best = m[0]
+		}
+	}
+	if m := reMDY.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
+		mo := int(monthNames[strings.ToLower(s[m[2]:m[3]])])
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		y := 0
+		if m[6] >= 0 {
+			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		// "May 5" alone is too weak unless the month is spelled out.
+		if validDate(max(y, 2000), mo, d) && (y > 0 || len(s[m[2]:m[3]]) > 3 || strings.ToLower(s[m[2]:m[3]]) == "may") {
+			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: m[0], end: m[1]}
+			best = m[0]
+		}
+	}
+	return st, best >= 0
+}
+
+func validDate(y, mo, d int) bool {
+	if y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return false
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() == d
+}
+
+// findClock returns the first time of day in s at or after offset from.
+func findClock(s string, from int) (st stamp, ok bool) {
+	sub := s[from:]
+	m := reClock.FindStringSubmatchIndex(sub)
+	m2 := reHourAMPM.FindStringSubmatchIndex(sub)
+	if m != nil && (m2 == nil || m[2] <= m2[2]) {
+		g := groups(sub, m)
+		h, _ := strconv.Atoi(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		sec, _ := strconv.Atoi(g[3])
+		h, okH := ampm(h, g[4])
+		if !okH || mi > 59 || sec > 60 {
+			return st, false
+		}
+		st = stamp{h: h, mi: mi, s: sec, hasTime: true, start: from + m[2], end: from + m[1]}
+		st.zone = zoneFromGroups(g[5:], 0)
+		st.setZoneWord(g[5:])
+		return st, true
+	}
+	if m2 != nil {
+		g := groups(sub, m2)
+		h, _ := strconv.Atoi(g[1])
+		h, okH := ampm(h, g[2])
+		if !okH || h > 23 {
+			return st, false
+		}
+		st = stamp{h: h, hasTime: true, start: from + m2[2], end: from + m2[1]}
+		st.zone = zoneFromGroups(g[3:], 0)
+		st.setZoneWord(g[3:])
+		return st, true
+	}
+	return st, false
+}
+
+// zoneWord remembers a DST-dependent zone word so it can be resolved
+// once the date is known.
+func (st *stamp) setZoneWord(g []string) {
+	if len(g) > 0 && g[0] != "" && g[1] == "" {
+		if _, dst := dstZones[strings.ToUpper(g[0])]; dst {
+			st.zone = nil
+			st.zoneWord = strings.ToUpper(g[0])
+		}
+	}
+}
+
+func groups(s string, m []int) []string {
+	g := make([]string, len(m)/2)
+	for i := range g {
+		if m[2*i] >= 0 {
+			g[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return g
+}
+
+func ampm(h int, p string) (int, bool) {
+	switch strings.ToLower(p) {
+	case "":
+		return h, h <= 24
+	case "a":
+		if h < 1 || h > 12 {
+			return 0, false
+		}
+		if h == 12 {
+			h = 0
+		}
+	case "p":
+		if h < 1 || h > 12 {
+			return 0, false
+		}
+		if h != 12 {
+			h += 12
+		}
+	}
+	return h, true
+}
+
+// findStamp finds the first date and/or time in s: a date with a time
+// near it ("2024-01-21 11:00 GMT", "At 00:49 UTC on the 4th October
+// 2024", "Feb 01, 2021 - 17:00 UTC"), or either alone.
+func findStamp(s string) (stamp, bool) {
+	d, okD := findDate(s)
+	var c stamp
+	var okC bool
+	if okD {
+		// a time just after the date, or just before it
+		c, okC = findClock(s, d.end)
+		if okC && c.start-d.end > 24 {
+			okC = false
+		}
+		if !okC {
+			lo := max(0, d.start-40)
+			if c2, ok := findClock(s[:d.start], lo); ok {
+				c, okC = c2, true
+			}
+		}
+		// a year right after a clock-less date can look like "2024" as
+		// a time; findClock needs a colon or am/pm so it cannot.
+	} else {
+		c, okC = findClock(s, 0)
+	}
+	if !okD && !okC {
+		return stamp{}, false
+	}
+	st := d
+	if okC {
+		st.h, st.mi, st.s, st.hasTime, st.zone, st.zoneWord = c.h, c.mi, c.s, true, c.zone, c.zoneWord
+		if !okD {
+			st.start, st.end = c.start, c.end
+		} else {
+			st.start, st.end = min(d.start, c.start), max(d.end, c.end)
+		}
+	}
+	return st, true
+}
+
+// resolve turns a stamp into a time using ctx for what it leaves out.
+// ok is false when no date can be had.
+func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
+	y, mo, d := st.y, st.mo, st.d
+	if !st.hasDate {
+		if ctx.y == 0 {
+			return time.Time{}, false
+		}
+		y, mo, d = ctx.y, ctx.mo, ctx.d
+	} else if !st.hasYear {
+		if ctx.y == 0 {
+			return time.Time{}, false
+		}
+		y = ctx.y
+	}
+	loc := st.zone
+	if loc == nil && st.zoneWord != "" {
+		loc = fixedZone(st.zoneWord, "", "", "", mo)
+	}
+	if loc == nil {
+		loc = ctx.zone
+		if loc == nil && ctx.zoneName != "" {
+			loc = fixedZone(ctx.zoneName, "", "", "", mo)
+		}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	h := st.h
+	if h == 24 {
+		h = 0
+	}
+	return time.Date(y, time.Month(mo), d, h, st.mi, st.s, 0, loc), true
+}
+
+// docZone finds a document-wide zone statement ("All times in UTC",
+// "(all times Eastern Time)", "Date and Time in CET").
+func docZone(text string) string {
+	if m := reAllTimes.FindStringSubmatch(text); m != nil {
+		z := m[1]
+		if z == "" {
+			z = m[2]
+		}
+		return strings.ToUpper(z)
+	}
+	return ""
+}
+
+// parseTimeValue parses a frontmatter or key-line value as a time.
+func parseTimeValue(v string, ctx dateCtx) (t time.Time, hasTime bool, ok bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return t, false, false
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05"} {
+		if tt, err := time.Parse(layout, v); err == nil {
+			return tt, true, true
+		}
+	}
+	st, found := findStamp(v)
+	if !found {
+		return t, false, false
+	}
+	tt, ok := st.resolve(ctx)
+	return tt, st.hasTime, ok
+}

@@ -1,0 +1,268 @@
+package corpus
+
+import (
+	"path"
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	reStartKey      = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact |problem )?(?:start(?:ed)?(?: time| at| date)?|began|begin(?:ning)?|offline|down since|impact start(?:ed)?|outage start(?:ed)?|incident start(?:ed)?|occurred(?: at| on)?|date of (?:incident|outage)|incident date)\s*[:=\-–]\s*(.+)$`)
+	reDetectKey     = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:first detected|detected(?: at| on)?|detection(?: time)?|time detected|first (?:reported|noticed)|identified(?: at)?|alerted(?: at)?)\s*[:=\-–]\s*(.+)$`)
+	reEndKey        = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| at| date)?|resolved(?: at| on)?|resolution time|online|back online|restored(?: at)?|recovered(?: at)?|service restored|fixed(?: at)?|all clear|mitigated(?: at)?)\s*[:=\-–]\s*(.+)$`)
+	reFileDate      = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^\d]|$)`)
+	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|returns? to normal|healthy again|working again|closed)\b`)
+)
+
+// extractTimes fills the date, start, detection and resolution times,
+// the duration and the timeline.
+func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind) {
+	fm := doc.fm
+	var all strings.Builder
+	for i, b := range blocks {
+		if i > 2000 {
+			break
+		}
+		all.WriteString(b.text)
+		all.WriteByte('\n')
+	}
+	ctx := dateCtx{zoneName: docZone(all.String())}
+	// the year of the document, for dates without one
+	if y := fm.str("date"); y != "" {
+		if st, ok := findDate(y); ok && st.hasYear {
+			ctx.y, ctx.mo, ctx.d = st.y, st.mo, st.d
+		}
+	}
+	var start, detected, end time.Time
+	var startHasTime bool
+	fmTime := func(keys ...string) (time.Time, bool, bool) {
+		if v := fm.str(keys...); v != "" {
+			return parseTimeValue(v, ctx)
+		}
+		return time.Time{}, false, false
+	}
+	if t, ht, ok := fmTime("start_time", "started_at", "start", "started", "began"); ok {
+		start, startHasTime = t, ht
+	}
+	if t, _, ok := fmTime("detected_at", "detected", "detection_time"); ok {
+		detected = t
+	}
+	if t, _, ok := fmTime("end_time", "resolved_at", "end", "resolved", "ended_at", "ended"); ok {
+		end = t
+	}
+	fmDate := ""
+	if t, _, ok := fmTime("date", "incident_date"); ok {
+		fmDate = t.Format("2006-01-02")
+		if ctx.zone == nil {
+			ctx.y, ctx.mo, ctx.d = t.Year(), int(t.Month()), t.Day()
+		}
+	}
+
+	// key lines: "Start Time: …", "Offline: …", "Resolved: …"
+	keyCtx := ctx
+	stated := -1
+	for i, b := range blocks {
+		if b.kind == blockHeading || b.kind == blockCode || i > 3000 {
+			continue
+		}
+		line := b.text
+		if b.kind == blockRow && len(b.cells) >= 2 {
+			line = b.cells[0] + ": " + strings.Join(b.cells[1:], " ")
+		}
+		if st, ok := findDate(line); ok && st.hasYear && keyCtx.y == 0 {
+			keyCtx.y, keyCtx.mo, keyCtx.d = st.y, st.mo, st.d
+		}
+		if stated < 0 {
+			if d, ok := keyDuration(line); ok {
+				stated = d
+			}
+		}
+		if m := reStartKey.FindStringSubmatch(line); m != nil && start.IsZero() {
+			if t, ht, ok := parseTimeValue(m[1], keyCtx); ok {
+				start, startHasTime = t, ht
+			}
+		}
+		if m := reDetectKey.FindStringSubmatch(line); m != nil && detected.IsZero() {
+			if t, _, ok := parseTimeValue(m[1], keyCtx); ok {
+				detected = t
+			}
+		}
+		if m := reEndKey.FindStringSubmatch(line); m != nil && end.IsZero() {
+			if t, _, ok := parseTimeValue(m[1], keyCtx); ok {
+				end = t
+			}
+		}
+	}
+	if ctx.y == 0 && !start.IsZero() {
+		ctx.y, ctx.mo, ctx.d = start.Year(), int(start.Month()), start.Day()
+	}
+
+	tl, times := extractTimeline(blocks, kinds, ctx)
+	rec.Timeline = tl
+
+	// prose: "At 00:49 UTC on the 4th October 2024, … became unavailable"
+	if start.IsZero() {
+		for i, b := range blocks {
+			if i > 200 {
+				break
+			}
+			if kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
+				continue
+			}
+			st, ok := findStamp(b.text)
+			if ok && st.hasDate && st.hasYear && st.hasTime {
+				if t, ok := st.resolve(ctx); ok {
+					start, startHasTime = t, true
+					// the service restored later the same day
+					if end.IsZero() {
+						if c, ok := findClock(b.text, st.end); ok && reResolvedWords.MatchString(b.text[st.end:]) {
+							if e, ok := (stamp{hasDate: true, hasYear: true, y: st.y, mo: st.mo, d: st.d, h: c.h, mi: c.mi, zone: c.zone, zoneWord: c.zoneWord, hasTime: true}).resolve(ctx); ok && e.After(t) {
+								end = e
+							}
+						}
+					}
+				}
+				break
+			}
+		}
+	}
+
+	tlKnown := sortedKnown(times)
+	if start.IsZero() && len(tlKnown) > 0 {
+		start = tlKnown[0]
+		startHasTime = true
+	}
+	if !start.IsZero() {
+		s := start
+		if startHasTime {
+			rec.StartedAt = &s
+		}
+		rec.Date = start.Format("2006-01-02")
+	}
+	if fmDate != "" && (rec.Date == "" || doc.fm.str("start_time", "started_at", "start") == "") {
+		if rec.Date == "" || !startHasTime || fm.str("start_time", "started_at", "start", "started") == "" {
+			rec.Date = fmDate
+		}
+	}
+	if rec.Date == "" {
+		rec.Date = fallbackDate(rec.Title, name, blocks, kinds, ctx)
+	}
+	if !detected.IsZero() {
+		d := detected
+		rec.DetectedAt = &d
+	}
+	if !end.IsZero() {
+		e := end
+		rec.ResolvedAt = &e
+	}
+
+	// duration: stated figures first, then end - start
+	if d, ok := frontmatterDuration(fm.str("duration", "duration_minutes", "downtime")); ok {
+		stated = d
+	}
+	if stated < 0 {
+		for _, k := range []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons} {
+			var sb strings.Builder
+			for i, b := range blocks {
+				if kinds[i] == k && b.kind != blockCode && b.kind != blockHeading {
+					sb.WriteString(b.text)
+					sb.WriteByte('\n')
+				}
+			}
+			if d, ok := proseDuration(sb.String()); ok {
+				stated = d
+				break
+			}
+		}
+	}
+	if stated < 0 && !start.IsZero() && !end.IsZero() && end.After(start) && startHasTime {
+		if m := int(end.Sub(start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
+			stated = m
+		}
+	}
+	if stated < 0 && len(tlKnown) >= 2 {
+		if m := timelineSpan(tl, times); m > 0 {
+			stated = m
+		}
+	}
+	if stated >= 0 {
+		d := stated
+		rec.DurationMinutes = &d
+	}
+}
+
+// timelineSpan is the time from the first timed entry to the last entry
+// that reports a recovery, or else the last timed entry.
+func timelineSpan(tl []TimelineEntry, times []time.Time) int {
+	first, last := time.Time{}, time.Time{}
+	lastResolved := time.Time{}
+	for i, t := range times {
+		if t.IsZero() || !strings.Contains(tl[i].At, "T") {
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+		if reResolvedWords.MatchString(tl[i].Text) && t.After(lastResolved) {
+			lastResolved = t
+		}
+	}
+	end := last
+	if !lastResolved.IsZero() {
+		end = lastResolved
+	}
+	if first.IsZero() || !end.After(first) {
+		return 0
+	}
+	m := int(end.Sub(first).Minutes() + 0.5)
+	if m > maxDurationMinutes {
+		return 0
+	}
+	return m
+}
+
+// fallbackDate finds a date when no start time is known: from the
+// title, the first dated line of the body, or the file name.
+func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx dateCtx) string {
+	if st, ok := findDate(title); ok {
+		if t, ok := st.resolve(ctx); ok {
+			return t.Format("2006-01-02")
+		}
+	}
+	for i, b := range blocks {
+		if i > 300 {
+			break
+		}
+		if b.kind == blockCode {
+			continue
+		}
+		if st, ok := findDate(b.text); ok && st.hasYear {
+			if t, ok := st.resolve(ctx); ok {
+				return t.Format("2006-01-02")
+			}
+		}
+	}
+	base := path.Base(name)
+	if m := reFileDate.FindStringSubmatch(base); m != nil {
+		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+		if validDate(y, mo, d) {
+			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
