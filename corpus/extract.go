@@ -116,6 +116,16 @@ func (p *Parser) extract(name string, doc *document) Record {
 	rec.Detection = join(secDetection)
 	rec.Resolution = join(secResolution)
 	rec.Lessons = join(secLessons)
+	if strings.TrimSpace(rec.RootCause+rec.Trigger) == "" {
+		// No root-cause section: take the sentences that state a cause,
+		// from the summary first, then the other prose sections.
+		for _, k := range []sectionKind{secSummary, secImpact, secOther, secResolution, secDetection, secLessons} {
+			if c := causalSentences(join(k)); c != "" {
+				rec.RootCause = c
+				break
+			}
+		}
+	}
 	rec.Body = strings.Join(body, "\n")
 
 	rec.Title = extractTitle(name, doc, blocks, fm, chromeTitle)

@@ -170,6 +170,9 @@ func joiner(prev, next string) string {
 
 func continues(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
+	if reTextTrailing.MatchString(prev) || reTextATX.MatchString(prev) || classifyHeading(prev) != secOther {
+		return false
+	}
 	if reTextBullet.MatchString(next) || reTextATX.MatchString(next) {
 		return false
 	}

@@ -231,7 +231,7 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		// walk back to the status word
 		var msg []string
 		status := ""
-		for j := i - 1; j >= 0 && j >= i-12; j-- {
+		for j := i - 1; j >= 0 && j >= i-2000; j-- {
 			t := strings.TrimSpace(blocks[j].text)
 			if reStatusWord.MatchString(t) {
 				status = t
@@ -241,6 +241,9 @@ func statusUpdates(blocks []block, ts *timelineState) {
 				break
 			}
 			msg = append(msg, t)
+		}
+		if len(msg) > 3 { // a long postmortem body: keep its opening
+			msg = msg[len(msg)-1:]
 		}
 		if status == "" {
 			continue

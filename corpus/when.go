@@ -12,7 +12,7 @@ var (
 	reDetectKey     = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:first detected|detected(?: at| on)?|detection(?: time)?|time detected|first (?:reported|noticed)|identified(?: at)?|alerted(?: at)?)\s*[:=\-–]\s*(.+)$`)
 	reEndKey        = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| at| date)?|resolved(?: at| on)?|resolution time|online|back online|restored(?: at)?|recovered(?: at)?|service restored|fixed(?: at)?|all clear|mitigated(?: at)?)\s*[:=\-–]\s*(.+)$`)
 	reFileDate      = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^\d]|$)`)
-	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|returns? to normal|healthy again|working again|closed)\b`)
+	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
 )
 
 // extractTimes fills the date, start, detection and resolution times,
@@ -99,8 +99,16 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	}
 
 	tl, times := extractTimeline(blocks, kinds, ctx)
-	rec.Timeline = tl
+	if tl != nil {
+		rec.Timeline = tl
+	}
 
+	tlKnown := sortedKnown(times)
+	if start.IsZero() {
+		if t, ht, ok := impactStart(tl, times); ok {
+			start, startHasTime = t, ht
+		}
+	}
 	// prose: "At 00:49 UTC on the 4th October 2024, … became unavailable"
 	if start.IsZero() {
 		for i, b := range blocks {
@@ -108,6 +116,9 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 				break
 			}
 			if kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
+				continue
+			}
+			if reStatusPosted.MatchString(b.text) {
 				continue
 			}
 			st, ok := findStamp(b.text)
@@ -128,11 +139,6 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		}
 	}
 
-	tlKnown := sortedKnown(times)
-	if start.IsZero() && len(tlKnown) > 0 {
-		start = tlKnown[0]
-		startHasTime = true
-	}
 	if !start.IsZero() {
 		s := start
 		if startHasTime {
@@ -190,6 +196,23 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		d := stated
 		rec.DurationMinutes = &d
 	}
+}
+
+// impactStart is the time of the earliest timeline entry; hasTime is
+// false when only its date is known. (Choosing the first entry that
+// reports impact instead was tried and measured worse: teams date an
+// incident from the change that started it.)
+func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) {
+	idx := -1
+	for i, t := range times {
+		if !t.IsZero() && (idx < 0 || t.Before(times[idx])) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return time.Time{}, false, false
+	}
+	return times[idx], strings.Contains(tl[idx].At, "T"), true
 }
 
 // timelineSpan is the time from the first timed entry to the last entry
