@@ -1,0 +1,408 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the compiled form of a Taxonomy and the classifier.
+//
+// Rules are compiled once per Taxonomy into a matcher: phrases become word
+// patterns indexed by the first three bytes of their first word, so one
+// map look-up per word of text finds every phrase that may start there;
+// regular expressions carry literal strings one of which must occur in
+// the text before the expression is run at all.
+
+// Rule kinds.
+const (
+	kindPhrase = iota
+	kindAll
+	kindRegex
+)
+
+// wordAlt is one alternative of a phrase word: a word, or a prefix.
+type wordAlt struct {
+	s      string
+	prefix bool
+}
+
+// wordPat is one word of a phrase: any of its alternatives matches.
+type wordPat []wordAlt
+
+// match reports whether the lower-cased token tok matches the pattern. A
+// plain word also matches its plural ("-s", "-es").
+func (w wordPat) match(tok string) bool {
+	for _, a := range w {
+		if a.prefix {
+			if strings.HasPrefix(tok, a.s) {
+				return true
+			}
+			continue
+		}
+		if tok == a.s {
+			return true
+		}
+		if n := len(a.s); (len(tok) == n+1 && tok[n] == 's' || len(tok) == n+2 && tok[n:] == "es") && tok[:n] == a.s {
+			return true
+		}
+	}
+	return false
+}
+
+// part is one compiled phrase: the whole of a phrase rule, or one of the
+// phrases of an all rule.
+type part struct {
+	rule  int
+	words []wordPat
+}
+
+// crule is one compiled rule.
+type crule struct {
+	cat    int
+	kind   int
+	weight float64
+	groups [][]int        // part ids: kindPhrase one group of alternatives; kindAll one group per phrase
+	re     *regexp.Regexp // kindRegex
+	lits   []string       // kindRegex: one of these must occur; nil = no filter
+}
+
+// matcher is the compiled, immutable form of a Taxonomy.
+type matcher struct {
+	sc      Scoring
+	names   []string
+	rules   []crule
+	parts   []part
+	index   map[string][]int32 // key of a first word -> part ids
+	regexes []int              // rule ids of regex rules
+	aliases map[string]string  // normalised name or alias -> name
+}
+
+// indexKey is the key of a token or phrase word in matcher.index: its
+// first three bytes.
+func indexKey(s string) string {
+	if len(s) > 3 {
+		return s[:3]
+	}
+	return s
+}
+
+// compile builds the matcher of t. Invalid rules (which Validate reports)
+// are skipped, so that a hand-built taxonomy still classifies.
+func compile(t *Taxonomy) *matcher {
+	m := &matcher{
+		sc:      t.Scoring.withDefaults(),
+		index:   map[string][]int32{},
+		aliases: map[string]string{},
+	}
+	addPart := func(rule int, words []wordPat) int {
+		id := len(m.parts)
+		m.parts = append(m.parts, part{rule: rule, words: words})
+		seen := map[string]bool{}
+		for _, a := range words[0] {
+			k := indexKey(a.s)
+			if !seen[k] {
+				seen[k] = true
+				m.index[k] = append(m.index[k], int32(id))
+			}
+		}
+		return id
+	}
+	for ci, c := range t.Categories {
+		m.names = append(m.names, c.Name)
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if k := normalizeName(n); k != "" {
+				if _, dup := m.aliases[k]; !dup {
+					m.aliases[k] = c.Name
+				}
+			}
+		}
+		for _, r := range c.Rules {
+			if r.Weight == 0 || math.IsNaN(r.Weight) || math.Abs(r.Weight) > maxRuleWeight {
+				continue
+			}
+			id := len(m.rules)
+			cr := crule{cat: ci, weight: r.Weight}
+			var phrases []string
+			switch {
+			case r.Phrase != "" && len(r.All) == 0 && r.Regex == "":
+				cr.kind = kindPhrase
+				phrases = []string{r.Phrase}
+			case len(r.All) >= 2 && r.Phrase == "" && r.Regex == "":
+				cr.kind = kindAll
+				phrases = r.All
+			case r.Regex != "" && r.Phrase == "" && len(r.All) == 0:
+				re, err := compileRuleRegex(r.Regex)
+				if err != nil {
+					continue
+				}
+				cr.kind = kindRegex
+				cr.re = re
+				cr.lits = requiredLiterals(re.String())
+				m.regexes = append(m.regexes, id)
+			default:
+				continue
+			}
+			var groups [][][]wordPat
+			for _, p := range phrases {
+				alts, err := parsePhrases(p)
+				if err != nil {
+					groups = nil
+					break
+				}
+				groups = append(groups, alts)
+			}
+			if cr.kind != kindRegex && groups == nil {
+				continue
+			}
+			for _, alts := range groups {
+				var g []int
+				for _, words := range alts {
+					g = append(g, addPart(id, words))
+				}
+				cr.groups = append(cr.groups, g)
+			}
+			m.rules = append(m.rules, cr)
+		}
+	}
+	return m
+}
+
+// compileRuleRegex compiles a rule's regular expression, case-insensitive.
+func compileRuleRegex(expr string) (*regexp.Regexp, error) {
+	if len(expr) > 1000 {
+		return nil, errors.New("longer than 1000 bytes")
+	}
+	return regexp.Compile("(?i)" + expr)
+}
+
+// requiredLiterals returns lower-case strings at least one of which occurs
+// in every match of expr, or nil when there is no such set.
+func requiredLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits := literalsOf(re.Simplify())
+	for _, l := range lits {
+		if len(l) < 2 {
+			return nil
+		}
+	}
+	return lits
+}
+
+func literalsOf(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture:
+		return literalsOf(re.Sub[0])
+	case syntax.OpPlus:
+		return literalsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return literalsOf(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		bestLen := 0
+		for _, s := range re.Sub {
+			l := literalsOf(s)
+			if l == nil {
+				continue
+			}
+			short := len(l[0])
+			for _, x := range l {
+				short = min(short, len(x))
+			}
+			if short > bestLen {
+				best, bestLen = l, short
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, s := range re.Sub {
+			l := literalsOf(s)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+// parsePhrase compiles a phrase: words separated by spaces; a word is
+// alternatives separated by "|", each a single word optionally ending in
+// "*"; a word without "|" may contain punctuation, which splits it
+// ("out-of-memory" is three words).
+func parsePhrase(p string) ([]wordPat, error) {
+	var words []wordPat
+	for _, chunk := range strings.Fields(strings.ToLower(p)) {
+		if strings.Contains(chunk, "|") {
+			var w wordPat
+			for _, alt := range strings.Split(chunk, "|") {
+				a, err := parseAlt(alt)
+				if err != nil {
+					return nil, err
+				}
+				w = append(w, a)
+			}
+			words = append(words, w)
+			continue
+		}
+		star := strings.HasSuffix(chunk, "*")
+		toks := wordsOf(strings.TrimSuffix(chunk, "*"))
+		if len(toks) == 0 {
+			return nil, fmt.Errorf("%q has no letters or digits", chunk)
+		}
+		for i, t := range toks {
+			a := wordAlt{s: t}
+			if star && i == len(toks)-1 {
+				a.prefix = true
+				if utf8.RuneCountInString(t) < 3 {
+					return nil, fmt.Errorf("prefix %q is shorter than 3 letters", t+"*")
+				}
+			}
+			words = append(words, wordPat{a})
+		}
+	}
+	if len(words) == 0 {
+		return nil, errors.New("empty")
+	}
+	if len(words) > 8 {
+		return nil, errors.New("longer than 8 words")
+	}
+	return words, nil
+}
+
+// parseAlt parses one "|" alternative of a phrase word.
+func parseAlt(alt string) (wordAlt, error) {
+	star := strings.HasSuffix(alt, "*")
+	w := strings.TrimSuffix(alt, "*")
+	toks := wordsOf(w)
+	if len(toks) != 1 || toks[0] != w {
+		return wordAlt{}, fmt.Errorf("alternative %q must be a single word", alt)
+	}
+	if star && utf8.RuneCountInString(w) < 3 {
+		return wordAlt{}, fmt.Errorf("prefix %q is shorter than 3 letters", alt)
+	}
+	return wordAlt{s: w, prefix: star}, nil
+}
+
+// parsePhrases compiles a rule phrase: one or more phrases separated by
+// commas, any of which matches.
+func parsePhrases(p string) ([][]wordPat, error) {
+	var out [][]wordPat
+	for _, alt := range strings.Split(p, ",") {
+		if strings.TrimSpace(alt) == "" {
+			return nil, fmt.Errorf("empty phrase between commas in %q", p)
+		}
+		words, err := parsePhrase(alt)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", strings.TrimSpace(alt), err)
+		}
+		out = append(out, words)
+	}
+	return out, nil
+}
+
+// checkPhrase reports whether p is a valid rule phrase.
+func checkPhrase(p string) error {
+	_, err := parsePhrases(p)
+	return err
+}
+
+// wordsOf splits lower-cased s into tokens the way the classifier does.
+func wordsOf(s string) []string {
+	var out []string
+	forTokens(s, func(start, end int) { out = append(out, s[start:end]) })
+	return out
+}
+
+// isWordRune reports whether r is part of a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isApostrophe reports whether r joins two halves of a word ("don't").
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// forTokens calls fn with the byte range of every word of s, in order.
+// Words are runs of letters and digits, joined by inner apostrophes.
+func forTokens(s string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case isApostrophe(r) && start >= 0 && i+size < len(s):
+			if n, _ := utf8.DecodeRuneInString(s[i+size:]); !isWordRune(n) {
+				fn(start, i)
+				start = -1
+			}
+		default:
+			if start >= 0 {
+				fn(start, i)
+				start = -1
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		end := len(s)
+		for end > start {
+			r, size := utf8.DecodeLastRuneInString(s[start:end])
+			if !isApostrophe(r) {
+				break
+			}
+			end -= size
+		}
+		fn(start, end)
+	}
+}
+
+// lowerSameLen lower-cases s, keeping every byte offset valid: runes whose
+// lower case has another encoded length are kept as they are.
+func lowerSameLen(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		l := unicode.ToLower(r)
+		if r == utf8.RuneError || utf8.RuneLen(l) != size {
+			b.WriteString(s[i : i+size])
+		} else {
+			b.WriteRune(l)
+		}
+		i += size
+	}
+	return b.String()
+}
