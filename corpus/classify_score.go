@@ -232,7 +232,7 @@ func (st *scoreState) scan(text string, weight float64) {
 			st.active = append(st.active, id)
 		}
 	}
-	splitSentences(text, func(start, end int) {
+	sentenceSpans(text, func(start, end int) {
 		st.scoreSentence(idx, lower, start, end, weight)
 	})
 }
@@ -620,11 +620,11 @@ func negated(toks []token, start, end, window int) bool {
 	return false
 }
 
-// splitSentences calls fn with the byte range of every sentence of text.
+// sentenceSpans calls fn with the byte range of every sentence of text.
 // Sentences end at ".", "!" or "?" followed by a space, at blank lines,
 // before list items, table rows and headings, and after short heading-like
 // lines; other line breaks (hard-wrapped prose) do not end a sentence.
-func splitSentences(text string, fn func(start, end int)) {
+func sentenceSpans(text string, fn func(start, end int)) {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end

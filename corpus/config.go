@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -47,10 +46,7 @@ func NewParser(cfg Config) (*Parser, error) {
 		p.maxBytes = DefaultMaxBytes
 	}
 	if p.taxonomy == nil {
-		p.taxonomy = defaultTaxonomy()
-		if p.taxonomy == nil {
-			return nil, errors.New("corpus config: no default taxonomy available")
-		}
+		p.taxonomy = DefaultTaxonomy()
 	}
 	return p, nil
 }
