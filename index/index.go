@@ -1,0 +1,313 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+// ErrNotFound is returned by Get (and Similar) for an unknown id.
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked is returned by Open when another process holds the index.
+var ErrLocked = errors.New("index is locked by another process")
+
+// Index is a searchable postmortem index. It is safe for concurrent use:
+// searches running while Sync, Put or Delete write always see a
+// consistent state, because every write is one atomic batch.
+type Index struct {
+	bi       bleve.Index
+	cfg      Config
+	tax      *corpus.Taxonomy
+	syn      *synonyms
+	analyzer analysis.Analyzer
+	catHints []categoryHint
+	dir      string
+	rebuilt  string
+
+	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
+	// is not changed under it.
+	writeMu sync.Mutex
+}
+
+// Open opens the index in dir, creating it when dir does not exist or is
+// empty. An index written with another SchemaVersion, or one that cannot
+// be read, is removed and recreated empty; Rebuilt then says why, and
+// Sync refills it. An index held by another process fails within
+// cfg.LockTimeout with an error wrapping ErrLocked.
+func Open(dir string, cfg Config) (*Index, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	ix, err := newIndex(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ix.dir = dir
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	runtime := map[string]interface{}{"bolt_timeout": cfg.LockTimeout.String()}
+
+	if isBleveIndex(dir) {
+		bi, err := bleve.OpenUsing(dir, runtime)
+		switch {
+		case err == nil:
+			v, verr := bi.GetInternal(schemaKey)
+			if verr == nil && string(v) == strconv.Itoa(SchemaVersion) {
+				ix.bi = bi
+				return ix, nil
+			}
+			_ = bi.Close()
+			if verr != nil {
+				ix.rebuilt = fmt.Sprintf("cannot read schema version: %v", verr)
+			} else if len(v) == 0 {
+				ix.rebuilt = fmt.Sprintf("index has no schema version, want %d", SchemaVersion)
+			} else {
+				ix.rebuilt = fmt.Sprintf("index schema version %s, want %d", v, SchemaVersion)
+			}
+		case errors.Is(err, bolt.ErrTimeout):
+			return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, cfg.LockTimeout)
+		default:
+			ix.rebuilt = fmt.Sprintf("index unreadable: %v", err)
+		}
+		if err := removeIndexDir(dir); err != nil {
+			return nil, fmt.Errorf("rebuild index %s (%s): %w", dir, ix.rebuilt, err)
+		}
+	} else if err := checkEmptyDir(dir); err != nil {
+		return nil, err
+	}
+	bi, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtime)
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("create index %s: %w", dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := bi.SetInternal(schemaKey, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+		_ = bi.Close()
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+// OpenMemory returns an empty index held in memory, for tests and
+// short-lived tools.
+func OpenMemory(cfg Config) (*Index, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	ix, err := newIndex(cfg)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+func newIndex(cfg Config) (*Index, error) {
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy}
+	if ix.tax == nil {
+		ix.tax = defaultTaxonomy()
+	}
+	var r io.Reader = cfg.Synonyms
+	name := "synonyms"
+	if r == nil {
+		r = defaultSynonyms()
+		name = "embedded synonyms.yaml"
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	ix.analyzer = m.AnalyzerNamed(analyzerText)
+	if ix.analyzer == nil {
+		return nil, fmt.Errorf("index: no %s analyzer", analyzerText)
+	}
+	syn, err := loadSynonyms(r, ix.analyzer)
+	if err != nil {
+		return nil, fmt.Errorf("index: %s: %w", name, err)
+	}
+	ix.syn = syn
+	ix.catHints = buildCategoryHints(ix.tax, syn, ix.analyzer)
+	return ix, nil
+}
+
+// isBleveIndex reports whether dir holds a bleve index.
+func isBleveIndex(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
+}
+
+// checkEmptyDir refuses to create an index in a folder that holds other
+// things, so that a mistyped --index never deletes someone's files.
+func checkEmptyDir(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if len(ents) > 0 {
+		return fmt.Errorf("open index %s: folder is not empty and holds no index; refusing to use it", dir)
+	}
+	return nil
+}
+
+// removeIndexDir removes a bleve index folder: only the files bleve
+// writes, and the folder when it is then empty.
+func removeIndexDir(dir string) error {
+	for _, name := range []string{"index_meta.json", "store"} {
+		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Rebuilt returns why Open discarded an existing index (schema change or
+// unreadable), or "" when it did not.
+func (ix *Index) Rebuilt() string { return ix.rebuilt }
+
+// Dir returns the folder of an on-disk index, or "" for a memory index.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	if err := ix.bi.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	return nil
+}
+
+// Put adds or replaces records, in one atomic batch.
+func (ix *Index) Put(ctx context.Context, recs ...corpus.Record) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	return ix.put(ctx, recs, nil)
+}
+
+func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string) error {
+	b := ix.bi.NewBatch()
+	for _, id := range deletes {
+		b.Delete(id)
+	}
+	for i := range recs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := &recs[i]
+		if r.ID == "" {
+			return fmt.Errorf("put %s: record has no id", r.Source)
+		}
+		d, err := toDoc(r)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(r.ID, d); err != nil {
+			return fmt.Errorf("index %s: %w", r.ID, err)
+		}
+	}
+	if b.Size() == 0 {
+		return nil
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+// Delete removes records by id, in one atomic batch; unknown ids are
+// ignored.
+func (ix *Index) Delete(ctx context.Context, ids ...string) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return ix.put(ctx, nil, ids)
+}
+
+// Count returns the number of indexed records.
+func (ix *Index) Count() (int, error) {
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count: %w", err)
+	}
+	return int(n), nil
+}
+
+// Get returns the stored record with the given id, or ErrNotFound.
+func (ix *Index) Get(ctx context.Context, id string) (corpus.Record, error) {
+	q := query.NewDocIDQuery([]string{id})
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Fields = append([]string{fRec}, storedTextFields...)
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return corpus.Record{}, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return corpus.Record{}, fmt.Errorf("get %q: %w", id, ErrNotFound)
+	}
+	return recordFromFields(res.Hits[0].Fields)
+}
+
+func recordFromFields(f map[string]interface{}) (corpus.Record, error) {
+	var r corpus.Record
+	s, _ := f[fRec].(string)
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return r, fmt.Errorf("decode stored record: %w", err)
+	}
+	r.Title = fieldString(f, fTitle)
+	r.Summary = fieldString(f, fSummary)
+	r.Impact = fieldString(f, fImpact)
+	r.Resolution = fieldString(f, fResolution)
+	r.Lessons = fieldString(f, fLessons)
+	r.Body = fieldString(f, fBody)
+	return r, nil
+}
+
+// fieldString returns a stored string field (the first value of an array).
+func fieldString(f map[string]interface{}, name string) string {
+	switch v := f[name].(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// mappingFor exposes the mapping for tests of the schema.
+func mappingFor() (mapping.IndexMapping, error) { return newMapping() }

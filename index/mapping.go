@@ -1,0 +1,415 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+// SchemaVersion identifies the mapping and the document layout below. Bump
+// it whenever either changes: Open then rebuilds an index written with an
+// older version (it is empty afterwards and Sync refills it).
+const SchemaVersion = 1
+
+// schemaKey is the bleve internal key holding SchemaVersion.
+var schemaKey = []byte("hindsight_schema_version")
+
+// Text fields, analysed with the English analyser. The first seven are
+// stored too, for highlighted fragments and for Get.
+const (
+	fTitle       = "title"
+	fSummary     = "summary"
+	fRootCause   = "root_cause"
+	fImpact      = "impact"
+	fResolution  = "resolution"
+	fLessons     = "lessons"
+	fBody        = "body"
+	fActionItems = "action_items"
+	fTimeline    = "timeline"
+)
+
+// Keyword fields, lower-cased, with doc values for facets and sorts.
+const (
+	fCategories      = "categories"
+	fPrimaryCategory = "primary_category"
+	fServices        = "services"
+	fOrganization    = "organization"
+	fSeverity        = "severity"
+	fFormat          = "format"
+	fTags            = "tags"
+	fHas             = "has"
+	fYear            = "year"
+	fStartedAt       = "started_at"
+	fDuration        = "duration_minutes"
+	fOpenActions     = "open_actions"
+)
+
+// Internal fields: not part of the query language.
+const (
+	fSource      = "source"       // exact, stored: Sync and path lookups
+	fContentHash = "content_hash" // exact, stored: Sync
+	fOrgLabel    = "org_label"    // organization in display case, for facet labels
+	fSvcLabel    = "svc_label"    // services in display case
+	fCatMonth    = "cat_month"    // "dns|2024-03": trends per category per month
+	fSvcMonth    = "svc_month"    // "api|2024-03"
+	fCatDur      = "cat_dur"      // "dns|0047": duration distribution per category
+	fHit         = "_hit"         // stored JSON: what a Hit shows
+	fRec         = "_rec"         // stored JSON: the rest of the Record, for Get
+)
+
+// storedTextFields are indexed text fields whose values are stored: they
+// give highlighted fragments and are put back into the Record by Get.
+var storedTextFields = []string{fTitle, fSummary, fRootCause, fImpact, fResolution, fLessons, fBody}
+
+// textFields are all English-analysed fields.
+var textFields = []string{fTitle, fSummary, fRootCause, fImpact, fResolution, fLessons, fBody, fActionItems, fTimeline}
+
+const (
+	analyzerKeywordLower = "keyword_lower"
+	// analyzerText is bleve's English analyser (possessives, lower case,
+	// stop words, Porter stemming) with a stop list that keeps the words
+	// incidents are made of: "out" of memory, "down", "no" space left.
+	analyzerText = "en_sre"
+)
+
+// keptStopWords are removed from the English stop list.
+var keptStopWords = map[string]bool{
+	"out": true, "down": true, "up": true, "off": true, "no": true, "not": true,
+	"over": true, "under": true, "against": true, "again": true, "too": true, "few": true,
+}
+
+// sreStopWords returns bleve's English stop words minus keptStopWords.
+func sreStopWords() []interface{} {
+	var out []interface{}
+	for _, line := range strings.Split(string(en.EnglishStopWords), "\n") {
+		if i := strings.Index(line, "|"); i >= 0 {
+			line = line[:i]
+		}
+		for _, w := range strings.Fields(line) {
+			if !keptStopWords[w] {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// newMapping builds the explicit index mapping: no dynamic fields, BM25.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = bindex.BM25Scoring
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultAnalyzer = analyzerText
+	err := errors.Join(
+		im.AddCustomAnalyzer(analyzerKeywordLower, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     single.Name,
+			"token_filters": []interface{}{lowercase.Name},
+		}),
+		im.AddCustomTokenMap("stop_sre_words", map[string]interface{}{
+			"type":   tokenmap.Name,
+			"tokens": sreStopWords(),
+		}),
+		im.AddCustomTokenFilter("stop_sre", map[string]interface{}{
+			"type":           stop.Name,
+			"stop_token_map": "stop_sre_words",
+		}),
+		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", porter.Name},
+		}),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("define analyzers: %w", err)
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	text := func(name string, store bool) {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzerText
+		f.Store = store
+		f.IncludeTermVectors = true // phrases and highlighting
+		f.IncludeInAll = false
+		f.DocValues = false
+		dm.AddFieldMappingsAt(name, f)
+	}
+	for _, name := range textFields {
+		store := false
+		for _, s := range storedTextFields {
+			store = store || s == name
+		}
+		text(name, store)
+	}
+	kw := func(name, analyzer string, store bool) {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		f.SkipFreqNorm = true
+		dm.AddFieldMappingsAt(name, f)
+	}
+	for _, name := range []string{fCategories, fPrimaryCategory, fServices, fOrganization, fSeverity, fFormat, fTags, fHas, fYear} {
+		kw(name, analyzerKeywordLower, false)
+	}
+	for _, name := range []string{fOrgLabel, fSvcLabel, fCatMonth, fSvcMonth, fCatDur} {
+		kw(name, keyword.Name, false)
+	}
+	kw(fSource, keyword.Name, true)
+	kw(fContentHash, keyword.Name, true)
+
+	dt := bleve.NewDateTimeFieldMapping()
+	dt.IncludeInAll = false
+	dt.DocValues = true
+	dm.AddFieldMappingsAt(fStartedAt, dt)
+	for _, name := range []string{fDuration, fOpenActions} {
+		n := bleve.NewNumericFieldMapping()
+		n.IncludeInAll = false
+		n.DocValues = true
+		dm.AddFieldMappingsAt(name, n)
+	}
+	for _, name := range []string{fHit, fRec} {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		dm.AddFieldMappingsAt(name, f)
+	}
+	im.DefaultMapping = dm
+	if err := im.Validate(); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	return im, nil
+}
+
+// storedHit is the compact stored JSON from which a Hit is built without
+// decoding the whole record.
+type storedHit struct {
+	Source          string   `json:"s,omitempty"`
+	Title           string   `json:"t,omitempty"`
+	Date            string   `json:"d,omitempty"`
+	DurationMinutes *int     `json:"m,omitempty"`
+	Categories      []string `json:"c,omitempty"`
+	Organization    string   `json:"o,omitempty"`
+	Severity        string   `json:"v,omitempty"`
+	Services        []string `json:"sv,omitempty"`
+	OpenActions     int      `json:"a,omitempty"`
+}
+
+// startedAt returns the incident start: StartedAt, else Date at midnight
+// UTC; ok is false when the record says neither.
+func startedAt(r *corpus.Record) (time.Time, bool) {
+	if r.StartedAt != nil && !r.StartedAt.IsZero() {
+		return *r.StartedAt, true
+	}
+	if r.Date != "" {
+		if t, err := time.Parse("2006-01-02", r.Date); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// recordDate returns the YYYY-MM-DD day of the incident, or "".
+func recordDate(r *corpus.Record) string {
+	if r.Date != "" {
+		return r.Date
+	}
+	if t, ok := startedAt(r); ok {
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+func openActions(r *corpus.Record) int {
+	n := 0
+	for _, a := range r.ActionItems {
+		if !a.Done {
+			n++
+		}
+	}
+	return n
+}
+
+// durationKey buckets minutes for the per-category duration histogram:
+// exact up to 100 minutes, then two significant digits, zero-padded so
+// keys sort numerically.
+func durationKey(m int) string {
+	if m < 0 {
+		m = 0
+	}
+	if m > 100 {
+		p := 1
+		for m/p >= 100 {
+			p *= 10
+		}
+		m = (m / p) * p
+	}
+	return fmt.Sprintf("%08d", m)
+}
+
+// toDoc turns a record into the bleve document.
+func toDoc(r *corpus.Record) (map[string]interface{}, error) {
+	d := map[string]interface{}{
+		fTitle:       r.Title,
+		fSummary:     r.Summary,
+		fRootCause:   joinNonEmpty(r.RootCause, r.Trigger),
+		fImpact:      r.Impact,
+		fResolution:  r.Resolution,
+		fLessons:     r.Lessons,
+		fBody:        r.Body,
+		fSource:      r.Source,
+		fContentHash: r.ContentHash,
+		fFormat:      r.Format,
+	}
+	var ai []string
+	for _, a := range r.ActionItems {
+		ai = append(ai, a.Text)
+	}
+	d[fActionItems] = strings.Join(ai, "\n")
+	var tl []string
+	for _, e := range r.Timeline {
+		tl = append(tl, e.Text)
+	}
+	d[fTimeline] = strings.Join(tl, "\n")
+
+	cats := make([]string, 0, len(r.Categories))
+	for _, c := range r.Categories {
+		if c.Name != "" {
+			cats = append(cats, c.Name)
+		}
+	}
+	if len(cats) > 0 {
+		d[fCategories] = cats
+		d[fPrimaryCategory] = cats[0]
+	}
+	svcs := nonEmpty(r.Services)
+	if len(svcs) > 0 {
+		d[fServices] = svcs
+		d[fSvcLabel] = svcs
+	}
+	if r.Organization != "" {
+		d[fOrganization] = r.Organization
+		d[fOrgLabel] = r.Organization
+	}
+	if r.Severity != "" {
+		d[fSeverity] = r.Severity
+	}
+	if tags := nonEmpty(r.Tags); len(tags) > 0 {
+		d[fTags] = tags
+	}
+	var has []string
+	if len(r.ActionItems) > 0 {
+		has = append(has, "action_items")
+	}
+	if len(r.Timeline) > 0 {
+		has = append(has, "timeline")
+	}
+	if strings.TrimSpace(r.RootCause) != "" {
+		has = append(has, "root_cause")
+	}
+	open := openActions(r)
+	if open > 0 {
+		has = append(has, "open_actions")
+	}
+	if len(has) > 0 {
+		d[fHas] = has
+	}
+	d[fOpenActions] = float64(open)
+	if t, ok := startedAt(r); ok {
+		d[fStartedAt] = t.UTC()
+		d[fYear] = strconv.Itoa(t.Year())
+		month := t.Format("2006-01")
+		if r.Date != "" && len(r.Date) >= 7 {
+			month = r.Date[:7] // the incident's own zone
+			d[fYear] = r.Date[:4]
+		}
+		var cm, sm []string
+		for _, c := range cats {
+			cm = append(cm, c+"|"+month)
+		}
+		for _, s := range svcs {
+			sm = append(sm, strings.ToLower(s)+"|"+month)
+		}
+		if len(cm) > 0 {
+			d[fCatMonth] = cm
+		}
+		if len(sm) > 0 {
+			d[fSvcMonth] = sm
+		}
+	}
+	if r.DurationMinutes != nil {
+		d[fDuration] = float64(*r.DurationMinutes)
+		var cd []string
+		for _, c := range cats {
+			cd = append(cd, c+"|"+durationKey(*r.DurationMinutes))
+		}
+		if len(cd) > 0 {
+			d[fCatDur] = cd
+		}
+	}
+
+	h := storedHit{
+		Source: r.Source, Title: r.Title, Date: recordDate(r), DurationMinutes: r.DurationMinutes,
+		Categories: cats, Organization: r.Organization, Severity: r.Severity, Services: svcs, OpenActions: open,
+	}
+	hb, err := json.Marshal(h)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", r.ID, err)
+	}
+	d[fHit] = string(hb)
+
+	// The rest of the record: the stored text fields are kept once only.
+	rest := *r
+	rest.Title, rest.Summary, rest.Impact, rest.Resolution, rest.Lessons, rest.Body = "", "", "", "", "", ""
+	rb, err := json.Marshal(rest)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", r.ID, err)
+	}
+	d[fRec] = string(rb)
+	return d, nil
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func nonEmpty(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSearch(t *testing.T) {
+	ix, _ := memIndex(t)
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		query    string
+		first    string   // expected top hit ("" = don't care)
+		contains []string // must be among the hits
+		excludes []string // must not be among the hits
+		total    int      // -1 = don't care
+	}{
+		{"plain words find jargon", "out of memory", "pm-001", nil, nil, -1},
+		{"jargon finds plain words", "ddos", "pm-007", nil, nil, -1},
+		{"synonym cert to certificate", "cert", "pm-002", nil, nil, -1},
+		{"synonym db to postgres", "database failover", "pm-003", nil, nil, -1},
+		{"k8s kubernetes", "kubernetes nodes deleted", "pm-009", nil, nil, -1},
+		{"disk full phrase synonym", "disk full", "pm-005", nil, nil, -1},
+		{"5xx", "5xx errors from vendor", "pm-008", nil, nil, -1},
+		{"rollback revert", "rollback", "", []string{"pm-006", "pm-001"}, nil, -1},
+		{"title beats body mention", "memory", "pm-001", nil, nil, -1},
+		{"phrase", `"expired certificate"`, "pm-002", nil, nil, 1},
+		{"exclusion", "memory -checkout", "", nil, []string{"pm-001"}, -1},
+		{"filter only", "category:dns", "pm-004", nil, nil, 1},
+		{"filter OR", "category:dns category:time", "", []string{"pm-004", "pm-010"}, nil, 2},
+		{"filters AND", "category:deploy org:initech", "pm-006", nil, nil, 1},
+		{"filter case-insensitive", "org:GLOBEX", "", []string{"pm-003", "pm-004", "pm-010"}, nil, 3},
+		{"words and filter", "login service:auth", "", []string{"pm-006", "pm-010"}, []string{"pm-001"}, -1},
+		{"empty lists everything", "", "pm-006", nil, nil, 10},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ix.Search(ctx, Request{Query: tc.query, PageSize: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if tc.first != "" && (len(ids) == 0 || ids[0] != tc.first) {
+				t.Errorf("top hit %v, want %s", ids, tc.first)
+			}
+			for _, id := range tc.contains {
+				if !slices.Contains(ids, id) {
+					t.Errorf("hits %v lack %s", ids, id)
+				}
+			}
+			for _, id := range tc.excludes {
+				if slices.Contains(ids, id) {
+					t.Errorf("hits %v include %s", ids, id)
+				}
+			}
+			if tc.total >= 0 && res.Total != tc.total {
+				t.Errorf("total %d, want %d (%v)", res.Total, tc.total, ids)
+			}
+		})
+	}
+}
+
+func TestSearchFragments(t *testing.T) {
+	ix, _ := memIndex(t)
+	res, err := ix.Search(context.Background(), Request{Query: "renewal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	fr := res.Hits[0].Fragments
+	if len(fr) == 0 {
+		t.Fatalf("no fragments: %+v", res.Hits[0])
+	}
+	for f, list := range fr {
+		for _, s := range list {
+			if !strings.Contains(s, "<mark>") {
+				t.Errorf("%s fragment without mark: %q", f, s)
+			}
+			rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
+			if strings.ContainsAny(rest, "<>") {
+				t.Errorf("%s fragment has markup besides mark: %q", f, s)
+			}
+		}
+	}
+}
+
+func TestSearchSortsAndPaging(t *testing.T) {
+	ix, _ := memIndex(t)
+	ctx := context.Background()
+	res, err := ix.Search(ctx, Request{Sort: SortOldest, PageSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !slices.Equal(got, []string{"pm-010", "pm-009", "pm-005"}) {
+		t.Errorf("oldest = %v", got)
+	}
+	if res.Pages != 4 || res.Total != 10 {
+		t.Errorf("pages %d total %d", res.Pages, res.Total)
+	}
+	res, err = ix.Search(ctx, Request{Sort: SortLongest, PageSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !slices.Equal(got, []string{"pm-007", "pm-005"}) {
+		t.Errorf("longest = %v", got)
+	}
+	res, err = ix.Search(ctx, Request{Page: 1_000_000_000, PageSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Page != 3 || len(res.Hits) != 2 {
+		t.Errorf("huge page clamped to %d with %d hits", res.Page, len(res.Hits))
+	}
+	res, err = ix.Search(ctx, Request{Page: -5, PageSize: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Page != 1 || res.PageSize != DefaultMaxPageSize {
+		t.Errorf("clamps: page %d size %d", res.Page, res.PageSize)
+	}
+	if _, err := ix.Search(ctx, Request{Sort: "sideways"}); err == nil {
+		t.Error("bad sort accepted")
+	}
+}
+
+func TestSearchFacets(t *testing.T) {
+	ix, _ := memIndex(t)
+	res, err := ix.Search(context.Background(), Request{Query: "org:globex"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := res.Facets
+	count := func(vs []FacetValue, v string) int {
+		for _, x := range vs {
+			if x.Value == v {
+				return x.Count
+			}
+		}
+		return 0
+	}
+	if count(f.Categories, "monitoring") != 1 || count(f.Categories, "dns") != 1 || count(f.Categories, "database") != 1 {
+		t.Errorf("categories %+v", f.Categories)
+	}
+	if len(f.Organizations) != 1 || f.Organizations[0].Label != "Globex" || f.Organizations[0].Value != "globex" {
+		t.Errorf("organizations %+v", f.Organizations)
+	}
+	// 180m, 12m and one without duration.
+	if count(f.Durations, "lt15m") != 1 || count(f.Durations, "1h-4h") != 1 || len(f.Durations) != 2 {
+		t.Errorf("durations %+v", f.Durations)
+	}
+	if len(f.Years) != 3 || f.Years[0].Value != "2024" {
+		t.Errorf("years %+v", f.Years)
+	}
+	// Organization labels keep display case, merging case variants.
+	res, err = ix.Search(context.Background(), Request{Query: "org:\"acme retail\""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res
+}
