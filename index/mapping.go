@@ -168,7 +168,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = true
-		f.SkipFreqNorm = true
 		dm.AddFieldMappingsAt(name, f)
 	}
 	for _, name := range []string{fCategories, fPrimaryCategory, fServices, fOrganization, fSeverity, fFormat, fTags, fHas, fYear} {

@@ -1,0 +1,290 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+// SimilarResult lists the incidents most like one incident.
+type SimilarResult struct {
+	ID      string       `json:"id"`
+	Similar []SimilarHit `json:"similar"`
+}
+
+// SimilarHit is one similar incident and why it was chosen.
+type SimilarHit struct {
+	Hit
+	Why Why `json:"why"`
+}
+
+// Why explains a similar incident: the root-cause categories and services
+// it shares with the original, and the most significant shared terms.
+type Why struct {
+	Categories []string `json:"categories"`
+	Services   []string `json:"services"`
+	Terms      []string `json:"terms"`
+}
+
+// Similarity weights. Text weights say how much a term counts by the
+// field it comes from in the original; the root cause, title, summary and
+// impact describe what happened, the body also holds boilerplate.
+var (
+	similarFieldWeights = []struct {
+		weight float64
+		text   func(r *corpus.Record) string
+	}{
+		{3, func(r *corpus.Record) string { return r.Title }},
+		{3, func(r *corpus.Record) string { return joinNonEmpty(r.RootCause, r.Trigger) }},
+		{2, func(r *corpus.Record) string { return r.Summary }},
+		{1.5, func(r *corpus.Record) string { return r.Impact }},
+		{0.3, func(r *corpus.Record) string { return r.Body }},
+	}
+	similarMaxTerms       = 25
+	similarTermsBoost     = 1.0
+	similarPrimaryBoost   = 3.0 // shares the primary category
+	similarCategoryBoost  = 1.0 // shares a contributing category
+	similarServiceBoost   = 1.0 // shares a service
+	similarMaxDocFraction = 0.5 // terms in more than half the incidents say nothing
+)
+
+// Similar returns up to n incidents most like the one with the given id,
+// excluding itself; ErrNotFound for an unknown id.
+func (ix *Index) Similar(ctx context.Context, id string, n int) (*SimilarResult, error) {
+	rec, err := ix.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return ix.SimilarTo(ctx, rec, n)
+}
+
+// SimilarTo returns up to n indexed incidents most like rec, which need
+// not be indexed (a file given by path); rec.ID itself is excluded.
+func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*SimilarResult, error) {
+	n = max(1, min(n, ix.cfg.MaxPageSize))
+	terms, err := ix.significantTerms(ctx, &rec)
+	if err != nil {
+		return nil, err
+	}
+	// Groups, so that bleve's coordination factor (matched/total clauses
+	// of a disjunction) means something: the share of significant terms
+	// in common; the primary cause in common (as primary or contributing);
+	// other causes; services.
+	var termQs, primQs, catQs, svcQs []query.Query
+	for _, t := range terms {
+		tq := query.NewTermQuery(t.term)
+		tq.SetField(fBody)
+		tq.SetBoost(t.weight)
+		termQs = append(termQs, tq)
+	}
+	cats := make([]string, 0, len(rec.Categories))
+	for _, c := range rec.Categories {
+		if c.Name == "" || slices.Contains(cats, c.Name) {
+			continue
+		}
+		cats = append(cats, c.Name)
+		p := query.NewTermQuery(c.Name)
+		p.SetField(fPrimaryCategory)
+		a := query.NewTermQuery(c.Name)
+		a.SetField(fCategories)
+		if len(cats) == 1 {
+			p.SetBoost(2)
+			primQs = append(primQs, p, a)
+		} else {
+			catQs = append(catQs, p, a)
+		}
+	}
+	svcs := nonEmpty(rec.Services)
+	for _, s := range svcs {
+		tq := query.NewTermQuery(strings.ToLower(s))
+		tq.SetField(fServices)
+		svcQs = append(svcQs, tq)
+	}
+	var should []query.Query
+	for _, g := range []struct {
+		qs    []query.Query
+		boost float64
+	}{{termQs, similarTermsBoost}, {primQs, similarPrimaryBoost}, {catQs, similarCategoryBoost}, {svcQs, similarServiceBoost}} {
+		if len(g.qs) > 0 {
+			d := query.NewDisjunctionQuery(g.qs)
+			d.SetBoost(g.boost)
+			should = append(should, d)
+		}
+	}
+	out := &SimilarResult{ID: rec.ID, Similar: []SimilarHit{}}
+	if len(should) == 0 {
+		return out, nil
+	}
+	dis := query.NewDisjunctionQuery(should)
+	var mustNot []query.Query
+	if rec.ID != "" {
+		mustNot = append(mustNot, query.NewDocIDQuery([]string{rec.ID}))
+	}
+	q := query.NewBooleanQuery(nil, []query.Query{dis}, mustNot)
+	q.Should.(*query.DisjunctionQuery).SetMin(1)
+	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
+	sr.Fields = []string{fHit}
+	sr.IncludeLocations = true
+	sr.Sort = sortOrder(SortRelevance)
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
+	}
+	for _, dm := range res.Hits {
+		h, err := hitFrom(dm)
+		if err != nil {
+			return nil, err
+		}
+		h.Fragments = map[string][]string{}
+		why := Why{Categories: []string{}, Services: []string{}, Terms: []string{}}
+		for _, c := range h.Categories {
+			if containsFold(cats, c) {
+				why.Categories = append(why.Categories, c)
+			}
+		}
+		for _, s := range h.Services {
+			if containsFold(svcs, s) {
+				why.Services = append(why.Services, s)
+			}
+		}
+		matched := map[string]bool{}
+		for term := range dm.Locations[fBody] {
+			matched[term] = true
+		}
+		for _, t := range terms {
+			if matched[t.term] && len(why.Terms) < 8 {
+				why.Terms = append(why.Terms, t.surface)
+			}
+		}
+		out.Similar = append(out.Similar, SimilarHit{Hit: h, Why: why})
+	}
+	return out, nil
+}
+
+// weightedTerm is one significant term of a record.
+type weightedTerm struct {
+	term    string // analysed, as indexed
+	surface string // as written, for Why
+	weight  float64
+}
+
+// significantTerms returns a record's most significant terms: field-weighted
+// term frequency times inverse document frequency from the index's term
+// dictionary (the body field, which holds every document's whole text).
+func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]weightedTerm, error) {
+	tf := map[string]float64{}
+	surface := map[string]string{}
+	for _, fw := range similarFieldWeights {
+		text := fw.text(rec)
+		if text == "" {
+			continue
+		}
+		for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+			term := string(tok.Term)
+			if !usefulTerm(term) {
+				continue
+			}
+			tf[term] += fw.weight
+			if _, ok := surface[term]; !ok && tok.End <= len(text) && tok.Start < tok.End {
+				surface[term] = strings.ToLower(text[tok.Start:tok.End])
+			}
+		}
+	}
+	if len(tf) == 0 {
+		return nil, nil
+	}
+	bidx, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("similar: %w", err)
+	}
+	r, err := bidx.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("similar: %w", err)
+	}
+	defer r.Close()
+	total, err := r.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("similar: %w", err)
+	}
+	// Pre-select by term frequency so that a long document does not cost
+	// thousands of dictionary lookups.
+	cands := make([]weightedTerm, 0, len(tf))
+	for t, w := range tf {
+		cands = append(cands, weightedTerm{term: t, surface: surface[t], weight: w})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].weight != cands[j].weight {
+			return cands[i].weight > cands[j].weight
+		}
+		return cands[i].term < cands[j].term
+	})
+	if len(cands) > 200 {
+		cands = cands[:200]
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(c.term), fBody, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("similar: term %q: %w", c.term, err)
+		}
+		df := tfr.Count()
+		_ = tfr.Close()
+		if df == 0 || float64(df) > similarMaxDocFraction*float64(total) && total > 10 {
+			continue
+		}
+		idf := math.Log(1 + float64(total)/float64(df))
+		c.weight = math.Log1p(c.weight) * idf
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].weight != out[j].weight {
+			return out[i].weight > out[j].weight
+		}
+		return out[i].term < out[j].term
+	})
+	if len(out) > similarMaxTerms {
+		out = out[:similarMaxTerms]
+	}
+	// Normalise so that the strongest term has weight 1.
+	if len(out) > 0 && out[0].weight > 0 {
+		top := out[0].weight
+		for i := range out {
+			out[i].weight /= top
+		}
+	}
+	return out, nil
+}
+
+// usefulTerm drops terms that carry no topic: short tokens and numbers.
+func usefulTerm(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,259 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// Trend intervals and dimensions.
+const (
+	IntervalMonth   = "month"
+	IntervalQuarter = "quarter"
+	IntervalYear    = "year"
+	ByCategory      = "category"
+	ByService       = "service"
+)
+
+// TrendsRequest selects incidents (the search query language) and how to
+// bucket them.
+type TrendsRequest struct {
+	Query string
+	// Interval is IntervalMonth, IntervalQuarter or IntervalYear; "" =
+	// month.
+	Interval string
+	// By is ByCategory or ByService; "" = category.
+	By string
+	// Now anchors relative dates in Query; zero = time.Now().
+	Now time.Time
+}
+
+// Trends is incident counts over time.
+type Trends struct {
+	Interval string `json:"interval"`
+	By       string `json:"by"`
+	// Buckets are "2024-03", "2024-Q1" or "2024", oldest first, without
+	// gaps from the first incident to the last.
+	Buckets []string `json:"buckets"`
+	// Series holds one line per category (or service), largest first.
+	Series []TrendSeries `json:"series"`
+	// Durations holds duration statistics per category.
+	Durations     []DurationStat `json:"durations"`
+	Services      []FacetValue   `json:"services"`
+	Organizations []FacetValue   `json:"organizations"`
+	// Total counts matching incidents, with or without a date.
+	Total int `json:"total"`
+}
+
+// TrendSeries is one category's (or service's) counts per bucket.
+type TrendSeries struct {
+	Name   string      `json:"name"`
+	Counts []int       `json:"counts"`
+	Total  int         `json:"total"`
+	Change TrendChange `json:"change"`
+}
+
+// TrendChange compares the last bucket with the one before it.
+type TrendChange struct {
+	Last     int `json:"last"`
+	Previous int `json:"previous"`
+	Absolute int `json:"absolute"`
+	// Percent is nil when the previous bucket is zero.
+	Percent *float64 `json:"percent"`
+}
+
+// DurationStat summarises one category's incident durations. Above 100
+// minutes durations are bucketed to two significant digits, so the
+// figures are exact to within 10%.
+type DurationStat struct {
+	Name          string `json:"name"`
+	Count         int    `json:"count"`
+	MedianMinutes int    `json:"median_minutes"`
+	P90Minutes    int    `json:"p90_minutes"`
+}
+
+// trendFacetSize bounds the combined-term facets (category × month).
+const trendFacetSize = 50000
+
+// Trends counts incidents per category (or service) per interval, from
+// facets only: it never loads stored documents.
+func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error) {
+	interval := req.Interval
+	if interval == "" {
+		interval = IntervalMonth
+	}
+	if interval != IntervalMonth && interval != IntervalQuarter && interval != IntervalYear {
+		return nil, fmt.Errorf("interval %q: want month, quarter or year", req.Interval)
+	}
+	by := req.By
+	if by == "" {
+		by = ByCategory
+	}
+	if by != ByCategory && by != ByService {
+		return nil, fmt.Errorf("by %q: want category or service", req.By)
+	}
+	now := req.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	pq, err := parseSearchQuery(req.Query, now)
+	if err != nil {
+		return nil, err
+	}
+	q, _ := ix.buildQuery(pq)
+	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	seriesField := fCatMonth
+	if by == ByService {
+		seriesField = fSvcMonth
+	}
+	sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
+	sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
+	sr.AddFacet("svc", bleve.NewFacetRequest(fSvcLabel, 30))
+	sr.AddFacet("org", bleve.NewFacetRequest(fOrgLabel, 30))
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("trends: %w", err)
+	}
+	out := &Trends{Interval: interval, By: by, Total: int(res.Total), Buckets: []string{}, Series: []TrendSeries{}, Durations: []DurationStat{}}
+
+	// name -> bucket -> count
+	counts := map[string]map[string]int{}
+	var first, last string
+	if fr := res.Facets["series"]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			name, month, ok := strings.Cut(t.Term, "|")
+			if !ok || len(month) != 7 {
+				continue
+			}
+			if first == "" || month < first {
+				first = month
+			}
+			if month > last {
+				last = month
+			}
+			b := bucketOf(month, interval)
+			if counts[name] == nil {
+				counts[name] = map[string]int{}
+			}
+			counts[name][b] += t.Count
+		}
+	}
+	if first != "" {
+		out.Buckets = bucketRange(first, last, interval)
+	}
+	for name, m := range counts {
+		s := TrendSeries{Name: name, Counts: make([]int, len(out.Buckets))}
+		for i, b := range out.Buckets {
+			s.Counts[i] = m[b]
+			s.Total += m[b]
+		}
+		if k := len(s.Counts); k > 0 {
+			s.Change.Last = s.Counts[k-1]
+			if k > 1 {
+				s.Change.Previous = s.Counts[k-2]
+			}
+			s.Change.Absolute = s.Change.Last - s.Change.Previous
+			if s.Change.Previous > 0 {
+				p := math.Round(float64(s.Change.Absolute)/float64(s.Change.Previous)*1000) / 10
+				s.Change.Percent = &p
+			}
+		}
+		out.Series = append(out.Series, s)
+	}
+	sort.Slice(out.Series, func(i, j int) bool {
+		if out.Series[i].Total != out.Series[j].Total {
+			return out.Series[i].Total > out.Series[j].Total
+		}
+		return out.Series[i].Name < out.Series[j].Name
+	})
+
+	// Durations: category -> sorted (minutes, count).
+	type dc struct{ min, n int }
+	durs := map[string][]dc{}
+	if fr := res.Facets["dur"]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			name, key, ok := strings.Cut(t.Term, "|")
+			if !ok {
+				continue
+			}
+			m, err := strconv.Atoi(key)
+			if err != nil {
+				continue
+			}
+			durs[name] = append(durs[name], dc{m, t.Count})
+		}
+	}
+	for name, list := range durs {
+		sort.Slice(list, func(i, j int) bool { return list[i].min < list[j].min })
+		n := 0
+		for _, d := range list {
+			n += d.n
+		}
+		pct := func(p float64) int {
+			rank := int(math.Ceil(p * float64(n)))
+			acc := 0
+			for _, d := range list {
+				acc += d.n
+				if acc >= rank {
+					return d.min
+				}
+			}
+			return list[len(list)-1].min
+		}
+		out.Durations = append(out.Durations, DurationStat{Name: name, Count: n, MedianMinutes: pct(0.5), P90Minutes: pct(0.9)})
+	}
+	sort.Slice(out.Durations, func(i, j int) bool {
+		if out.Durations[i].Count != out.Durations[j].Count {
+			return out.Durations[i].Count > out.Durations[j].Count
+		}
+		return out.Durations[i].Name < out.Durations[j].Name
+	})
+	renamed := search.FacetResults{}
+	if fr := res.Facets["svc"]; fr != nil {
+		renamed[fServices] = fr
+	}
+	if fr := res.Facets["org"]; fr != nil {
+		renamed[fOrganization] = fr
+	}
+	f := facetsFrom(renamed)
+	out.Services, out.Organizations = f.Services, f.Organizations
+	return out, nil
+}
+
+// bucketOf maps a "YYYY-MM" month to its bucket.
+func bucketOf(month, interval string) string {
+	switch interval {
+	case IntervalYear:
+		return month[:4]
+	case IntervalQuarter:
+		m, _ := strconv.Atoi(month[5:7])
+		return fmt.Sprintf("%s-Q%d", month[:4], (m-1)/3+1)
+	}
+	return month
+}
+
+// bucketRange lists every bucket from the one holding first to the one
+// holding last.
+func bucketRange(first, last, interval string) []string {
+	t, err1 := time.Parse("2006-01", first)
+	end, err2 := time.Parse("2006-01", last)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []string
+	for !t.After(end) {
+		b := bucketOf(t.Format("2006-01"), interval)
+		if len(out) == 0 || out[len(out)-1] != b {
+			out = append(out, b)
+		}
+		t = t.AddDate(0, 1, 0)
+	}
+	return out
+}
