@@ -15,6 +15,9 @@ type Config struct {
 	// Taxonomy gives category descriptions and the phrases that point at
 	// each category; nil = corpus.DefaultTaxonomy().
 	Taxonomy *corpus.Taxonomy
+	// Parser parses corpus files in Sync; nil = a parser with
+	// corpus.DefaultConfig() and Taxonomy.
+	Parser *corpus.Parser
 	// Synonyms is a YAML synonym file (see synonyms.yaml); nil = the
 	// embedded default set.
 	Synonyms io.Reader

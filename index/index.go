@@ -34,6 +34,7 @@ type Index struct {
 	bi       bleve.Index
 	cfg      Config
 	tax      *corpus.Taxonomy
+	parser   *corpus.Parser
 	syn      *synonyms
 	analyzer analysis.Analyzer
 	catHints []categoryHint
@@ -133,9 +134,18 @@ func OpenMemory(cfg Config) (*Index, error) {
 }
 
 func newIndex(cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, tax: cfg.Taxonomy}
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser}
 	if ix.tax == nil {
 		ix.tax = defaultTaxonomy()
+	}
+	if ix.parser == nil {
+		pc := corpus.DefaultConfig()
+		pc.Taxonomy = cfg.Taxonomy
+		p, err := corpus.NewParser(pc)
+		if err != nil {
+			return nil, fmt.Errorf("index: parser: %w", err)
+		}
+		ix.parser = p
 	}
 	var r io.Reader = cfg.Synonyms
 	name := "synonyms"

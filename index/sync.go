@@ -1,0 +1,307 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+// SyncStats counts what Sync did.
+type SyncStats struct {
+	Added     int           `json:"added"`
+	Updated   int           `json:"updated"`
+	Removed   int           `json:"removed"`
+	Unchanged int           `json:"unchanged"`
+	Failed    int           `json:"failed"`
+	Failures  []Failure     `json:"failures"`
+	Took      time.Duration `json:"took_ns"`
+}
+
+// Failure is one file Sync could not index, and why.
+type Failure struct {
+	Path string `json:"path"`
+	Err  string `json:"error"`
+}
+
+// Progress reports Sync's advance: Done of Total files, the last one
+// being Path.
+type Progress struct {
+	Done, Total int
+	Path        string
+}
+
+// Sync tuning.
+const (
+	syncBatchSize = 256
+	// syncReadLimit bounds how much of one file Sync reads to hash it;
+	// the parser applies its own (smaller) size limit afterwards.
+	syncReadLimit = 256 << 20
+)
+
+// indexed is what the index knows of one document for Sync.
+type indexed struct {
+	id, hash string
+}
+
+// Sync brings the index in line with the corpus under root in fsys ("" or
+// "." = all of it): files whose content hash is unchanged are skipped,
+// changed ones re-parsed and re-indexed, deleted ones removed. A file
+// that cannot be read or parsed is reported in Failures and skipped; if
+// an older version of it is indexed, that version stays. Writes go in
+// atomic batches, so concurrent searches see each document either before
+// or after. progress may be nil. The returned error is for the walk or
+// the index failing as a whole (or ctx ending); per-file problems are
+// only counted.
+func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress func(Progress)) (SyncStats, error) {
+	start := time.Now()
+	var st SyncStats
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+
+	root = strings.Trim(path.Clean("/"+root), "/")
+	under := func(name string) bool {
+		return root == "" || name == root || strings.HasPrefix(name, root+"/")
+	}
+	known, err := ix.indexedSources(ctx)
+	if err != nil {
+		return st, err
+	}
+	byID := map[string]string{} // id -> source, of what is indexed
+	for src, d := range known {
+		byID[d.id] = src
+	}
+
+	walkFS := fsys
+	if root != "" {
+		if walkFS, err = fs.Sub(fsys, root); err != nil {
+			return st, fmt.Errorf("sync %s: %w", root, err)
+		}
+	}
+	var names []string
+	err = corpus.Walk(walkFS, func(name string, werr error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		full := name
+		if root != "" {
+			full = path.Join(root, name)
+		}
+		if werr != nil {
+			st.Failures = append(st.Failures, Failure{Path: full, Err: trimPathPrefix(werr.Error(), name)})
+			return nil
+		}
+		names = append(names, full)
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("sync: walk: %w", err)
+	}
+	present := make(map[string]bool, len(names))
+	for _, n := range names {
+		present[n] = true
+	}
+
+	// Parse changed files in parallel; index them in batches from here.
+	type result struct {
+		name string
+		rec  corpus.Record
+		err  error
+		same bool
+	}
+	jobs := make(chan string)
+	results := make(chan result)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range jobs {
+				r := result{name: name}
+				b, err := readCapped(fsys, name)
+				if err != nil {
+					r.err = err
+				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
+					r.same = true
+				} else {
+					r.rec, r.err = ix.parser.Parse(name, bytes.NewReader(b))
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, n := range names {
+			select {
+			case jobs <- n:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	claimed := map[string]string{} // id -> source, claimed in this run
+	var batch []corpus.Record
+	var dels []string
+	flush := func() error {
+		if len(batch) == 0 && len(dels) == 0 {
+			return nil
+		}
+		err := ix.put(ctx, batch, dels)
+		batch, dels = batch[:0], dels[:0]
+		return err
+	}
+	done := 0
+	var werr error
+	for r := range results {
+		done++
+		if werr != nil {
+			continue // drain
+		}
+		switch {
+		case r.err != nil:
+			st.Failures = append(st.Failures, Failure{Path: r.name, Err: trimPathPrefix(r.err.Error(), r.name)})
+		case r.same:
+			st.Unchanged++
+			claimed[known[r.name].id] = r.name
+		default:
+			rec := r.rec
+			rec.Source = r.name
+			if other, ok := claimed[rec.ID]; ok && other != r.name {
+				st.Failures = append(st.Failures, Failure{Path: r.name, Err: fmt.Sprintf("duplicate id %q (also used by %s)", rec.ID, other)})
+				break
+			}
+			if other, ok := byID[rec.ID]; ok && other != r.name && present[other] {
+				if od, ok := known[other]; ok && od.id == rec.ID {
+					// Another existing file holds this id; it keeps it
+					// unless it changes id itself in this run.
+					st.Failures = append(st.Failures, Failure{Path: r.name, Err: fmt.Sprintf("duplicate id %q (also used by %s)", rec.ID, other)})
+					break
+				}
+			}
+			claimed[rec.ID] = r.name
+			if d, ok := known[r.name]; ok {
+				st.Updated++
+				if d.id != rec.ID {
+					dels = append(dels, d.id)
+				}
+			} else {
+				st.Added++
+			}
+			batch = append(batch, rec)
+			if len(batch) >= syncBatchSize {
+				werr = flush()
+			}
+		}
+		if progress != nil {
+			progress(Progress{Done: done, Total: len(names), Path: r.name})
+		}
+	}
+	if werr == nil {
+		werr = ctx.Err()
+	}
+	if werr != nil {
+		st.Failed = len(st.Failures)
+		st.Took = time.Since(start)
+		return st, fmt.Errorf("sync: %w", werr)
+	}
+	// Files gone from the corpus.
+	var gone []string
+	for src, d := range known {
+		if under(src) && !present[src] {
+			if owner, ok := claimed[d.id]; ok && owner != src {
+				continue // its id now belongs to another file
+			}
+			gone = append(gone, d.id)
+		}
+	}
+	sort.Strings(gone)
+	dels = append(dels, gone...)
+	st.Removed = len(gone)
+	if err := flush(); err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	sort.Slice(st.Failures, func(i, j int) bool { return st.Failures[i].Path < st.Failures[j].Path })
+	st.Failed = len(st.Failures)
+	st.Took = time.Since(start)
+	return st, nil
+}
+
+// indexedSources maps each indexed document's source to its id and hash.
+func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error) {
+	n, err := ix.Count()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]indexed, n)
+	const page = 5000
+	var after []string
+	for {
+		sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
+		sr.Fields = []string{fSource, fContentHash}
+		sr.SortBy([]string{"_id"})
+		if after != nil {
+			sr.SearchAfter = after
+		}
+		res, err := ix.bi.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, fmt.Errorf("sync: list index: %w", err)
+		}
+		for _, h := range res.Hits {
+			out[fieldString(h.Fields, fSource)] = indexed{id: h.ID, hash: fieldString(h.Fields, fContentHash)}
+		}
+		if len(res.Hits) < page {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// readCapped reads a file of fsys, refusing files over syncReadLimit.
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	b, err := io.ReadAll(io.LimitReader(f, syncReadLimit+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > syncReadLimit {
+		return nil, fmt.Errorf("%w: over %d bytes", corpus.ErrTooLarge, syncReadLimit)
+	}
+	return b, nil
+}
+
+// trimPathPrefix turns "parse NAME: reason" or "NAME: reason" into
+// "reason", for `path: reason` reports.
+func trimPathPrefix(msg, name string) string {
+	for _, p := range []string{"parse " + name + ": ", "open " + name + ": ", name + ": "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
+}
