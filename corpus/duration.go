@@ -45,6 +45,19 @@ func unitMinutes(u string) float64 {
 	return 1
 }
 
+// unitFits rejects readings like "and" as "an d": a one-letter unit must
+// touch a numeral ("2h"), and a number word needs a spelled-out unit.
+func unitFits(amt, gap, unit string) bool {
+	numeric := amt != "" && amt[0] >= '0' && amt[0] <= '9'
+	if len(unit) == 1 {
+		return numeric && gap == ""
+	}
+	if !numeric && strings.TrimSpace(gap) == gap {
+		return false
+	}
+	return true
+}
+
 func amount(a string) (float64, bool) {
 	a = strings.ToLower(strings.TrimSpace(a))
 	if v, ok := wordNumbers[a]; ok {
@@ -70,12 +83,10 @@ func parseDuration(s string, atStart bool) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	unit := s[m[4]:m[5]]
-	// a bare "m"/"h"/"s"/"d" must touch its number ("2h", not "2 h as")
-	if len(unit) == 1 && m[4] > m[3] && s[m[3]] == ' ' {
+	if !unitFits(s[m[2]:m[3]], s[m[3]:m[4]], s[m[4]:m[5]]) {
 		return 0, false
 	}
-	total += v * unitMinutes(unit)
+	total += v * unitMinutes(s[m[4]:m[5]])
 	rest := s[m[1]:]
 	for i := 0; i < 3; i++ {
 		n := reDurAnd.FindStringSubmatchIndex(rest)
@@ -83,7 +94,7 @@ func parseDuration(s string, atStart bool) (int, bool) {
 			break
 		}
 		v, ok := amount(rest[n[2]:n[3]])
-		if !ok {
+		if !ok || !unitFits(rest[n[2]:n[3]], rest[n[3]:n[4]], rest[n[4]:n[5]]) {
 			break
 		}
 		total += v * unitMinutes(rest[n[4]:n[5]])

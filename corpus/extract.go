@@ -304,7 +304,7 @@ func dropChrome(blocks []block) (kept []block, title string, dropped []block) {
 			break
 		}
 	}
-	if first < 6 {
+	if first < 15 {
 		return blocks, "", nil
 	}
 	short, seen, dup := 0, map[string]bool{}, 0
@@ -317,7 +317,7 @@ func dropChrome(blocks []block) (kept []block, title string, dropped []block) {
 		}
 		seen[b.text] = true
 	}
-	if short*10 < first*7 && dup*5 < first {
+	if short*10 < first*8 && dup*5 < first {
 		return blocks, "", nil
 	}
 	start := first

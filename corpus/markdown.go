@@ -24,6 +24,7 @@ func newMarkdown() goldmark.Markdown {
 // markdownBlocks parses src as Markdown and flattens its AST to blocks.
 // Raw HTML is never copied into text.
 func markdownBlocks(md goldmark.Markdown, src []byte) []block {
+	src = flattenDeepNesting(src)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	c := mdConv{src: src}
 	c.container(root, 0, 0)
@@ -177,4 +178,50 @@ func (c *mdConv) inline(n ast.Node) block {
 	walk(n, 0)
 	b.text = normSpace(sb.String())
 	return b
+}
+
+// maxLinePrefix bounds the container prefix (quote markers, list
+// markers, indentation) of one Markdown line. goldmark's work grows with
+// the nesting depth of every line, so pathological documents nested
+// thousands deep would take minutes; deeper content is flattened.
+const maxLinePrefix = 96
+
+// flattenDeepNesting trims over-long container prefixes from lines.
+func flattenDeepNesting(src []byte) []byte {
+	var out []byte
+	start := 0
+	for start < len(src) {
+		end := start
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		line := src[start:end]
+		n := 0
+		for n < len(line) {
+			c := line[n]
+			if c == '>' || c == ' ' || c == '\t' || (c == '-' || c == '*' || c == '+') && n+1 < len(line) && (line[n+1] == ' ' || line[n+1] == '\t') {
+				n++
+				continue
+			}
+			break
+		}
+		if n > maxLinePrefix {
+			if out == nil {
+				out = make([]byte, 0, len(src))
+				out = append(out, src[:start]...)
+			}
+			out = append(out, line[:maxLinePrefix]...)
+			out = append(out, line[n:]...)
+		} else if out != nil {
+			out = append(out, line...)
+		}
+		if end < len(src) && out != nil {
+			out = append(out, '\n')
+		}
+		start = end + 1
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }

@@ -128,7 +128,10 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 					// the service restored later the same day
 					if end.IsZero() {
 						if c, ok := findClock(b.text, st.end); ok && reResolvedWords.MatchString(b.text[st.end:]) {
-							if e, ok := (stamp{hasDate: true, hasYear: true, y: st.y, mo: st.mo, d: st.d, h: c.h, mi: c.mi, zone: c.zone, zoneWord: c.zoneWord, hasTime: true}).resolve(ctx); ok && e.After(t) {
+							if e, ok := (stamp{hasDate: true, hasYear: true, y: st.y, mo: st.mo, d: st.d, h: c.h, mi: c.mi, zone: c.zone, zoneWord: c.zoneWord, hasTime: true}).resolve(ctx); ok {
+								if !e.After(t) { // "restored at 00:25" after a late start: the next day
+									e = e.Add(24 * time.Hour)
+								}
 								end = e
 							}
 						}
