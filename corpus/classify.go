@@ -70,6 +70,7 @@ type crule struct {
 	groups [][]int        // part ids: kindPhrase one group of alternatives; kindAll one group per phrase
 	re     *regexp.Regexp // kindRegex
 	lits   []string       // kindRegex: one of these must occur; nil = no filter
+	desc   string         // the rule as written, for explanations
 }
 
 // matcher is the compiled, immutable form of a Taxonomy.
@@ -127,7 +128,7 @@ func compile(t *Taxonomy) *matcher {
 				continue
 			}
 			id := len(m.rules)
-			cr := crule{cat: ci, weight: r.Weight}
+			cr := crule{cat: ci, weight: r.Weight, desc: r.String()}
 			var phrases []string
 			switch {
 			case r.Phrase != "" && len(r.All) == 0 && r.Regex == "":

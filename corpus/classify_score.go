@@ -30,11 +30,30 @@ type token struct {
 	flags uint8
 }
 
+// sentRule is one rule counted in the current sentence, before the
+// sentence's multiplier.
+type sentRule struct {
+	rule int
+	w    float64
+}
+
 // hit is one rule match in a sentence, in token positions.
 type hit struct {
 	rule, part int
 	start, end int
 	neg, dead  bool
+	mult       float64 // cause side (CauseBoost), effect side (Effect) or 1
+}
+
+// cue is a causal connective in a sentence: the cause is written after
+// it ("caused by", "due to", "root cause was") or before it ("X caused",
+// "X led to").
+type cue struct {
+	pos   int
+	after bool
+	// cause and effect are the token ranges [from, to) of the clause on
+	// each side of the connective.
+	cause, effect [2]int
 }
 
 // span locates an evidence sentence: texts[text][start:end].
@@ -45,9 +64,10 @@ type scoreState struct {
 	m     *matcher
 	texts []string
 
-	score []float64 // per category
-	best  []float64 // per category: the best sentence's contribution
-	ev    []span    // per category: that sentence
+	score []float64   // per category, set by finish
+	vals  [][]float64 // per category: each supporting sentence's value
+	best  []float64   // per category: the best sentence's contribution
+	ev    []span      // per category: that sentence
 
 	ruleSent  []int32 // per rule: last sentence it counted in
 	ruleSec   []int32 // per rule: text its count belongs to
@@ -56,8 +76,12 @@ type scoreState struct {
 	catSent   []float64
 	catTouch  []int
 
-	toks     []token
-	hits     []hit
+	toks []token
+	hits []hit
+	cues []cue
+	// explain, when non-nil, collects each rule's contribution.
+	explain  map[int]*RuleMatch
+	sentRule []sentRule
 	sentence int32
 	active   []int // regex rules whose literals occur in the current text
 }
@@ -67,6 +91,7 @@ func newScoreState(m *matcher) *scoreState {
 	return &scoreState{
 		m:         m,
 		score:     make([]float64, n),
+		vals:      make([][]float64, n),
 		best:      make([]float64, n),
 		ev:        make([]span, n),
 		catSent:   make([]float64, n),
@@ -82,6 +107,31 @@ func (st *scoreState) reset() {
 	clear(st.score)
 	clear(st.best)
 	clear(st.ev)
+	for c := range st.vals {
+		st.vals[c] = st.vals[c][:0]
+	}
+}
+
+// finish computes each category's score from its sentences' values, best
+// first, each further one counting SentenceDecay times the previous.
+func (st *scoreState) finish() {
+	for c, vs := range st.vals {
+		slices.SortFunc(vs, func(a, b float64) int {
+			switch {
+			case a > b:
+				return -1
+			case a < b:
+				return 1
+			}
+			return 0
+		})
+		sum, f := 0.0, 1.0
+		for _, v := range vs {
+			sum += v * f
+			f *= st.m.sc.SentenceDecay
+		}
+		st.score[c] = sum
+	}
 }
 
 // classify is Taxonomy.Classify on the compiled matcher.
@@ -109,6 +159,7 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 		for _, d := range free {
 			st.scan(d, m.sc.Declared)
 		}
+		st.finish()
 		for _, c := range st.ranked() {
 			if !present(c.Name) {
 				c.Source = SourceFrontmatter
@@ -120,6 +171,7 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 	st.scan(in.RootCause, m.sc.RootCause)
 	st.scan(in.Headline, m.sc.Headline)
 	st.scan(in.Rest, m.sc.Rest)
+	st.finish()
 	for _, c := range st.ranked() {
 		if !present(c.Name) {
 			out = append(out, c)
@@ -128,6 +180,74 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 	if len(out) > m.sc.MaxCategories {
 		out = out[:m.sc.MaxCategories]
 	}
+	return out
+}
+
+// Explanation is how Classify scored one category from a document's
+// text, for people writing or tuning a taxonomy.
+type Explanation struct {
+	Name  string  `json:"name"`
+	Score float64 `json:"score"`
+	// Evidence is the sentence that contributed most.
+	Evidence string `json:"evidence"`
+	// Rules are the rules that matched, highest contribution first.
+	Rules []RuleMatch `json:"rules"`
+}
+
+// RuleMatch is one rule's contribution to a category's score.
+type RuleMatch struct {
+	Rule string `json:"rule"`
+	// Sentences is the number of sentences it counted in.
+	Sentences int `json:"sentences"`
+	// Score is what it added, after part weights and repetition decay.
+	Score float64 `json:"score"`
+}
+
+// Explain scores the document's text (not its declared categories) and
+// returns every category with a positive score, highest first, with the
+// rules that matched. Classify keeps those reaching the thresholds of
+// Scoring.
+func (t *Taxonomy) Explain(in ClassifyInput) []Explanation {
+	m := t.compiled()
+	st := newScoreState(m)
+	st.explain = map[int]*RuleMatch{}
+	st.scan(in.RootCause, m.sc.RootCause)
+	st.scan(in.Headline, m.sc.Headline)
+	st.scan(in.Rest, m.sc.Rest)
+	st.finish()
+	var out []Explanation
+	for c, s := range st.score {
+		if s <= 0 {
+			continue
+		}
+		e := Explanation{Name: m.names[c], Score: math.Round(s*100) / 100, Evidence: st.evidence(st.ev[c])}
+		for rid, rm := range st.explain {
+			if m.rules[rid].cat == c {
+				r := *rm
+				r.Score = math.Round(r.Score*100) / 100
+				e.Rules = append(e.Rules, r)
+			}
+		}
+		slices.SortFunc(e.Rules, func(a, b RuleMatch) int {
+			if a.Score != b.Score {
+				if a.Score > b.Score {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.Rule, b.Rule)
+		})
+		out = append(out, e)
+	}
+	slices.SortStableFunc(out, func(a, b Explanation) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
@@ -255,7 +375,8 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 	if len(toks) == 0 {
 		return
 	}
-	causal := markCues(toks)
+	st.cues = markCues(toks, st.cues[:0])
+	clauseSpans(toks, st.cues)
 	st.sentence++
 
 	// Phrase matches.
@@ -329,8 +450,11 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 	}
 
+	for i := range hits {
+		hits[i].mult = st.side(hits[i].start, hits[i].end)
+	}
 	touched := st.catTouch[:0]
-	count := func(rid int) {
+	count := func(rid int, mult float64) {
 		if st.ruleSent[rid] == st.sentence {
 			return
 		}
@@ -342,13 +466,29 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 		w := r.weight
 		if w > 0 {
-			w *= math.Pow(0.5, float64(st.ruleCount[rid]))
+			w *= math.Pow(m.sc.Repeat, float64(st.ruleCount[rid])) * mult
 			st.ruleCount[rid]++
+		}
+		if st.explain != nil {
+			st.sentRule = append(st.sentRule, sentRule{rid, w})
 		}
 		if st.catSent[r.cat] == 0 && !slices.Contains(touched, r.cat) {
 			touched = append(touched, r.cat)
 		}
 		st.catSent[r.cat] += w
+	}
+	// A rule matched on both sides of "caused by" counts once, on the
+	// cause side.
+	if len(st.cues) > 0 {
+		slices.SortStableFunc(hits, func(a, b hit) int {
+			switch {
+			case a.mult > b.mult:
+				return -1
+			case a.mult < b.mult:
+				return 1
+			}
+			return 0
+		})
 	}
 	// Co-occurrence rules: every phrase must match, not negated.
 	hasAll := false
@@ -365,7 +505,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 	if hasAll {
 		for _, h := range hits {
 			r := &m.rules[h.rule]
-			if r.kind != kindAll || st.ruleSent[h.rule] == st.sentence {
+			if r.kind != kindAll || h.neg || st.ruleSent[h.rule] == st.sentence {
 				continue
 			}
 			ok := true
@@ -376,7 +516,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 				}
 			}
 			if ok {
-				count(h.rule)
+				count(h.rule, h.mult)
 			}
 		}
 		for _, h := range hits {
@@ -387,12 +527,24 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 	}
 	for _, h := range hits {
 		if !h.neg && !h.dead && m.rules[h.rule].kind != kindAll {
-			count(h.rule)
+			count(h.rule, h.mult)
 		}
 	}
 	mult := weight
-	if causal {
-		mult *= m.sc.CauseBoost
+	if prescriptive(toks) || len(st.cues) == 0 && remedial(toks) {
+		mult *= m.sc.Prescriptive
+	}
+	if st.explain != nil {
+		for _, sr := range st.sentRule {
+			rm := st.explain[sr.rule]
+			if rm == nil {
+				rm = &RuleMatch{Rule: m.rules[sr.rule].desc}
+				st.explain[sr.rule] = rm
+			}
+			rm.Sentences++
+			rm.Score += sr.w * mult
+		}
+		st.sentRule = st.sentRule[:0]
 	}
 	for _, c := range touched {
 		v := max(st.catSent[c], 0) * mult
@@ -400,7 +552,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		if v <= 0 {
 			continue
 		}
-		st.score[c] += v
+		st.vals[c] = append(st.vals[c], v)
 		if v > st.best[c] {
 			st.best[c] = v
 			st.ev[c] = span{text: text, start: start, end: end}
@@ -442,6 +594,13 @@ func tokenize(lower string, start, end int, toks []token) []token {
 			r, size = utf8.DecodeRuneInString(lower[i:end])
 		}
 		switch {
+		case ws < 0 && (r == 'h' || r == 'w') && isURLStart(lower[i:end]):
+			// Links say nothing about the cause ("…/mybinder.org-deploy/issues").
+			for i < end && !isSpaceByte(lower[i]) && lower[i] != ')' && lower[i] != ']' && lower[i] != '>' && lower[i] != '"' {
+				i++
+			}
+			brk = true
+			continue
 		case isWordRune(r):
 			if ws < 0 {
 				ws = i
@@ -470,6 +629,11 @@ func tokenize(lower string, start, end int, toks []token) []token {
 	}
 	flush(end)
 	return toks
+}
+
+// isURLStart reports whether s starts with a web address.
+func isURLStart(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
 
 // Word lists for markCues.
@@ -504,13 +668,11 @@ var (
 		"writ", "read", "complet", "resolv", "detect", "notic",
 		"know", "aware", "handl", "process", "fetch", "launch", "spawn", "boot", "recover", "reply",
 		"return", "renew", "updat", "upgrad", "deploy", "releas", "roll", "restart", "scale"}
-	causeWords = map[string]bool{"because": true, "caused": true, "causing": true, "due": true,
-		"triggered": true, "resulted": true, "stemmed": true, "culprit": true, "cause": true}
 )
 
-// markCues sets the flags of toks and reports whether the sentence states
-// a cause.
-func markCues(toks []token) (causal bool) {
+// markCues sets the flags of toks and appends the sentence's causal
+// connectives to cues.
+func markCues(toks []token, cues []cue) []cue {
 	at := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -520,8 +682,41 @@ func markCues(toks []token) (causal bool) {
 	for i := range toks {
 		t := &toks[i]
 		s := t.s
-		if causeWords[s] {
-			causal = true
+		switch s {
+		case "caused":
+			cues = append(cues, cue{pos: i, after: at(i+1) == "by"})
+		case "causing", "led", "leading":
+			cues = append(cues, cue{pos: i, after: false})
+		case "because", "due", "stemmed", "stems", "attributed", "originated":
+			cues = append(cues, cue{pos: i, after: true})
+		case "triggered", "introduced", "resulted", "resulting":
+			switch at(i + 1) {
+			case "by", "from":
+				cues = append(cues, cue{pos: i, after: true})
+			case "in":
+				cues = append(cues, cue{pos: i, after: false})
+			default:
+				if s == "triggered" {
+					cues = append(cues, cue{pos: i, after: false})
+				}
+			}
+		case "result":
+			if at(i+1) == "of" {
+				cues = append(cues, cue{pos: i, after: true})
+			}
+		case "cause", "causes", "culprit", "reason":
+			// "the root cause was X" / "X was the root cause".
+			p := i - 1
+			if at(p) == "root" || at(p) == "main" || at(p) == "underlying" || at(p) == "primary" {
+				p--
+			}
+			if at(p) == "the" || at(p) == "a" {
+				p--
+			}
+			before := at(p) == "was" || at(p) == "is" || at(p) == "were" || at(p) == "be"
+			if s != "reason" || at(i-1) == "the" || at(i+1) == "was" || at(i+1) == "is" {
+				cues = append(cues, cue{pos: i, after: !before})
+			}
 		}
 		neg := negWords[s] || strings.HasSuffix(s, "n't") || strings.HasSuffix(s, "n’t")
 		if neg {
@@ -577,7 +772,124 @@ func markCues(toks []token) (causal bool) {
 			}
 		}
 	}
-	return causal
+	return cues
+}
+
+// Word lists for prescriptive.
+var (
+	imperativeWords = map[string]bool{"add": true, "document": true, "create": true,
+		"investigate": true, "ensure": true, "improve": true, "implement": true,
+		"consider": true, "set": true, "make": true, "write": true, "move": true,
+		"automate": true, "introduce": true, "establish": true, "define": true,
+		"explore": true, "evaluate": true, "assess": true, "research": true,
+		"discuss": true, "plan": true, "setup": true, "publish": true, "notify": true,
+		"train": true, "audit": true, "verify": true, "validate": true, "refactor": true,
+		"extend": true, "track": true, "prevent": true, "avoid": true, "look": true,
+		"figure": true, "find": true, "increase": true, "reduce": true, "restrict": true,
+		"require": true, "enforce": true, "schedule": true, "migrate": true, "pin": true,
+		"replace": true, "switch": true, "separate": true, "split": true, "clean": true,
+		"todo": true, "enhance": true, "review": true, "monitor": true, "alert": true,
+		"test": true, "configure": true, "use": true, "check": true, "keep": true,
+		"store": true, "rotate": true, "limit": true, "block": true, "allow": true}
+	modalWords = map[string]bool{"should": true, "will": true, "must": true, "need": true,
+		"needs": true, "going": true, "plan": true, "planning": true, "todo": true, "shall": true,
+		"would": true, "ought": true, "intend": true, "want": true}
+)
+
+// prescriptive reports whether a sentence prescribes rather than
+// describes ("Add alerting for certificate expiry", "We should pin the
+// chart version"): action items and lessons name fixes, not causes.
+func prescriptive(toks []token) bool {
+	if imperativeWords[toks[0].s] {
+		return true
+	}
+	for i := range toks {
+		if i >= 12 {
+			break
+		}
+		if modalWords[toks[i].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCauseSpan is how many words on each side of a causal connective
+// count as its cause or effect.
+const maxCauseSpan = 12
+
+// clauseSpans sets the cause and effect ranges of the cues of toks.
+func clauseSpans(toks []token, cues []cue) {
+	stop := func(j int) bool {
+		return toks[j].brk || toks[j].flags&fBreakWord != 0 && toks[j].s != "and" && toks[j].s != "or"
+	}
+	fwd := func(from int) [2]int {
+		to := from
+		for to < len(toks) && to-from < maxCauseSpan && (to == from || !stop(to)) {
+			to++
+		}
+		return [2]int{from, to}
+	}
+	back := func(before int) [2]int {
+		from := before
+		for from > 0 && before-from < maxCauseSpan && !stop(from) {
+			from--
+		}
+		if from < before && stop(from) && toks[from].flags&fBreakWord != 0 {
+			from++
+		}
+		return [2]int{from, before}
+	}
+	for i := range cues {
+		c := &cues[i]
+		next := c.pos + 1
+		if next < len(toks) {
+			switch toks[next].s {
+			case "by", "to", "of", "from", "in":
+				next++
+			}
+		}
+		if c.after {
+			c.cause, c.effect = fwd(next), back(c.pos)
+		} else {
+			c.cause, c.effect = back(c.pos), fwd(next)
+		}
+	}
+}
+
+// remedyWords mark sentences about the response ("the fix was rolled
+// out", "mitigated by scaling up"); without a causal connective they
+// describe the remedy, not the cause.
+var remedyWords = map[string]bool{"fix": true, "fixed": true, "fixes": true, "fixing": true,
+	"hotfix": true, "workaround": true, "mitigate": true, "mitigated": true, "mitigation": true,
+	"remediate": true, "remediated": true, "remediation": true, "restored": true, "restore": true,
+	"recovered": true, "recovery": true, "resolved": true, "resolution": true,
+	"rectified": true, "repaired": true}
+
+// remedial reports whether a sentence talks about the response.
+func remedial(toks []token) bool {
+	for i := range toks {
+		if remedyWords[toks[i].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// side returns the multiplier of a match at toks[start:end]: CauseBoost
+// when it is in the cause clause of a causal connective, Effect when it is
+// in the effect clause, 1 otherwise.
+func (st *scoreState) side(start, end int) float64 {
+	mult := 1.0
+	for _, c := range st.cues {
+		switch {
+		case start < c.cause[1] && end > c.cause[0], c.pos >= start && c.pos < end:
+			return st.m.sc.CauseBoost
+		case start < c.effect[1] && end > c.effect[0]:
+			mult = st.m.sc.Effect
+		}
+	}
+	return mult
 }
 
 // negated reports whether the match toks[start:end] is negated by a cue

@@ -98,9 +98,10 @@ func (r Rule) String() string {
 // Scoring tunes how rule matches are turned into categories. A document's
 // score for a category is the sum, over its sentences, of the weights of
 // the distinct rules matched in the sentence (a rule repeated within one
-// part of the document counts half as much each time), multiplied by the
-// weight of the part the sentence is in, and by CauseBoost when the
-// sentence states a cause ("caused by", "due to", "root cause"…).
+// part of the document counts Repeat times as much each time), multiplied by the
+// weight of the part the sentence is in, and by CauseBoost or Effect when
+// the sentence states a cause and the match is on its cause or effect side
+// ("X caused Y", "Y due to X", "the root cause was X").
 type Scoring struct {
 	// RootCause weighs sentences of root-cause, trigger and
 	// contributing-factor sections (default 3).
@@ -112,8 +113,24 @@ type Scoring struct {
 	// Declared weighs free-text root causes declared in frontmatter
 	// (default 5).
 	Declared float64 `yaml:"declared,omitempty" json:"declared"`
-	// CauseBoost multiplies sentences that state a cause (default 1.5).
+	// Repeat is the factor by which each further sentence matching the
+	// same rule in the same part of the document counts less (default 0.6).
+	Repeat float64 `yaml:"repeat,omitempty" json:"repeat"`
+	// SentenceDecay makes a category's score favour its strongest
+	// sentences: sentences are taken best first, each counting
+	// SentenceDecay times the previous one (default 0.85; 1 adds them all).
+	SentenceDecay float64 `yaml:"sentence_decay,omitempty" json:"sentence_decay"`
+	// CauseBoost multiplies matches on the cause side of a causal
+	// connective: after "caused by", "due to", "because", "the root cause
+	// was"; before "caused", "led to", "resulted in" (default 3).
 	CauseBoost float64 `yaml:"cause_boost,omitempty" json:"cause_boost"`
+	// Effect multiplies matches on the effect side, usually symptoms
+	// (default 0.5).
+	Effect float64 `yaml:"effect,omitempty" json:"effect"`
+	// Prescriptive multiplies sentences that prescribe rather than
+	// describe: action items and lessons ("Add alerting for…", "we
+	// should…") name fixes, not causes (default 0.5).
+	Prescriptive float64 `yaml:"prescriptive,omitempty" json:"prescriptive"`
 	// MinScore is the score a category needs to be tagged at all
 	// (default 3).
 	MinScore float64 `yaml:"min_score,omitempty" json:"min_score"`
@@ -138,7 +155,11 @@ func DefaultScoring() Scoring {
 		Headline:       2,
 		Rest:           1,
 		Declared:       5,
-		CauseBoost:     1.5,
+		Repeat:         0.6,
+		SentenceDecay:  0.85,
+		CauseBoost:     3,
+		Effect:         0.5,
+		Prescriptive:   0.5,
 		MinScore:       3,
 		Contributing:   0.35,
 		MaxCategories:  4,
@@ -162,8 +183,20 @@ func (s Scoring) withDefaults() Scoring {
 	if s.Declared == 0 {
 		s.Declared = d.Declared
 	}
+	if s.Repeat == 0 {
+		s.Repeat = d.Repeat
+	}
+	if s.SentenceDecay == 0 {
+		s.SentenceDecay = d.SentenceDecay
+	}
 	if s.CauseBoost == 0 {
 		s.CauseBoost = d.CauseBoost
+	}
+	if s.Effect == 0 {
+		s.Effect = d.Effect
+	}
+	if s.Prescriptive == 0 {
+		s.Prescriptive = d.Prescriptive
 	}
 	if s.MinScore == 0 {
 		s.MinScore = d.MinScore
@@ -263,8 +296,10 @@ func (t *Taxonomy) Validate() error {
 		max  float64
 	}{
 		{"root_cause", s.RootCause, 100}, {"headline", s.Headline, 100},
-		{"rest", s.Rest, 100}, {"declared", s.Declared, 100},
-		{"cause_boost", s.CauseBoost, 10}, {"min_score", s.MinScore, 1000},
+		{"rest", s.Rest, 100}, {"declared", s.Declared, 100}, {"repeat", s.Repeat, 1},
+		{"sentence_decay", s.SentenceDecay, 1},
+		{"cause_boost", s.CauseBoost, 10}, {"effect", s.Effect, 10},
+		{"prescriptive", s.Prescriptive, 10}, {"min_score", s.MinScore, 1000},
 		{"contributing", s.Contributing, 1}, {"saturation", s.Saturation, 1000},
 	} {
 		if f.v < 0 || f.v > f.max || math.IsNaN(f.v) {
