@@ -136,7 +136,7 @@ func OpenMemory(cfg Config) (*Index, error) {
 func newIndex(cfg Config) (*Index, error) {
 	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser}
 	if ix.tax == nil {
-		ix.tax = defaultTaxonomy()
+		ix.tax = corpus.DefaultTaxonomy()
 	}
 	if ix.parser == nil {
 		pc := corpus.DefaultConfig()
