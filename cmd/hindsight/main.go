@@ -38,6 +38,11 @@ type cliEnv struct {
 func commands() []command {
 	return []command{
 		{"parse", "parse postmortems and show the structured records", runParse},
+		{"index", "build or update the search index from a corpus folder", runIndex},
+		{"search", "search the index", runSearch},
+		{"similar", "list incidents similar to one incident", runSimilar},
+		{"trends", "incident counts per cause over time", runTrends},
+		{"show", "show one indexed incident", runShow},
 		{"version", "print version and build information", runVersion},
 	}
 }
