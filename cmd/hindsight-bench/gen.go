@@ -25,6 +25,7 @@ const manifestName = ".hindsight-bench.jsonl"
 // manifestEntry records one generated document.
 type manifestEntry struct {
 	Path         string   `json:"path"`
+	Title        string   `json:"title"`
 	Format       string   `json:"format"`
 	Category     string   `json:"category"`
 	Contributing string   `json:"contributing,omitempty"`
@@ -52,7 +53,7 @@ func (w *world) generate(i int) generated {
 
 func (g generated) entry() manifestEntry {
 	m := manifestEntry{
-		Path: g.path, Format: formatNames[g.inc.format], Category: g.inc.cause.name,
+		Path: g.path, Title: g.inc.title, Format: formatNames[g.inc.format], Category: g.inc.cause.name,
 		Declared: g.inc.declare, Organization: g.inc.org.name,
 		Date: g.inc.start.Format("2006-01-02"), Duration: g.inc.duration,
 		Services: g.inc.services, Bytes: len(g.data),

@@ -28,6 +28,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"gen", "generate a deterministic synthetic postmortem corpus", runGen},
+		{"check", "parse a generated corpus and report tagger agreement", runCheck},
 		{"run", "measure indexing, search and HTTP serving on a corpus", runBench},
 	}
 }
