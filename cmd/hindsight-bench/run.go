@@ -2,11 +2,623 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/hindsight-kb/hindsight/index"
 )
 
+// Report is everything one `run` measured. It is written as JSON.
+type Report struct {
+	Version   string    `json:"version"` // query mix version
+	Started   time.Time `json:"started"`
+	Machine   Machine   `json:"machine"`
+	Corpus    string    `json:"corpus"`
+	Docs      int       `json:"docs"`
+	RawBytes  int64     `json:"raw_bytes"`
+	Ingest    *Ingest   `json:"ingest,omitempty"`
+	IndexSize int64     `json:"index_bytes"`
+	// IndexRatio is IndexSize over RawBytes.
+	IndexRatio float64 `json:"index_ratio"`
+	// ReopenMS is the time to open an existing index with its files
+	// evicted from the page cache and answer a first search.
+	ReopenMS   float64   `json:"reopen_ms"`
+	ReopenCold bool      `json:"reopen_cold"`
+	Search     []Summary `json:"search"` // overall first, then per class
+	Similar    *Summary  `json:"similar,omitempty"`
+	Trends     *Summary  `json:"trends,omitempty"`
+	QueryRSS   int64     `json:"query_peak_rss_bytes"`
+	HTTP       *HTTP     `json:"http,omitempty"`
+	Targets    []Target  `json:"targets"`
+	Errors     []string  `json:"errors,omitempty"`
+}
+
+// Machine describes where a run happened.
+type Machine struct {
+	CPU        string `json:"cpu"`
+	Cores      int    `json:"cores"`
+	GOMAXPROCS int    `json:"gomaxprocs"`
+	GoVersion  string `json:"go"`
+	OS         string `json:"os"`
+	Revision   string `json:"revision,omitempty"`
+}
+
+// Ingest is the parse+index phase.
+type Ingest struct {
+	Added, Failed int
+	TookMS        float64 `json:"took_ms"`
+	DocsPerSec    float64 `json:"docs_per_sec"`
+	MBPerSec      float64 `json:"mb_per_sec"`
+	PeakRSS       int64   `json:"peak_rss_bytes"`
+}
+
+// HTTP is the live-server phase.
+type HTTP struct {
+	Clients      int            `json:"clients"`
+	ReadyMS      float64        `json:"ready_ms"`
+	API          Summary        `json:"api"`
+	Page         *Summary       `json:"page,omitempty"`
+	Status       map[string]int `json:"status"`
+	PeakRSS      int64          `json:"server_peak_rss_bytes"`
+	RSSAfterLoad int64          `json:"server_rss_bytes"`
+}
+
+// Target is one goal of the performance issue and whether this run met it.
+type Target struct {
+	Name  string  `json:"name"`
+	Goal  string  `json:"goal"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Met   bool    `json:"met"`
+}
+
+type runOpts struct {
+	corpus, index, jsonOut, bin, profile string
+	clients                              int
+	duration                             time.Duration
+	iterations                           int
+	maxRequests                          int64
+	skipHTTP, keep                       bool
+}
+
 func runBench(ctx context.Context, stdout, stderr io.Writer, args []string) int {
-	fmt.Fprintln(stderr, "hindsight-bench run: not implemented yet")
-	return exitRuntime
+	fs := newFlagSet(stderr, "run", "Measure indexing, search, similar, trends and HTTP serving on a corpus made by gen.\nPrints a table and, with --json, writes the figures as JSON.")
+	var o runOpts
+	fs.StringVar(&o.corpus, "corpus", "", "corpus folder (from hindsight-bench gen)")
+	fs.StringVar(&o.index, "index", "", "index folder: built here when absent or empty, reused when it holds an index (default: a temporary folder, removed afterwards)")
+	fs.StringVar(&o.jsonOut, "json", "", "write the report as JSON to this file")
+	fs.StringVar(&o.bin, "bin", "", "hindsight binary for the HTTP phase (default: 'hindsight' beside this binary, then on PATH)")
+	fs.StringVar(&o.profile, "profile", "", "write CPU and heap profiles of each phase with this path prefix")
+	fs.IntVar(&o.clients, "clients", 32, "concurrent HTTP clients")
+	fs.DurationVar(&o.duration, "duration", 20*time.Second, "length of the HTTP load phase")
+	fs.IntVar(&o.iterations, "iterations", 20, "passes over the query mix (search latencies)")
+	fs.Int64Var(&o.maxRequests, "max-requests", 2_000_000, "upper bound on HTTP requests")
+	fs.BoolVar(&o.skipHTTP, "skip-http", false, "skip the HTTP phase")
+	fs.BoolVar(&o.keep, "keep", false, "keep the temporary index")
+	if c := parseOrExit(stderr, fs, args); c >= 0 {
+		return c
+	}
+	switch {
+	case o.corpus == "":
+		fmt.Fprintln(stderr, "hindsight-bench run: --corpus is required")
+		return exitUsage
+	case o.clients < 1 || o.clients > 1024:
+		fmt.Fprintf(stderr, "hindsight-bench run: --clients must be in [1, 1024], got %d\n", o.clients)
+		return exitUsage
+	case o.duration <= 0 || o.duration > 10*time.Minute:
+		fmt.Fprintf(stderr, "hindsight-bench run: --duration must be in (0, 10m], got %v\n", o.duration)
+		return exitUsage
+	case o.iterations < 1 || o.iterations > 10000:
+		fmt.Fprintf(stderr, "hindsight-bench run: --iterations must be in [1, 10000], got %d\n", o.iterations)
+		return exitUsage
+	}
+	rep, err := benchmark(ctx, o, stderr)
+	if rep != nil {
+		printReport(stdout, rep)
+		if o.jsonOut != "" {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			if werr := os.WriteFile(o.jsonOut, append(b, '\n'), 0o644); werr != nil {
+				fmt.Fprintf(stderr, "hindsight-bench run: %v\n", werr)
+				return exitRuntime
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "hindsight-bench run: %v\n", err)
+		return exitRuntime
+	}
+	return exitOK
+}
+
+// logf prints progress to stderr with a timestamp.
+func logf(w io.Writer, f string, a ...any) {
+	fmt.Fprintf(w, "%s  %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(f, a...))
+}
+
+func machine() Machine {
+	m := Machine{Cores: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0), GoVersion: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPU = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				m.Revision = s.Value
+			}
+		}
+	}
+	return m
+}
+
+// profiler writes a CPU profile of one phase and a heap profile at its end.
+type profiler struct {
+	prefix, phase string
+	f             *os.File
+}
+
+func startProfile(prefix, phase string) *profiler {
+	p := &profiler{prefix: prefix, phase: phase}
+	if prefix == "" {
+		return p
+	}
+	f, err := os.Create(prefix + phase + ".cpu.pprof")
+	if err != nil {
+		return p
+	}
+	if pprof.StartCPUProfile(f) != nil {
+		f.Close()
+		return p
+	}
+	p.f = f
+	return p
+}
+
+func (p *profiler) stop() {
+	if p.f == nil {
+		return
+	}
+	pprof.StopCPUProfile()
+	p.f.Close()
+	if h, err := os.Create(p.prefix + p.phase + ".heap.pprof"); err == nil {
+		pprof.WriteHeapProfile(h)
+		h.Close()
+	}
+}
+
+func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) {
+	rep := &Report{Version: queryMixVersion, Started: time.Now().UTC(), Machine: machine()}
+	abs, err := filepath.Abs(o.corpus)
+	if err != nil {
+		return nil, err
+	}
+	rep.Corpus = abs
+	man, err := readManifest(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%w (is %s a corpus made by hindsight-bench gen?)", err, abs)
+	}
+	for _, e := range man {
+		rep.Docs++
+		rep.RawBytes += int64(e.Bytes)
+	}
+	if o.index == "" {
+		tmp, err := os.MkdirTemp("", "hindsight-bench-index-")
+		if err != nil {
+			return nil, err
+		}
+		o.index = filepath.Join(tmp, "index")
+		if !o.keep {
+			defer os.RemoveAll(tmp)
+		}
+	}
+	cfg := index.DefaultConfig()
+
+	// Phase 1: parse + index.
+	fresh := true
+	if ents, err := os.ReadDir(o.index); err == nil && len(ents) > 0 {
+		fresh = false
+		logf(logw, "using the existing index in %s (no ingest phase)", o.index)
+	}
+	if fresh {
+		logf(logw, "ingest: %d documents, %.1f MB from %s", rep.Docs, float64(rep.RawBytes)/1e6, abs)
+		runtime.GC()
+		resetPeakRSS()
+		prof := startProfile(o.profile, "ingest")
+		root, err := os.OpenRoot(abs)
+		if err != nil {
+			return rep, fmt.Errorf("open corpus: %w", err)
+		}
+		t0 := time.Now()
+		ix, err := index.Open(o.index, cfg)
+		if err != nil {
+			root.Close()
+			return rep, fmt.Errorf("create index: %w", err)
+		}
+		st, err := ix.Sync(ctx, root.FS(), "", nil)
+		took := time.Since(t0)
+		prof.stop()
+		root.Close()
+		if cerr := ix.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return rep, fmt.Errorf("index: %w", err)
+		}
+		hwm, _, _ := procStatus(0)
+		rep.Ingest = &Ingest{Added: st.Added + st.Updated, Failed: st.Failed, TookMS: ms(took),
+			DocsPerSec: float64(st.Added+st.Updated) / took.Seconds(), MBPerSec: float64(rep.RawBytes) / 1e6 / took.Seconds(), PeakRSS: hwm}
+		for i, f := range st.Failures {
+			if i == 5 {
+				rep.Errors = append(rep.Errors, fmt.Sprintf("… and %d more parse failures", len(st.Failures)-5))
+				break
+			}
+			rep.Errors = append(rep.Errors, f.Path+": "+f.Err)
+		}
+		logf(logw, "ingest: %d indexed, %d failed in %v (%.0f docs/s)", rep.Ingest.Added, st.Failed, took.Round(time.Millisecond), rep.Ingest.DocsPerSec)
+	}
+	size, _, err := dirSize(o.index)
+	if err != nil {
+		return rep, err
+	}
+	rep.IndexSize = size
+	rep.IndexRatio = float64(size) / float64(rep.RawBytes)
+
+	// Phase 2: cold reopen.
+	rep.ReopenCold = evictPageCache(o.index) == nil
+	runtime.GC()
+	resetPeakRSS()
+	t0 := time.Now()
+	ix, err := index.Open(o.index, cfg)
+	if err != nil {
+		return rep, fmt.Errorf("reopen index: %w", err)
+	}
+	defer func() {
+		if ix != nil {
+			ix.Close()
+		}
+	}()
+	first, err := ix.Search(ctx, index.Request{Query: "", PageSize: 1})
+	if err != nil {
+		return rep, fmt.Errorf("first search: %w", err)
+	}
+	rep.ReopenMS = ms(time.Since(t0))
+	logf(logw, "reopen: ready in %.0f ms (%d documents, page cache evicted: %v)", rep.ReopenMS, first.Total, rep.ReopenCold)
+
+	// Phase 3: the query mix, single client.
+	mix := queryMix(man)
+	prof := startProfile(o.profile, "search")
+	search, problems, err := searchPhase(ctx, ix, mix, o.iterations, 10*time.Minute)
+	prof.stop()
+	rep.Search = search
+	rep.Errors = append(rep.Errors, problems...)
+	if err != nil {
+		return rep, err
+	}
+	logf(logw, "search: %d queries, p50 %.2f ms, p99 %.2f ms", search[0].Count, search[0].P50, search[0].P99)
+
+	// Phase 4: similar incidents.
+	prof = startProfile(o.profile, "similar")
+	sim, err := similarPhase(ctx, ix, 200, 3*time.Minute)
+	prof.stop()
+	if err != nil {
+		return rep, err
+	}
+	rep.Similar = &sim
+	logf(logw, "similar: %d lookups, p50 %.2f ms, p99 %.2f ms", sim.Count, sim.P50, sim.P99)
+
+	// Phase 5: trends.
+	prof = startProfile(o.profile, "trends")
+	tr, err := trendsPhase(ctx, ix, 5, 3*time.Minute)
+	prof.stop()
+	if err != nil {
+		return rep, err
+	}
+	rep.Trends = &tr
+	rep.QueryRSS, _, _ = procStatus(0)
+	logf(logw, "trends: %d requests, p50 %.2f ms, max %.2f ms", tr.Count, tr.P50, tr.Max)
+	err = ix.Close()
+	ix = nil
+	if err != nil {
+		return rep, fmt.Errorf("close index: %w", err)
+	}
+
+	// Phase 6: HTTP against a live server.
+	if !o.skipHTTP {
+		h, err := httpPhase(ctx, o, mix, logw)
+		rep.HTTP = h
+		if err != nil {
+			rep.Errors = append(rep.Errors, "http: "+err.Error())
+			logf(logw, "http: %v", err)
+		}
+	}
+	rep.Targets = targets(rep)
+	return rep, nil
+}
+
+// searchPhase runs the query mix iterations times, one query at a time.
+// Queries the index rejects are left out of the timings and returned as
+// problems.
+func searchPhase(ctx context.Context, ix *index.Index, mix []benchQuery, iterations int, limit time.Duration) ([]Summary, []string, error) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // fixed, so relative dates do not drift
+	req := func(q benchQuery) index.Request {
+		return index.Request{Query: q.Query, Sort: q.Sort, Page: q.Page, PageSize: q.PageSize, Now: now}
+	}
+	// Warm-up pass: the first query of each kind loads what it needs.
+	var problems []string
+	var ok []benchQuery
+	for _, q := range mix {
+		if _, err := ix.Search(ctx, req(q)); err != nil {
+			problems = append(problems, fmt.Sprintf("search %q left out: %v", q.Query, err))
+			continue
+		}
+		ok = append(ok, q)
+	}
+	mix = ok
+	var all latencies
+	byClass := map[string]*latencies{}
+	var classes []string
+	deadline := time.Now().Add(limit)
+	for it := 0; it < iterations && time.Now().Before(deadline) && ctx.Err() == nil; it++ {
+		for _, q := range mix {
+			t0 := time.Now()
+			_, err := ix.Search(ctx, req(q))
+			d := time.Since(t0)
+			l := byClass[q.Class]
+			if l == nil {
+				l = &latencies{}
+				byClass[q.Class] = l
+				classes = append(classes, q.Class)
+			}
+			if err != nil {
+				l.errors++
+				all.errors++
+				continue
+			}
+			l.add(d)
+			all.add(d)
+		}
+	}
+	out := []Summary{all.summary("search (all)")}
+	for _, c := range classes {
+		out = append(out, byClass[c].summary("search: "+c))
+	}
+	return out, problems, ctx.Err()
+}
+
+// sampleIDs returns up to n incident ids spread over the index.
+func sampleIDs(ctx context.Context, ix *index.Index, n int) ([]string, error) {
+	res, err := ix.Search(ctx, index.Request{Query: "", Sort: "oldest", PageSize: 100})
+	if err != nil {
+		return nil, err
+	}
+	total := res.Total
+	if total == 0 {
+		return nil, errors.New("the index is empty")
+	}
+	pages := (total + 99) / 100
+	var ids []string
+	step := max(1, pages/max(1, n/10))
+	for p := 1; p <= pages && len(ids) < n; p += step {
+		res, err := ix.Search(ctx, index.Request{Query: "", Sort: "oldest", Page: p, PageSize: 100})
+		if err != nil {
+			return nil, err
+		}
+		for i, h := range res.Hits {
+			if i%10 == 0 && len(ids) < n {
+				ids = append(ids, h.ID)
+			}
+		}
+	}
+	return ids, nil
+}
+
+func similarPhase(ctx context.Context, ix *index.Index, n int, limit time.Duration) (Summary, error) {
+	ids, err := sampleIDs(ctx, ix, n)
+	if err != nil {
+		return Summary{}, fmt.Errorf("similar: pick incidents: %w", err)
+	}
+	for _, id := range ids[:min(10, len(ids))] {
+		if _, err := ix.Similar(ctx, id, 5); err != nil {
+			return Summary{}, fmt.Errorf("similar %s: %w", id, err)
+		}
+	}
+	var l latencies
+	deadline := time.Now().Add(limit)
+	for _, id := range ids {
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			break
+		}
+		t0 := time.Now()
+		if _, err := ix.Similar(ctx, id, 5); err != nil {
+			l.errors++
+			continue
+		}
+		l.add(time.Since(t0))
+	}
+	return l.summary("similar (5)"), ctx.Err()
+}
+
+// trendsMix is the versioned set of trends requests.
+var trendsMix = []index.TrendsRequest{
+	{Interval: "month", By: "category"},
+	{Interval: "quarter", By: "category"},
+	{Interval: "year", By: "category"},
+	{Interval: "month", By: "service"},
+	{Query: "category:capacity", Interval: "quarter", By: "service"},
+	{Query: "timeout", Interval: "month", By: "category"},
+}
+
+func trendsPhase(ctx context.Context, ix *index.Index, iterations int, limit time.Duration) (Summary, error) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range trendsMix {
+		r.Now = now
+		if _, err := ix.Trends(ctx, r); err != nil {
+			return Summary{}, fmt.Errorf("trends %+v: %w", r, err)
+		}
+	}
+	var l latencies
+	deadline := time.Now().Add(limit)
+	for it := 0; it < iterations && time.Now().Before(deadline) && ctx.Err() == nil; it++ {
+		for _, r := range trendsMix {
+			r.Now = now
+			t0 := time.Now()
+			if _, err := ix.Trends(ctx, r); err != nil {
+				l.errors++
+				continue
+			}
+			l.add(time.Since(t0))
+		}
+	}
+	return l.summary("trends"), ctx.Err()
+}
+
+// findBinary locates the hindsight binary for the HTTP phase.
+func findBinary(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if exe, err := os.Executable(); err == nil {
+		p := filepath.Join(filepath.Dir(exe), "hindsight")
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p, nil
+		}
+	}
+	return "", errors.New("no hindsight binary: build it beside hindsight-bench (go build -o DIR/ ./cmd/hindsight ./cmd/hindsight-bench) or pass --bin")
+}
+
+func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer) (*HTTP, error) {
+	bin, err := findBinary(o.bin)
+	if err != nil {
+		return nil, err
+	}
+	logDir, err := os.MkdirTemp("", "hindsight-bench-serve-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(logDir)
+	sp, ready, err := startServer(ctx, bin, o.corpus, o.index, logDir, 5*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	defer sp.stop()
+	h := &HTTP{Clients: o.clients, ReadyMS: ms(ready), Status: map[string]int{}}
+	logf(logw, "http: server pid %d ready in %.0f ms at %s", sp.pid(), h.ReadyMS, sp.base)
+	var api, page []string
+	for _, q := range mix {
+		api = append(api, q.apiPath())
+		page = append(page, q.pagePath())
+	}
+	// Warm-up: every path once.
+	httpLoad(ctx, sp.base, append(api, page...), 1, 30*time.Second, int64(2*len(mix)))
+	s, codes := httpLoad(ctx, sp.base, api, o.clients, o.duration, o.maxRequests)
+	s.Name = fmt.Sprintf("http api /api/v1/search, %d clients", o.clients)
+	h.API = s
+	for k, v := range codes {
+		h.Status[fmt.Sprintf("api %d", k)] += v
+	}
+	logf(logw, "http: api %.0f req/s, p50 %.2f ms, p99 %.2f ms", s.PerSec, s.P50, s.P99)
+	ps, codes := httpLoad(ctx, sp.base, page, o.clients, o.duration/2, o.maxRequests)
+	ps.Name = fmt.Sprintf("http page /search, %d clients", o.clients)
+	h.Page = &ps
+	for k, v := range codes {
+		h.Status[fmt.Sprintf("page %d", k)] += v
+	}
+	logf(logw, "http: page %.0f req/s, p50 %.2f ms, p99 %.2f ms", ps.PerSec, ps.P50, ps.P99)
+	h.PeakRSS, h.RSSAfterLoad, _ = procStatus(sp.pid())
+	if err := sp.stop(); err != nil {
+		return h, err
+	}
+	return h, nil
+}
+
+// targets checks the figures against the performance issue's goals.
+func targets(r *Report) []Target {
+	var t []Target
+	add := func(name, goal string, v float64, unit string, met bool) {
+		t = append(t, Target{Name: name, Goal: goal, Value: v, Unit: unit, Met: met})
+	}
+	if r.Ingest != nil {
+		add("ingest", "≥ 2000 docs/s", r.Ingest.DocsPerSec, "docs/s", r.Ingest.DocsPerSec >= 2000)
+	}
+	if len(r.Search) > 0 {
+		s := r.Search[0]
+		add("search p50", "≤ 5 ms", s.P50, "ms", s.P50 <= 5)
+		add("search p99", "≤ 25 ms", s.P99, "ms", s.P99 <= 25)
+	}
+	if r.Similar != nil {
+		add("similar p99", "≤ 30 ms", r.Similar.P99, "ms", r.Similar.P99 <= 30)
+	}
+	if r.Trends != nil {
+		add("trends max", "≤ 60 ms", r.Trends.Max, "ms", r.Trends.Max <= 60)
+	}
+	if r.HTTP != nil {
+		add("http searches/s", "≥ 1500 /s", r.HTTP.API.PerSec, "req/s", r.HTTP.API.PerSec >= 1500)
+		add("http p99", "≤ 40 ms", r.HTTP.API.P99, "ms", r.HTTP.API.P99 <= 40)
+		add("server peak RSS", "≤ 1024 MiB", mib(r.HTTP.PeakRSS), "MiB", mib(r.HTTP.PeakRSS) <= 1024)
+	}
+	add("reopen", "≤ 2000 ms", r.ReopenMS, "ms", r.ReopenMS <= 2000)
+	add("index size", "≤ 3.0× raw", r.IndexRatio, "×", r.IndexRatio <= 3)
+	return t
+}
+
+func printReport(w io.Writer, r *Report) {
+	fmt.Fprintf(w, "\nHindsight benchmark (%s) — %d incidents, %.1f MB raw\n", r.Version, r.Docs, float64(r.RawBytes)/1e6)
+	fmt.Fprintf(w, "machine: %s, %d cores, GOMAXPROCS %d, %s, %s\n\n", r.Machine.CPU, r.Machine.Cores, r.Machine.GOMAXPROCS, r.Machine.GoVersion, r.Machine.OS)
+	if r.Ingest != nil {
+		fmt.Fprintf(w, "ingest      %8.0f docs/s  %6.1f MB/s  %d docs in %.1f s, peak RSS %.0f MiB\n", r.Ingest.DocsPerSec, r.Ingest.MBPerSec, r.Ingest.Added, r.Ingest.TookMS/1000, mib(r.Ingest.PeakRSS))
+	}
+	fmt.Fprintf(w, "index size  %8.1f MiB    %.2f× raw\n", mib(r.IndexSize), r.IndexRatio)
+	fmt.Fprintf(w, "reopen      %8.0f ms     (page cache evicted: %v)\n\n", r.ReopenMS, r.ReopenCold)
+	fmt.Fprintf(w, "%-40s %7s %8s %8s %8s %8s %9s\n", "operation", "count", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s")
+	row := func(s Summary) {
+		per := ""
+		if s.PerSec > 0 {
+			per = fmt.Sprintf("%9.0f", s.PerSec)
+		}
+		errs := ""
+		if s.Errors > 0 {
+			errs = fmt.Sprintf("  (%d errors)", s.Errors)
+		}
+		fmt.Fprintf(w, "%-40s %7d %8.2f %8.2f %8.2f %8.2f %9s%s\n", s.Name, s.Count, s.P50, s.P95, s.P99, s.Max, per, errs)
+	}
+	for _, s := range r.Search {
+		row(s)
+	}
+	if r.Similar != nil {
+		row(*r.Similar)
+	}
+	if r.Trends != nil {
+		row(*r.Trends)
+	}
+	if r.HTTP != nil {
+		row(r.HTTP.API)
+		if r.HTTP.Page != nil {
+			row(*r.HTTP.Page)
+		}
+		fmt.Fprintf(w, "\nserver ready in %.0f ms; server peak RSS %.0f MiB (RSS after load %.0f MiB); status %v\n", r.HTTP.ReadyMS, mib(r.HTTP.PeakRSS), mib(r.HTTP.RSSAfterLoad), r.HTTP.Status)
+	}
+	fmt.Fprintf(w, "\n%-18s %-14s %10s  %s\n", "target", "goal", "measured", "")
+	for _, t := range r.Targets {
+		ok := "met"
+		if !t.Met {
+			ok = "MISSED"
+		}
+		fmt.Fprintf(w, "%-18s %-14s %10.2f  %s %s\n", t.Name, t.Goal, t.Value, t.Unit, ok)
+	}
+	for _, e := range r.Errors {
+		fmt.Fprintln(w, "error:", e)
+	}
 }
