@@ -11,6 +11,7 @@ var (
 	reIssueLink = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|browse|tickets?)/[\w-]+|jira|linear\.app|/-/issues/`)
 	reDoneWord  = regexp.MustCompile(`(?i)^(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|✅|✔|✔️|☑)\b`)
 	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\)|✅|✔|\[done\]|^done:`)
+	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we apologi[sz]e|regards|best|cheers|questions\?|if you have)`)
 	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement`)
 )
 
@@ -23,7 +24,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	alsoActions := false
 	for i, b := range blocks {
 		if b.kind == blockHeading {
-			switch k := classifyHeading(b.text); {
+			switch k := b.hk; {
 			case k != secOther: // a new section: "Learning & Next Steps" also lists actions
 				alsoActions = k != secTimeline && k != secActions && reNextSteps.MatchString(b.text)
 			case kinds[i] == secOther:
@@ -82,7 +83,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 				continue
 			}
 			t := strings.TrimSpace(b.text)
-			if t == "" || strings.HasSuffix(t, ":") || len(t) > 600 {
+			if t == "" || strings.HasSuffix(t, ":") || len(t) > 600 || reSignOff.MatchString(t) {
 				continue
 			}
 			out = append(out, actionFrom(t, b.links, -1))
@@ -96,6 +97,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 
 func actionFrom(text string, links []string, checked int8) ActionItem {
 	a := ActionItem{Text: strings.TrimSpace(text), Done: checked == 1}
+	for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
+		links = append(links, strings.TrimRight(u, ".,;"))
+	}
 	if checked < 0 && reDoneMark.MatchString(text) {
 		a.Done = true
 	}

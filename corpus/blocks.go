@@ -30,6 +30,24 @@ type block struct {
 	links []string
 	// bold is the text of a leading strong span ("**Impact**: …").
 	bold string
+	// hk is the section kind a heading (or a bold key) names; set by
+	// annotateHeadings.
+	hk sectionKind
+}
+
+// annotateHeadings classifies every heading and bold key once.
+func annotateHeadings(blocks []block) {
+	for i := range blocks {
+		b := &blocks[i]
+		switch {
+		case b.kind == blockHeading:
+			b.hk = classifyHeading(b.text)
+		case b.bold != "":
+			if key := strings.TrimRight(strings.TrimSpace(b.bold), ":"); len(key) < 60 {
+				b.hk = classifyHeading(key)
+			}
+		}
+	}
 }
 
 // document is a parsed document before field extraction.

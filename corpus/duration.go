@@ -19,8 +19,9 @@ var (
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
 	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
-	// Prose that states how long the impact lasted.
-	reDurProse = regexp.MustCompile(`(?i)(?:\blast(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|\b(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
+	// Prose that states how long the impact lasted, matched on
+	// lower-cased text at the positions of reDurTriggers.
+	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
 )
 
 var wordNumbers = map[string]float64{
@@ -108,6 +109,9 @@ func parseDuration(s string, atStart bool) (int, bool) {
 
 // statedDuration finds a duration stated as a key line.
 func keyDuration(line string) (int, bool) {
+	if !hasKeyColon(line) || !hasDurationHint(line) && !hasDigit(line) {
+		return 0, false
+	}
 	m := reDurKey.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
 		return 0, false
@@ -122,12 +126,44 @@ func keyDuration(line string) (int, bool) {
 // proseDuration finds a duration stated in prose ("lasted for 15 hours
 // and 30 minutes", "a total downtime of 47 minutes").
 func proseDuration(text string) (int, bool) {
-	for _, m := range reDurProse.FindAllStringSubmatch(text, 20) {
-		if d, ok := parseDuration(m[1], true); ok {
-			return d, true
+	for _, line := range strings.Split(text, "\n") {
+		if !hasDurationHint(line) {
+			continue
+		}
+		l := strings.ToLower(line)
+		for i := 0; i < len(l); i++ {
+			if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
+				continue
+			}
+			if m := reDurProse.FindStringSubmatch(l[i:]); m != nil {
+				if d, ok := parseDuration(m[1], true); ok {
+					return d, true
+				}
+			}
 		}
 	}
 	return 0, false
+}
+
+// durTriggerStart holds the first letters of reDurProse's alternatives.
+var durTriggerStart = [256]bool{'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
+
+// durTriggers are the literal openings of reDurProse's alternatives.
+var durTriggers = []string{"last", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
+	"unavailab", "down for", "offline for", "degraded for", "inaccessible for", "unreachable for", "broken for",
+	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved "}
+
+func hasDurTrigger(s string) bool {
+	for _, t := range durTriggers {
+		if strings.HasPrefix(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
 
 // frontmatterDuration reads "47m", "2h 5m" or a number of minutes.

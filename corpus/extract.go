@@ -25,7 +25,7 @@ func assignSections(blocks []block) []sectionKind {
 	for i, b := range blocks {
 		if b.kind == blockHeading {
 			inSub = false
-			k := classifyHeading(b.text)
+			k := b.hk
 			switch {
 			case k != secOther:
 				cur, curLevel = k, b.level
@@ -38,8 +38,7 @@ func assignSections(blocks []block) []sectionKind {
 			continue
 		}
 		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) {
-			key := strings.TrimRight(strings.TrimSpace(b.bold), ":")
-			if k := classifyHeading(key); k != secOther && len(key) < 60 {
+			if k := b.hk; k != secOther {
 				sub, inSub = k, true
 			} else if inSub && b.kind == blockPara {
 				inSub = false
@@ -60,7 +59,7 @@ func blockText(b block) string {
 	if b.bold != "" {
 		rest := strings.TrimSpace(strings.TrimPrefix(b.text, b.bold))
 		rest = strings.TrimSpace(strings.TrimLeft(rest, ":-–—"))
-		if classifyHeading(strings.TrimRight(b.bold, ":")) != secOther {
+		if b.hk != secOther {
 			return rest
 		}
 	}
@@ -95,6 +94,7 @@ func (p *Parser) extract(name string, doc *document) Record {
 			doc.chrome = append(doc.chrome, b.text)
 		}
 	}
+	annotateHeadings(blocks)
 	kinds := assignSections(blocks)
 
 	parts := map[sectionKind][]string{}
@@ -192,7 +192,7 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		if i > 40 {
 			break
 		}
-		if b.kind == blockHeading && b.level < minLevel && classifyHeading(b.text) == secOther && !reStatusWord.MatchString(b.text) {
+		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && !reStatusWord.MatchString(b.text) {
 			minLevel, best = b.level, b.text
 		}
 	}

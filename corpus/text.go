@@ -179,6 +179,9 @@ func continues(prev, next string) bool {
 	if strings.ContainsRune(").,;!?", r) {
 		return true
 	}
+	if r == '(' && !reSentenceEnd.MatchString(prev) {
+		return true
+	}
 	if unicode.IsLower(r) {
 		// "- Key:" bullets and prose broken mid-sentence; not after a
 		// finished sentence or a heading-like key line.

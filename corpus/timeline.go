@@ -155,7 +155,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 		case blockHeading:
 			st, raw, rest, ok := leadStamp(b.text)
 			if !ok {
-				if classifyHeading(b.text) == secTimeline {
+				if b.hk == secTimeline {
 					ts.observe(b.text)
 				}
 				continue

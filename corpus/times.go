@@ -147,7 +147,12 @@ func zoneFromGroups(g []string, month int) *time.Location {
 // findDate returns the first calendar date in s.
 func findDate(s string) (st stamp, ok bool) {
 	best := -1
-	if m := reISODate.FindStringSubmatchIndex(s); m != nil {
+	if !hasDigit(s) {
+		return st, false
+	}
+	if !hasISODate(s) {
+		// fall through to named months only
+	} else if m := reISODate.FindStringSubmatchIndex(s); m != nil {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -156,29 +161,44 @@ func findDate(s string) (st stamp, ok bool) {
 			best = m[2]
 		}
 	}
-	if m := reDMY.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo := int(monthNames[strings.ToLower(s[m[4]:m[5]])])
-		y := 0
-		if m[6] >= 0 {
-			y, _ = strconv.Atoi(s[m[6]:m[7]])
+	// named months: look only around each month word
+	for mi := monthWordIndex(s, 0); mi >= 0 && (best < 0 || mi < best+16); mi = monthWordIndex(s, mi+3) {
+		lo := max(0, mi-16)
+		hi := min(len(s), mi+32)
+		for lo > 0 && s[lo-1] >= 0x80 { // stay on a UTF-8 boundary
+			lo--
 		}
-		if validDate(max(y, 2000), mo, d) {
-			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: m[0], end: m[1]}
-			best = m[0]
+		for hi < len(s) && s[hi] >= 0x80 {
+			hi++
 		}
-	}
-	if m := reMDY.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
-		mo := int(monthNames[strings.ToLower(s[m[2]:m[3]])])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y := 0
-		if m[6] >= 0 {
-			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		win := s[lo:hi]
+		if m := reDMY.FindStringSubmatchIndex(win); m != nil && (best < 0 || lo+m[0] < best) {
+			d, _ := strconv.Atoi(win[m[2]:m[3]])
+			mo := int(monthNames[strings.ToLower(win[m[4]:m[5]])])
+			y := 0
+			if m[6] >= 0 {
+				y, _ = strconv.Atoi(win[m[6]:m[7]])
+			}
+			if validDate(max(y, 2000), mo, d) {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
+				best = lo + m[0]
+			}
 		}
-		// "May 5" alone is too weak unless the month is spelled out.
-		if validDate(max(y, 2000), mo, d) && (y > 0 || len(s[m[2]:m[3]]) > 3 || strings.ToLower(s[m[2]:m[3]]) == "may") {
-			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: m[0], end: m[1]}
-			best = m[0]
+		if m := reMDY.FindStringSubmatchIndex(win); m != nil && (best < 0 || lo+m[0] < best) {
+			mo := int(monthNames[strings.ToLower(win[m[2]:m[3]])])
+			d, _ := strconv.Atoi(win[m[4]:m[5]])
+			y := 0
+			if m[6] >= 0 {
+				y, _ = strconv.Atoi(win[m[6]:m[7]])
+			}
+			// "May 5" alone is too weak unless the month is spelled out.
+			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may") {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
+				best = lo + m[0]
+			}
+		}
+		if best >= 0 {
+			break
 		}
 	}
 	return st, best >= 0
@@ -194,6 +214,9 @@ func validDate(y, mo, d int) bool {
 // findClock returns the first time of day in s at or after offset from.
 func findClock(s string, from int) (st stamp, ok bool) {
 	sub := s[from:]
+	if !hasClockHint(sub) {
+		return st, false
+	}
 	m := reClock.FindStringSubmatchIndex(sub)
 	m2 := reHourAMPM.FindStringSubmatchIndex(sub)
 	if m != nil && (m2 == nil || m[2] <= m2[2]) {
@@ -345,7 +368,14 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 // docZone finds a document-wide zone statement ("All times in UTC",
 // "(all times Eastern Time)", "Date and Time in CET").
 func docZone(text string) string {
-	if m := reAllTimes.FindStringSubmatch(text); m != nil {
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.Contains(strings.ToLower(line), "time") {
+			continue
+		}
+		m := reAllTimes.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
 		z := m[1]
 		if z == "" {
 			z = m[2]

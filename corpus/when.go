@@ -70,13 +70,18 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		if b.kind == blockRow && len(b.cells) >= 2 {
 			line = b.cells[0] + ": " + strings.Join(b.cells[1:], " ")
 		}
-		if st, ok := findDate(line); ok && st.hasYear && keyCtx.y == 0 {
-			keyCtx.y, keyCtx.mo, keyCtx.d = st.y, st.mo, st.d
+		if keyCtx.y == 0 {
+			if st, ok := findDate(line); ok && st.hasYear {
+				keyCtx.y, keyCtx.mo, keyCtx.d = st.y, st.mo, st.d
+			}
 		}
 		if stated < 0 {
 			if d, ok := keyDuration(line); ok {
 				stated = d
 			}
+		}
+		if !hasKeyColon(line) {
+			continue
 		}
 		if m := reStartKey.FindStringSubmatch(line); m != nil && start.IsZero() {
 			if t, ht, ok := parseTimeValue(m[1], keyCtx); ok {

@@ -1,0 +1,327 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestClassifyHeading(t *testing.T) {
+	tests := []struct {
+		h    string
+		want sectionKind
+	}{
+		{"Summary", secSummary}, {"Issue Summary", secSummary}, {"Executive Summary", secSummary},
+		{"Overview", secSummary}, {"What Happened?", secSummary},
+		{"Incident", secSummary}, {"Impact", secImpact}, {"Customer Impact", secImpact}, {"Fault", secImpact},
+		{"Root Cause", secRootCause}, {"Root Causes", secRootCause}, {"Root Cause Analysis", secRootCause},
+		{"Contributing Factors", secRootCause}, {"Cause", secRootCause}, {"Why it happened", secRootCause},
+		{"Five Whys", secRootCause}, {"Leadup", secRootCause}, {"Root Cause Explanation:", secRootCause},
+		{"Trigger", secTrigger}, {"Detection", secDetection}, {"Identified", secDetection},
+		{"Resolution", secResolution}, {"Resolution and Recovery", secResolution}, {"Remediation", secResolution},
+		{"Mitigation", secResolution}, {"Recovery", secResolution}, {"Response", secResolution},
+		{"Action Items", secActions}, {"Corrective and Preventive Measures", secActions},
+		{"Corrective and Preventative Measures:", secActions}, {"Prevention", secActions}, {"Next Steps", secActions},
+		{"Follow-ups", secActions}, {"Review actions", secActions}, {"What We're Doing Differently", secActions},
+		{"Tasks to Address the Issue:", secActions},
+		{"Lessons Learned", secLessons}, {"Lessons learnt", secLessons}, {"Learning & Next Steps", secLessons},
+		{"What went well", secLessons}, {"What went wrong", secLessons}, {"Where we got lucky", secLessons},
+		{"Timeline", secTimeline}, {"Incident Timeline", secTimeline}, {"Key events", secTimeline},
+		{"Chain of events", secTimeline}, {"Timeline (all times Eastern Time)", secTimeline},
+		{"3. Root Cause", secRootCause}, {"🔥 Impact", secImpact}, {"Root Cause {#rc}", secRootCause},
+		{"Root Cause #", secRootCause}, {"IV. Lessons Learned", secLessons}, {"**Timeline**", secTimeline},
+		{"Appendix", secOther}, {"Kubernetes cluster upgrade", secOther}, {"Attendees", secOther},
+	}
+	for _, tt := range tests {
+		if got := classifyHeading(tt.h); got != tt.want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", tt.h, got, tt.want)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int // -1: none
+	}{
+		{"15 hours and 30 minutes", 930}, {"1 hour and 56 minutes", 116}, {"87 minutes", 87},
+		{"2h 2m", 122}, {"47m", 47}, {"~20 minutes", 20}, {"54 hours 10 minutes", 3250},
+		{"11 Days", 15840}, {"an hour", 60}, {"half an hour", 30}, {"90 secs", 2},
+		{"and then", -1}, {"N/A", -1}, {"?", -1}, {"a few minutes", -1}, {"2 h as", -1},
+	}
+	for _, tt := range tests {
+		got, ok := parseDuration(tt.in, true)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("parseDuration(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+	keys := []struct {
+		line string
+		want int
+	}{
+		{"Total duration: 1 hour and 56 minutes", 116}, {"- Time to recovery: 87 minutes", 87},
+		{"Time to repair: 2h 2m", 122}, {"Duration: 45", 45}, {"Time to recovery: N/A", -1},
+		{"Duration:", -1}, {"The duration was long", -1},
+	}
+	for _, tt := range keys {
+		got, ok := keyDuration(tt.line)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("keyDuration(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	prose := []struct {
+		text string
+		want int
+	}{
+		{"This outage lasted for 15 hours and 30 minutes - most of that time", 930},
+		{"which led to a total downtime of 47 minutes for users", 47},
+		{"The API was completely down for approximately 2 hours and 30 minutes.", 150},
+		{"and appeared to recover itself in 20 minutes.", 20},
+		{"We will fix this in the next sprint.", -1},
+	}
+	for _, tt := range prose {
+		got, ok := proseDuration(tt.text)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("proseDuration(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseTimeValue(t *testing.T) {
+	ctx := dateCtx{y: 2021, mo: 2, d: 1}
+	tests := []struct {
+		in   string
+		ctx  dateCtx
+		want string // RFC 3339, "" for none
+	}{
+		{"2024-01-21 11:00 GMT", dateCtx{}, "2024-01-21T11:00:00Z"},
+		{"2024-05-27 at11:02 AM EST", dateCtx{}, "2024-05-27T11:02:00-05:00"},
+		{"At 00:49 UTC on the 4th October 2024", dateCtx{}, "2024-10-04T00:49:00Z"},
+		{"Feb 01, 2021 - 17:00 UTC", dateCtx{}, "2021-02-01T17:00:00Z"},
+		{"2017-11-30 16:22 PST", dateCtx{}, "2017-11-30T16:22:00-08:00"},
+		{"2023-06-14T09:12:00+02:00", dateCtx{}, "2023-06-14T09:12:00+02:00"},
+		{"10:38pm on Sunday 31st January", ctx, "2021-01-31T22:38:00Z"},
+		{"4:08pm UTC", ctx, "2021-02-01T16:08:00Z"},
+		{"12:19 AM", dateCtx{y: 2016, mo: 8, d: 5, zoneName: "ET"}, "2016-08-05T00:19:00-04:00"},
+		{"August 8 9:52 AM", dateCtx{y: 2016, zoneName: "EASTERN"}, "2016-08-08T09:52:00-04:00"},
+		{"2020-03-01 10:00 CET", dateCtx{}, "2020-03-01T10:00:00+01:00"},
+		{"2020-07-01 10:00 CEST", dateCtx{}, "2020-07-01T10:00:00+02:00"},
+		{"2020-07-01 10:00 BST", dateCtx{}, "2020-07-01T10:00:00+01:00"},
+		{"2020-07-01 10:00 IST", dateCtx{}, "2020-07-01T10:00:00+05:30"},
+		{"2020-07-01 10:00 UTC+2", dateCtx{}, "2020-07-01T10:00:00+02:00"},
+		{"2020-07-01 10:00 -0700", dateCtx{}, "2020-07-01T10:00:00-07:00"},
+		{"2020-07-01 13:45 EDT", dateCtx{}, "2020-07-01T13:45:00-04:00"},
+		{"2020-07-01 1:45 PM PDT", dateCtx{}, "2020-07-01T13:45:00-07:00"},
+		{"12:30", dateCtx{}, ""},
+		{"yes", dateCtx{}, ""},
+		{"2020-02-30", dateCtx{}, ""},
+	}
+	for _, tt := range tests {
+		got, _, ok := parseTimeValue(tt.in, tt.ctx)
+		s := ""
+		if ok {
+			s = got.Format(time.RFC3339)
+		}
+		if s != tt.want {
+			t.Errorf("parseTimeValue(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"a.md", "plain words", FormatMarkdown},
+		{"a.txt", "# Heading\n\ntext", FormatText},
+		{"a.html", "<!DOCTYPE html><html><body><p>x</p></body></html>", FormatHTML},
+		{"a.md", "<html><body><p>x</p></body></html>", FormatHTML},
+		{"noext", "# Title\n\n## Summary\n\n- item\n", FormatMarkdown},
+		{"noext", "Just a note\nwith lines\n", FormatText},
+		{"noext", "<div><p>one</p><p>two</p><p>three</p></div>", FormatHTML},
+		{"x.html.md.erb", "---\ntitle: t\n---\n## A\n", FormatMarkdown},
+		{"notes.txt", "I think <b>this</b> matters", FormatText},
+	}
+	for _, tt := range tests {
+		if got := detectFormat(tt.name, tt.body); got != tt.want {
+			t.Errorf("detectFormat(%q, %q) = %s, want %s", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, in  string
+		key, val  string
+		bodyStart string
+	}{
+		{"yaml", "---\nTitle: A\n---\nbody", "title", "A", "body"},
+		{"toml", "+++\ntitle = \"B\"\n+++\nbody", "title", "B", "body"},
+		{"json", "{\"title\": \"C\"}\n\nbody", "title", "C", "body"},
+		{"yaml with dots end", "---\ntitle: D\n...\nbody", "title", "D", "body"},
+		{"unclosed", "---\ntitle: E\n\n# body", "title", "E", "# body"},
+		{"none", "# body\n---\n", "", "", "# body"},
+		{"horizontal rule only", "---\n\n# body", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, _ := splitFrontMatter(tt.in)
+			if tt.key != "" && fm.str(tt.key) != tt.val {
+				t.Errorf("fm[%s] = %q, want %q (fm %v)", tt.key, fm.str(tt.key), tt.val, fm)
+			}
+			if !strings.HasPrefix(strings.TrimLeft(body, "\n"), tt.bodyStart) {
+				t.Errorf("body = %q, want it to start with %q", body, tt.bodyStart)
+			}
+		})
+	}
+}
+
+func TestJoinBrokenLines(t *testing.T) {
+	in := strings.Split("We found an issue\nwith tuns\n(our instance of sish\n).\nRoot Cause #\nthe cause\n- Offline:\n2024-05-27\nat11:02 AM EST\nNext sentence.\nAnother one.", "\n")
+	got := joinBrokenLines(in)
+	want := []string{"We found an issue with tuns (our instance of sish).", "Root Cause #", "the cause",
+		"- Offline: 2024-05-27 at11:02 AM EST", "Next sentence.", "Another one."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("joinBrokenLines =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestTextHeadings(t *testing.T) {
+	blocks := textBlocks("Root Cause:\nA disk filled up.\n## Timeline\n15:00 GMT: Alert fired\nResolution: restarted the service\nIssue Summary\n\nThe service was down for everyone for most of the day.\n")
+	var heads []string
+	for _, b := range blocks {
+		if b.kind == blockHeading {
+			heads = append(heads, b.text)
+		}
+	}
+	want := []string{"Root Cause", "Timeline", "Resolution", "Issue Summary"}
+	if strings.Join(heads, "|") != strings.Join(want, "|") {
+		t.Errorf("headings = %q, want %q", heads, want)
+	}
+}
+
+func TestSplitClockEntries(t *testing.T) {
+	segs := splitClockEntries(" We discovered Staging outage 2:30 PM – 9:00 PM: Multiple failed restarts 5:00 PM: Staging is up")
+	if len(segs) != 3 || strings.TrimSpace(segs[0].text) != "We discovered Staging outage" ||
+		!strings.HasPrefix(segs[1].raw, "2:30 PM") || strings.TrimSpace(segs[2].text) != "Staging is up" {
+		t.Errorf("splitClockEntries = %+v", segs)
+	}
+}
+
+func TestCausalSentences(t *testing.T) {
+	got := causalSentences("Users saw errors. This was caused by a full disk. We fixed it. The retry storm happened because of a bug.")
+	if got != "This was caused by a full disk. The retry storm happened because of a bug." {
+		t.Errorf("causalSentences = %q", got)
+	}
+}
+
+func ExampleParse() {
+	doc := `---
+title: Payment webhooks delayed
+date: 2024-03-12
+categories: [deploy]
+---
+## Summary
+
+Webhooks were delayed for 40 minutes after a worker deploy.
+
+## Timeline
+
+- 14:02 UTC: deploy finishes, retries start piling up
+- 14:42 UTC: deploy rolled back
+
+## Action Items
+
+- [x] Roll back the worker https://tracker.example.com/issues/12
+- [ ] Cap retries per message
+`
+	rec, err := Parse("payments/2024-03-12-webhooks.md", strings.NewReader(doc))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rec.ID)
+	fmt.Println(rec.Title, "|", rec.Date, "|", *rec.DurationMinutes, "minutes |", rec.PrimaryCategory())
+	for _, e := range rec.Timeline {
+		fmt.Println(e.At, e.Text)
+	}
+	for _, a := range rec.ActionItems {
+		fmt.Println(a.Done, a.Text, a.Link)
+	}
+	// Output:
+	// payments-2024-03-12-webhooks
+	// Payment webhooks delayed | 2024-03-12 | 40 minutes | deploy
+	// 2024-03-12T14:02:00Z deploy finishes, retries start piling up
+	// 2024-03-12T14:42:00Z deploy rolled back
+	// true Roll back the worker https://tracker.example.com/issues/12
+	// false Cap retries per message
+}
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"md_frontmatter.md", "md_setext.md", "text_keylines.txt", "status_page.txt", "wiki.html", "scraped.txt"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(name, b)
+	}
+	f.Add("x.md", []byte("---\ntitle: [\n"))
+	f.Add("x.txt", []byte("Posted Feb 01, 2021 - 17:00 UTC\nResolved\n"))
+	p, err := NewParser(Config{MaxBytes: 1 << 20})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		rec, err := p.Parse(name, strings.NewReader(string(data)))
+		if err != nil {
+			if !strings.Contains(err.Error(), name) {
+				t.Errorf("error %q does not name the document %q", err, name)
+			}
+			return
+		}
+		if rec.ContentHash != HashContent(data) {
+			t.Error("content hash mismatch")
+		}
+		if rec.ID == "" {
+			t.Error("empty ID")
+		}
+		if rec.DurationMinutes != nil && (*rec.DurationMinutes < 0 || *rec.DurationMinutes > maxDurationMinutes) {
+			t.Errorf("duration out of range: %d", *rec.DurationMinutes)
+		}
+		if rec.Timeline == nil || rec.ActionItems == nil || rec.Categories == nil || rec.Services == nil {
+			t.Error("nil slice in record")
+		}
+		if strings.Contains(rec.Body, "<script") && !strings.Contains(string(data), "&lt;script") && rec.Format == FormatHTML {
+			t.Error("script markup in body")
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	doc, err := os.ReadFile("testdata/md_frontmatter.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := NewParser(DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := p.Parse("bench.md", strings.NewReader(string(doc))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
