@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/hindsight-kb/hindsight/corpus"
-	"gopkg.in/yaml.v3"
 )
 
 // runParse implements `hindsight parse`: it parses files and directories
@@ -150,16 +149,11 @@ func loadTaxonomyFile(name string) (*corpus.Taxonomy, error) {
 		return nil, fmt.Errorf("--taxonomy: %w", err)
 	}
 	defer f.Close()
-	var tax corpus.Taxonomy
-	dec := yaml.NewDecoder(f)
-	dec.KnownFields(true)
-	if err := dec.Decode(&tax); err != nil {
+	tax, err := corpus.LoadTaxonomy(f)
+	if err != nil {
 		return nil, fmt.Errorf("--taxonomy %s: %w", name, err)
 	}
-	if len(tax.Categories) == 0 {
-		return nil, fmt.Errorf("--taxonomy %s: no categories", name)
-	}
-	return &tax, nil
+	return tax, nil
 }
 
 // parseOutput prints records as summaries or JSON lines.
