@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+func runParseCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &cliEnv{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+	code = run(context.Background(), env, append([]string{"parse"}, args...))
+	return code, out.String(), errb.String()
+}
+
+func TestParseCommand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("team/a.md", "# Disk full on db-1\n\n## Root Cause\n\nThe WAL volume filled up.\n\n## Timeline\n\n- 2024-02-03 10:00 UTC: alert\n- 2024-02-03 10:40 UTC: resolved\n")
+	write("team/b.txt", "Queue outage\n\nStart Time: 2023-01-05 09:00 UTC\nEnd Time: 2023-01-05 09:30 UTC\n")
+	write("empty.md", "")
+	write("LICENSE", "MIT")
+
+	t.Run("json", func(t *testing.T) {
+		code, out, errs := runParseCLI(t, "--json", dir)
+		if code != exitFailed {
+			t.Errorf("exit = %d, want %d (one file is empty)", code, exitFailed)
+		}
+		if !strings.Contains(errs, filepath.Join(dir, "empty.md")+": empty document") {
+			t.Errorf("stderr = %q, want a path: reason line for empty.md", errs)
+		}
+		var recs []corpus.Record
+		sc := bufio.NewScanner(strings.NewReader(out))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var r corpus.Record
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				t.Fatalf("bad JSON line %q: %v", sc.Text(), err)
+			}
+			recs = append(recs, r)
+		}
+		if len(recs) != 2 {
+			t.Fatalf("got %d records, want 2 (LICENSE skipped, empty failed)", len(recs))
+		}
+		if recs[0].Source != filepath.Join(dir, "team", "a.md") || recs[0].ID != "team-a" {
+			t.Errorf("source/id = %q/%q", recs[0].Source, recs[0].ID)
+		}
+		if recs[0].DurationMinutes == nil || *recs[0].DurationMinutes != 40 || recs[0].Date != "2024-02-03" {
+			t.Errorf("a.md date/duration = %s/%v", recs[0].Date, recs[0].DurationMinutes)
+		}
+		if recs[1].Title != "Queue outage" || recs[1].Format != corpus.FormatText {
+			t.Errorf("b.txt = %q %q", recs[1].Title, recs[1].Format)
+		}
+	})
+	t.Run("summary of one file", func(t *testing.T) {
+		file := filepath.Join(dir, "team", "a.md")
+		code, out, _ := runParseCLI(t, file)
+		if code != exitOK {
+			t.Errorf("exit = %d", code)
+		}
+		for _, want := range []string{file, "Disk full on db-1", "2024-02-03", "40m", "timeline:  2 entries"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("summary lacks %q:\n%s", want, out)
+			}
+		}
+	})
+	t.Run("usage errors", func(t *testing.T) {
+		if code, _, _ := runParseCLI(t); code != exitUsage {
+			t.Errorf("no args: exit %d", code)
+		}
+		if code, _, _ := runParseCLI(t, "--bogus", dir); code != exitUsage {
+			t.Errorf("bad flag: exit %d", code)
+		}
+		if code, _, errs := runParseCLI(t, "--taxonomy", filepath.Join(dir, "missing.yaml"), dir); code != exitUsage || !strings.Contains(errs, "missing.yaml") {
+			t.Errorf("missing taxonomy: exit %d, %q", code, errs)
+		}
+		if code, _, _ := runParseCLI(t, "--max-bytes", "-5", dir); code != exitUsage {
+			t.Errorf("negative max-bytes: exit %d", code)
+		}
+	})
+	t.Run("missing path and size limit", func(t *testing.T) {
+		code, _, errs := runParseCLI(t, "--max-bytes", "10", filepath.Join(dir, "nope.md"), filepath.Join(dir, "team", "a.md"))
+		if code != exitFailed || !strings.Contains(errs, "nope.md: ") || !strings.Contains(errs, "over the 10-byte limit") {
+			t.Errorf("exit %d, stderr %q", code, errs)
+		}
+	})
+}
