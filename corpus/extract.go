@@ -157,15 +157,42 @@ func (p *Parser) extract(name string, doc *document) Record {
 		}
 	}
 	in := ClassifyInput{
-		RootCause: strings.TrimSpace(rootText),
-		Headline:  strings.TrimSpace(rec.Title + "\n" + rec.Summary),
-		Rest:      strings.Join(rest, "\n"),
+		RootCause: clipText(strings.TrimSpace(rootText), maxClassifyRootCause),
+		Headline:  clipText(strings.TrimSpace(rec.Title+"\n"+rec.Summary), maxClassifyHeadline),
+		Rest:      clipText(strings.Join(rest, "\n"), maxClassifyRest),
 		Declared:  declared,
 	}
 	if cats := p.taxonomy.Classify(in); cats != nil {
 		rec.Categories = cats
 	}
 	return rec
+}
+
+// Bounds on the text handed to the tagger: what decides a document's
+// root cause is in its first pages, and tagging cost grows with length.
+const (
+	maxClassifyRootCause = 64 << 10
+	maxClassifyHeadline  = 16 << 10
+	maxClassifyRest      = 256 << 10
+)
+
+// clipText cuts s to at most n bytes, at a line break when there is one.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, '\n'); i > n/2 {
+		return s[:i]
+	}
+	for len(s) > 0 { // do not split a rune
+		if r, size := utf8.DecodeLastRuneInString(s); r == utf8.RuneError && size <= 1 {
+			s = s[:len(s)-1]
+			continue
+		}
+		break
+	}
+	return s
 }
 
 func nonNil(s []string) []string {

@@ -78,6 +78,9 @@ func normHeading(h string) string {
 
 // classifyHeading returns the kind of section a heading starts.
 func classifyHeading(h string) sectionKind {
+	if len(h) > 200 {
+		return secOther
+	}
 	n := normHeading(h)
 	if n == "" || len(n) > 80 {
 		return secOther

@@ -135,9 +135,8 @@ func followedByContent(lines []string, i int) bool {
 }
 
 var (
-	reJustDate    = regexp.MustCompile(`^(?:[A-Za-z]+,? )?\d{4}-\d{2}-\d{2}$|^[A-Z][a-z]+ \d{1,2},? \d{4}$`)
-	reTimeLead    = regexp.MustCompile(`^(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})`)
-	reSentenceEnd = regexp.MustCompile(`[.!?:;]["')\]]?$`)
+	reJustDate = regexp.MustCompile(`^(?:[A-Za-z]+,? )?\d{4}-\d{2}-\d{2}$|^[A-Z][a-z]+ \d{1,2},? \d{4}$`)
+	reTimeLead = regexp.MustCompile(`^(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})`)
 )
 
 // joinBrokenLines re-joins lines that a scraper broke mid-sentence: a line
@@ -160,6 +159,13 @@ func joinBrokenLines(lines []string) []string {
 	return out
 }
 
+// endsSentence reports whether s ends with sentence punctuation,
+// optionally followed by a closing quote or bracket.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]")
+	return s != "" && strings.IndexByte(".!?:;", s[len(s)-1]) >= 0
+}
+
 func joiner(prev, next string) string {
 	r, _ := utf8.DecodeRuneInString(next)
 	if strings.ContainsRune(").,;:!?", r) {
@@ -179,13 +185,13 @@ func continues(prev, next string) bool {
 	if strings.ContainsRune(").,;!?", r) {
 		return true
 	}
-	if r == '(' && !reSentenceEnd.MatchString(prev) {
+	if r == '(' && !endsSentence(prev) {
 		return true
 	}
 	if unicode.IsLower(r) {
 		// "- Key:" bullets and prose broken mid-sentence; not after a
 		// finished sentence or a heading-like key line.
-		if reSentenceEnd.MatchString(prev) && !strings.HasSuffix(prev, ":") {
+		if endsSentence(prev) && !strings.HasSuffix(prev, ":") {
 			return false
 		}
 		if strings.HasSuffix(prev, ":") && !strings.HasPrefix(prev, "- ") {

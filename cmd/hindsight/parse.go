@@ -99,7 +99,8 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 			}
 			full := filepath.Join(arg, filepath.FromSlash(name))
 			if err != nil {
-				fail(full, err)
+				// Walk's errors start with the relative path; print the full one once
+				fail(full, errors.New(strings.TrimPrefix(err.Error(), name+": ")))
 				return nil
 			}
 			rec, err := parser.ParseFile(fsys, name)
