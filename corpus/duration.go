@@ -130,6 +130,11 @@ func proseDuration(text string) (int, bool) {
 		if !hasDurationHint(line) {
 			continue
 		}
+		if m := reDurOfDowntime.FindStringSubmatch(line); m != nil {
+			if d, ok := parseDuration(m[1], true); ok {
+				return d, true
+			}
+		}
 		l := strings.ToLower(line)
 		for i := 0; i < len(l); i++ {
 			if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
@@ -165,6 +170,9 @@ func hasDurTrigger(s string) bool {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
+
+// reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage".
+var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+of\s+(?:total\s+|complete\s+|full\s+)?(?:downtime|outage|unavailability|disruption)\b`)
 
 // frontmatterDuration reads "47m", "2h 5m" or a number of minutes.
 func frontmatterDuration(v string) (int, bool) {

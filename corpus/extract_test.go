@@ -85,6 +85,7 @@ func TestParseDuration(t *testing.T) {
 		{"which led to a total downtime of 47 minutes for users", 47},
 		{"The API was completely down for approximately 2 hours and 30 minutes.", 150},
 		{"and appeared to recover itself in 20 minutes.", 20},
+		{"Back to normal after ~1hr of total downtime.", 60},
 		{"We will fix this in the next sprint.", -1},
 	}
 	for _, tt := range prose {
