@@ -61,6 +61,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 				continue
 			}
 			var parts []string
+			links := b.links
 			done := int8(-1)
 			for j, c := range b.cells {
 				if j == statusCol {
@@ -71,12 +72,16 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 					}
 					continue
 				}
+				if u := reURL.FindString(c); u != "" && u == strings.TrimSpace(c) {
+					links = append(links, u) // a bug/PR column: the link, not text
+					continue
+				}
 				if c != "" {
 					parts = append(parts, c)
 				}
 			}
 			if len(parts) > 0 {
-				out = append(out, actionFrom(strings.Join(parts, " | "), b.links, done))
+				out = append(out, actionFrom(strings.Join(parts, " | "), links, done))
 			}
 		case blockPara:
 			if hasItems {

@@ -116,6 +116,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 	rec.Detection = join(secDetection)
 	rec.Resolution = join(secResolution)
 	rec.Lessons = join(secLessons)
+	if rec.Summary == "" {
+		rec.Summary = introText(blocks)
+	}
 	if strings.TrimSpace(rec.RootCause+rec.Trigger) == "" {
 		// No root-cause section: take the sentences that state a cause,
 		// from the summary first, then the other prose sections.
@@ -128,17 +131,36 @@ func (p *Parser) extract(name string, doc *document) Record {
 	}
 	rec.Body = strings.Join(body, "\n")
 
+	meta := keyLines(blocks)
+	if fm == nil {
+		fm = frontMatter{}
+	}
+	if fm.str("title") == "" && meta["title"] != "" && !hasTitleHeading(blocks) {
+		fm["title"] = meta["title"]
+	}
 	rec.Title = extractTitle(name, doc, blocks, fm, chromeTitle)
 	rec.Organization = fm.str("organization", "org", "company", "organisation")
 	if rec.Organization == "" {
 		rec.Organization = findOrganization(doc, blocks)
 	}
 	rec.Severity = fm.str("severity", "sev", "priority")
+	if rec.Severity == "" && len(meta["severity"]) < 40 {
+		rec.Severity = meta["severity"]
+	}
+	if rec.Organization == "" && len(meta["organization"]) < 60 {
+		rec.Organization = meta["organization"]
+	}
 	rec.Services = nonNil(fm.list("services", "service", "systems", "components", "system", "component"))
+	if len(rec.Services) == 0 {
+		rec.Services = nonNil(splitList(meta["services"]))
+	}
 	rec.Authors = nonNil(fm.list("authors", "author", "owners", "owner"))
+	if len(rec.Authors) == 0 {
+		rec.Authors = nonNil(splitList(meta["authors"]))
+	}
 	rec.Tags = nonNil(fm.list("tags", "labels", "tag"))
 
-	extractTimes(&rec, name, doc, blocks, kinds)
+	extractTimes(&rec, name, doc, blocks, kinds, meta)
 	rec.ActionItems = extractActions(blocks, kinds)
 
 	declared := fm.list("categories", "category", "root_cause", "cause", "root_causes")
@@ -193,6 +215,36 @@ func clipText(s string, n int) string {
 		break
 	}
 	return s
+}
+
+// introText is the opening prose of a document without a summary
+// section: up to two paragraphs before its first section heading.
+func introText(blocks []block) string {
+	var out []string
+	for _, b := range blocks {
+		if b.kind == blockHeading && b.hk != secOther || len(out) == 2 {
+			break
+		}
+		if b.kind != blockPara || len(b.text) < 60 || reKeyLine.MatchString(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		out = append(out, b.text)
+	}
+	return strings.Join(out, "\n")
+}
+
+// hasTitleHeading reports whether the document has a top-level heading
+// that is not a section name.
+func hasTitleHeading(blocks []block) bool {
+	for i, b := range blocks {
+		if i > 40 {
+			break
+		}
+		if b.kind == blockHeading && b.level == 1 && b.hk == secOther {
+			return true
+		}
+	}
+	return false
 }
 
 func nonNil(s []string) []string {

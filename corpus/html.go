@@ -21,6 +21,9 @@ func htmlDocument(doc *document, body string) {
 	c.meta(root, 0)
 	main := findMain(root, 0)
 	if main == nil {
+		main = findContentDiv(root, 0)
+	}
+	if main == nil {
 		main = root
 	}
 	c.walk(main, 0, 0)
@@ -75,6 +78,33 @@ func findMain(n *html.Node, depth int) *html.Node {
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if m := findMain(ch, depth+1); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// contentNames are id/class words that wikis and blogs give the element
+// holding the page's main text.
+var contentNames = map[string]bool{"main-content": true, "wiki-content": true, "post-content": true,
+	"entry-content": true, "article-content": true, "markdown-body": true, "post-body": true,
+	"page-content": true, "article-body": true, "content-body": true, "postmortem": true, "incident": true}
+
+// findContentDiv returns the first element whose id or class names the
+// main content, when the page has no <main> or <article>.
+func findContentDiv(n *html.Node, depth int) *html.Node {
+	if depth > maxNesting*4 {
+		return nil
+	}
+	if n.Type == html.ElementNode && !isChrome(n) {
+		for _, w := range strings.Fields(strings.ToLower(attr(n, "id") + " " + attr(n, "class"))) {
+			if contentNames[w] {
+				return n
+			}
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if m := findContentDiv(ch, depth+1); m != nil {
 			return m
 		}
 	}

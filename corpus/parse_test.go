@@ -66,6 +66,13 @@ func TestParseFixtures(t *testing.T) {
 		{file: "outage.html.md.erb", format: FormatMarkdown, title: "Image resizer outage", date: "2018-10-30", duration: 25,
 			rootCause: "memory leak", id: "outage"},
 		{file: "noheadings.txt", format: FormatText, duration: -1, rootCause: "certificate had expired"},
+		{file: "md_sre_template.md", format: FormatMarkdown, title: "Shopping cart sessions lost during Redis failover",
+			date: "2022-04-19", duration: 198, timeline: 5, actions: 3, done: 1, startedAt: "2022-04-19T03:12:00Z",
+			rootCause: "checked replica lag but not the sync flag", summary: "12% of signed-in users"},
+		{file: "statuspage.html", format: FormatHTML, title: "Elevated API error rates", org: "Otterline", date: "2023-11-02",
+			duration: 74, timeline: 3, startedAt: "2023-11-02T09:31:00Z", noBody: "Subscribe"},
+		{file: "email.txt", format: FormatText, title: "Incident report: payroll export delayed", date: "2023-12-05",
+			duration: -1, actions: 2, rootCause: "staging configuration only", summary: "delayed by three hours"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -178,6 +185,32 @@ func TestParseActionLinks(t *testing.T) {
 	}
 }
 
+func TestParseMetadataLines(t *testing.T) {
+	tests := []struct {
+		file, severity, services, authors string
+	}{
+		{"md_sre_template.md", "SEV1", "cart-service,session-store", "Ana Souza,Kenji Mori"},
+		{"email.txt", "P2", "payroll-export,sftp-gateway", "Lena Fischer"},
+	}
+	for _, tt := range tests {
+		r := parseFixture(t, tt.file)
+		if r.Severity != tt.severity || strings.Join(r.Services, ",") != tt.services || strings.Join(r.Authors, ",") != tt.authors {
+			t.Errorf("%s: severity/services/authors = %q/%q/%q, want %q/%q/%q", tt.file, r.Severity, r.Services, r.Authors, tt.severity, tt.services, tt.authors)
+		}
+	}
+	r := parseFixture(t, "md_sre_template.md")
+	want := []ActionItem{
+		{Text: "Check the sync flag before promotion | prevent | kenji", Done: true, Link: "https://bugs.example.com/issues/5512"},
+		{Text: "Alert on cart-count drops | detect | ana", Link: "https://bugs.example.com/issues/5513"},
+		{Text: "Rehearse failover monthly | mitigate | sre"},
+	}
+	for i, w := range want {
+		if r.ActionItems[i] != w {
+			t.Errorf("action %d = %+v, want %+v", i, r.ActionItems[i], w)
+		}
+	}
+}
+
 func TestParseStatusPageTimeline(t *testing.T) {
 	r := parseFixture(t, "status_page.txt")
 	wantAt := []string{"2024-03-12T18:30:00Z", "2024-03-12T14:51:00Z", "2024-03-12T14:40:00Z", "2024-03-12T14:10:00Z"}
@@ -193,7 +226,7 @@ func TestParseStatusPageTimeline(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"md_frontmatter.md", "status_page.txt", "wiki.html", "text_keylines.txt", "scraped.txt"} {
+	for _, name := range []string{"md_frontmatter.md", "status_page.txt", "wiki.html", "text_keylines.txt", "scraped.txt", "md_sre_template.md", "statuspage.html", "email.txt"} {
 		t.Run(name, func(t *testing.T) {
 			r := parseFixture(t, name)
 			got, err := json.MarshalIndent(r, "", "  ")

@@ -205,5 +205,9 @@ func continues(prev, next string) bool {
 	if reJustDate.MatchString(prev) && unicode.IsDigit(r) {
 		return false
 	}
+	// a long line cut before "5 December 2023 because…"
+	if unicode.IsDigit(r) && len(prev) >= 50 && !endsSentence(prev) && !reTimeLead.MatchString(next) && !strings.HasPrefix(prev, "- ") {
+		return true
+	}
 	return false
 }

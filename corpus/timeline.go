@@ -19,8 +19,10 @@ var (
 	reStatusWord   = regexp.MustCompile(`(?i)^(?:resolved|investigating|identified|monitoring|update|updated|postmortem|post-mortem|completed|scheduled|in progress|verifying|mitigated|recovering|degraded performance|partial outage|major outage)$`)
 	// reClockLead is a time (or time range) that starts a timeline line
 	// or a new entry inside one: "15:00 GMT:", "2:30 PM – 9:00 PM:".
-	reClockLead = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t)\)?)?(?:\s*[-–—]\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t))?)?)\s*(?::|[-–—]\s)`)
-	reTimeCol   = regexp.MustCompile(`(?i)\b(?:time|date|when|timestamp|utc|gmt)\b`)
+	reClockLead    = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t)\)?)?(?:\s*[-–—]\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t))?)?)\s*(?::|[-–—]\s)`)
+	reZoneNote     = regexp.MustCompile(`(?i)^\(?\s*(?:all\s+)?times?\b[^.]{0,40}\)?\.?$`)
+	reStatusInline = regexp.MustCompile(`(?i)^(resolved|investigating|identified|monitoring|update|completed|scheduled|in progress|verifying|mitigated|postmortem)\s*(?:-|–|—|:)\s+(.+)$`)
+	reTimeCol      = regexp.MustCompile(`(?i)\b(?:time|date|when|timestamp|utc|gmt)\b`)
 )
 
 // timelineState carries the date context through the document so that
@@ -57,11 +59,29 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 			tt = t
 		}
 	}
-	if text == "" && at == "" {
-		return
+	if text == "" || reZoneNote.MatchString(text) {
+		return // a date heading or note, not an event
 	}
 	ts.entries = append(ts.entries, TimelineEntry{At: at, Text: text})
 	ts.times = append(ts.times, tt)
+}
+
+// observeZone takes a zone named by a timeline heading or note ("All
+// times in CET", "Timeline (UTC)") as the zone of entries without one.
+func (ts *timelineState) observeZone(text string) {
+	if z := docZone(text); z != "" {
+		ts.ctx.zoneName, ts.ctx.zone = z, nil
+		return
+	}
+	if m := reZoneWord.FindStringSubmatch(text); m != nil && len(text) < 120 {
+		if loc := fixedZone(m[1], m[2], m[3], m[4], ts.ctx.mo); loc != nil {
+			if m[2] != "" {
+				ts.ctx.zone = loc
+			} else {
+				ts.ctx.zoneName, ts.ctx.zone = strings.ToUpper(m[1]), nil
+			}
+		}
+	}
 }
 
 // observe updates the date context from a block outside the timeline.
@@ -157,6 +177,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			if !ok {
 				if b.hk == secTimeline {
 					ts.observe(b.text)
+					ts.observeZone(b.text)
 				}
 				continue
 			}
@@ -170,6 +191,8 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			line := b.text
 			st, raw, rest, ok := leadStamp(line)
 			if !ok {
+				ts.observe(line) // "2015-10-21 (all times UTC)" and the like
+				ts.observeZone(line)
 				continue
 			}
 			// several "time: text" entries on one scraped line
@@ -227,6 +250,13 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		st, ok := findStamp(m[1])
 		if !ok || !st.hasDate {
 			continue
+		}
+		// "Resolved - This incident has been resolved." just before
+		if i > 0 {
+			if sm := reStatusInline.FindStringSubmatch(blocks[i-1].text); sm != nil {
+				ts.add(st, m[1], sm[1]+": "+sm[2])
+				continue
+			}
 		}
 		// walk back to the status word
 		var msg []string

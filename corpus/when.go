@@ -17,7 +17,7 @@ var (
 
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
-func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind) {
+func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
 	fm := doc.fm
 	var all strings.Builder
 	for i, b := range blocks {
@@ -35,7 +35,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		}
 	}
 	var start, detected, end time.Time
-	var startHasTime bool
+	var startHasTime, startStated bool
 	fmTime := func(keys ...string) (time.Time, bool, bool) {
 		if v := fm.str(keys...); v != "" {
 			return parseTimeValue(v, ctx)
@@ -43,7 +43,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		return time.Time{}, false, false
 	}
 	if t, ht, ok := fmTime("start_time", "started_at", "start", "started", "began"); ok {
-		start, startHasTime = t, ht
+		start, startHasTime, startStated = t, ht, true
 	}
 	if t, _, ok := fmTime("detected_at", "detected", "detection_time"); ok {
 		detected = t
@@ -85,7 +85,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		}
 		if m := reStartKey.FindStringSubmatch(line); m != nil && start.IsZero() {
 			if t, ht, ok := parseTimeValue(m[1], keyCtx); ok {
-				start, startHasTime = t, ht
+				start, startHasTime, startStated = t, ht, true
 			}
 		}
 		if m := reDetectKey.FindStringSubmatch(line); m != nil && detected.IsZero() {
@@ -123,7 +123,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 			if kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
 				continue
 			}
-			if reStatusPosted.MatchString(b.text) {
+			if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) {
 				continue
 			}
 			st, ok := findStamp(b.text)
@@ -154,10 +154,16 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		}
 		rec.Date = start.Format("2006-01-02")
 	}
-	if fmDate != "" && (rec.Date == "" || doc.fm.str("start_time", "started_at", "start") == "") {
-		if rec.Date == "" || !startHasTime || fm.str("start_time", "started_at", "start", "started") == "" {
-			rec.Date = fmDate
+	// a stated date ("date:" frontmatter, a "Date:" line) beats one
+	// inferred from the timeline or prose, but not a stated start time
+	declared := fmDate
+	if declared == "" && meta["date"] != "" && meta["email"] == "" {
+		if t, _, ok := parseTimeValue(meta["date"], ctx); ok {
+			declared = t.Format("2006-01-02")
 		}
+	}
+	if declared != "" && (!startStated || fm.str("date") != "" && fm.str("start_time", "started_at", "start", "started", "began") == "") {
+		rec.Date = declared
 	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(rec.Title, name, blocks, kinds, ctx)
@@ -268,7 +274,7 @@ func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx d
 		if i > 300 {
 			break
 		}
-		if b.kind == blockCode {
+		if b.kind == blockCode || isMetaLine(b.text) {
 			continue
 		}
 		if st, ok := findDate(b.text); ok && st.hasYear {

@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reKeyLine is a "Key: value" metadata line; the key is short.
+var reKeyLine = regexp.MustCompile(`^(?:[-*•]\s*)?([A-Za-z][A-Za-z ()/_-]{1,40}?)\s*[:=]\s*(\S.{0,300})$`)
+
+// metaKeys maps normalised metadata keys to the record field they fill.
+var metaKeys = map[string]string{
+	"title": "title", "subject": "title", "incident title": "title", "incident name": "title",
+	"severity": "severity", "sev": "severity", "priority": "severity", "incident severity": "severity",
+	"severity level": "severity", "incident level": "severity", "impact level": "severity",
+	"services": "services", "service": "services", "services affected": "services", "affected services": "services",
+	"service s": "services", "systems affected": "services", "affected systems": "services", "systems": "services",
+	"components": "services", "affected components": "services", "components affected": "services",
+	"author": "authors", "authors": "authors", "author s": "authors", "written by": "authors",
+	"owner": "authors", "owners": "authors", "prepared by": "authors", "postmortem owner": "authors",
+	"organization": "organization", "organisation": "organization", "company": "organization",
+	"date": "date", "incident date": "date", "date of incident": "date", "date of outage": "date", "outage date": "date",
+}
+
+// keyLines collects the first value of each metadata key stated as a
+// "Key: value" line, a bold-key bullet or a two-column table row.
+func keyLines(blocks []block) map[string]string {
+	out := map[string]string{}
+	for i, b := range blocks {
+		if i > 400 {
+			break
+		}
+		var key, val string
+		switch b.kind {
+		case blockPara, blockItem:
+			if !hasKeyColon(b.text) {
+				continue
+			}
+			m := reKeyLine.FindStringSubmatch(b.text)
+			if m == nil {
+				continue
+			}
+			key, val = m[1], m[2]
+		case blockRow:
+			if len(b.cells) != 2 || b.header {
+				continue
+			}
+			key, val = strings.TrimRight(b.cells[0], ": "), b.cells[1]
+		default:
+			continue
+		}
+		k := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if r == '(' || r == ')' || r == '_' || r == '-' || r == '/' {
+				return ' '
+			}
+			return r
+		}, strings.ToLower(key))), " ")
+		field, ok := metaKeys[k]
+		if k == "subject" || k == "from" || k == "to" {
+			out["email"] = "yes" // mail headers: "Date:" is when it was sent
+		}
+		if !ok || out[field] != "" {
+			continue
+		}
+		if val = strings.TrimSpace(strings.Trim(val, "*_` ")); val != "" {
+			out[field] = val
+		}
+	}
+	return out
+}
+
+// isMetaLine reports whether a block is a "Key: value" metadata line
+// rather than prose.
+func isMetaLine(text string) bool {
+	if !hasKeyColon(text) {
+		return false
+	}
+	m := reKeyLine.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	k := strings.ToLower(strings.TrimSpace(m[1]))
+	_, ok := metaKeys[k]
+	return ok || k == "from" || k == "to" || k == "sent" || k == "cc"
+}
+
+// splitList splits "a, b and c" into items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+		for _, q := range strings.Split(p, " and ") {
+			if q = strings.Trim(strings.TrimSpace(q), "*_`."); q != "" && len(q) < 80 {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
