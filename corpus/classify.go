@@ -35,22 +35,30 @@ type wordAlt struct {
 // wordPat is one word of a phrase: any of its alternatives matches.
 type wordPat []wordAlt
 
-// match reports whether the lower-cased token tok matches the pattern. A
-// plain word also matches its plural ("-s", "-es").
+// match reports whether the lower-cased token tok matches the pattern.
 func (w wordPat) match(tok string) bool {
-	for _, a := range w {
-		if a.prefix {
-			if strings.HasPrefix(tok, a.s) {
-				return true
-			}
-			continue
-		}
-		if tok == a.s {
+	for i := range w {
+		if w[i].match(tok) {
 			return true
 		}
-		if n := len(a.s); (len(tok) == n+1 && tok[n] == 's' || len(tok) == n+2 && tok[n:] == "es") && tok[:n] == a.s {
-			return true
-		}
+	}
+	return false
+}
+
+// match reports whether the lower-cased token tok matches the
+// alternative. A plain word also matches its plural ("-s", "-es").
+func (a *wordAlt) match(tok string) bool {
+	n := len(a.s)
+	if a.prefix {
+		return len(tok) >= n && tok[:n] == a.s
+	}
+	switch len(tok) - n {
+	case 0:
+		return tok == a.s
+	case 1:
+		return tok[n] == 's' && tok[:n] == a.s
+	case 2:
+		return tok[n] == 'e' && tok[n+1] == 's' && tok[:n] == a.s
 	}
 	return false
 }
@@ -79,9 +87,9 @@ type matcher struct {
 	names   []string
 	rules   []crule
 	parts   []part
-	index   map[string][]int32 // key of a first word -> part ids
-	regexes []int              // rule ids of regex rules
-	aliases map[string]string  // normalised name or alias -> name
+	index   firstIndex        // first word of a part -> part ids
+	regexes []int             // rule ids of regex rules
+	aliases map[string]string // normalised name or alias -> name
 }
 
 // indexKey is the key of a token or phrase word in matcher.index: its
@@ -98,18 +106,19 @@ func indexKey(s string) string {
 func compile(t *Taxonomy) *matcher {
 	m := &matcher{
 		sc:      t.Scoring.withDefaults(),
-		index:   map[string][]int32{},
 		aliases: map[string]string{},
 	}
+	firsts := map[wordAlt][]int32{} // first-word alternative -> parts
+	var order []wordAlt
 	addPart := func(rule int, words []wordPat) int {
 		id := len(m.parts)
 		m.parts = append(m.parts, part{rule: rule, words: words})
-		seen := map[string]bool{}
 		for _, a := range words[0] {
-			k := indexKey(a.s)
-			if !seen[k] {
-				seen[k] = true
-				m.index[k] = append(m.index[k], int32(id))
+			if _, ok := firsts[a]; !ok {
+				order = append(order, a)
+			}
+			if l := firsts[a]; len(l) == 0 || l[len(l)-1] != int32(id) {
+				firsts[a] = append(l, int32(id))
 			}
 		}
 		return id
@@ -171,7 +180,89 @@ func compile(t *Taxonomy) *matcher {
 			m.rules = append(m.rules, cr)
 		}
 	}
+	entries := make([]firstEntry, len(order))
+	for i, a := range order {
+		entries[i] = firstEntry{alt: a, parts: firsts[a]}
+	}
+	m.index = buildIndex(entries)
 	return m
+}
+
+// firstEntry is one alternative of the first word of some phrases, with
+// the parts (phrases) that start with it.
+type firstEntry struct {
+	alt   wordAlt
+	parts []int32
+}
+
+// firstIndex maps the first three bytes of a word to the first-word
+// alternatives that may match it. Keys of lower-case ASCII letters and
+// digits (nearly all) are looked up in a flat table, others in a map.
+type firstIndex struct {
+	off     []uint32 // entries of key code k: entries[off[k]:off[k+1]]
+	entries []firstEntry
+	other   map[string][]firstEntry
+}
+
+// keySpace is the number of key codes: three characters of 37 values.
+const keySpace = 37 * 37 * 37
+
+// keyCode returns the table code of key (at most three bytes), or false
+// when it has a byte other than a-z and 0-9.
+func keyCode(key string) (int, bool) {
+	k := 0
+	for i := 0; i < 3; i++ {
+		c := 0
+		if i < len(key) {
+			switch b := key[i]; {
+			case 'a' <= b && b <= 'z':
+				c = int(b-'a') + 1
+			case '0' <= b && b <= '9':
+				c = int(b-'0') + 27
+			default:
+				return 0, false
+			}
+		}
+		k = k*37 + c
+	}
+	return k, true
+}
+
+func buildIndex(entries []firstEntry) firstIndex {
+	ix := firstIndex{off: make([]uint32, keySpace+1), other: map[string][]firstEntry{}}
+	codes := make([]int, len(entries))
+	for i, e := range entries {
+		key := indexKey(e.alt.s)
+		k, ok := keyCode(key)
+		if !ok {
+			codes[i] = -1
+			ix.other[key] = append(ix.other[key], e)
+			continue
+		}
+		codes[i] = k
+		ix.off[k+1]++
+	}
+	for k := 1; k <= keySpace; k++ {
+		ix.off[k] += ix.off[k-1]
+	}
+	ix.entries = make([]firstEntry, ix.off[keySpace])
+	next := append([]uint32(nil), ix.off[:keySpace]...)
+	for i, e := range entries {
+		if k := codes[i]; k >= 0 {
+			ix.entries[next[k]] = e
+			next[k]++
+		}
+	}
+	return ix
+}
+
+// lookup returns the first-word alternatives that may match token tok.
+func (ix *firstIndex) lookup(tok string) []firstEntry {
+	key := indexKey(tok)
+	if k, ok := keyCode(key); ok {
+		return ix.entries[ix.off[k]:ix.off[k+1]]
+	}
+	return ix.other[key]
 }
 
 // compileRuleRegex compiles a rule's regular expression, case-insensitive.

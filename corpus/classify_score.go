@@ -12,13 +12,19 @@ import (
 // part of the document into sentences, finds the rules each sentence
 // matches, drops negated matches and adds up weighted scores.
 
-// Token flags.
+// Token flags (token.flags) and word kinds (wordKinds).
 const (
-	fNeg       = 1 << iota // "not", "no", "never", "n't", "ruled out"…: negates what follows
-	fPostNeg               // "unrelated", "ruled out", "not the cause"…: negates what precedes
-	fStop                  // ends a negation's scope ("not able to connect to the database")
-	fFiller                // does not count towards the negation window ("the", "a")
-	fBreakWord             // a conjunction that starts a new clause ("but", "because")
+	fNeg        = 1 << iota // "not", "no", "never", "n't", "ruled out"…: negates what follows
+	fPostNeg                // "unrelated", "ruled out", "not the cause"…: negates what precedes
+	fStop                   // ends a negation's scope ("not able to connect to the database")
+	fFiller                 // does not count towards the negation window ("the", "a")
+	fBreakWord              // a conjunction that starts a new clause ("but", "because")
+	wImperative             // starts an instruction ("add", "document")
+	wModal                  // "should", "will", "must"…
+	wRemedy                 // "fixed", "mitigated", "restored"…
+	wNeg                    // "not", "no", "never"…
+	wPostNeg                // "unrelated", "healthy", "fine"
+	wStop                   // ends a negation's scope
 )
 
 // token is one word of a sentence.
@@ -27,7 +33,7 @@ type token struct {
 	start int    // byte offsets in the text being scanned
 	end   int
 	brk   bool // a clause break (",", ";", "(", " - "…) comes right before it
-	flags uint8
+	flags uint16
 }
 
 // sentRule is one rule counted in the current sentence, before the
@@ -56,6 +62,9 @@ type cue struct {
 	cause, effect [2]int
 }
 
+// reMatch is one regular-expression match in a text, in bytes.
+type reMatch struct{ rule, start, end int }
+
 // span locates an evidence sentence: texts[text][start:end].
 type span struct{ text, start, end int }
 
@@ -83,7 +92,10 @@ type scoreState struct {
 	explain  map[int]*RuleMatch
 	sentRule []sentRule
 	sentence int32
-	active   []int // regex rules whose literals occur in the current text
+	// reMatches are the regular-expression matches in the current text,
+	// by start; reNext is the first not yet given to a sentence.
+	reMatches []reMatch
+	reNext    int
 }
 
 func newScoreState(m *matcher) *scoreState {
@@ -346,12 +358,17 @@ func (st *scoreState) scan(text string, weight float64) {
 	idx := len(st.texts)
 	st.texts = append(st.texts, text)
 	lower := lowerSameLen(text)
-	st.active = st.active[:0]
+	st.reMatches, st.reNext = st.reMatches[:0], 0
 	for _, id := range st.m.regexes {
-		if lits := st.m.rules[id].lits; lits == nil || containsAny(lower, lits) {
-			st.active = append(st.active, id)
+		r := &st.m.rules[id]
+		if r.lits != nil && !containsAny(lower, r.lits) {
+			continue
+		}
+		for _, loc := range r.re.FindAllStringIndex(lower, 64) {
+			st.reMatches = append(st.reMatches, reMatch{rule: id, start: loc[0], end: loc[1]})
 		}
 	}
+	slices.SortFunc(st.reMatches, func(a, b reMatch) int { return a.start - b.start })
 	sentenceSpans(text, func(start, end int) {
 		st.scoreSentence(idx, lower, start, end, weight)
 	})
@@ -375,55 +392,58 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 	if len(toks) == 0 {
 		return
 	}
-	st.cues = markCues(toks, st.cues[:0])
-	clauseSpans(toks, st.cues)
 	st.sentence++
 
 	// Phrase matches.
 	hits := st.hits[:0]
 	for i := range toks {
-		for _, pid := range m.index[indexKey(toks[i].s)] {
-			p := &m.parts[pid]
-			if len(p.words) > len(toks)-i {
+		ents := m.index.lookup(toks[i].s)
+		for e := range ents {
+			if !ents[e].alt.match(toks[i].s) {
 				continue
 			}
-			ok := true
-			for k, w := range p.words {
-				if !w.match(toks[i+k].s) {
-					ok = false
-					break
+			for _, pid := range ents[e].parts {
+				p := &m.parts[pid]
+				if len(p.words) > len(toks)-i {
+					continue
 				}
-			}
-			if ok {
-				hits = append(hits, hit{rule: p.rule, part: int(pid), start: i, end: i + len(p.words)})
+				ok := true
+				for k := 1; k < len(p.words); k++ {
+					if !p.words[k].match(toks[i+k].s) {
+						ok = false
+						break
+					}
+				}
+				if ok && !slices.ContainsFunc(hits, func(h hit) bool { return h.part == int(pid) && h.start == i }) {
+					hits = append(hits, hit{rule: p.rule, part: int(pid), start: i, end: i + len(p.words)})
+				}
 			}
 		}
 	}
-	// Regular expressions.
-	if len(st.active) > 0 {
-		sent := lower[start:end]
-		for _, id := range st.active {
-			r := &m.rules[id]
-			if r.lits != nil && !containsAny(sent, r.lits) {
-				continue
-			}
-			for _, loc := range r.re.FindAllStringIndex(sent, 4) {
-				ts := tokenAt(toks, start+loc[0])
-				te := tokenAt(toks, start+loc[1])
-				if te <= ts {
-					te = ts + 1
-				}
-				if ts >= len(toks) {
-					continue
-				}
-				hits = append(hits, hit{rule: id, part: -1, start: ts, end: min(te, len(toks))})
-			}
+	// Regular expressions, matched on the whole text by scan.
+	for st.reNext < len(st.reMatches) && st.reMatches[st.reNext].start < end {
+		rm := st.reMatches[st.reNext]
+		st.reNext++
+		if rm.start < start {
+			continue
 		}
+		ts := tokenAt(toks, rm.start)
+		te := tokenAt(toks, min(rm.end, end))
+		if te <= ts {
+			te = ts + 1
+		}
+		if ts >= len(toks) {
+			continue
+		}
+		hits = append(hits, hit{rule: rm.rule, part: -1, start: ts, end: min(te, len(toks))})
 	}
 	st.hits = hits
 	if len(hits) == 0 {
 		return
 	}
+	var kinds uint16
+	st.cues, kinds = markCues(toks, st.cues[:0])
+	clauseSpans(toks, st.cues)
 	for i := range hits {
 		hits[i].neg = negated(toks, hits[i].start, hits[i].end, m.sc.NegationWindow)
 	}
@@ -531,7 +551,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 	}
 	mult := weight
-	if prescriptive(toks) || len(st.cues) == 0 && remedial(toks) {
+	if prescriptive(toks, kinds) || len(st.cues) == 0 && kinds&wRemedy != 0 {
 		mult *= m.sc.Prescriptive
 	}
 	if st.explain != nil {
@@ -636,12 +656,53 @@ func isURLStart(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
 
-// Word lists for markCues.
+// wordKinds maps a lower-case word to its kinds (fFiller, wNeg…). It is
+// built once and never modified.
+var wordKinds = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(kind uint16, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] |= kind
+		}
+	}
+	add(wNeg, "not no never cannot nor neither none nothing unlike")
+	add(wPostNeg, "unrelated healthy fine innocent")
+	add(fFiller, `the a an any some this these those our their its by of to in on with from
+		be been being is was were are caused related due signs sign evidence indication indications`)
+	add(fBreakWord, `but however although though whereas because since and so which while yet
+		instead then after when until once before as`)
+	// Stop words end a negation's scope: "could not connect to the
+	// database" says nothing against the database.
+	add(wStop, "able enough sufficient get got longer only just sure clear")
+	add(wImperative, `add document create investigate ensure improve implement consider set
+		make write move automate introduce establish define explore evaluate assess research
+		discuss plan setup publish notify train audit verify validate refactor extend track
+		prevent avoid look figure find increase reduce restrict require enforce schedule
+		migrate pin replace switch separate split clean todo enhance review monitor alert
+		test configure use check keep store rotate limit block allow`)
+	add(wModal, "should will must need needs going plan planning todo shall would ought intend want")
+	add(wRemedy, `fix fixed fixes fixing hotfix workaround mitigate mitigated mitigation
+		remediate remediated remediation restored restore recovered recovery resolved
+		resolution rectified repaired`)
+	return m
+}()
+
+// stopPrefixes also end a negation's scope ("not able to connect…",
+// "failed to start"), keyed by their first three bytes.
+var stopPrefixes = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range strings.Fields(`connect reach start access load respond serve work run
+		creat schedul talk communicat send receiv pull writ read complet resolv detect notic
+		know aware handl process fetch launch spawn boot recover reply return renew updat
+		upgrad deploy releas roll restart scale`) {
+		m[p[:3]] = append(m[p[:3]], p)
+	}
+	return m
+}()
+
+// Words that follow "not (the)" in "X was not the cause", and the words
+// that may come between.
 var (
-	negWords = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "nor": true,
-		"neither": true, "none": true, "nothing": true, "unlike": true}
-	postNegWords = map[string]bool{"unrelated": true, "healthy": true, "fine": true, "innocent": true}
-	// causeNouns follow "not the" in "X was not the cause".
 	causeNouns = map[string]bool{"cause": true, "culprit": true, "issue": true, "problem": true,
 		"reason": true, "trigger": true, "factor": true, "involved": true, "responsible": true,
 		"related": true, "relevant": true, "implicated": true, "affected": true, "blame": true,
@@ -649,39 +710,22 @@ var (
 	causeSkip = map[string]bool{"the": true, "a": true, "an": true, "root": true, "main": true,
 		"primary": true, "underlying": true, "contributing": true, "direct": true, "actual": true,
 		"real": true, "be": true, "been": true, "likely": true}
-	fillerWords = map[string]bool{"the": true, "a": true, "an": true, "any": true, "some": true,
-		"this": true, "these": true, "those": true, "our": true, "their": true, "its": true,
-		"by": true, "of": true, "to": true, "in": true, "on": true, "with": true, "from": true,
-		"be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "are": true,
-		"caused": true, "related": true, "due": true, "signs": true, "sign": true, "evidence": true,
-		"indication": true, "indications": true}
-	breakWords = map[string]bool{"but": true, "however": true, "although": true, "though": true,
-		"whereas": true, "because": true, "since": true, "and": true, "so": true, "which": true,
-		"while": true, "yet": true, "instead": true, "then": true, "after": true, "when": true,
-		"until": true, "once": true, "before": true, "as": true}
-	// stopWords end a negation's scope: "could not connect to the
-	// database" says nothing against the database.
-	stopWords = map[string]bool{"able": true, "enough": true, "sufficient": true, "get": true,
-		"got": true, "longer": true, "only": true, "just": true, "sure": true, "clear": true}
-	stopPrefixes = []string{"connect", "reach", "start", "access", "load", "respond", "serve",
-		"work", "run", "creat", "schedul", "talk", "communicat", "send", "receiv", "pull",
-		"writ", "read", "complet", "resolv", "detect", "notic",
-		"know", "aware", "handl", "process", "fetch", "launch", "spawn", "boot", "recover", "reply",
-		"return", "renew", "updat", "upgrad", "deploy", "releas", "roll", "restart", "scale"}
 )
 
-// markCues sets the flags of toks and appends the sentence's causal
-// connectives to cues.
-func markCues(toks []token, cues []cue) []cue {
+// markCues sets the flags of toks, appends the sentence's causal
+// connectives to cues and returns the union of its words' kinds.
+func markCues(toks []token, cues []cue) ([]cue, uint16) {
 	at := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
 		}
 		return toks[i].s
 	}
+	var kinds uint16
 	for i := range toks {
 		t := &toks[i]
 		s := t.s
+		k := wordKinds[s]
 		switch s {
 		case "caused":
 			cues = append(cues, cue{pos: i, after: at(i+1) == "by"})
@@ -717,30 +761,34 @@ func markCues(toks []token, cues []cue) []cue {
 			if s != "reason" || at(i-1) == "the" || at(i+1) == "was" || at(i+1) == "is" {
 				cues = append(cues, cue{pos: i, after: !before})
 			}
-		}
-		neg := negWords[s] || strings.HasSuffix(s, "n't") || strings.HasSuffix(s, "n’t")
-		if neg {
-			switch at(i + 1) {
-			case "only", "just", "until", "longer", "yet", "sure", "clear", "always", "even", "enough":
-				neg = false
-			}
-		}
-		switch s {
 		case "out":
 			if p := at(i - 1); p == "ruled" || p == "rule" || p == "rules" || p == "ruling" {
-				neg = true
+				k |= wNeg
 				toks[i-1].flags |= fPostNeg
 			}
 		case "than":
 			if p := at(i - 1); p == "rather" || p == "other" {
-				neg = true
+				k |= wNeg
 			}
 		case "of":
-			neg = neg || at(i-1) == "instead"
+			if at(i-1) == "instead" {
+				k |= wNeg
+			}
 		case "to":
-			neg = neg || at(i-1) == "opposed" || at(i-2) == "nothing" && at(i-1) == "do"
+			if at(i-1) == "opposed" || at(i-2) == "nothing" && at(i-1) == "do" {
+				k |= wNeg
+			}
 		}
-		if neg {
+		if strings.HasSuffix(s, "n't") || strings.HasSuffix(s, "n’t") {
+			k |= wNeg
+		}
+		if k&wNeg != 0 && (s == "not" || s == "no" || s == "never" || k&fFiller == 0) {
+			switch at(i + 1) {
+			case "only", "just", "until", "longer", "yet", "sure", "clear", "always", "even", "enough":
+				k &^= wNeg
+			}
+		}
+		if k&wNeg != 0 {
 			t.flags |= fNeg
 			if s != "unlike" {
 				j := i + 1
@@ -752,66 +800,23 @@ func markCues(toks []token, cues []cue) []cue {
 				}
 			}
 		}
-		if postNegWords[s] {
+		if k&wPostNeg != 0 {
 			t.flags |= fPostNeg
 		}
-		if fillerWords[s] {
-			t.flags |= fFiller
-		}
-		if breakWords[s] {
-			t.flags |= fBreakWord
-		}
-		if stopWords[s] {
+		t.flags |= k & (fFiller | fBreakWord | wImperative | wModal | wRemedy)
+		if k&wStop != 0 {
 			t.flags |= fStop
 		} else if len(s) >= 3 {
-			for _, p := range stopPrefixes {
+			for _, p := range stopPrefixes[s[:3]] {
 				if strings.HasPrefix(s, p) {
 					t.flags |= fStop
 					break
 				}
 			}
 		}
+		kinds |= t.flags
 	}
-	return cues
-}
-
-// Word lists for prescriptive.
-var (
-	imperativeWords = map[string]bool{"add": true, "document": true, "create": true,
-		"investigate": true, "ensure": true, "improve": true, "implement": true,
-		"consider": true, "set": true, "make": true, "write": true, "move": true,
-		"automate": true, "introduce": true, "establish": true, "define": true,
-		"explore": true, "evaluate": true, "assess": true, "research": true,
-		"discuss": true, "plan": true, "setup": true, "publish": true, "notify": true,
-		"train": true, "audit": true, "verify": true, "validate": true, "refactor": true,
-		"extend": true, "track": true, "prevent": true, "avoid": true, "look": true,
-		"figure": true, "find": true, "increase": true, "reduce": true, "restrict": true,
-		"require": true, "enforce": true, "schedule": true, "migrate": true, "pin": true,
-		"replace": true, "switch": true, "separate": true, "split": true, "clean": true,
-		"todo": true, "enhance": true, "review": true, "monitor": true, "alert": true,
-		"test": true, "configure": true, "use": true, "check": true, "keep": true,
-		"store": true, "rotate": true, "limit": true, "block": true, "allow": true}
-	modalWords = map[string]bool{"should": true, "will": true, "must": true, "need": true,
-		"needs": true, "going": true, "plan": true, "planning": true, "todo": true, "shall": true,
-		"would": true, "ought": true, "intend": true, "want": true}
-)
-
-// prescriptive reports whether a sentence prescribes rather than
-// describes ("Add alerting for certificate expiry", "We should pin the
-// chart version"): action items and lessons name fixes, not causes.
-func prescriptive(toks []token) bool {
-	if imperativeWords[toks[0].s] {
-		return true
-	}
-	for i := range toks {
-		if i >= 12 {
-			break
-		}
-		if modalWords[toks[i].s] {
-			return true
-		}
-	}
-	return false
+	return cues, kinds
 }
 
 // maxCauseSpan is how many words on each side of a causal connective
@@ -855,25 +860,6 @@ func clauseSpans(toks []token, cues []cue) {
 			c.cause, c.effect = back(c.pos), fwd(next)
 		}
 	}
-}
-
-// remedyWords mark sentences about the response ("the fix was rolled
-// out", "mitigated by scaling up"); without a causal connective they
-// describe the remedy, not the cause.
-var remedyWords = map[string]bool{"fix": true, "fixed": true, "fixes": true, "fixing": true,
-	"hotfix": true, "workaround": true, "mitigate": true, "mitigated": true, "mitigation": true,
-	"remediate": true, "remediated": true, "remediation": true, "restored": true, "restore": true,
-	"recovered": true, "recovery": true, "resolved": true, "resolution": true,
-	"rectified": true, "repaired": true}
-
-// remedial reports whether a sentence talks about the response.
-func remedial(toks []token) bool {
-	for i := range toks {
-		if remedyWords[toks[i].s] {
-			return true
-		}
-	}
-	return false
 }
 
 // side returns the multiplier of a match at toks[start:end]: CauseBoost
@@ -1037,4 +1023,25 @@ func abbreviation(before string) bool {
 		return true
 	}
 	return len(w) == 1
+}
+
+// prescriptive reports whether a sentence prescribes rather than
+// describes ("Add alerting for certificate expiry", "We should pin the
+// chart version"): action items and lessons name fixes, not causes.
+func prescriptive(toks []token, kinds uint16) bool {
+	if toks[0].flags&wImperative != 0 {
+		return true
+	}
+	if kinds&wModal == 0 {
+		return false
+	}
+	for i := range toks {
+		if i >= 12 {
+			break
+		}
+		if toks[i].flags&wModal != 0 {
+			return true
+		}
+	}
+	return false
 }
