@@ -694,7 +694,7 @@ var stopPrefixes = func() map[string][]string {
 	for _, p := range strings.Fields(`connect reach start access load respond serve work run
 		creat schedul talk communicat send receiv pull writ read complet resolv detect notic
 		know aware handl process fetch launch spawn boot recover reply return renew updat
-		upgrad deploy releas roll restart scale`) {
+		restart`) {
 		m[p[:3]] = append(m[p[:3]], p)
 	}
 	return m
@@ -729,11 +729,15 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		switch s {
 		case "caused":
 			cues = append(cues, cue{pos: i, after: at(i+1) == "by"})
-		case "causing", "led", "leading":
+		case "causing", "led", "leading", "leads":
 			cues = append(cues, cue{pos: i, after: false})
 		case "because", "due", "stemmed", "stems", "attributed", "originated":
 			cues = append(cues, cue{pos: i, after: true})
 		case "triggered", "introduced", "resulted", "resulting":
+			if p := at(i - 1); s == "triggered" && (strings.HasPrefix(p, "alert") || strings.HasPrefix(p, "alarm") ||
+				p == "page" || p == "pages" || p == "pager" || p == "notification" || p == "warning" || p == "check") {
+				break // "an alert triggered": detection, not causation
+			}
 			switch at(i + 1) {
 			case "by", "from":
 				cues = append(cues, cue{pos: i, after: true})
