@@ -132,12 +132,16 @@ func compile(t *Taxonomy) *matcher {
 				}
 			}
 		}
+		cw := c.Weight
+		if cw == 0 {
+			cw = 1
+		}
 		for _, r := range c.Rules {
 			if r.Weight == 0 || math.IsNaN(r.Weight) || math.Abs(r.Weight) > maxRuleWeight {
 				continue
 			}
 			id := len(m.rules)
-			cr := crule{cat: ci, weight: r.Weight, desc: r.String()}
+			cr := crule{cat: ci, weight: r.Weight * cw, desc: r.String()}
 			var phrases []string
 			switch {
 			case r.Phrase != "" && len(r.All) == 0 && r.Regex == "":

@@ -181,6 +181,7 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 		st.reset()
 	}
 	st.scan(in.RootCause, m.sc.RootCause)
+	st.scan(in.Title, m.sc.Title)
 	st.scan(in.Headline, m.sc.Headline)
 	st.scan(in.Rest, m.sc.Rest)
 	st.finish()
@@ -224,6 +225,7 @@ func (t *Taxonomy) Explain(in ClassifyInput) []Explanation {
 	st := newScoreState(m)
 	st.explain = map[int]*RuleMatch{}
 	st.scan(in.RootCause, m.sc.RootCause)
+	st.scan(in.Title, m.sc.Title)
 	st.scan(in.Headline, m.sc.Headline)
 	st.scan(in.Rest, m.sc.Rest)
 	st.finish()

@@ -40,6 +40,10 @@ type CategoryDef struct {
 	// its frontmatter ("configuration", "Config Change"…); they are
 	// compared after normalisation (case, spaces, underscores).
 	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Weight multiplies the weights of all the category's rules (default
+	// 1): below 1 for categories that postmortems mention in passing far
+	// more often than they are the cause (deploys, monitoring).
+	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
 	// Rules are the weighted phrases/patterns that point at this category.
 	Rules []Rule `yaml:"rules" json:"rules"`
 }
@@ -73,7 +77,12 @@ type ClassifyInput struct {
 	// RootCause is the text of root-cause, trigger and contributing-factor
 	// sections: it weighs most.
 	RootCause string
-	// Headline is the title and summary: it weighs next.
+	// Title is the document's title. It weighs like RootCause: titles
+	// usually name the cause or the failing component in a few words.
+	// Leave it out of Headline.
+	Title string
+	// Headline is the summary (and the title, when Title is not used): it
+	// weighs next.
 	Headline string
 	// Rest is the remaining body text.
 	Rest string
@@ -106,7 +115,9 @@ type Scoring struct {
 	// RootCause weighs sentences of root-cause, trigger and
 	// contributing-factor sections (default 3).
 	RootCause float64 `yaml:"root_cause,omitempty" json:"root_cause"`
-	// Headline weighs the title and summary (default 2).
+	// Title weighs the title (default 3).
+	Title float64 `yaml:"title,omitempty" json:"title"`
+	// Headline weighs the summary (default 2).
 	Headline float64 `yaml:"headline,omitempty" json:"headline"`
 	// Rest weighs the rest of the document (default 1).
 	Rest float64 `yaml:"rest,omitempty" json:"rest"`
@@ -152,6 +163,7 @@ type Scoring struct {
 func DefaultScoring() Scoring {
 	return Scoring{
 		RootCause:      3,
+		Title:          3,
 		Headline:       2,
 		Rest:           1,
 		Declared:       5,
@@ -173,6 +185,9 @@ func (s Scoring) withDefaults() Scoring {
 	d := DefaultScoring()
 	if s.RootCause == 0 {
 		s.RootCause = d.RootCause
+	}
+	if s.Title == 0 {
+		s.Title = d.Title
 	}
 	if s.Headline == 0 {
 		s.Headline = d.Headline
@@ -295,7 +310,7 @@ func (t *Taxonomy) Validate() error {
 		v    float64
 		max  float64
 	}{
-		{"root_cause", s.RootCause, 100}, {"headline", s.Headline, 100},
+		{"root_cause", s.RootCause, 100}, {"title", s.Title, 100}, {"headline", s.Headline, 100},
 		{"rest", s.Rest, 100}, {"declared", s.Declared, 100}, {"repeat", s.Repeat, 1},
 		{"sentence_decay", s.SentenceDecay, 1},
 		{"cause_boost", s.CauseBoost, 10}, {"effect", s.Effect, 10},
@@ -341,6 +356,9 @@ func (t *Taxonomy) Validate() error {
 				continue
 			}
 			names[k] = c.Name
+		}
+		if c.Weight < 0 || c.Weight > 10 || math.IsNaN(c.Weight) {
+			add("%s: weight %v is out of range [0, 10]", where, c.Weight)
 		}
 		for j, r := range c.Rules {
 			rw := fmt.Sprintf("%s rule %d (%s)", where, j+1, r)
