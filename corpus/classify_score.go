@@ -750,6 +750,11 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 					cues = append(cues, cue{pos: i, after: false})
 				}
 			}
+		case "problem", "issue":
+			// "The problem was that…"
+			if at(i-1) == "the" && (at(i+1) == "was" || at(i+1) == "is") {
+				cues = append(cues, cue{pos: i, after: true})
+			}
 		case "result":
 			if at(i+1) == "of" {
 				cues = append(cues, cue{pos: i, after: true})
