@@ -274,6 +274,9 @@ func compileRuleRegex(expr string) (*regexp.Regexp, error) {
 	if len(expr) > 1000 {
 		return nil, errors.New("longer than 1000 bytes")
 	}
+	if _, err := regexp.Compile(expr); err != nil {
+		return nil, err
+	}
 	return regexp.Compile("(?i)" + expr)
 }
 

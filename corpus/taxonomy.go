@@ -330,7 +330,11 @@ func (t *Taxonomy) Validate() error {
 	if len(t.Categories) == 0 {
 		add("no categories")
 	}
-	names := map[string]string{} // normalised name or alias -> category
+	type owner struct {
+		index int
+		name  string
+	}
+	names := map[string]owner{} // normalised name or alias -> category
 	for i, c := range t.Categories {
 		where := fmt.Sprintf("category %d (%q)", i+1, c.Name)
 		switch {
@@ -348,14 +352,14 @@ func (t *Taxonomy) Validate() error {
 				continue
 			}
 			if prev, ok := names[k]; ok {
-				if prev == c.Name {
+				if prev.index == i {
 					add("%s: alias %q repeats a name of the same category", where, n)
 				} else {
-					add("%s: name or alias %q is already used by category %q", where, n, prev)
+					add("%s: name or alias %q is already used by category %q", where, n, prev.name)
 				}
 				continue
 			}
-			names[k] = c.Name
+			names[k] = owner{i, c.Name}
 		}
 		if c.Weight < 0 || c.Weight > 10 || math.IsNaN(c.Weight) {
 			add("%s: weight %v is out of range [0, 10]", where, c.Weight)
