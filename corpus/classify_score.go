@@ -25,6 +25,8 @@ const (
 	wNeg                    // "not", "no", "never"…
 	wPostNeg                // "unrelated", "healthy", "fine"
 	wStop                   // ends a negation's scope
+	fVerb                   // a verb of failure symptoms ("connect", "access", "start")
+	fSymptom                // the object of a failing verb ("could not reach the API")
 )
 
 // token is one word of a sentence.
@@ -60,6 +62,9 @@ type cue struct {
 	// cause and effect are the token ranges [from, to) of the clause on
 	// each side of the connective.
 	cause, effect [2]int
+	// first and firstEnd delimit the first run of matches in the cause
+	// clause: the head of the cause. first is -1 when there is none.
+	first, firstEnd int
 }
 
 // reMatch is one regular-expression match in a text, in bytes.
@@ -472,8 +477,9 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 	}
 
+	st.firstCauses(hits)
 	for i := range hits {
-		hits[i].mult = st.side(hits[i].start, hits[i].end)
+		hits[i].mult = st.side(toks, hits[i].start, hits[i].end)
 	}
 	touched := st.catTouch[:0]
 	count := func(rid int, mult float64) {
@@ -820,14 +826,41 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		} else if len(s) >= 3 {
 			for _, p := range stopPrefixes[s[:3]] {
 				if strings.HasPrefix(s, p) {
-					t.flags |= fStop
+					t.flags |= fStop | fVerb
 					break
 				}
 			}
 		}
 		kinds |= t.flags
 	}
+	markSymptoms(toks)
 	return cues, kinds
+}
+
+// markSymptoms flags the objects of failing verbs: in "pods could not
+// connect to the database" and "unable to reach the API" the database and
+// the API are what failed, not why.
+func markSymptoms(toks []token) {
+	for i := range toks {
+		switch s := toks[i].s; {
+		case toks[i].flags&fNeg != 0, s == "unable", s == "failed", s == "failing", s == "fails":
+		default:
+			continue
+		}
+		j := i + 1
+		for n := 0; j < len(toks) && n < 3 && toks[j].flags&fVerb == 0; n++ {
+			j++
+		}
+		if j >= len(toks) || toks[j].flags&fVerb == 0 {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+8; k++ {
+			if toks[k].brk || toks[k].flags&fBreakWord != 0 || relativeWords[toks[k].s] {
+				break
+			}
+			toks[k].flags |= fSymptom
+		}
+	}
 }
 
 // maxCauseSpan is how many words on each side of a causal connective
@@ -837,22 +870,26 @@ const maxCauseSpan = 12
 // clauseSpans sets the cause and effect ranges of the cues of toks.
 func clauseSpans(toks []token, cues []cue) {
 	stop := func(j int) bool {
-		return toks[j].brk || toks[j].flags&fBreakWord != 0 && toks[j].s != "and" && toks[j].s != "or"
+		t := toks[j]
+		return t.flags&fBreakWord != 0 && t.s != "and" && t.s != "or" || relativeWords[t.s]
 	}
 	fwd := func(from int) [2]int {
+		for from < len(toks) && spanSkip[toks[from].s] {
+			from++ // "the root cause was that the…"
+		}
 		to := from
-		for to < len(toks) && to-from < maxCauseSpan && (to == from || !stop(to)) {
+		for to < len(toks) && to-from < maxCauseSpan && (to == from || !toks[to].brk && !stop(to)) {
 			to++
 		}
 		return [2]int{from, to}
 	}
 	back := func(before int) [2]int {
 		from := before
-		for from > 0 && before-from < maxCauseSpan && !stop(from) {
+		for from > 0 && before-from < maxCauseSpan && !stop(from-1) {
 			from--
-		}
-		if from < before && stop(from) && toks[from].flags&fBreakWord != 0 {
-			from++
+			if toks[from].brk {
+				break
+			}
 		}
 		return [2]int{from, before}
 	}
@@ -870,19 +907,67 @@ func clauseSpans(toks []token, cues []cue) {
 		} else {
 			c.cause, c.effect = back(c.pos), fwd(next)
 		}
+		c.first = -1
+	}
+}
+
+// relativeWords start a relative clause, which describes rather than
+// causes: "a change, which cut the pool". ("that" is too ambiguous: "the
+// problem was that…".)
+var relativeWords = map[string]bool{"which": true, "who": true, "whom": true,
+	"whose": true, "where": true}
+
+// spanSkip are words skipped at the start of a cause clause.
+var spanSkip = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true,
+	"been": true, "that": true, "the": true, "a": true, "an": true}
+
+// firstCauses records, for each cue, the first run of non-negated matches
+// in its cause clause: the head of the cause ("a configuration change
+// that cut the database pool" is a configuration change).
+func (st *scoreState) firstCauses(hits []hit) {
+	for i := range st.cues {
+		c := &st.cues[i]
+		for _, h := range hits {
+			if !h.neg && h.start < c.cause[1] && h.end > c.cause[0] && (c.first < 0 || h.start < c.first) {
+				c.first = h.start
+			}
+		}
+		if c.first < 0 {
+			continue
+		}
+		// Matches that touch or overlap the first one belong to the same
+		// noun phrase ("a code deployment", "expired TLS certificate").
+		c.firstEnd = c.first + 1
+		for grown := true; grown; {
+			grown = false
+			for _, h := range hits {
+				if !h.neg && h.start >= c.first && h.start <= c.firstEnd && h.end > c.firstEnd {
+					c.firstEnd, grown = h.end, true
+				}
+			}
+		}
 	}
 }
 
 // side returns the multiplier of a match at toks[start:end]: CauseBoost
-// when it is in the cause clause of a causal connective, Effect when it is
-// in the effect clause, 1 otherwise.
-func (st *scoreState) side(start, end int) float64 {
+// when it is the first match in the cause clause of a causal connective,
+// halfway between 1 and CauseBoost when it is a later one, Effect when it
+// is in the effect clause or the object of a failing verb, 1 otherwise.
+func (st *scoreState) side(toks []token, start, end int) float64 {
+	if toks[start].flags&fSymptom != 0 {
+		return st.m.sc.Effect
+	}
 	mult := 1.0
 	for _, c := range st.cues {
 		switch {
-		case start < c.cause[1] && end > c.cause[0], c.pos >= start && c.pos < end:
-			return st.m.sc.CauseBoost
-		case start < c.effect[1] && end > c.effect[0]:
+		case c.pos >= start && c.pos < end:
+			return st.m.sc.CauseBoost // the match is the connective ("root cause")
+		case start < c.cause[1] && end > c.cause[0]:
+			if start >= c.first && start < c.firstEnd {
+				return st.m.sc.CauseBoost
+			}
+			mult = max(mult, 1)
+		case start < c.effect[1] && end > c.effect[0] && mult == 1:
 			mult = st.m.sc.Effect
 		}
 	}
