@@ -309,21 +309,51 @@ func literalsOf(re *syntax.Regexp) []string {
 			return literalsOf(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		var best []string
-		bestLen := 0
-		for _, s := range re.Sub {
-			l := literalsOf(s)
-			if l == nil {
-				continue
-			}
-			short := len(l[0])
+		// Join runs of adjacent children that each have literals into their
+		// cross product (".", "conf|cfg" -> ".conf", ".cfg").
+		var best, cur []string
+		shortest := func(l []string) int {
+			n := len(l[0])
 			for _, x := range l {
-				short = min(short, len(x))
+				n = min(n, len(x))
 			}
-			if short > bestLen {
-				best, bestLen = l, short
+			return n
+		}
+		// Prefer fewer alternatives once they are long enough to be
+		// selective ("bug" over " in ", " with ", " of ").
+		consider := func(l []string) {
+			switch {
+			case len(l) == 0:
+			case best == nil:
+				best = l
+			case shortest(l) >= 3 && shortest(best) >= 3:
+				if len(l) < len(best) || len(l) == len(best) && shortest(l) > shortest(best) {
+					best = l
+				}
+			case shortest(l) > shortest(best):
+				best = l
 			}
 		}
+		for _, sub := range re.Sub {
+			l := literalsOf(sub)
+			switch {
+			case l == nil:
+				consider(cur)
+				cur = nil
+			case cur == nil || len(cur)*len(l) > 64:
+				consider(cur)
+				cur = l
+			default:
+				var next []string
+				for _, a := range cur {
+					for _, b := range l {
+						next = append(next, a+b)
+					}
+				}
+				cur = next
+			}
+		}
+		consider(cur)
 		return best
 	case syntax.OpAlternate:
 		var all []string

@@ -390,3 +390,23 @@ func docInput(tb testing.TB, name string) ClassifyInput {
 	in.RootCause, in.Headline, in.Rest = rc.String(), head.String(), rest.String()
 	return in
 }
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string
+	}{
+		{`\w\.(conf|cfg)\b`, []string{".conf", ".cfg"}},
+		{`\bcve-\d{4}-\d+`, []string{"cve-"}},
+		{`(?i)Disk (full|space)`, []string{"disk full", "disk space"}},
+		{`\d+ms`, []string{"ms"}},
+		{`\bbugs? (in|of) v\d`, []string{"bug"}},
+		{`a|\d`, nil},
+		{`x`, nil}, // too short to filter on
+	} {
+		got := requiredLiterals(tc.expr)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
