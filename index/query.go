@@ -1,0 +1,1043 @@
+package index
+
+// The Hindsight query language.
+//
+// A query is a sequence of items separated by white space. Each item is one
+// of:
+//
+//	disk full            free words: every significant word matters (ranking
+//	                     is BM25, done by Search); words are lower-cased
+//	"out of memory"      an exact phrase; an unbalanced quote is an error
+//	-kubernetes          exclude a word
+//	-"load balancer"     exclude a phrase
+//	key:value            a filter (see below)
+//	-key:value           a negated filter: results must NOT match it
+//
+// Filters (key names are case-insensitive; aliases in brackets):
+//
+//	category:dns         [cause, categories] taxonomy category, primary or
+//	                     contributing; validated against the taxonomy, and
+//	                     "software_bug"/"software bug" mean software-bug
+//	service:api          [services] an affected service
+//	org:"Fernhill Pay"   [organization, organisation] the organisation
+//	severity:sev1        [sev] the severity as written in the postmortem
+//	tag:k8s              [tags] a tag
+//	format:markdown      markdown | text | html (md, txt and htm also work)
+//	has:action_items     action_items | timeline | root_cause | open_actions
+//	after:2023-01        incidents that started on or after a date
+//	before:2024-06-30    incidents that started before a date
+//	duration:>1h         incident duration (see below)
+//
+// Values match case-insensitively (they are lower-cased, like the indexed
+// keyword fields). A value may be quoted to hold spaces or commas:
+// org:"Fernhill Payments". Several values of one filter are OR'ed, both as
+// repeated filters (service:a service:b) and as comma lists (service:a,b);
+// different filters are AND'ed. A negated filter excludes every value it
+// lists: -service:a,b excludes both.
+//
+// Dates. A date is YYYY, YYYY-MM or YYYY-MM-DD (UTC; years 1900–2200) and
+// names a whole year, month or day. after:P keeps incidents that started at
+// or after the first instant of P; before:P keeps those that started
+// strictly before the first instant of P. So after:2023-01 means "on or after
+// 2023-01-01 00:00 UTC", before:2024-06 means "before 2024-06-01" and
+// before:2024-06-30 excludes June 30 itself. A relative age Nd, Nw, Nm or Ny
+// (days, weeks, calendar months, years; at most 100 years) is counted back
+// from QueryOptions.Now with calendar arithmetic: after:7d means "started in
+// the last 7 days". Relative dates stay relative in String().
+//
+// Durations. duration:>1h (longer than an hour), duration:>=1h,
+// duration:<30m, duration:<=30m, duration:=1h (exactly), and ranges
+// duration:1h..4h (both ends inclusive; 1h-4h and open ends 1h.. / ..4h work
+// too). Lengths use the units m (minutes), h (hours) and d (days) and may be
+// combined: 1h30m, 2d4h. A number needs a unit; the longest length is 3650d.
+//
+// Text handling. Free words lose their leading and trailing punctuation, so
+// wildcard and regex-like input (*foo, foo?, /re/) is plain text and is never
+// expanded; a word with no letters or digits at all (*, &&, ?) is dropped. A
+// word with a colon is a filter only when it starts with an identifier
+// (letters and underscores) followed by ':' and a value: "10:30",
+// "http://host/x" and a trailing "error:" are text, while "foo:bar" is an
+// error naming the known filters. Unicode format characters (zero-width
+// spaces and joiners, bidi marks and overrides, soft hyphens, BOM) are
+// ignored wherever they occur; control characters (including NUL) separate
+// items like spaces; the full-width colon "：" works as ':' and typographic
+// quotes (“ ” „ « » ＂) work as '"'. Invalid UTF-8 is an error.
+//
+// Limits (each breach is a *QueryError): a query is at most MaxQueryBytes
+// bytes, holds at most MaxQueryTerms words, phrases and filter values in
+// total, and each word, phrase or value is at most MaxValueBytes bytes. No
+// construct expands into wildcard, regexp, fuzzy or prefix queries: filters
+// become term, numeric-range and date-range queries only.
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Limits of the query language.
+const (
+	// MaxQueryBytes is the longest query text ParseQuery accepts.
+	MaxQueryBytes = 2000
+	// MaxQueryTerms is the most words, phrases, exclusions and filter values
+	// one query may hold in total.
+	MaxQueryTerms = 64
+	// MaxValueBytes is the longest single word, phrase or filter value.
+	MaxValueBytes = 200
+)
+
+// Bounds of the values filters accept.
+const (
+	minYear            = 1900
+	maxYear            = 2200
+	maxDurationMinutes = 3650 * 24 * 60
+)
+
+// QueryOptions parameterises ParseQuery.
+type QueryOptions struct {
+	// Now anchors relative dates (after:7d). Zero means time.Now().
+	Now time.Time
+	// Categories are the known taxonomy category names. When non-empty,
+	// category: values must be one of them.
+	Categories []string
+}
+
+// QueryError is a problem with a query, pointing at the offending token.
+type QueryError struct {
+	Query string // the whole query as given
+	Pos   int    // 0-based byte offset of the offending token in Query
+	Token string // the offending token as typed (may be empty)
+	Msg   string // what is wrong and what is expected
+}
+
+// Error formats the error as `at column N ("token"): msg`, where N is the
+// 1-based character (rune) column of Pos.
+func (e *QueryError) Error() string {
+	if e.Token == "" {
+		return fmt.Sprintf("at column %d: %s", e.Column(), e.Msg)
+	}
+	return fmt.Sprintf("at column %d (%q): %s", e.Column(), e.Token, e.Msg)
+}
+
+// Column is the 1-based character column of Pos in Query, for carets.
+func (e *QueryError) Column() int {
+	pos := min(max(e.Pos, 0), len(e.Query))
+	return utf8.RuneCountInString(e.Query[:pos]) + 1
+}
+
+// Query is a parsed query. Build one with ParseQuery.
+type Query struct {
+	Words    []string // free words, lower-cased, in order
+	Phrases  []string // "exact phrase" contents, lower-cased
+	Excluded []string // -word and -"phrase" texts; match them as phrases
+	Filters  []Filter // in order of appearance; one per value
+
+	opts QueryOptions // Now resolved; for Toggle
+}
+
+// Filter is one value of one filter. A comma list (service:a,b) gives one
+// Filter per value, sharing Raw and Pos.
+type Filter struct {
+	// Key is the canonical key: category service org severity tag format
+	// after before duration has.
+	Key string
+	// Value is the normalised value: lower-cased; taxonomy spelling for
+	// category; canonical forms for format, has, dates (2023-01, 7d) and
+	// durations (>1h30m, <=30m, 1h..4h).
+	Value   string
+	Raw     string // the token as typed, with any '-' and quotes
+	Negated bool   // -key:value
+	Pos     int    // byte offset of Raw in the query
+
+	// parsed forms
+	at    time.Time // after/before bound
+	dur   durRange  // duration bounds
+	field string    // bleve field
+}
+
+// durRange is a duration filter's bounds in minutes.
+type durRange struct {
+	lo, hi       int
+	hasLo, hasHi bool
+	loInc, hiInc bool
+}
+
+// ParseQuery parses s in the Hindsight query language (see the top of
+// query.go). Errors are *QueryError values pointing at the offending token.
+// An empty or blank query gives an empty Query, which matches everything.
+func ParseQuery(s string, opts QueryOptions) (*Query, error) {
+	if len(s) > MaxQueryBytes {
+		pos := MaxQueryBytes
+		for pos > 0 && !utf8.RuneStart(s[pos]) {
+			pos--
+		}
+		return nil, &QueryError{Query: s, Pos: pos,
+			Msg: fmt.Sprintf("query is %d bytes; the limit is %d bytes", len(s), MaxQueryBytes)}
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return nil, &QueryError{Query: s, Pos: i, Token: s[i : i+1],
+				Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); queries must be UTF-8 text", s[i])}
+		}
+		i += size
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	p := &parser{s: s, opts: opts, q: &Query{opts: opts}}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var err error
+		switch {
+		case isSep(r) || isIgnorable(r):
+			i += size
+			continue
+		case isQuote(r):
+			i, err = p.phrase(i, i, false)
+		default:
+			i, err = p.bare(i)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return p.q, nil
+}
+
+// HasText reports whether the query has free words or phrases.
+func (q *Query) HasText() bool { return len(q.Words) > 0 || len(q.Phrases) > 0 }
+
+// String returns the canonical query text: words, phrases, exclusions, then
+// filters, each in order. ParseQuery(q.String()) gives an equal Query.
+func (q *Query) String() string { return q.render(-1) }
+
+// Without returns the query text with Filters[i] removed (for removable
+// filter chips). An out-of-range i gives String().
+func (q *Query) Without(i int) string { return q.render(i) }
+
+// Toggle returns the query text with the filter key:value added, or, when a
+// filter with that key and value is already present (negated or not),
+// removed (for facet clicks). Aliases and value spellings are normalised as
+// in ParseQuery. An unknown key or an invalid value leaves the text as
+// String().
+func (q *Query) Toggle(key, value string) string {
+	k := canonicalKey(strings.ToLower(strings.TrimSpace(key)))
+	if k == "" || strings.ContainsFunc(value, isQuote) {
+		return q.String()
+	}
+	v := cleanText(value)
+	if v == "" || len(v) > MaxValueBytes {
+		return q.String()
+	}
+	f, msg := normaliseValue(k, v, q.opts)
+	if msg != "" {
+		return q.String()
+	}
+	c := *q
+	c.Filters = make([]Filter, 0, len(q.Filters)+1)
+	for _, g := range q.Filters {
+		if g.Key != f.Key || g.Value != f.Value {
+			c.Filters = append(c.Filters, g)
+		}
+	}
+	if len(c.Filters) == len(q.Filters) {
+		c.Filters = append(c.Filters, f)
+	}
+	return c.String()
+}
+
+// FilterQuery returns the bleve query for all filters, or nil when there are
+// none: a TermQuery per keyword value, a DateRangeQuery on started_at per
+// date, a NumericRangeQuery on duration_minutes per duration; the values of
+// one key are OR'ed (DisjunctionQuery), different keys AND'ed
+// (ConjunctionQuery), and negated filters go in a BooleanQuery's must-not.
+// Single-element disjunctions and conjunctions are not wrapped.
+func (q *Query) FilterQuery() query.Query {
+	if len(q.Filters) == 0 {
+		return nil
+	}
+	var keys []string
+	byKey := map[string][]query.Query{}
+	var not []query.Query
+	seen := map[string]bool{}
+	for _, f := range q.Filters {
+		id := fmt.Sprintf("%t\x00%s\x00%s", f.Negated, f.Key, f.Value)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		bq := f.bleveQuery()
+		if f.Negated {
+			not = append(not, bq)
+			continue
+		}
+		if _, ok := byKey[f.Key]; !ok {
+			keys = append(keys, f.Key)
+		}
+		byKey[f.Key] = append(byKey[f.Key], bq)
+	}
+	var must []query.Query
+	for _, k := range keys {
+		if qs := byKey[k]; len(qs) == 1 {
+			must = append(must, qs[0])
+		} else {
+			must = append(must, query.NewDisjunctionQuery(qs))
+		}
+	}
+	switch {
+	case len(not) > 0:
+		return query.NewBooleanQuery(must, nil, not)
+	case len(must) == 1:
+		return must[0]
+	default:
+		return query.NewConjunctionQuery(must)
+	}
+}
+
+// bleveQuery is the positive query for one filter value.
+func (f Filter) bleveQuery() query.Query {
+	yes, no := true, false
+	switch f.Key {
+	case "after":
+		dq := query.NewDateRangeInclusiveQuery(f.at, time.Time{}, &yes, nil)
+		dq.SetField(f.field)
+		return dq
+	case "before":
+		dq := query.NewDateRangeInclusiveQuery(time.Time{}, f.at, nil, &no)
+		dq.SetField(f.field)
+		return dq
+	case "duration":
+		var lo, hi *float64
+		var loInc, hiInc *bool
+		if f.dur.hasLo {
+			v, inc := float64(f.dur.lo), f.dur.loInc
+			lo, loInc = &v, &inc
+		}
+		if f.dur.hasHi {
+			v, inc := float64(f.dur.hi), f.dur.hiInc
+			hi, hiInc = &v, &inc
+		}
+		nq := query.NewNumericRangeInclusiveQuery(lo, hi, loInc, hiInc)
+		nq.SetField(f.field)
+		return nq
+	default:
+		tq := query.NewTermQuery(f.Value)
+		tq.SetField(f.field)
+		return tq
+	}
+}
+
+// render writes the canonical text, leaving out filter skip.
+func (q *Query) render(skip int) string {
+	var parts []string
+	parts = append(parts, q.Words...)
+	for _, p := range q.Phrases {
+		parts = append(parts, `"`+p+`"`)
+	}
+	for _, e := range q.Excluded {
+		if strings.IndexFunc(e, func(r rune) bool { return !isKeep(r) }) >= 0 {
+			e = `"` + e + `"`
+		}
+		parts = append(parts, "-"+e)
+	}
+	for i, f := range q.Filters {
+		if i == skip {
+			continue
+		}
+		v := f.Value
+		if v == "" || strings.ContainsFunc(v, func(r rune) bool {
+			return r == ',' || isSep(r) || isQuote(r) || isIgnorable(r)
+		}) {
+			v = `"` + v + `"`
+		}
+		neg := ""
+		if f.Negated {
+			neg = "-"
+		}
+		parts = append(parts, neg+f.Key+":"+v)
+	}
+	return strings.Join(parts, " ")
+}
+
+// parser holds the state of one ParseQuery call.
+type parser struct {
+	s    string
+	opts QueryOptions
+	q    *Query
+	n    int // items accepted so far
+}
+
+// errAt returns a QueryError for the token s[pos:end].
+func (p *parser) errAt(pos, end int, format string, args ...any) *QueryError {
+	return &QueryError{Query: p.s, Pos: pos, Token: clip(p.s[pos:end]), Msg: fmt.Sprintf(format, args...)}
+}
+
+// count admits one more item starting at pos, or fails past MaxQueryTerms.
+func (p *parser) count(pos, end int) error {
+	p.n++
+	if p.n > MaxQueryTerms {
+		return p.errAt(pos, end, "too many terms: a query may hold at most %d words, phrases and filter values", MaxQueryTerms)
+	}
+	return nil
+}
+
+// quoted reads the quoted string whose opening quote is at s[at]. It returns
+// the cleaned content, the byte span of the raw content and the offset just
+// after the closing quote.
+func (p *parser) quoted(at int) (content string, cs, ce, end int, err error) {
+	_, qs := utf8.DecodeRuneInString(p.s[at:])
+	for i := at + qs; i < len(p.s); {
+		r, size := utf8.DecodeRuneInString(p.s[i:])
+		if isQuote(r) {
+			return cleanText(p.s[at+qs : i]), at + qs, i, i + size, nil
+		}
+		i += size
+	}
+	return "", 0, 0, 0, p.errAt(at, len(p.s), `unbalanced quote: add a closing " or remove this one`)
+}
+
+// phrase reads a quoted phrase at s[at]; start is the item start (the '-'
+// of a negated phrase).
+func (p *parser) phrase(start, at int, neg bool) (int, error) {
+	text, _, _, end, err := p.quoted(at)
+	if err != nil {
+		return 0, err
+	}
+	if !strings.ContainsFunc(text, isKeep) {
+		return end, nil // "" or punctuation only: nothing to match
+	}
+	if len(text) > MaxValueBytes {
+		return 0, p.errAt(start, end, "phrase is %d bytes; the limit is %d", len(text), MaxValueBytes)
+	}
+	if err := p.count(start, end); err != nil {
+		return 0, err
+	}
+	if neg {
+		p.q.Excluded = append(p.q.Excluded, text)
+	} else {
+		p.q.Phrases = append(p.q.Phrases, text)
+	}
+	return end, nil
+}
+
+// bare reads an unquoted item starting at s[start]: a word, a negated word
+// or phrase, or a filter.
+func (p *parser) bare(start int) (int, error) {
+	var tok []byte
+	var offs []int // offs[i]: offset in s of the rune that gave tok[i]
+	end := start
+	for end < len(p.s) {
+		r, size := utf8.DecodeRuneInString(p.s[end:])
+		if isSep(r) || isQuote(r) {
+			break
+		}
+		if !isIgnorable(r) {
+			n := len(tok)
+			tok = utf8.AppendRune(tok, fold(r))
+			for range len(tok) - n {
+				offs = append(offs, end)
+			}
+		}
+		end += size
+	}
+	offs = append(offs, end)
+	quoteNext := end < len(p.s) && startsWithQuote(p.s[end:])
+	t := string(tok)
+	if t == "" {
+		return end, nil
+	}
+	neg, k := false, 0
+	if t[0] == '-' {
+		if len(t) == 1 {
+			if quoteNext {
+				return p.phrase(start, end, true)
+			}
+			return end, nil
+		}
+		neg, k = true, 1
+	}
+	for k < len(t) {
+		r, size := utf8.DecodeRuneInString(t[k:])
+		if isKeep(r) {
+			break
+		}
+		k += size
+	}
+	core := t[k:]
+	if key := keyPrefix(core); key != "" {
+		val := core[len(key)+1:]
+		vk := k + len(key) + 1 // index of the value in t
+		canon := canonicalKey(key)
+		switch {
+		case canon != "" && val == "" && quoteNext:
+			content, cs, ce, qend, err := p.quoted(end)
+			if err != nil {
+				return 0, err
+			}
+			parts := []valuePart{{text: content, pos: cs, end: ce}}
+			return qend, p.filter(canon, neg, start, qend, parts)
+		case canon != "" && val == "":
+			return 0, p.errAt(offs[k], end, "filter %s needs a value, e.g. %s", key, example(canon))
+		case canon != "":
+			var parts []valuePart
+			if listKey(canon) {
+				i := vk
+				for _, piece := range strings.Split(val, ",") {
+					parts = append(parts, valuePart{text: piece, pos: offs[i], end: offs[i+len(piece)]})
+					i += len(piece) + 1
+				}
+			} else {
+				parts = []valuePart{{text: val, pos: offs[vk], end: end}}
+			}
+			return end, p.filter(canon, neg, start, end, parts)
+		case quoteNext || (val != "" && val[0] != '/' && val[0] != '\\'):
+			return 0, p.errAt(offs[k], end, "unknown filter %s%s; known: %s", key, didYouMean(key), strings.Join(filterKeys(), ", "))
+		}
+		// "error:" or "http://host": plain text
+	}
+	w := strings.TrimRightFunc(core, func(r rune) bool { return !isKeep(r) })
+	if w == "" {
+		return end, nil
+	}
+	if len(w) > MaxValueBytes {
+		return 0, p.errAt(start, end, "word is %d bytes; the limit is %d", len(w), MaxValueBytes)
+	}
+	if err := p.count(start, end); err != nil {
+		return 0, err
+	}
+	if neg {
+		p.q.Excluded = append(p.q.Excluded, w)
+	} else {
+		p.q.Words = append(p.q.Words, w)
+	}
+	return end, nil
+}
+
+// valuePart is one value of a filter token, with its raw span in the query.
+type valuePart struct {
+	text     string
+	pos, end int
+}
+
+// filter adds the values of one filter token s[start:end].
+func (p *parser) filter(key string, neg bool, start, end int, parts []valuePart) error {
+	raw := p.s[start:end]
+	added := 0
+	for _, part := range parts {
+		v := strings.TrimSpace(part.text)
+		if v == "" {
+			continue
+		}
+		if len(v) > MaxValueBytes {
+			return p.errAt(part.pos, part.end, "value is %d bytes; the limit is %d", len(v), MaxValueBytes)
+		}
+		if err := p.count(part.pos, part.end); err != nil {
+			return err
+		}
+		f, msg := normaliseValue(key, v, p.opts)
+		if msg != "" {
+			return p.errAt(part.pos, part.end, "%s", msg)
+		}
+		f.Raw, f.Pos, f.Negated = raw, start, neg
+		p.q.Filters = append(p.q.Filters, f)
+		added++
+	}
+	if added == 0 {
+		return p.errAt(start, end, "filter %s needs a value, e.g. %s", key, example(key))
+	}
+	return nil
+}
+
+// normaliseValue validates and normalises a cleaned, non-empty value of
+// filter key (canonical). msg is non-empty when the value is invalid.
+func normaliseValue(key, v string, opts QueryOptions) (f Filter, msg string) {
+	f = Filter{Key: key, Value: v, field: fieldOf(key)}
+	switch key {
+	case "category":
+		v = strings.Map(func(r rune) rune {
+			if r == '_' || r == ' ' {
+				return '-'
+			}
+			return r
+		}, v)
+		f.Value = v
+		if len(opts.Categories) == 0 {
+			return f, ""
+		}
+		known := make([]string, 0, len(opts.Categories))
+		for _, c := range opts.Categories {
+			c = strings.ToLower(c)
+			if c == v {
+				return f, ""
+			}
+			known = append(known, c)
+		}
+		sort.Strings(known)
+		return f, fmt.Sprintf("unknown category %q; known: %s", v, strings.Join(known, ", "))
+	case "format":
+		switch v {
+		case "markdown", "md":
+			f.Value = "markdown"
+		case "text", "txt", "plain":
+			f.Value = "text"
+		case "html", "htm":
+			f.Value = "html"
+		default:
+			return f, fmt.Sprintf("unknown format %q; known: markdown, text, html", v)
+		}
+	case "has":
+		switch strings.NewReplacer("-", "_", " ", "_").Replace(v) {
+		case "action_items", "actions":
+			f.Value = "action_items"
+		case "timeline":
+			f.Value = "timeline"
+		case "root_cause":
+			f.Value = "root_cause"
+		case "open_actions":
+			f.Value = "open_actions"
+		default:
+			return f, fmt.Sprintf("unknown has: value %q; known: action_items, open_actions, root_cause, timeline", v)
+		}
+	case "after", "before":
+		t, canon, ok := parseDate(v, opts.Now)
+		if !ok {
+			return f, canon
+		}
+		f.at, f.Value = t, canon
+	case "duration":
+		d, canon, ok := parseDurationFilter(v)
+		if !ok {
+			return f, canon
+		}
+		f.dur, f.Value = d, canon
+	}
+	return f, ""
+}
+
+// parseDate parses an absolute (YYYY, YYYY-MM, YYYY-MM-DD) or relative (7d,
+// 2w, 3m, 1y) date. It returns the instant the period starts and the
+// canonical spelling; when ok is false, canon is the error message.
+func parseDate(v string, now time.Time) (t time.Time, canon string, ok bool) {
+	bad := fmt.Sprintf("bad date %q: expected YYYY, YYYY-MM or YYYY-MM-DD, or a relative age like 7d, 2w, 3m, 1y", v)
+	if n := len(v); n >= 2 && strings.ContainsRune("dwmy", rune(v[n-1])) {
+		num, err := strconv.Atoi(v[:n-1])
+		if err != nil || num < 0 || !allDigits(v[:n-1]) {
+			return t, bad, false
+		}
+		unit := v[n-1]
+		limit := map[byte]int{'d': 36525, 'w': 5218, 'm': 1200, 'y': 100}[unit]
+		if num > limit {
+			return t, fmt.Sprintf("relative date %q is too far back: at most 100 years (%d%c)", v, limit, unit), false
+		}
+		now = now.UTC()
+		switch unit {
+		case 'd':
+			t = now.AddDate(0, 0, -num)
+		case 'w':
+			t = now.AddDate(0, 0, -7*num)
+		case 'm':
+			t = now.AddDate(0, -num, 0)
+		case 'y':
+			t = now.AddDate(-num, 0, 0)
+		}
+		return t, strconv.Itoa(num) + string(unit), true
+	}
+	fields := strings.Split(v, "-")
+	if len(fields) > 3 || len(fields[0]) != 4 {
+		return t, bad, false
+	}
+	nums := []int{0, 1, 1}
+	for i, s := range fields {
+		n, err := strconv.Atoi(s)
+		if err != nil || !allDigits(s) || (i > 0 && len(s) > 2) {
+			return t, bad, false
+		}
+		nums[i] = n
+	}
+	y, m, d := nums[0], nums[1], nums[2]
+	if y < minYear || y > maxYear {
+		return t, fmt.Sprintf("bad date %q: the year must be between %d and %d", v, minYear, maxYear), false
+	}
+	t = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || d < 1 || t.Month() != time.Month(m) {
+		return t, fmt.Sprintf("bad date %q: no such month or day", v), false
+	}
+	switch len(fields) {
+	case 1:
+		canon = fmt.Sprintf("%04d", y)
+	case 2:
+		canon = fmt.Sprintf("%04d-%02d", y, m)
+	default:
+		canon = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	return t, canon, true
+}
+
+// parseDurationFilter parses >1h, >=1h, <30m, <=30m, =1h, 1h..4h (also
+// 1h-4h, 1h–4h, 1h.., ..4h). When ok is false, canon is the error message.
+func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
+	v = strings.Join(strings.Fields(v), "")
+	bad := fmt.Sprintf("bad duration %q: expected a comparison like >1h, <30m, >=2h30m, <=1d, =1h or a range like 1h..4h (units m, h, d)", v)
+	length := func(s string) (int, string, bool) {
+		n, msg := parseMinutes(s)
+		if msg != "" {
+			return 0, fmt.Sprintf("bad duration %q: %s", v, msg), false
+		}
+		return n, "", true
+	}
+	for _, op := range []string{">=", "<=", ">", "<", "="} {
+		rest, found := strings.CutPrefix(v, op)
+		if !found {
+			continue
+		}
+		n, msg, ok := length(rest)
+		if !ok {
+			return d, msg, false
+		}
+		switch op {
+		case ">=":
+			d = durRange{lo: n, hasLo: true, loInc: true}
+		case ">":
+			d = durRange{lo: n, hasLo: true}
+		case "<=":
+			d = durRange{hi: n, hasHi: true, hiInc: true}
+		case "<":
+			d = durRange{hi: n, hasHi: true}
+		case "=":
+			d = durRange{lo: n, hi: n, hasLo: true, hasHi: true, loInc: true, hiInc: true}
+		}
+		return d, d.String(), true
+	}
+	var lo, hi string
+	var found bool
+	for _, sep := range []string{"..", "–", "-"} {
+		if lo, hi, found = strings.Cut(v, sep); found {
+			break
+		}
+	}
+	if !found || (lo == "" && hi == "") {
+		if _, msg := parseMinutes(v); msg == "" {
+			return d, fmt.Sprintf("duration %q needs a comparison or a range, e.g. >%s, <=%s, =%s or %s..4h", v, v, v, v, v), false
+		}
+		return d, bad, false
+	}
+	d = durRange{loInc: true, hiInc: true}
+	if lo != "" {
+		n, msg, ok := length(lo)
+		if !ok {
+			return d, msg, false
+		}
+		d.lo, d.hasLo = n, true
+	}
+	if hi != "" {
+		n, msg, ok := length(hi)
+		if !ok {
+			return d, msg, false
+		}
+		d.hi, d.hasHi = n, true
+	}
+	if d.hasLo && d.hasHi && d.lo > d.hi {
+		return d, fmt.Sprintf("bad duration %q: the range starts after it ends", v), false
+	}
+	return d, d.String(), true
+}
+
+// String is the canonical spelling of a duration filter value.
+func (d durRange) String() string {
+	switch {
+	case d.hasLo && d.hasHi && d.lo == d.hi && d.loInc && d.hiInc:
+		return "=" + fmtMinutes(d.lo)
+	case d.hasLo && d.hasHi:
+		return fmtMinutes(d.lo) + ".." + fmtMinutes(d.hi)
+	case d.hasLo && d.loInc:
+		return ">=" + fmtMinutes(d.lo)
+	case d.hasLo:
+		return ">" + fmtMinutes(d.lo)
+	case d.hiInc:
+		return "<=" + fmtMinutes(d.hi)
+	default:
+		return "<" + fmtMinutes(d.hi)
+	}
+}
+
+// parseMinutes parses a length such as 45m, 2h, 1d, 1h30m into minutes. msg
+// is non-empty when s is not one.
+func parseMinutes(s string) (int, string) {
+	if s == "" {
+		return 0, "missing length"
+	}
+	total := 0
+	for s != "" {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			return 0, fmt.Sprintf("%q is not a number", s)
+		}
+		if i > 7 {
+			return 0, "number too large"
+		}
+		n, _ := strconv.Atoi(s[:i])
+		if i == len(s) {
+			return 0, fmt.Sprintf("%s needs a unit: m, h or d", s[:i])
+		}
+		switch s[i] {
+		case 'm':
+		case 'h':
+			n *= 60
+		case 'd':
+			n *= 24 * 60
+		default:
+			return 0, fmt.Sprintf("unknown unit %q; use m, h or d", s[i:i+1])
+		}
+		total += n
+		if total > maxDurationMinutes {
+			return 0, "longer than 3650d"
+		}
+		s = s[i+1:]
+	}
+	return total, ""
+}
+
+// fmtMinutes spells n minutes as 1d2h3m, dropping zero parts.
+func fmtMinutes(n int) string {
+	if n == 0 {
+		return "0m"
+	}
+	var b strings.Builder
+	if d := n / (24 * 60); d > 0 {
+		fmt.Fprintf(&b, "%dd", d)
+	}
+	if h := n % (24 * 60) / 60; h > 0 {
+		fmt.Fprintf(&b, "%dh", h)
+	}
+	if m := n % 60; m > 0 {
+		fmt.Fprintf(&b, "%dm", m)
+	}
+	return b.String()
+}
+
+// canonicalKey maps a lower-case filter key or alias to its canonical key,
+// or "" when it is not a filter.
+func canonicalKey(k string) string {
+	switch k {
+	case "category", "categories", "cause":
+		return "category"
+	case "service", "services":
+		return "service"
+	case "org", "organization", "organisation":
+		return "org"
+	case "severity", "sev":
+		return "severity"
+	case "tag", "tags":
+		return "tag"
+	case "format", "after", "before", "duration", "has":
+		return k
+	}
+	return ""
+}
+
+// filterKeys lists the canonical filter keys, sorted.
+func filterKeys() []string {
+	return []string{"after", "before", "category", "duration", "format", "has", "org", "service", "severity", "tag"}
+}
+
+// fieldOf is the bleve field a canonical filter key searches.
+func fieldOf(key string) string {
+	switch key {
+	case "category":
+		return "categories"
+	case "service":
+		return "services"
+	case "org":
+		return "organization"
+	case "tag":
+		return "tags"
+	case "after", "before":
+		return "started_at"
+	case "duration":
+		return "duration_minutes"
+	}
+	return key // severity, format, has
+}
+
+// listKey reports whether bare values of key are comma lists.
+func listKey(key string) bool {
+	switch key {
+	case "after", "before", "duration":
+		return false
+	}
+	return true
+}
+
+// example is a sample use of a canonical filter key, for messages.
+func example(key string) string {
+	switch key {
+	case "category":
+		return "category:dns"
+	case "service":
+		return "service:api"
+	case "org":
+		return `org:"Fernhill Payments"`
+	case "severity":
+		return "severity:sev1"
+	case "tag":
+		return "tag:k8s"
+	case "format":
+		return "format:markdown"
+	case "has":
+		return "has:action_items"
+	case "after":
+		return "after:2023-01"
+	case "before":
+		return "before:2024-06-30"
+	}
+	return "duration:>1h"
+}
+
+// didYouMean suggests a known key or alias close to an unknown one.
+func didYouMean(key string) string {
+	if len(key) < 3 {
+		return ""
+	}
+	best, bestD := "", 3
+	for _, k := range []string{"after", "before", "category", "categories", "cause", "duration", "format", "has",
+		"org", "organization", "organisation", "service", "services", "severity", "sev", "tag", "tags"} {
+		if d := editDistance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + best + "?)"
+}
+
+// editDistance is the Levenshtein distance between two short ASCII strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// keyPrefix returns the identifier before a ':' at the start of s (letters,
+// then letters and underscores), or "".
+func keyPrefix(s string) string {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || i > 0 && s[i] == '_') {
+		i++
+	}
+	if i > 0 && i < len(s) && s[i] == ':' {
+		return s[:i]
+	}
+	return ""
+}
+
+// cleanText cleans quoted text: format characters dropped, runs of spaces
+// and control characters collapsed to one space, trimmed, lower-cased.
+func cleanText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case isIgnorable(r):
+		case isSep(r):
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// fold lower-cases r and maps colon look-alikes to ':'.
+func fold(r rune) rune {
+	switch r {
+	case '\uff1a', '\ufe55', '\ufe13', '\u2236':
+		return ':'
+	}
+	for {
+		l := unicode.ToLower(r)
+		if l == r {
+			return r
+		}
+		r = l
+	}
+}
+
+// isSep reports whether r separates items: white space and control
+// characters (NUL included).
+func isSep(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
+
+// isIgnorable reports whether r is an invisible format character (zero-width
+// space and joiners, bidi marks, soft hyphen, BOM…), which is dropped.
+func isIgnorable(r rune) bool { return unicode.Is(unicode.Cf, r) }
+
+// isQuote reports whether r opens or closes a phrase.
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e', '\u201f', '\uff02', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
+// startsWithQuote reports whether s starts with a quote character.
+func startsWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isQuote(r)
+}
+
+// isKeep reports whether r is significant in a word: a letter, number or
+// mark. Other characters are trimmed from the ends of words.
+func isKeep(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
+
+// allDigits reports whether s is non-empty ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// clip shortens a token for an error message to at most 40 bytes, on a rune
+// boundary.
+func clip(s string) string {
+	const n = 40
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
