@@ -161,6 +161,10 @@ type Filter struct {
 	field string    // bleve field
 }
 
+// valueTrailers are the characters trimmed from the end of a bare filter
+// value: closing punctuation of the surrounding text.
+const valueTrailers = ")]};!?"
+
 // durRange is a duration filter's bounds in minutes.
 type durRange struct {
 	lo, hi       int
@@ -354,7 +358,7 @@ func (q *Query) render(skip int) string {
 		v := f.Value
 		if v == "" || strings.ContainsFunc(v, func(r rune) bool {
 			return r == ',' || isSep(r) || isQuote(r) || isIgnorable(r)
-		}) {
+		}) || strings.ContainsAny(v[len(v)-1:], valueTrailers) {
 			v = `"` + v + `"`
 		}
 		neg := ""
@@ -486,6 +490,9 @@ func (p *parser) bare(start int) (int, error) {
 		case canon != "" && val == "":
 			return 0, p.errAt(offs[k], end, "filter %s needs a value, e.g. %s", key, example(canon))
 		case canon != "":
+			// Closing punctuation glued to a bare value is not part of it:
+			// "(category:dns)" or "service:api," in pasted text.
+			val = strings.TrimRight(val, valueTrailers)
 			var parts []valuePart
 			if listKey(canon) {
 				i := vk
