@@ -437,7 +437,7 @@ func categoryBoost(cat string, w float64) query.Query {
 }
 
 // Category boosts, relative to text scores.
-var (
+const (
 	categoryPrimaryBoost = 2.0
 	categoryAnyBoost     = 1.0
 )

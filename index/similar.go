@@ -49,12 +49,16 @@ var (
 		{1.5, func(r *corpus.Record) string { return r.Impact }},
 		{0.3, func(r *corpus.Record) string { return r.Body }},
 	}
-	similarMaxTerms       = 25
-	similarTermsBoost     = 1.0
-	similarPrimaryBoost   = 3.0 // shares the primary category
-	similarCategoryBoost  = 1.0 // shares a contributing category
-	similarServiceBoost   = 1.0 // shares a service
-	similarMaxDocFraction = 0.5 // terms in more than half the incidents say nothing
+)
+
+// Similarity tuning, measured on the development corpora.
+const (
+	similarMaxTerms           = 20
+	similarTermsBoost         = 16.0
+	similarPrimaryBoost       = 6.0 // shares the primary category
+	similarContributingWeight = 0.5 // a contributing cause without confidence
+	similarServiceBoost       = 4.0 // shares a service
+	similarMaxDocFraction     = 0.5 // terms in more than half the incidents say nothing
 )
 
 // Similar returns up to n incidents most like the one with the given id,
@@ -83,41 +87,48 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	for _, t := range terms {
 		tq := query.NewTermQuery(t.term)
 		tq.SetField(fBody)
-		tq.SetBoost(t.weight)
+		tq.SetBoost(similarTermsBoost * t.weight)
 		termQs = append(termQs, tq)
 	}
+	// Causes weigh by the tagger's confidence relative to the primary's:
+	// a close second cause is nearly as telling as the first.
 	cats := make([]string, 0, len(rec.Categories))
+	top := 0.0
 	for _, c := range rec.Categories {
+		top = max(top, c.Confidence)
+	}
+	for i, c := range rec.Categories {
 		if c.Name == "" || slices.Contains(cats, c.Name) {
 			continue
 		}
 		cats = append(cats, c.Name)
+		w := 1.0
+		if i > 0 {
+			w = similarContributingWeight
+			if top > 0 && c.Confidence > 0 {
+				w = min(1, c.Confidence/top)
+			}
+		}
 		p := query.NewTermQuery(c.Name)
 		p.SetField(fPrimaryCategory)
+		p.SetBoost(2 * similarPrimaryBoost * w)
 		a := query.NewTermQuery(c.Name)
 		a.SetField(fCategories)
-		if len(cats) == 1 {
-			p.SetBoost(2)
-			primQs = append(primQs, p, a)
-		} else {
-			catQs = append(catQs, p, a)
-		}
+		a.SetBoost(similarPrimaryBoost * w)
+		primQs = append(primQs, p, a)
 	}
 	svcs := nonEmpty(rec.Services)
 	for _, s := range svcs {
 		tq := query.NewTermQuery(strings.ToLower(s))
 		tq.SetField(fServices)
+		tq.SetBoost(similarServiceBoost)
 		svcQs = append(svcQs, tq)
 	}
 	var should []query.Query
-	for _, g := range []struct {
-		qs    []query.Query
-		boost float64
-	}{{termQs, similarTermsBoost}, {primQs, similarPrimaryBoost}, {catQs, similarCategoryBoost}, {svcQs, similarServiceBoost}} {
-		if len(g.qs) > 0 {
-			d := query.NewDisjunctionQuery(g.qs)
-			d.SetBoost(g.boost)
-			should = append(should, d)
+	// (bleve ignores a disjunction's own boost: the leaves carry it.)
+	for _, g := range [][]query.Query{termQs, primQs, catQs, svcQs} {
+		if len(g) > 0 {
+			should = append(should, query.NewDisjunctionQuery(g))
 		}
 	}
 	out := &SimilarResult{ID: rec.ID, Similar: []SimilarHit{}}
