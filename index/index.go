@@ -255,6 +255,69 @@ func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string
 	return nil
 }
 
+// PutAll adds or replaces many records in atomic batches, several in
+// flight at once (building a batch's segment is single-threaded in
+// bleve, so concurrent batches use more cores). Searches see each batch
+// whole; the set as a whole is not atomic.
+func (ix *Index) PutAll(ctx context.Context, recs []corpus.Record) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	w := ix.newBatchWriter(ctx)
+	for i := 0; i < len(recs); i += syncBatchSize {
+		w.add(recs[i:min(i+syncBatchSize, len(recs))], nil)
+	}
+	return w.wait()
+}
+
+// batchWriter writes batches on a few goroutines and keeps the first
+// error.
+type batchWriter struct {
+	ctx context.Context
+	ix  *Index
+	sem chan struct{}
+	wg  sync.WaitGroup
+	mu  sync.Mutex
+	err error
+}
+
+// batchesInFlight is how many batches are built at once.
+const batchesInFlight = 2
+
+func (ix *Index) newBatchWriter(ctx context.Context) *batchWriter {
+	return &batchWriter{ctx: ctx, ix: ix, sem: make(chan struct{}, batchesInFlight)}
+}
+
+// add queues one batch; recs and dels are not used by the caller after.
+func (w *batchWriter) add(recs []corpus.Record, dels []string) {
+	if w.failed() != nil {
+		return
+	}
+	w.sem <- struct{}{}
+	w.wg.Add(1)
+	go func() {
+		defer func() { <-w.sem; w.wg.Done() }()
+		if err := w.ix.put(w.ctx, recs, dels); err != nil {
+			w.mu.Lock()
+			if w.err == nil {
+				w.err = err
+			}
+			w.mu.Unlock()
+		}
+	}()
+}
+
+func (w *batchWriter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// wait waits for every queued batch and returns the first error.
+func (w *batchWriter) wait() error {
+	w.wg.Wait()
+	return w.failed()
+}
+
 // Delete removes records by id, in one atomic batch; unknown ids are
 // ignored.
 func (ix *Index) Delete(ctx context.Context, ids ...string) error {
@@ -279,7 +342,7 @@ func (ix *Index) Count() (int, error) {
 func (ix *Index) Get(ctx context.Context, id string) (corpus.Record, error) {
 	q := query.NewDocIDQuery([]string{id})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = append([]string{fRec}, storedTextFields...)
+	req.Fields = []string{fRec, fTitle, fSummary, fImpact, fResolution, fLessons}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return corpus.Record{}, fmt.Errorf("get %s: %w", id, err)
@@ -301,7 +364,6 @@ func recordFromFields(f map[string]interface{}) (corpus.Record, error) {
 	r.Impact = fieldString(f, fImpact)
 	r.Resolution = fieldString(f, fResolution)
 	r.Lessons = fieldString(f, fLessons)
-	r.Body = fieldString(f, fBody)
 	return r, nil
 }
 

@@ -27,7 +27,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -280,7 +280,7 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 		fImpact:      r.Impact,
 		fResolution:  r.Resolution,
 		fLessons:     r.Lessons,
-		fBody:        r.Body,
+		fBody:        bodyRest(r),
 		fSource:      r.Source,
 		fContentHash: r.ContentHash,
 		fFormat:      r.Format,
@@ -382,15 +382,46 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	}
 	d[fHit] = string(hb)
 
-	// The rest of the record: the stored text fields are kept once only.
+	// The rest of the record: the stored section fields are kept once
+	// only; the body field holds only the text no other field has, so
+	// the whole body is kept here.
 	rest := *r
-	rest.Title, rest.Summary, rest.Impact, rest.Resolution, rest.Lessons, rest.Body = "", "", "", "", "", ""
+	rest.Title, rest.Summary, rest.Impact, rest.Resolution, rest.Lessons = "", "", "", "", ""
 	rb, err := json.Marshal(rest)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", r.ID, err)
 	}
 	d[fRec] = string(rb)
 	return d, nil
+}
+
+// bodyRest returns the body without the text of the sections that have
+// fields of their own (title, summary, impact, root cause, trigger,
+// resolution, lessons, action items, timeline), so that no text is
+// analysed and indexed twice: every word of a document is searchable in
+// exactly one field, and the field says how much it counts.
+func bodyRest(r *corpus.Record) string {
+	body := r.Body
+	cut := func(s string) {
+		s = strings.TrimSpace(s)
+		if len(s) < 12 {
+			return
+		}
+		if i := strings.Index(body, s); i >= 0 {
+			body = body[:i] + "\n" + body[i+len(s):]
+		}
+	}
+	for _, s := range []string{r.RootCause, r.Trigger, r.Summary, r.Impact, r.Resolution, r.Lessons} {
+		cut(s)
+	}
+	for _, a := range r.ActionItems {
+		cut(a.Text)
+	}
+	for _, e := range r.Timeline {
+		cut(e.Text)
+	}
+	cut(r.Title)
+	return body
 }
 
 func joinNonEmpty(parts ...string) string {

@@ -47,13 +47,20 @@ var (
 		{3, func(r *corpus.Record) string { return joinNonEmpty(r.RootCause, r.Trigger) }},
 		{2, func(r *corpus.Record) string { return r.Summary }},
 		{1.5, func(r *corpus.Record) string { return r.Impact }},
-		{0.3, func(r *corpus.Record) string { return r.Body }},
+		{1.0, func(r *corpus.Record) string { return bodyRest(r) }},
 	}
+	// similarSearchFields are where the chosen terms are looked for, and
+	// counted for their document frequency.
+	similarSearchFields = []struct {
+		field string
+		boost float64
+	}{{fTitle, 2}, {fRootCause, 3}, {fSummary, 1.2}, {fImpact, 1}, {fBody, 0.25}}
 )
 
 // Similarity tuning, measured on the development corpora.
 const (
 	similarMaxTerms           = 20
+	similarCandidates         = 80 // terms looked up in the dictionary
 	similarTermsBoost         = 16.0
 	similarPrimaryBoost       = 6.0 // shares the primary category
 	similarContributingWeight = 0.5 // a contributing cause without confidence
@@ -85,10 +92,14 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	// other causes; services.
 	var termQs, primQs, catQs, svcQs []query.Query
 	for _, t := range terms {
-		tq := query.NewTermQuery(t.term)
-		tq.SetField(fBody)
-		tq.SetBoost(similarTermsBoost * t.weight)
-		termQs = append(termQs, tq)
+		var fq []query.Query
+		for _, f := range similarSearchFields {
+			tq := query.NewTermQuery(t.term)
+			tq.SetField(f.field)
+			tq.SetBoost(similarTermsBoost * f.boost * t.weight)
+			fq = append(fq, tq)
+		}
+		termQs = append(termQs, query.NewDisjunctionQuery(fq))
 	}
 	// Causes weigh by the tagger's confidence relative to the primary's:
 	// a close second cause is nearly as telling as the first.
@@ -168,8 +179,10 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 			}
 		}
 		matched := map[string]bool{}
-		for term := range dm.Locations[fBody] {
-			matched[term] = true
+		for _, f := range similarSearchFields {
+			for term := range dm.Locations[f.field] {
+				matched[term] = true
+			}
 		}
 		for _, t := range terms {
 			if matched[t.term] && len(why.Terms) < 8 {
@@ -238,20 +251,27 @@ func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]we
 		}
 		return cands[i].term < cands[j].term
 	})
-	if len(cands) > 200 {
-		cands = cands[:200]
+	if len(cands) > similarCandidates {
+		cands = cands[:similarCandidates]
 	}
 	out := cands[:0]
 	for _, c := range cands {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		tfr, err := r.TermFieldReader(ctx, []byte(c.term), fBody, false, false, false)
-		if err != nil {
-			return nil, fmt.Errorf("similar: term %q: %w", c.term, err)
+		// Each word of a document is indexed in one field only (see
+		// bodyRest), so the fields' counts add up to about the number
+		// of documents holding the term.
+		var df uint64
+		for _, f := range similarSearchFields {
+			tfr, err := r.TermFieldReader(ctx, []byte(c.term), f.field, false, false, false)
+			if err != nil {
+				return nil, fmt.Errorf("similar: term %q: %w", c.term, err)
+			}
+			df += tfr.Count()
+			_ = tfr.Close()
 		}
-		df := tfr.Count()
-		_ = tfr.Close()
+		df = min(df, total)
 		if df == 0 || float64(df) > similarMaxDocFraction*float64(total) && total > 10 {
 			continue
 		}

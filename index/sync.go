@@ -163,13 +163,13 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 	claimed := map[string]string{} // id -> source, claimed in this run
 	var batch []corpus.Record
 	var dels []string
+	bw := ix.newBatchWriter(ctx)
 	flush := func() error {
-		if len(batch) == 0 && len(dels) == 0 {
-			return nil
+		if len(batch) > 0 || len(dels) > 0 {
+			bw.add(batch, dels)
+			batch, dels = nil, nil
 		}
-		err := ix.put(ctx, batch, dels)
-		batch, dels = batch[:0], dels[:0]
-		return err
+		return bw.failed()
 	}
 	done := 0
 	var werr error
@@ -218,6 +218,12 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 		}
 	}
 	if werr == nil {
+		werr = flush()
+	}
+	if err := bw.wait(); werr == nil {
+		werr = err
+	}
+	if werr == nil {
 		werr = ctx.Err()
 	}
 	if werr != nil {
@@ -238,8 +244,10 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 	sort.Strings(gone)
 	dels = append(dels, gone...)
 	st.Removed = len(gone)
-	if err := flush(); err != nil {
-		return st, fmt.Errorf("sync: %w", err)
+	if len(dels) > 0 {
+		if err := ix.put(ctx, nil, dels); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
 	}
 	sort.Slice(st.Failures, func(i, j int) bool { return st.Failures[i].Path < st.Failures[j].Path })
 	st.Failed = len(st.Failures)

@@ -1,0 +1,146 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+const benchN = 10000
+
+var benchIdx struct {
+	once sync.Once
+	ix   *Index
+	recs []genRec
+	err  error
+}
+
+type genRec struct{ id string }
+
+// benchIndex builds the 10k-record in-memory index once per test binary.
+func benchIndex(b *testing.B) *Index {
+	benchIdx.once.Do(func() {
+		ix, err := OpenMemory(DefaultConfig())
+		if err != nil {
+			benchIdx.err = err
+			return
+		}
+		recs := genCorpus(benchN, 1)
+		if err := ix.PutAll(context.Background(), recs); err != nil {
+			benchIdx.err = err
+			return
+		}
+		for _, r := range recs {
+			benchIdx.recs = append(benchIdx.recs, genRec{r.ID})
+		}
+		benchIdx.ix = ix
+	})
+	if benchIdx.err != nil {
+		b.Fatal(benchIdx.err)
+	}
+	return benchIdx.ix
+}
+
+// reportLatencies adds p50 and p99 in milliseconds.
+func reportLatencies(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	if len(lat) == 0 {
+		return
+	}
+	p := func(q float64) float64 {
+		return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))]) / 1e6
+	}
+	b.ReportMetric(p(0.5), "p50-ms")
+	b.ReportMetric(p(0.99), "p99-ms")
+}
+
+// benchQueries is a fixed mix: free text, synonyms, phrases, filters,
+// sorts and an empty query.
+var benchQueries = []Request{
+	{Query: "database timeout"},
+	{Query: "certificate expired gateway"},
+	{Query: "out of memory"},
+	{Query: "kafka queue latency retry"},
+	{Query: `"load balancer"`},
+	{Query: "deploy rollback category:deploy"},
+	{Query: "category:capacity"},
+	{Query: "network packet loss -firewall"},
+	{Query: "dns resolver", Sort: SortNewest},
+	{Query: "", Sort: SortLongest},
+	{Query: "memory leak crash loop", Page: 3},
+	{Query: "vendor provider outage category:third-party category:network"},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t := time.Now()
+		if _, err := ix.Search(ctx, benchQueries[i%len(benchQueries)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	reportLatencies(b, lat)
+}
+
+func BenchmarkSimilar(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		id := benchIdx.recs[(i*7919)%len(benchIdx.recs)].id
+		t := time.Now()
+		if _, err := ix.Similar(ctx, id, 5); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	reportLatencies(b, lat)
+}
+
+func BenchmarkTrends(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	reqs := []TrendsRequest{{Interval: IntervalMonth}, {Interval: IntervalQuarter, By: ByService}, {Query: "database", Interval: IntervalYear}}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t := time.Now()
+		if _, err := ix.Trends(ctx, reqs[i%len(reqs)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	reportLatencies(b, lat)
+}
+
+func BenchmarkIndexing(b *testing.B) {
+	recs := genCorpus(2000, 2)
+	b.ResetTimer()
+	for b.Loop() {
+		ix, err := OpenMemory(DefaultConfig())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.PutAll(context.Background(), recs); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestGenCorpusDeterministic guards the benchmark corpus.
+func TestGenCorpusDeterministic(t *testing.T) {
+	a, c := genCorpus(20, 7), genCorpus(20, 7)
+	if !reflect.DeepEqual(a, c) {
+		t.Fatal("generator is not deterministic")
+	}
+}
