@@ -43,6 +43,7 @@ func commands() []command {
 		{"similar", "list incidents similar to one incident", runSimilar},
 		{"trends", "incident counts per cause over time", runTrends},
 		{"show", "show one indexed incident", runShow},
+		{"serve", "serve the web UI and JSON API", runServe},
 		{"version", "print version and build information", runVersion},
 	}
 }

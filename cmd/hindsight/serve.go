@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/server"
+)
+
+// listFlag is a comma-separated list flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = nil
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+// serveOptions are the parsed flags of `hindsight serve`.
+type serveOptions struct {
+	server   server.Config
+	corpus   string
+	indexDir string
+	logJSON  bool
+}
+
+func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
+	o := &serveOptions{server: server.DefaultConfig()}
+	fs := newFlagSet(env, "serve", "", "Serve the web UI and JSON API over a corpus of postmortems. The index is built\n"+
+		"(or refreshed) in the background; /readyz answers 200 once it is searchable.")
+	c := &o.server
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address")
+	fs.StringVar(&o.corpus, "corpus", "", "folder of postmortems to serve")
+	fs.StringVar(&o.indexDir, "index", "", "index `folder` (default: the user cache folder, e.g. ~/.cache/hindsight/index)")
+	fs.StringVar(&c.BasePath, "base-path", "", "URL prefix when served behind a reverse proxy, e.g. /kb")
+	fs.StringVar(&c.WriteToken, "write-token", "", "enables POST /api/v1/incidents for 'Authorization: Bearer <token>' (at least 16 characters)")
+	fs.Var((*listFlag)(&c.EmbedOrigins), "embed-origins", "comma-separated origins allowed to frame /embed and call the API from a browser, e.g. https://wiki.example.com")
+	fs.Var((*listFlag)(&c.TrustedProxies), "trusted-proxies", "comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For is trusted")
+	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second allowed per client address (0 = off)")
+	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "burst of requests allowed above the rate per client")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body in bytes")
+	fs.IntVar(&c.MaxInFlight, "max-in-flight", c.MaxInFlight, "concurrent requests before new ones are shed with 503")
+	fs.BoolVar(&o.logJSON, "log-json", false, "log requests as JSON lines instead of text")
+	return fs, o
+}
+
+// serveHooks are the points where corpus syncing and watching plug in.
+type serveHooks struct {
+	// sync brings the index in line with the corpus (the first build).
+	sync func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error
+	// watch, when set, runs after the first sync until ctx ends, keeping
+	// the index current.
+	watch func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error
+}
+
+func runServe(ctx context.Context, env *cliEnv, args []string) int {
+	fset, o := serveFlags(env)
+	if code := flagsOrExit(env, fset, args); code >= 0 {
+		return code
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "hindsight serve: unexpected arguments %q\n", fset.Args())
+		return exitUsage
+	}
+	var handler slog.Handler = slog.NewTextHandler(env.stderr, nil)
+	if o.logJSON {
+		handler = slog.NewJSONHandler(env.stderr, nil)
+	}
+	logger := slog.New(handler)
+	o.server.Logger = logger
+	if o.corpus == "" {
+		fmt.Fprintln(env.stderr, "hindsight serve: --corpus DIR is required (the folder of postmortems to serve)")
+		return exitUsage
+	}
+	if o.server.WriteToken != "" {
+		o.server.CorpusDir = o.corpus
+	}
+	if err := o.server.Validate(); err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitUsage
+	}
+	hooks := serveHooks{sync: syncIndex(logger)}
+	return serve(ctx, env, o, hooks, logger)
+}
+
+// syncIndex is the default first build: an incremental Sync of the corpus.
+func syncIndex(logger *slog.Logger) func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
+	return func(ctx context.Context, ix *index.Index, fsys fs.FS, _ string) error {
+		st, err := ix.Sync(ctx, fsys, ".", nil)
+		if err != nil {
+			return err
+		}
+		logger.Info("index synced", "added", st.Added, "updated", st.Updated, "removed", st.Removed,
+			"unchanged", st.Unchanged, "failed", st.Failed, "took", st.Took)
+		for _, f := range st.Failures {
+			logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
+		}
+		return nil
+	}
+}
+
+func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, logger *slog.Logger) int {
+	root, err := os.OpenRoot(o.corpus)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: corpus: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+	fsys := root.FS()
+	if o.indexDir, err = resolveIndexDir(o.indexDir); err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitUsage
+	}
+	if err := os.MkdirAll(filepath.Dir(o.indexDir), 0o755); err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: index folder: %v\n", err)
+		return exitRuntime
+	}
+	ix, err := index.Open(o.indexDir, index.DefaultConfig())
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitRuntime
+	}
+	defer ix.Close()
+	o.server.Documents = fsys
+	srv, err := server.New(o.server, ix, ix)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", o.server.Addr)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: listen: %v\n", err)
+		return exitRuntime
+	}
+	fmt.Fprintf(env.stderr, "hindsight: serving corpus %s (index %s) at %s\n", absPath(o.corpus), absPath(o.indexDir), siteURL(ln.Addr(), o.server.BasePath))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		if err := hooks.sync(ctx, ix, fsys, o.corpus); err != nil {
+			if !errors.Is(err, context.Canceled) {
+				logger.Error("first index build failed; not ready", "error", err.Error())
+			}
+			return
+		}
+		srv.SetReady(true)
+		logger.Info("ready")
+		if hooks.watch != nil {
+			if err := hooks.watch(ctx, ix, fsys, o.corpus); err != nil && !errors.Is(err, context.Canceled) {
+				logger.Error("corpus watcher stopped", "error", err.Error())
+			}
+		}
+	}()
+	if err := srv.Serve(ctx, ln); err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitRuntime
+	}
+	logger.Info("stopped")
+	return exitOK
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// siteURL is the URL to open for a listener address.
+func siteURL(addr net.Addr, basePath string) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + basePath + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + basePath + "/"
+}
