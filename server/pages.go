@@ -191,7 +191,10 @@ type searchPage struct {
 	TrendsURL, ActionsURL, APIURL, FeedURL string
 }
 
-// facetKeys maps result facets to query-language filter keys.
+// maxFacetValues is the number of values shown per facet.
+const maxFacetValues = 12
+
+// facetGroups maps result facets to query-language filter keys.
 func facetGroups(f index.Facets) []struct {
 	key, label string
 	values     []index.FacetValue
@@ -239,7 +242,10 @@ func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Res
 	sortParam := p.Sort
 	for _, g := range facetGroups(res.Facets) {
 		fg := facetGroup{Key: g.key, Label: g.label}
-		for _, v := range g.values {
+		for i, v := range g.values {
+			if i >= maxFacetValues {
+				break
+			}
 			fl := facetLink{Key: g.key, Value: v.Value, Label: v.Label, Count: v.Count}
 			if fl.Label == "" {
 				fl.Label = v.Value
