@@ -250,8 +250,12 @@ func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Res
 			if fl.Label == "" {
 				fl.Label = v.Value
 			}
-			fl.Active = pq.Has(g.key, v.Value)
-			fl.URL = s.link("/search", "q", pq.Toggle(g.key, v.Value), "sort", sortParam)
+			fs := facetFilters(g.key, v.Value)
+			if len(fs) == 0 {
+				continue
+			}
+			fl.Active = pq.HasAll(fs)
+			fl.URL = s.link("/search", "q", pq.ToggleAll(fs), "sort", sortParam)
 			fg.Values = append(fg.Values, fl)
 		}
 		view.Facets = append(view.Facets, fg)

@@ -1,14 +1,15 @@
 package server
 
 import (
+	"strconv"
 	"strings"
 )
 
 // filterKeys are the query-language filter keys the facet sidebar and the
 // incident page link to.
 var filterKeys = map[string]bool{
-	"category": true, "service": true, "org": true, "severity": true, "year": true,
-	"duration": true, "after": true, "before": true, "has": true, "tag": true,
+	"category": true, "service": true, "org": true, "severity": true,
+	"duration": true, "after": true, "before": true, "has": true, "tag": true, "format": true,
 }
 
 // filterTerm is one key:value filter of a query.
@@ -77,6 +78,71 @@ func quoteValue(v string) string {
 	}
 	return v
 }
+
+// durationFilters are the query-language ranges of the index's duration
+// facet values (durations are whole minutes, so inclusive ends are exact).
+var durationFilters = map[string]string{
+	"lt15m":  "<15m",
+	"15m-1h": "15m..59m",
+	"1h-4h":  "1h..3h59m",
+	"4h-24h": "4h..23h59m",
+	"gt1d":   ">=1d",
+}
+
+// facetFilters returns the filters a facet value stands for: most are one
+// key:value, a year is an after/before pair, a duration bucket a range.
+func facetFilters(key, value string) []filterTerm {
+	switch key {
+	case "year":
+		y, err := strconv.Atoi(value)
+		if err != nil || y < 1900 || y > 2199 {
+			return nil
+		}
+		return []filterTerm{{Key: "after", Value: strconv.Itoa(y)}, {Key: "before", Value: strconv.Itoa(y + 1)}}
+	case "duration":
+		r, ok := durationFilters[value]
+		if !ok {
+			return nil
+		}
+		return []filterTerm{{Key: "duration", Value: r}}
+	}
+	return []filterTerm{{Key: key, Value: value}}
+}
+
+// HasAll reports whether the query holds every one of fs.
+func (qf *queryFilters) HasAll(fs []filterTerm) bool {
+	if len(fs) == 0 {
+		return false
+	}
+	for _, f := range fs {
+		if !qf.Has(f.Key, f.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// ToggleAll removes fs when the query holds them all, else adds the
+// missing ones.
+func (qf *queryFilters) ToggleAll(fs []filterTerm) string {
+	if qf.HasAll(fs) {
+		out := qf
+		for _, f := range fs {
+			out = parseFilters(out.Toggle(f.Key, f.Value))
+		}
+		return out.String()
+	}
+	out := qf
+	for _, f := range fs {
+		if !out.Has(f.Key, f.Value) {
+			out = parseFilters(out.Toggle(f.Key, f.Value))
+		}
+	}
+	return out.String()
+}
+
+// String is the query text.
+func (qf *queryFilters) String() string { return strings.Join(qf.terms, " ") }
 
 // Filters are the query's filters, in order.
 func (qf *queryFilters) Filters() []filterTerm { return qf.filters }
