@@ -132,6 +132,8 @@ func (s *Server) routes() []route {
 		// Operations.
 		{http.MethodGet, "/healthz", s.healthz, false},
 		{http.MethodGet, "/readyz", s.readyz, false},
+		{http.MethodHead, "/healthz", s.healthz, false},
+		{http.MethodHead, "/readyz", s.readyz, false},
 		{http.MethodGet, "/metrics", echo.WrapHandler(promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})), false},
 		// JSON API.
 		{http.MethodGet, "/api/v1/search", s.apiSearch, true},
