@@ -414,10 +414,23 @@ func whyText(w index.Why) string {
 }
 
 // recurrence finds the most similar earlier incident whose action items
-// are still open.
+// are still open and that looks like the same failure: same organization
+// (when both say), same primary root cause, and a shared service (or, in
+// the same organization, at least three shared significant terms). A looser match would put a warning
+// on nearly every page, and warnings nobody believes are noise.
 func (s *Server) recurrence(ctx context.Context, rec corpus.Record, similar []index.SimilarHit) *recurrence {
 	for _, h := range similar {
 		if h.OpenActions == 0 || h.Date == "" || rec.Date == "" || h.Date >= rec.Date {
+			continue
+		}
+		if rec.Organization != "" && h.Organization != "" && !strings.EqualFold(rec.Organization, h.Organization) {
+			continue
+		}
+		if h.PrimaryCategory == "" || h.PrimaryCategory != rec.PrimaryCategory() {
+			continue
+		}
+		sameOrg := rec.Organization != "" && strings.EqualFold(rec.Organization, h.Organization)
+		if len(h.Why.Services) == 0 && !(sameOrg && len(h.Why.Terms) >= 3) {
 			continue
 		}
 		r := &recurrence{URL: s.incidentURL(h.ID), Title: orID(h.Title, h.ID), When: ui.MonthYear(h.Date), Open: h.OpenActions}
