@@ -84,7 +84,7 @@ type Target struct {
 type runOpts struct {
 	corpus, index, jsonOut, bin, profile string
 	clients                              int
-	duration                             time.Duration
+	duration, phaseLimit                 time.Duration
 	iterations                           int
 	maxRequests                          int64
 	skipHTTP, keep                       bool
@@ -100,7 +100,8 @@ func runBench(ctx context.Context, stdout, stderr io.Writer, args []string) int 
 	fs.StringVar(&o.profile, "profile", "", "write CPU and heap profiles of each phase with this path prefix")
 	fs.IntVar(&o.clients, "clients", 32, "concurrent HTTP clients")
 	fs.DurationVar(&o.duration, "duration", 20*time.Second, "length of the HTTP load phase")
-	fs.IntVar(&o.iterations, "iterations", 20, "passes over the query mix (search latencies)")
+	fs.IntVar(&o.iterations, "iterations", 20, "passes over the query mix (search latencies) and the trends mix")
+	fs.DurationVar(&o.phaseLimit, "phase-limit", time.Minute, "time bound of each of the search, similar and trends phases (after one full pass)")
 	fs.Int64Var(&o.maxRequests, "max-requests", 2_000_000, "upper bound on HTTP requests")
 	fs.BoolVar(&o.skipHTTP, "skip-http", false, "skip the HTTP phase")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary index")
@@ -116,6 +117,9 @@ func runBench(ctx context.Context, stdout, stderr io.Writer, args []string) int 
 		return exitUsage
 	case o.duration <= 0 || o.duration > 10*time.Minute:
 		fmt.Fprintf(stderr, "hindsight-bench run: --duration must be in (0, 10m], got %v\n", o.duration)
+		return exitUsage
+	case o.phaseLimit <= 0 || o.phaseLimit > 10*time.Minute:
+		fmt.Fprintf(stderr, "hindsight-bench run: --phase-limit must be in (0, 10m], got %v\n", o.phaseLimit)
 		return exitUsage
 	case o.iterations < 1 || o.iterations > 10000:
 		fmt.Fprintf(stderr, "hindsight-bench run: --iterations must be in [1, 10000], got %d\n", o.iterations)
@@ -300,7 +304,7 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 	// Phase 3: the query mix, single client.
 	mix := queryMix(man)
 	prof := startProfile(o.profile, "search")
-	search, problems, err := searchPhase(ctx, ix, mix, o.iterations, 10*time.Minute)
+	search, problems, err := searchPhase(ctx, ix, mix, o.iterations, o.phaseLimit)
 	prof.stop()
 	rep.Search = search
 	rep.Errors = append(rep.Errors, problems...)
@@ -311,7 +315,7 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 
 	// Phase 4: similar incidents.
 	prof = startProfile(o.profile, "similar")
-	sim, err := similarPhase(ctx, ix, 200, 3*time.Minute)
+	sim, err := similarPhase(ctx, ix, 200, o.phaseLimit)
 	prof.stop()
 	if err != nil {
 		return rep, err
@@ -321,7 +325,7 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 
 	// Phase 5: trends.
 	prof = startProfile(o.profile, "trends")
-	tr, err := trendsPhase(ctx, ix, 5, 3*time.Minute)
+	tr, err := trendsPhase(ctx, ix, o.iterations, o.phaseLimit)
 	prof.stop()
 	if err != nil {
 		return rep, err
@@ -371,7 +375,7 @@ func searchPhase(ctx context.Context, ix *index.Index, mix []benchQuery, iterati
 	byClass := map[string]*latencies{}
 	var classes []string
 	deadline := time.Now().Add(limit)
-	for it := 0; it < iterations && time.Now().Before(deadline) && ctx.Err() == nil; it++ {
+	for it := 0; it < iterations && (it == 0 || time.Now().Before(deadline)) && ctx.Err() == nil; it++ {
 		for _, q := range mix {
 			t0 := time.Now()
 			_, err := ix.Search(ctx, req(q))
@@ -471,7 +475,7 @@ func trendsPhase(ctx context.Context, ix *index.Index, iterations int, limit tim
 	}
 	var l latencies
 	deadline := time.Now().Add(limit)
-	for it := 0; it < iterations && time.Now().Before(deadline) && ctx.Err() == nil; it++ {
+	for it := 0; it < iterations && (it == 0 || time.Now().Before(deadline)) && ctx.Err() == nil; it++ {
 		for _, r := range trendsMix {
 			r.Now = now
 			t0 := time.Now()
