@@ -86,7 +86,7 @@ func (ix *Index) Actions(ctx context.Context, req ActionsRequest) (*ActionsResul
 	if now.IsZero() {
 		now = time.Now()
 	}
-	pq, err := parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, now)
 	if err != nil {
 		return nil, err
 	}

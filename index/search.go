@@ -129,7 +129,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	pq, err := parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, now)
 	if err != nil {
 		return nil, err
 	}

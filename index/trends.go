@@ -103,7 +103,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	if now.IsZero() {
 		now = time.Now()
 	}
-	pq, err := parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, now)
 	if err != nil {
 		return nil, err
 	}

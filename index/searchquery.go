@@ -1,0 +1,29 @@
+package index
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// parsedQuery is what search, trends and the action list need from a
+// query: its text part, which the index turns into a ranked query with
+// boosts and synonyms, and its filters as one bleve query.
+type parsedQuery struct {
+	Words, Phrases, Excluded []string
+	Filter                   query.Query // nil when no filters
+}
+
+// parseSearchQuery parses s with the query language, validating category
+// names against the index's taxonomy.
+func (ix *Index) parseSearchQuery(s string, now time.Time) (*parsedQuery, error) {
+	names := make([]string, 0, len(ix.tax.Categories))
+	for _, c := range ix.tax.Categories {
+		names = append(names, c.Name)
+	}
+	q, err := ParseQuery(s, QueryOptions{Now: now, Categories: names})
+	if err != nil {
+		return nil, err
+	}
+	return &parsedQuery{Words: q.Words, Phrases: q.Phrases, Excluded: q.Excluded, Filter: q.FilterQuery()}, nil
+}
