@@ -21,6 +21,16 @@ func defaultIndexDir() (string, error) {
 	return filepath.Join(dir, "hindsight", "index"), nil
 }
 
+// samplesIndexDir is where serve keeps the index of the bundled samples,
+// apart from a team's own index.
+func samplesIndexDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no --index given and no user cache folder: %w", err)
+	}
+	return filepath.Join(dir, "hindsight", "samples-index"), nil
+}
+
 // indexDirFlag adds --index to a flag set.
 func indexDirFlag(fs *flag.FlagSet) *string {
 	return fs.String("index", "", "index `folder` (default: the user cache folder, e.g. ~/.cache/hindsight/index)")

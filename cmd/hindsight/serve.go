@@ -11,7 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/server"
 )
@@ -37,6 +39,7 @@ type serveOptions struct {
 	corpus   string
 	indexDir string
 	logJSON  bool
+	noWatch  bool
 }
 
 func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
@@ -45,8 +48,9 @@ func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 		"(or refreshed) in the background; /readyz answers 200 once it is searchable.")
 	c := &o.server
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address")
-	fs.StringVar(&o.corpus, "corpus", "", "folder of postmortems to serve")
-	fs.StringVar(&o.indexDir, "index", "", "index `folder` (default: the user cache folder, e.g. ~/.cache/hindsight/index)")
+	fs.StringVar(&o.corpus, "corpus", "", "folder of postmortems to serve (default: the bundled sample knowledge base)")
+	fs.StringVar(&o.indexDir, "index", "", "index `folder` (default: in the user cache folder, e.g. ~/.cache/hindsight/index, or .../samples-index for the samples)")
+	fs.BoolVar(&o.noWatch, "no-watch", false, "do not watch the corpus folder and re-index changed files")
 	fs.StringVar(&c.BasePath, "base-path", "", "URL prefix when served behind a reverse proxy, e.g. /kb")
 	fs.StringVar(&c.WriteToken, "write-token", "", "enables POST /api/v1/incidents for 'Authorization: Bearer <token>' (at least 16 characters)")
 	fs.Var((*listFlag)(&c.EmbedOrigins), "embed-origins", "comma-separated origins allowed to frame /embed and call the API from a browser, e.g. https://wiki.example.com")
@@ -83,8 +87,8 @@ func runServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	logger := slog.New(handler)
 	o.server.Logger = logger
-	if o.corpus == "" {
-		fmt.Fprintln(env.stderr, "hindsight serve: --corpus DIR is required (the folder of postmortems to serve)")
+	if o.corpus == "" && o.server.WriteToken != "" {
+		fmt.Fprintln(env.stderr, "hindsight serve: --write-token needs --corpus DIR: the bundled samples are read-only")
 		return exitUsage
 	}
 	if o.server.WriteToken != "" {
@@ -95,6 +99,9 @@ func runServe(ctx context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	hooks := serveHooks{sync: syncIndex(logger)}
+	if o.corpus != "" && !o.noWatch {
+		hooks.watch = watchCorpus(logger)
+	}
 	return serve(ctx, env, o, hooks, logger)
 }
 
@@ -114,15 +121,54 @@ func syncIndex(logger *slog.Logger) func(ctx context.Context, ix *index.Index, f
 	}
 }
 
-func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, logger *slog.Logger) int {
+// watchCorpus keeps the index current while serving: every change under
+// the corpus folder leads to an incremental Sync within about a second.
+func watchCorpus(logger *slog.Logger) func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
+	return func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
+		w := &corpusWatcher{dir: dir, debounce: 250 * time.Millisecond, log: logger,
+			sync: func(ctx context.Context) error {
+				st, err := ix.Sync(ctx, fsys, ".", nil)
+				if err != nil {
+					return err
+				}
+				if st.Added+st.Updated+st.Removed+st.Failed > 0 {
+					logger.Info("corpus changed", "added", st.Added, "updated", st.Updated, "removed", st.Removed, "failed", st.Failed, "took", st.Took)
+				}
+				for _, f := range st.Failures {
+					logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
+				}
+				return nil
+			}}
+		return w.run(ctx)
+	}
+}
+
+// openCorpus returns the corpus to serve: the --corpus folder, opened so
+// that symbolic links cannot lead outside it, or the bundled samples.
+func openCorpus(o *serveOptions) (fsys fs.FS, label string, closeFn func(), err error) {
+	if o.corpus == "" {
+		return corpus.Samples(), "built-in samples", func() {}, nil
+	}
 	root, err := os.OpenRoot(o.corpus)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return root.FS(), absPath(o.corpus), func() { root.Close() }, nil
+}
+
+func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, logger *slog.Logger) int {
+	fsys, corpusLabel, closeCorpus, err := openCorpus(o)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: corpus: %v\n", err)
 		return exitUsage
 	}
-	defer root.Close()
-	fsys := root.FS()
-	if o.indexDir, err = resolveIndexDir(o.indexDir); err != nil {
+	defer closeCorpus()
+	if o.indexDir == "" && o.corpus == "" {
+		o.indexDir, err = samplesIndexDir()
+	} else {
+		o.indexDir, err = resolveIndexDir(o.indexDir)
+	}
+	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitUsage
 	}
@@ -147,23 +193,41 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 		fmt.Fprintf(env.stderr, "hindsight serve: listen: %v\n", err)
 		return exitRuntime
 	}
-	fmt.Fprintf(env.stderr, "hindsight: serving corpus %s (index %s) at %s\n", absPath(o.corpus), absPath(o.indexDir), siteURL(ln.Addr(), o.server.BasePath))
+	fmt.Fprintf(env.stderr, "hindsight: serving corpus %s (index %s) at %s\n", corpusLabel, absPath(o.indexDir), siteURL(ln.Addr(), o.server.BasePath))
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go func() {
-		if err := hooks.sync(ctx, ix, fsys, o.corpus); err != nil {
-			if !errors.Is(err, context.Canceled) {
-				logger.Error("first index build failed; not ready", "error", err.Error())
-			}
-			return
-		}
+	ready := func() {
 		srv.SetReady(true)
-		logger.Info("ready")
-		if hooks.watch != nil {
+		logger.Info("ready", "documents", countOf(ix))
+		if err := sdNotify(env.getenv("NOTIFY_SOCKET"), "READY=1"); err != nil {
+			logger.Warn("systemd notify", "error", err.Error())
+		}
+	}
+	// An index kept from an earlier run is searchable at once; the refresh
+	// below then only touches what changed in the corpus meanwhile.
+	reused := ix.Rebuilt() == "" && countOf(ix) > 0
+	if reused {
+		ready()
+	}
+	if hooks.watch != nil {
+		// Watch from the start, so that changes made during the first
+		// build are not missed; syncs are serialised by the index.
+		go func() {
 			if err := hooks.watch(ctx, ix, fsys, o.corpus); err != nil && !errors.Is(err, context.Canceled) {
 				logger.Error("corpus watcher stopped", "error", err.Error())
 			}
+		}()
+	}
+	go func() {
+		if err := hooks.sync(ctx, ix, fsys, o.corpus); err != nil {
+			if !errors.Is(err, context.Canceled) {
+				logger.Error("index build failed", "error", err.Error(), "ready", reused)
+			}
+			return
+		}
+		if !reused {
+			ready()
 		}
 	}()
 	if err := srv.Serve(ctx, ln); err != nil {
@@ -172,6 +236,15 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 	}
 	logger.Info("stopped")
 	return exitOK
+}
+
+// countOf is the index's document count, 0 when it cannot be read.
+func countOf(ix *index.Index) int {
+	n, err := ix.Count()
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func absPath(p string) string {
