@@ -174,7 +174,7 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 	}
 	if len(free) > 0 {
 		for _, d := range free {
-			st.scan(d, m.sc.Declared)
+			st.scan(d, m.sc.Declared, 0)
 		}
 		st.finish()
 		for _, c := range st.ranked() {
@@ -185,10 +185,10 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 		}
 		st.reset()
 	}
-	st.scan(in.RootCause, m.sc.RootCause)
-	st.scan(in.Title, m.sc.Title)
-	st.scan(in.Headline, m.sc.Headline)
-	st.scan(in.Rest, m.sc.Rest)
+	st.scan(in.RootCause, m.sc.RootCause, m.sc.Lead)
+	st.scan(in.Title, m.sc.Title, 0)
+	st.scan(in.Headline, m.sc.Headline, 0)
+	st.scan(in.Rest, m.sc.Rest, 0)
 	st.finish()
 	for _, c := range st.ranked() {
 		if !present(c.Name) {
@@ -229,10 +229,10 @@ func (t *Taxonomy) Explain(in ClassifyInput) []Explanation {
 	m := t.compiled()
 	st := newScoreState(m)
 	st.explain = map[int]*RuleMatch{}
-	st.scan(in.RootCause, m.sc.RootCause)
-	st.scan(in.Title, m.sc.Title)
-	st.scan(in.Headline, m.sc.Headline)
-	st.scan(in.Rest, m.sc.Rest)
+	st.scan(in.RootCause, m.sc.RootCause, m.sc.Lead)
+	st.scan(in.Title, m.sc.Title, 0)
+	st.scan(in.Headline, m.sc.Headline, 0)
+	st.scan(in.Rest, m.sc.Rest, 0)
 	st.finish()
 	var out []Explanation
 	for c, s := range st.score {
@@ -357,8 +357,10 @@ func cleanSentence(s string) string {
 	return b.String()
 }
 
-// scan scores one text with the given weight.
-func (st *scoreState) scan(text string, weight float64) {
+// scan scores one text with the given weight; when lead > 0 the first
+// sentence that has words counts lead times more (root-cause sections
+// open with their thesis).
+func (st *scoreState) scan(text string, weight, lead float64) {
 	if strings.TrimSpace(text) == "" || weight <= 0 {
 		return
 	}
@@ -376,8 +378,15 @@ func (st *scoreState) scan(text string, weight float64) {
 		}
 	}
 	slices.SortFunc(st.reMatches, func(a, b reMatch) int { return a.start - b.start })
+	first := lead > 0
 	sentenceSpans(text, func(start, end int) {
-		st.scoreSentence(idx, lower, start, end, weight)
+		w := weight
+		if first {
+			w *= lead
+		}
+		if st.scoreSentence(idx, lower, start, end, w) {
+			first = false
+		}
 	})
 }
 
@@ -392,12 +401,12 @@ func containsAny(s string, subs []string) bool {
 
 // scoreSentence finds the rules lower[start:end] matches and adds the
 // sentence's scores.
-func (st *scoreState) scoreSentence(text int, lower string, start, end int, weight float64) {
+func (st *scoreState) scoreSentence(text int, lower string, start, end int, weight float64) bool {
 	m := st.m
 	st.toks = tokenize(lower, start, end, st.toks[:0])
 	toks := st.toks
 	if len(toks) == 0 {
-		return
+		return false
 	}
 	st.sentence++
 
@@ -446,7 +455,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 	}
 	st.hits = hits
 	if len(hits) == 0 {
-		return
+		return true
 	}
 	var kinds uint16
 	st.cues, kinds = markCues(toks, st.cues[:0])
@@ -587,6 +596,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 	}
 	st.catTouch = touched
+	return true
 }
 
 // tokenAt returns the index of the first token starting at or after
@@ -1044,7 +1054,8 @@ func sentenceSpans(text string, fn func(start, end int)) {
 			}
 			next := strings.TrimSpace(rest)
 			if line == "" || next == "" || startsBlock(next) || startsBlock(line) ||
-				strings.HasSuffix(line, ":") || headingLike(line, next) {
+				strings.HasSuffix(line, ":") || headingLike(line, next) ||
+				strings.Contains(line, " | ") || strings.Contains(next, " | ") || timestamped(next) {
 				emit(i + 1)
 			}
 			lineStart = i + 1
@@ -1070,6 +1081,17 @@ func sentenceSpans(text string, fn func(start, end int)) {
 	emit(len(text))
 }
 
+// timestamped reports whether a line starts with a date or time
+// ("2021-06-22 08:21 …", "14:05 UTC …"): a timeline entry of its own.
+func timestamped(line string) bool {
+	i := 0
+	for i < len(line) && i < 4 && '0' <= line[i] && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(line) && (line[i] == '-' || line[i] == ':' || line[i] == '/') &&
+		'0' <= line[i+1] && line[i+1] <= '9'
+}
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // startsBlock reports whether a trimmed line starts a list item, table
@@ -1091,16 +1113,32 @@ func startsBlock(line string) bool {
 	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
 }
 
-// headingLike reports whether line looks like a heading of its own: short,
-// capitalised, without final punctuation, followed by a capitalised line.
+// headingLike reports whether line ends a unit of its own: a short
+// capitalised line (a heading), or a capitalised line not ending in a
+// connecting word followed by a capitalised line (list items whose
+// markers were stripped). Hard-wrapped prose usually goes on in lower
+// case or after "the", "of", "and"…
 func headingLike(line, next string) bool {
-	if len(line) > 60 {
-		return false
-	}
 	r, _ := utf8.DecodeRuneInString(line)
 	n, _ := utf8.DecodeRuneInString(next)
-	return (unicode.IsUpper(r) || unicode.IsDigit(r)) && (unicode.IsUpper(n) || unicode.IsDigit(n))
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) || !(unicode.IsUpper(n) || unicode.IsDigit(n)) {
+		return false
+	}
+	if len(line) <= 60 {
+		return true
+	}
+	last := line[strings.LastIndexByte(line, ' ')+1:]
+	return !connectors[strings.ToLower(last)]
 }
+
+// connectors are words a hard-wrapped line may end with before a line
+// that starts with a capital ("…caused by the\nKubernetes scheduler").
+var connectors = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true,
+	"and": true, "or": true, "in": true, "on": true, "at": true, "by": true, "for": true,
+	"with": true, "from": true, "that": true, "our": true, "their": true, "its": true,
+	"is": true, "was": true, "were": true, "are": true, "be": true, "as": true, "into": true,
+	"this": true, "these": true, "which": true, "when": true, "while": true, "but": true,
+	"than": true, "via": true, "if": true, "we": true, "it": true, "not": true, "no": true}
 
 // abbreviation reports whether the text before a "." ends with an
 // abbreviation or an initial ("e.g", "vs", "J").

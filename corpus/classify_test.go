@@ -270,11 +270,15 @@ func TestSentenceSpans(t *testing.T) {
 		{"One. Two! Three?", []string{"One.", "Two!", "Three?"}},
 		{"It failed, e.g. on v1.2 of the API. Then more.", []string{"It failed, e.g. on v1.2 of the API.", "Then more."}},
 		{"A line broken\nin the middle of a sentence.", []string{"A line broken\nin the middle of a sentence."}},
+		{"A long line of prose that is hard-wrapped somewhere after the\nKubernetes scheduler gave up.", []string{"A long line of prose that is hard-wrapped somewhere after the\nKubernetes scheduler gave up."}},
+		{"Vendor release notes differ from the official release notes of CoreDNS\nNode rollover needs hands-on work", []string{"Vendor release notes differ from the official release notes of CoreDNS", "Node rollover needs hands-on work"}},
 		{"- first item\n- second item", []string{"- first item", "- second item"}},
 		{"Root Cause\nThe disk filled up.", []string{"Root Cause", "The disk filled up."}},
 		{"Para one\n\nPara two", []string{"Para one", "Para two"}},
 		{"| 10:00 | a | b |\n| 11:00 | c | d |", []string{"| 10:00 | a | b |", "| 11:00 | c | d |"}},
 		{"Cause:\nthe cache", []string{"Cause:", "the cache"}},
+		{"2021-06-22 08:21 | Pipeline ran\n2021-06-22 08:29 | Alert fired", []string{"2021-06-22 08:21 | Pipeline ran", "2021-06-22 08:29 | Alert fired"}},
+		{"We deployed at\n14:05 the change went out", []string{"We deployed at", "14:05 the change went out"}},
 	} {
 		var got []string
 		sentenceSpans(tc.in, func(s, e int) { got = append(got, tc.in[s:e]) })
@@ -343,9 +347,9 @@ func ExampleTaxonomy_Classify() {
 		fmt.Printf("%s (%s, %.2f): %s\n", c.Name, c.Source, c.Confidence, c.Evidence)
 	}
 	// Output:
-	// config-change (rules, 0.62): The root cause was a configuration change that cut the database connection pool from 200 to 20.
-	// capacity (rules, 0.31): The pool was exhausted as soon as traffic rose.
-	// database (rules, 0.27): The root cause was a configuration change that cut the database connection pool from 200 to 20.
+	// config-change (rules, 0.66): The root cause was a configuration change that cut the database connection pool from 200 to 20.
+	// database (rules, 0.31): The root cause was a configuration change that cut the database connection pool from 200 to 20.
+	// capacity (rules, 0.29): The root cause was a configuration change that cut the database connection pool from 200 to 20.
 }
 
 func BenchmarkClassify(b *testing.B) {

@@ -115,6 +115,9 @@ type Scoring struct {
 	// RootCause weighs sentences of root-cause, trigger and
 	// contributing-factor sections (default 3).
 	RootCause float64 `yaml:"root_cause,omitempty" json:"root_cause"`
+	// Lead multiplies the first sentence of the root-cause text, which
+	// usually states the cause before the details (default 1.5).
+	Lead float64 `yaml:"lead,omitempty" json:"lead"`
 	// Title weighs the title (default 3).
 	Title float64 `yaml:"title,omitempty" json:"title"`
 	// Headline weighs the summary (default 2).
@@ -163,6 +166,7 @@ type Scoring struct {
 func DefaultScoring() Scoring {
 	return Scoring{
 		RootCause:      3,
+		Lead:           1.5,
 		Title:          3,
 		Headline:       2,
 		Rest:           1,
@@ -185,6 +189,9 @@ func (s Scoring) withDefaults() Scoring {
 	d := DefaultScoring()
 	if s.RootCause == 0 {
 		s.RootCause = d.RootCause
+	}
+	if s.Lead == 0 {
+		s.Lead = d.Lead
 	}
 	if s.Title == 0 {
 		s.Title = d.Title
@@ -310,7 +317,8 @@ func (t *Taxonomy) Validate() error {
 		v    float64
 		max  float64
 	}{
-		{"root_cause", s.RootCause, 100}, {"title", s.Title, 100}, {"headline", s.Headline, 100},
+		{"root_cause", s.RootCause, 100}, {"title", s.Title, 100},
+		{"lead", s.Lead, 10}, {"headline", s.Headline, 100},
 		{"rest", s.Rest, 100}, {"declared", s.Declared, 100}, {"repeat", s.Repeat, 1},
 		{"sentence_decay", s.SentenceDecay, 1},
 		{"cause_boost", s.CauseBoost, 10}, {"effect", s.Effect, 10},
