@@ -486,7 +486,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		}
 	}
 
-	st.firstCauses(hits)
+	st.firstCauses(toks, hits)
 	for i := range hits {
 		hits[i].mult = st.side(toks, hits[i].start, hits[i].end)
 	}
@@ -893,9 +893,15 @@ func clauseSpans(toks []token, cues []cue) {
 		}
 		return [2]int{from, to}
 	}
+	// Going back, a relative pronoun refers to the cause before it ("a
+	// change which inadvertently caused…").
+	stopBack := func(j int) bool {
+		t := toks[j]
+		return t.flags&fBreakWord != 0 && t.s != "and" && t.s != "or" && t.s != "which"
+	}
 	back := func(before int) [2]int {
 		from := before
-		for from > 0 && before-from < maxCauseSpan && !stop(from-1) {
+		for from > 0 && before-from < maxCauseSpan && !stopBack(from-1) {
 			from--
 			if toks[from].brk {
 				break
@@ -921,6 +927,10 @@ func clauseSpans(toks []token, cues []cue) {
 	}
 }
 
+// adverb reports whether a word looks like an adverb ("inadvertently"),
+// which qualifies a cause rather than naming it.
+func adverb(w string) bool { return len(w) > 5 && strings.HasSuffix(w, "ly") }
+
 // relativeWords start a relative clause, which describes rather than
 // causes: "a change, which cut the pool". ("that" is too ambiguous: "the
 // problem was that…".)
@@ -934,11 +944,12 @@ var spanSkip = map[string]bool{"was": true, "is": true, "were": true, "are": tru
 // firstCauses records, for each cue, the first run of non-negated matches
 // in its cause clause: the head of the cause ("a configuration change
 // that cut the database pool" is a configuration change).
-func (st *scoreState) firstCauses(hits []hit) {
+func (st *scoreState) firstCauses(toks []token, hits []hit) {
 	for i := range st.cues {
 		c := &st.cues[i]
 		for _, h := range hits {
-			if !h.neg && h.start < c.cause[1] && h.end > c.cause[0] && (c.first < 0 || h.start < c.first) {
+			if !h.neg && h.start < c.cause[1] && h.end > c.cause[0] && (c.first < 0 || h.start < c.first) &&
+				!adverb(toks[h.start].s) {
 				c.first = h.start
 			}
 		}
