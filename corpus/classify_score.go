@@ -766,6 +766,16 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 					cues = append(cues, cue{pos: i, after: false})
 				}
 			}
+		case "factor", "contributor":
+			// "X was the biggest factor", "the main factor was X".
+			p := i - 1
+			if m := at(p); m == "biggest" || m == "main" || m == "largest" || m == "primary" || m == "key" || m == "major" || m == "single" {
+				if at(i+1) == "was" || at(i+1) == "is" {
+					cues = append(cues, cue{pos: i, after: true})
+				} else {
+					cues = append(cues, cue{pos: i, after: false})
+				}
+			}
 		case "problem", "issue":
 			// "The problem was that…"
 			if at(i-1) == "the" && (at(i+1) == "was" || at(i+1) == "is") {
@@ -812,6 +822,16 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		if k&wNeg != 0 && (s == "not" || s == "no" || s == "never" || k&fFiller == 0) {
 			switch at(i + 1) {
 			case "only", "just", "until", "longer", "yet", "sure", "clear", "always", "even", "enough":
+				k &^= wNeg
+			}
+		}
+		if k&wNeg != 0 && i == 0 && s == "no" {
+			// "No lifecycle management of X" opens a list item stating
+			// what was missing: an absence, not a denial ("No evidence
+			// of X" still denies).
+			switch at(1) {
+			case "evidence", "sign", "signs", "indication", "indications", "one":
+			default:
 				k &^= wNeg
 			}
 		}
