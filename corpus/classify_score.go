@@ -895,7 +895,7 @@ func markSymptoms(toks []token) {
 
 // maxCauseSpan is how many words on each side of a causal connective
 // count as its cause or effect.
-const maxCauseSpan = 12
+const maxCauseSpan = 16
 
 // clauseSpans sets the cause and effect ranges of the cues of toks.
 func clauseSpans(toks []token, cues []cue) {
