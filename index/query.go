@@ -30,9 +30,11 @@ package index
 //
 // Values match case-insensitively (they are lower-cased, like the indexed
 // keyword fields). A value may be quoted to hold spaces or commas:
-// org:"Fernhill Payments". Several values of one filter are OR'ed, both as
-// repeated filters (service:a service:b) and as comma lists (service:a,b);
-// different filters are AND'ed. A negated filter excludes every value it
+// org:"Fernhill Payments". Closing punctuation glued to a bare value
+// (any of ")]};!?") is dropped, so pasted text like "(category:dns)" works.
+// Several values of one filter are OR'ed, both as repeated filters
+// (service:a service:b) and as comma lists (service:a,b); different filters
+// are AND'ed. A negated filter excludes every value it
 // lists: -service:a,b excludes both.
 //
 // Dates. A date is YYYY, YYYY-MM or YYYY-MM-DD (UTC; years 1900–2200) and
