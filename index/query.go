@@ -614,7 +614,7 @@ func normaliseValue(key, v string, opts QueryOptions) (f Filter, msg string) {
 		case "open_actions":
 			f.Value = "open_actions"
 		default:
-			return f, fmt.Sprintf("unknown has: value %q; known: action_items, open_actions, root_cause, timeline", v)
+			return f, fmt.Sprintf("unknown has value %q; known: action_items, open_actions, root_cause, timeline", v)
 		}
 	case "after", "before":
 		t, canon, ok := parseDate(v, opts.Now)
@@ -674,11 +674,11 @@ func parseDate(v string, now time.Time) (t time.Time, canon string, ok bool) {
 	}
 	y, m, d := nums[0], nums[1], nums[2]
 	if y < minYear || y > maxYear {
-		return t, fmt.Sprintf("bad date %q: the year must be between %d and %d", v, minYear, maxYear), false
+		return t, fmt.Sprintf("bad date %q: the year must be between %d and %d (expected YYYY, YYYY-MM or YYYY-MM-DD)", v, minYear, maxYear), false
 	}
 	t = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if m < 1 || m > 12 || d < 1 || t.Month() != time.Month(m) {
-		return t, fmt.Sprintf("bad date %q: no such month or day", v), false
+		return t, fmt.Sprintf("bad date %q: no such month or day (expected YYYY, YYYY-MM or YYYY-MM-DD)", v), false
 	}
 	switch len(fields) {
 	case 1:
@@ -699,7 +699,7 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 	length := func(s string) (int, string, bool) {
 		n, msg := parseMinutes(s)
 		if msg != "" {
-			return 0, fmt.Sprintf("bad duration %q: %s", v, msg), false
+			return 0, fmt.Sprintf("bad duration %q: %s (expected e.g. >1h, <30m, >=2h30m or 1h..4h)", v, msg), false
 		}
 		return n, "", true
 	}
@@ -735,7 +735,7 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 	}
 	if !found || (lo == "" && hi == "") {
 		if _, msg := parseMinutes(v); msg == "" {
-			return d, fmt.Sprintf("duration %q needs a comparison or a range, e.g. >%s, <=%s, =%s or %s..4h", v, v, v, v, v), false
+			return d, fmt.Sprintf("duration %q needs a comparison or a range, e.g. >%s, <=%s or =%s, or a range like 1h..4h", v, v, v, v), false
 		}
 		return d, bad, false
 	}
