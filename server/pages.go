@@ -329,9 +329,14 @@ type recurrence struct {
 	Items            []string
 }
 
+type timelineView struct {
+	At, DateTime, Text string
+}
+
 type incidentPage struct {
 	page
 	Rec        corpus.Record
+	Timeline   []timelineView
 	Primary    string
 	Categories []catView
 	Services   []link
@@ -383,8 +388,32 @@ func (s *Server) incidentPage(c echo.Context) error {
 		}
 		view.Recurrence = s.recurrence(ctx, rec, sim.Similar)
 	}
+	view.Timeline = timelineViews(rec)
 	view.Document, view.SourceURL = s.document(rec)
 	return s.render(c, http.StatusOK, "incident", view)
+}
+
+// timelineViews shows RFC 3339 stamps as "15:04" on the incident's own
+// day and "2006-01-02 15:04" otherwise (in the stamp's zone, with the zone
+// when it is not UTC); other stamps are shown as written.
+func timelineViews(rec corpus.Record) []timelineView {
+	out := make([]timelineView, 0, len(rec.Timeline))
+	for _, e := range rec.Timeline {
+		v := timelineView{At: e.At, Text: e.Text}
+		if t, err := time.Parse(time.RFC3339, e.At); err == nil {
+			v.DateTime = e.At
+			layout := "2006-01-02 15:04"
+			if t.Format("2006-01-02") == rec.Date {
+				layout = "15:04"
+			}
+			if _, off := t.Zone(); off != 0 {
+				layout += " -07:00"
+			}
+			v.At = t.Format(layout)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func orID(title, id string) string {

@@ -228,7 +228,7 @@ func TestIncidentPage(t *testing.T) {
 	for _, want := range []string{
 		"2023-02-14", "1h 35m", "sev2", "edge-proxy", "Northwind Freight", "Priya Raman", // facts
 		`<a class="badge" href="/search?q=category%3Adns">dns</a>`, "primary", // categories
-		"Error rate on edge-proxy rises", // timeline
+		`<time class="at" datetime="2023-02-14T09:12:00Z">09:12</time> <span class="what">Error rate on edge-proxy rises`, // timeline
 		`<li class="open"><span class="state">○ open</span> Alert when a resolver`, `<li class="done"><span class="state">✔ done</span> Flush resolver caches`,
 		`<code>max-cache-ttl</code>`, // the Markdown original, rendered
 		`href="/incidents/` + url.PathEscape(older) + `/source"`,
