@@ -117,7 +117,7 @@ func (s *Server) fillTrends(view *trendsPage, p trendsParams, t *index.Trends) {
 			}
 		}
 	}
-	view.TotalChart = ui.ColumnChart("chart-all", 720, t.Buckets, ui.Series{Name: "All root causes", Values: totals}, "c0")
+	view.TotalChart = ui.ColumnChart("chart-all", 720, t.Buckets, ui.Series{Name: "All root causes", Values: totals, Unit: "root-cause tags"}, "c0")
 	for i, ser := range shown {
 		q := s.filterQuery("category", ser.Name)
 		if pq := parseFilters(p.Q); p.Q != "" && !pq.Has("category", ser.Name) {

@@ -19,6 +19,8 @@ type Series struct {
 	Values []int
 	// URL, when set, links the chart title (e.g. to a search).
 	URL string
+	// Unit names what is counted; "" means "incidents".
+	Unit string
 }
 
 // Bar is one labelled value of a horizontal bar chart.
@@ -87,11 +89,15 @@ func ColumnChart(id string, width int, buckets []string, s Series, class string)
 		}
 	}
 	top := niceMax(float64(maxV))
+	unit := s.Unit
+	if unit == "" {
+		unit = "incidents"
+	}
 	titleID, descID := esc(id)+"-t", esc(id)+"-d"
 	b.f(`<svg class="chart column %s" viewBox="0 0 %d %d" role="img" aria-labelledby="%s %s" data-series="%s" data-total="%d" data-max="%d">`,
 		esc(class), chartW, chartH, titleID, descID, esc(s.Name), total, maxV)
-	b.f(`<title id="%s">%s: incidents per period</title>`, titleID, esc(s.Name))
-	desc := fmt.Sprintf("%d incidents in total", total)
+	b.f(`<title id="%s">%s: %s per period</title>`, titleID, esc(s.Name), esc(unit))
+	desc := fmt.Sprintf("%d %s in total", total, unit)
 	if len(buckets) > 0 {
 		desc += fmt.Sprintf(" from %s to %s, at most %d in one period", buckets[0], buckets[len(buckets)-1], maxV)
 	}
@@ -138,7 +144,7 @@ func ColumnChart(id string, width int, buckets []string, s Series, class string)
 		}
 	}
 	b.f(`<line class="axisline" x1="%d" x2="%d" y1="%d" y2="%d"/>`, padLeft, chartW-padRight, chartH-padBottom, chartH-padBottom)
-	b.f(`<text class="axis caption" x="%d" y="%d">incidents per period</text>`, padLeft, chartH-4)
+	b.f(`<text class="axis caption" x="%d" y="%d">%s per period</text>`, padLeft, chartH-4, esc(unit))
 	b.f(`</svg>`)
 	return template.HTML(b.String())
 }
