@@ -49,11 +49,9 @@ package index
 //
 // Durations. duration:>1h (longer than an hour), duration:>=1h,
 // duration:<30m, duration:<=30m, duration:=1h (exactly), and ranges
-// duration:1h..4h, which are half-open like the duration facet buckets: at
-// least 1h and under 4h, so 15m..1h and 1h..4h do not overlap. 1h-4h works
-// too, and open ends mean 1h.. = >=1h and ..4h = <4h. Lengths use the units
-// m (minutes), h (hours) and d (days) and may be combined: 1h30m, 2d4h. A
-// number needs a unit; the longest length is 3650d.
+// duration:1h..4h (both ends inclusive; 1h-4h and open ends 1h.. / ..4h work
+// too). Lengths use the units m (minutes), h (hours) and d (days) and may be
+// combined: 1h30m, 2d4h. A number needs a unit; the longest length is 3650d.
 //
 // Text handling. Free words lose their leading and trailing punctuation, so
 // wildcard and regex-like input (*foo, foo?, /re/) is plain text and is never
@@ -739,7 +737,7 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 		}
 		return d, bad, false
 	}
-	d = durRange{loInc: true} // half-open [lo, hi)
+	d = durRange{loInc: true, hiInc: true}
 	if lo != "" {
 		n, msg, ok := length(lo)
 		if !ok {
@@ -754,8 +752,8 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 		}
 		d.hi, d.hasHi = n, true
 	}
-	if d.hasLo && d.hasHi && d.lo >= d.hi {
-		return d, fmt.Sprintf("bad duration %q: the range is empty; it must start below its end (ranges include the start, not the end)", v), false
+	if d.hasLo && d.hasHi && d.lo > d.hi {
+		return d, fmt.Sprintf("bad duration %q: the range starts after it ends", v), false
 	}
 	return d, d.String(), true
 }
@@ -765,7 +763,7 @@ func (d durRange) String() string {
 	switch {
 	case d.hasLo && d.hasHi && d.lo == d.hi && d.loInc && d.hiInc:
 		return "=" + fmtMinutes(d.lo)
-	case d.hasLo && d.hasHi: // half-open, as parsed
+	case d.hasLo && d.hasHi:
 		return fmtMinutes(d.lo) + ".." + fmtMinutes(d.hi)
 	case d.hasLo && d.loInc:
 		return ">=" + fmtMinutes(d.lo)
