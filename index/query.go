@@ -158,17 +158,17 @@ type Filter struct {
 	Pos     int    // byte offset of Raw in the query
 
 	// parsed forms
-	at    time.Time // after/before bound
-	dur   durRange  // duration bounds
-	field string    // bleve field
+	at    time.Time      // after/before bound
+	dur   durationBounds // duration bounds
+	field string         // bleve field
 }
 
 // valueTrailers are the characters trimmed from the end of a bare filter
 // value: closing punctuation of the surrounding text.
 const valueTrailers = ")]};!?"
 
-// durRange is a duration filter's bounds in minutes.
-type durRange struct {
+// durationBounds is a duration filter's bounds in minutes.
+type durationBounds struct {
 	lo, hi       int
 	hasLo, hasHi bool
 	loInc, hiInc bool
@@ -197,15 +197,15 @@ func ParseQuery(s string, opts QueryOptions) (*Query, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	p := &parser{s: s, opts: opts, q: &Query{opts: opts}}
+	p := &queryParser{s: s, opts: opts, q: &Query{opts: opts}}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		var err error
 		switch {
-		case isSep(r) || isIgnorable(r):
+		case isQuerySep(r) || isQueryIgnorable(r):
 			i += size
 			continue
-		case isQuote(r):
+		case isQueryQuote(r):
 			i, err = p.phrase(i, i, false)
 		default:
 			i, err = p.bare(i)
@@ -234,15 +234,15 @@ func (q *Query) Without(i int) string { return q.render(i) }
 // in ParseQuery. An unknown key or an invalid value leaves the text as
 // String().
 func (q *Query) Toggle(key, value string) string {
-	k := canonicalKey(strings.ToLower(strings.TrimSpace(key)))
-	if k == "" || strings.ContainsFunc(value, isQuote) {
+	k := canonicalFilterKey(strings.ToLower(strings.TrimSpace(key)))
+	if k == "" || strings.ContainsFunc(value, isQueryQuote) {
 		return q.String()
 	}
-	v := cleanText(value)
+	v := cleanQueryText(value)
 	if v == "" || len(v) > MaxValueBytes {
 		return q.String()
 	}
-	f, msg := normaliseValue(k, v, q.opts)
+	f, msg := normaliseFilterValue(k, v, q.opts)
 	if msg != "" {
 		return q.String()
 	}
@@ -348,7 +348,7 @@ func (q *Query) render(skip int) string {
 		parts = append(parts, `"`+p+`"`)
 	}
 	for _, e := range q.Excluded {
-		if strings.IndexFunc(e, func(r rune) bool { return !isKeep(r) }) >= 0 {
+		if strings.IndexFunc(e, func(r rune) bool { return !isWordRune(r) }) >= 0 {
 			e = `"` + e + `"`
 		}
 		parts = append(parts, "-"+e)
@@ -359,7 +359,7 @@ func (q *Query) render(skip int) string {
 		}
 		v := f.Value
 		if v == "" || strings.ContainsFunc(v, func(r rune) bool {
-			return r == ',' || isSep(r) || isQuote(r) || isIgnorable(r)
+			return r == ',' || isQuerySep(r) || isQueryQuote(r) || isQueryIgnorable(r)
 		}) || strings.ContainsAny(v[len(v)-1:], valueTrailers) {
 			v = `"` + v + `"`
 		}
@@ -372,8 +372,8 @@ func (q *Query) render(skip int) string {
 	return strings.Join(parts, " ")
 }
 
-// parser holds the state of one ParseQuery call.
-type parser struct {
+// queryParser holds the state of one ParseQuery call.
+type queryParser struct {
 	s    string
 	opts QueryOptions
 	q    *Query
@@ -381,12 +381,12 @@ type parser struct {
 }
 
 // errAt returns a QueryError for the token s[pos:end].
-func (p *parser) errAt(pos, end int, format string, args ...any) *QueryError {
-	return &QueryError{Query: p.s, Pos: pos, Token: clip(p.s[pos:end]), Msg: fmt.Sprintf(format, args...)}
+func (p *queryParser) errAt(pos, end int, format string, args ...any) *QueryError {
+	return &QueryError{Query: p.s, Pos: pos, Token: clipToken(p.s[pos:end]), Msg: fmt.Sprintf(format, args...)}
 }
 
 // count admits one more item starting at pos, or fails past MaxQueryTerms.
-func (p *parser) count(pos, end int) error {
+func (p *queryParser) count(pos, end int) error {
 	p.n++
 	if p.n > MaxQueryTerms {
 		return p.errAt(pos, end, "too many terms: a query may hold at most %d words, phrases and filter values", MaxQueryTerms)
@@ -397,12 +397,12 @@ func (p *parser) count(pos, end int) error {
 // quoted reads the quoted string whose opening quote is at s[at]. It returns
 // the cleaned content, the byte span of the raw content and the offset just
 // after the closing quote.
-func (p *parser) quoted(at int) (content string, cs, ce, end int, err error) {
+func (p *queryParser) quoted(at int) (content string, cs, ce, end int, err error) {
 	_, qs := utf8.DecodeRuneInString(p.s[at:])
 	for i := at + qs; i < len(p.s); {
 		r, size := utf8.DecodeRuneInString(p.s[i:])
-		if isQuote(r) {
-			return cleanText(p.s[at+qs : i]), at + qs, i, i + size, nil
+		if isQueryQuote(r) {
+			return cleanQueryText(p.s[at+qs : i]), at + qs, i, i + size, nil
 		}
 		i += size
 	}
@@ -411,12 +411,12 @@ func (p *parser) quoted(at int) (content string, cs, ce, end int, err error) {
 
 // phrase reads a quoted phrase at s[at]; start is the item start (the '-'
 // of a negated phrase).
-func (p *parser) phrase(start, at int, neg bool) (int, error) {
+func (p *queryParser) phrase(start, at int, neg bool) (int, error) {
 	text, _, _, end, err := p.quoted(at)
 	if err != nil {
 		return 0, err
 	}
-	if !strings.ContainsFunc(text, isKeep) {
+	if !strings.ContainsFunc(text, isWordRune) {
 		return end, nil // "" or punctuation only: nothing to match
 	}
 	if len(text) > MaxValueBytes {
@@ -435,18 +435,18 @@ func (p *parser) phrase(start, at int, neg bool) (int, error) {
 
 // bare reads an unquoted item starting at s[start]: a word, a negated word
 // or phrase, or a filter.
-func (p *parser) bare(start int) (int, error) {
+func (p *queryParser) bare(start int) (int, error) {
 	var tok []byte
 	var offs []int // offs[i]: offset in s of the rune that gave tok[i]
 	end := start
 	for end < len(p.s) {
 		r, size := utf8.DecodeRuneInString(p.s[end:])
-		if isSep(r) || isQuote(r) {
+		if isQuerySep(r) || isQueryQuote(r) {
 			break
 		}
-		if !isIgnorable(r) {
+		if !isQueryIgnorable(r) {
 			n := len(tok)
-			tok = utf8.AppendRune(tok, fold(r))
+			tok = utf8.AppendRune(tok, foldRune(r))
 			for range len(tok) - n {
 				offs = append(offs, end)
 			}
@@ -454,7 +454,7 @@ func (p *parser) bare(start int) (int, error) {
 		end += size
 	}
 	offs = append(offs, end)
-	quoteNext := end < len(p.s) && startsWithQuote(p.s[end:])
+	quoteNext := end < len(p.s) && startsWithQueryQuote(p.s[end:])
 	t := string(tok)
 	if t == "" {
 		return end, nil
@@ -471,47 +471,47 @@ func (p *parser) bare(start int) (int, error) {
 	}
 	for k < len(t) {
 		r, size := utf8.DecodeRuneInString(t[k:])
-		if isKeep(r) {
+		if isWordRune(r) {
 			break
 		}
 		k += size
 	}
 	core := t[k:]
-	if key := keyPrefix(core); key != "" {
+	if key := filterKeyPrefix(core); key != "" {
 		val := core[len(key)+1:]
 		vk := k + len(key) + 1 // index of the value in t
-		canon := canonicalKey(key)
+		canon := canonicalFilterKey(key)
 		switch {
 		case canon != "" && val == "" && quoteNext:
 			content, cs, ce, qend, err := p.quoted(end)
 			if err != nil {
 				return 0, err
 			}
-			parts := []valuePart{{text: content, pos: cs, end: ce}}
+			parts := []filterValuePart{{text: content, pos: cs, end: ce}}
 			return qend, p.filter(canon, neg, start, qend, parts)
 		case canon != "" && val == "":
-			return 0, p.errAt(offs[k], end, "filter %s needs a value, e.g. %s", key, example(canon))
+			return 0, p.errAt(offs[k], end, "filter %s needs a value, e.g. %s", key, filterExample(canon))
 		case canon != "":
 			// Closing punctuation glued to a bare value is not part of it:
 			// "(category:dns)" or "service:api," in pasted text.
 			val = strings.TrimRight(val, valueTrailers)
-			var parts []valuePart
-			if listKey(canon) {
+			var parts []filterValuePart
+			if isListFilter(canon) {
 				i := vk
 				for _, piece := range strings.Split(val, ",") {
-					parts = append(parts, valuePart{text: piece, pos: offs[i], end: offs[i+len(piece)]})
+					parts = append(parts, filterValuePart{text: piece, pos: offs[i], end: offs[i+len(piece)]})
 					i += len(piece) + 1
 				}
 			} else {
-				parts = []valuePart{{text: val, pos: offs[vk], end: end}}
+				parts = []filterValuePart{{text: val, pos: offs[vk], end: end}}
 			}
 			return end, p.filter(canon, neg, start, end, parts)
 		case quoteNext || (val != "" && val[0] != '/' && val[0] != '\\'):
-			return 0, p.errAt(offs[k], end, "unknown filter %s%s; known: %s", key, didYouMean(key), strings.Join(filterKeys(), ", "))
+			return 0, p.errAt(offs[k], end, "unknown filter %s%s; known: %s", key, filterSuggestion(key), strings.Join(knownFilterKeys(), ", "))
 		}
 		// "error:" or "http://host": plain text
 	}
-	w := strings.TrimRightFunc(core, func(r rune) bool { return !isKeep(r) })
+	w := strings.TrimRightFunc(core, func(r rune) bool { return !isWordRune(r) })
 	if w == "" {
 		return end, nil
 	}
@@ -529,14 +529,14 @@ func (p *parser) bare(start int) (int, error) {
 	return end, nil
 }
 
-// valuePart is one value of a filter token, with its raw span in the query.
-type valuePart struct {
+// filterValuePart is one value of a filter token, with its raw span in the query.
+type filterValuePart struct {
 	text     string
 	pos, end int
 }
 
 // filter adds the values of one filter token s[start:end].
-func (p *parser) filter(key string, neg bool, start, end int, parts []valuePart) error {
+func (p *queryParser) filter(key string, neg bool, start, end int, parts []filterValuePart) error {
 	raw := p.s[start:end]
 	added := 0
 	for _, part := range parts {
@@ -550,7 +550,7 @@ func (p *parser) filter(key string, neg bool, start, end int, parts []valuePart)
 		if err := p.count(part.pos, part.end); err != nil {
 			return err
 		}
-		f, msg := normaliseValue(key, v, p.opts)
+		f, msg := normaliseFilterValue(key, v, p.opts)
 		if msg != "" {
 			return p.errAt(part.pos, part.end, "%s", msg)
 		}
@@ -559,15 +559,15 @@ func (p *parser) filter(key string, neg bool, start, end int, parts []valuePart)
 		added++
 	}
 	if added == 0 {
-		return p.errAt(start, end, "filter %s needs a value, e.g. %s", key, example(key))
+		return p.errAt(start, end, "filter %s needs a value, e.g. %s", key, filterExample(key))
 	}
 	return nil
 }
 
-// normaliseValue validates and normalises a cleaned, non-empty value of
+// normaliseFilterValue validates and normalises a cleaned, non-empty value of
 // filter key (canonical). msg is non-empty when the value is invalid.
-func normaliseValue(key, v string, opts QueryOptions) (f Filter, msg string) {
-	f = Filter{Key: key, Value: v, field: fieldOf(key)}
+func normaliseFilterValue(key, v string, opts QueryOptions) (f Filter, msg string) {
+	f = Filter{Key: key, Value: v, field: filterField(key)}
 	switch key {
 	case "category":
 		v = strings.Map(func(r rune) rune {
@@ -615,7 +615,7 @@ func normaliseValue(key, v string, opts QueryOptions) (f Filter, msg string) {
 			return f, fmt.Sprintf("unknown has value %q; known: action_items, open_actions, root_cause, timeline", v)
 		}
 	case "after", "before":
-		t, canon, ok := parseDate(v, opts.Now)
+		t, canon, ok := parseDateFilter(v, opts.Now)
 		if !ok {
 			return f, canon
 		}
@@ -630,14 +630,14 @@ func normaliseValue(key, v string, opts QueryOptions) (f Filter, msg string) {
 	return f, ""
 }
 
-// parseDate parses an absolute (YYYY, YYYY-MM, YYYY-MM-DD) or relative (7d,
+// parseDateFilter parses an absolute (YYYY, YYYY-MM, YYYY-MM-DD) or relative (7d,
 // 2w, 3m, 1y) date. It returns the instant the period starts and the
 // canonical spelling; when ok is false, canon is the error message.
-func parseDate(v string, now time.Time) (t time.Time, canon string, ok bool) {
+func parseDateFilter(v string, now time.Time) (t time.Time, canon string, ok bool) {
 	bad := fmt.Sprintf("bad date %q: expected YYYY, YYYY-MM or YYYY-MM-DD, or a relative age like 7d, 2w, 3m, 1y", v)
 	if n := len(v); n >= 2 && strings.ContainsRune("dwmy", rune(v[n-1])) {
 		num, err := strconv.Atoi(v[:n-1])
-		if err != nil || num < 0 || !allDigits(v[:n-1]) {
+		if err != nil || num < 0 || !isASCIIDigits(v[:n-1]) {
 			return t, bad, false
 		}
 		unit := v[n-1]
@@ -665,7 +665,7 @@ func parseDate(v string, now time.Time) (t time.Time, canon string, ok bool) {
 	nums := []int{0, 1, 1}
 	for i, s := range fields {
 		n, err := strconv.Atoi(s)
-		if err != nil || !allDigits(s) || (i > 0 && len(s) > 2) {
+		if err != nil || !isASCIIDigits(s) || (i > 0 && len(s) > 2) {
 			return t, bad, false
 		}
 		nums[i] = n
@@ -691,11 +691,11 @@ func parseDate(v string, now time.Time) (t time.Time, canon string, ok bool) {
 
 // parseDurationFilter parses >1h, >=1h, <30m, <=30m, =1h, 1h..4h (also
 // 1h-4h, 1h–4h, 1h.., ..4h). When ok is false, canon is the error message.
-func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
+func parseDurationFilter(v string) (d durationBounds, canon string, ok bool) {
 	v = strings.Join(strings.Fields(v), "")
 	bad := fmt.Sprintf("bad duration %q: expected a comparison like >1h, <30m, >=2h30m, <=1d, =1h or a range like 1h..4h (units m, h, d)", v)
 	length := func(s string) (int, string, bool) {
-		n, msg := parseMinutes(s)
+		n, msg := parseDurationMinutes(s)
 		if msg != "" {
 			return 0, fmt.Sprintf("bad duration %q: %s (expected e.g. >1h, <30m, >=2h30m or 1h..4h)", v, msg), false
 		}
@@ -712,15 +712,15 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 		}
 		switch op {
 		case ">=":
-			d = durRange{lo: n, hasLo: true, loInc: true}
+			d = durationBounds{lo: n, hasLo: true, loInc: true}
 		case ">":
-			d = durRange{lo: n, hasLo: true}
+			d = durationBounds{lo: n, hasLo: true}
 		case "<=":
-			d = durRange{hi: n, hasHi: true, hiInc: true}
+			d = durationBounds{hi: n, hasHi: true, hiInc: true}
 		case "<":
-			d = durRange{hi: n, hasHi: true}
+			d = durationBounds{hi: n, hasHi: true}
 		case "=":
-			d = durRange{lo: n, hi: n, hasLo: true, hasHi: true, loInc: true, hiInc: true}
+			d = durationBounds{lo: n, hi: n, hasLo: true, hasHi: true, loInc: true, hiInc: true}
 		}
 		return d, d.String(), true
 	}
@@ -732,12 +732,12 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 		}
 	}
 	if !found || (lo == "" && hi == "") {
-		if _, msg := parseMinutes(v); msg == "" {
+		if _, msg := parseDurationMinutes(v); msg == "" {
 			return d, fmt.Sprintf("duration %q needs a comparison or a range, e.g. >%s, <=%s or =%s, or a range like 1h..4h", v, v, v, v), false
 		}
 		return d, bad, false
 	}
-	d = durRange{loInc: true, hiInc: true}
+	d = durationBounds{loInc: true, hiInc: true}
 	if lo != "" {
 		n, msg, ok := length(lo)
 		if !ok {
@@ -759,26 +759,26 @@ func parseDurationFilter(v string) (d durRange, canon string, ok bool) {
 }
 
 // String is the canonical spelling of a duration filter value.
-func (d durRange) String() string {
+func (d durationBounds) String() string {
 	switch {
 	case d.hasLo && d.hasHi && d.lo == d.hi && d.loInc && d.hiInc:
-		return "=" + fmtMinutes(d.lo)
+		return "=" + formatDurationMinutes(d.lo)
 	case d.hasLo && d.hasHi:
-		return fmtMinutes(d.lo) + ".." + fmtMinutes(d.hi)
+		return formatDurationMinutes(d.lo) + ".." + formatDurationMinutes(d.hi)
 	case d.hasLo && d.loInc:
-		return ">=" + fmtMinutes(d.lo)
+		return ">=" + formatDurationMinutes(d.lo)
 	case d.hasLo:
-		return ">" + fmtMinutes(d.lo)
+		return ">" + formatDurationMinutes(d.lo)
 	case d.hiInc:
-		return "<=" + fmtMinutes(d.hi)
+		return "<=" + formatDurationMinutes(d.hi)
 	default:
-		return "<" + fmtMinutes(d.hi)
+		return "<" + formatDurationMinutes(d.hi)
 	}
 }
 
-// parseMinutes parses a length such as 45m, 2h, 1d, 1h30m into minutes. msg
+// parseDurationMinutes parses a length such as 45m, 2h, 1d, 1h30m into minutes. msg
 // is non-empty when s is not one.
-func parseMinutes(s string) (int, string) {
+func parseDurationMinutes(s string) (int, string) {
 	if s == "" {
 		return 0, "missing length"
 	}
@@ -816,8 +816,8 @@ func parseMinutes(s string) (int, string) {
 	return total, ""
 }
 
-// fmtMinutes spells n minutes as 1d2h3m, dropping zero parts.
-func fmtMinutes(n int) string {
+// formatDurationMinutes spells n minutes as 1d2h3m, dropping zero parts.
+func formatDurationMinutes(n int) string {
 	if n == 0 {
 		return "0m"
 	}
@@ -834,9 +834,9 @@ func fmtMinutes(n int) string {
 	return b.String()
 }
 
-// canonicalKey maps a lower-case filter key or alias to its canonical key,
+// canonicalFilterKey maps a lower-case filter key or alias to its canonical key,
 // or "" when it is not a filter.
-func canonicalKey(k string) string {
+func canonicalFilterKey(k string) string {
 	switch k {
 	case "category", "categories", "cause":
 		return "category"
@@ -854,13 +854,13 @@ func canonicalKey(k string) string {
 	return ""
 }
 
-// filterKeys lists the canonical filter keys, sorted.
-func filterKeys() []string {
+// knownFilterKeys lists the canonical filter keys, sorted.
+func knownFilterKeys() []string {
 	return []string{"after", "before", "category", "duration", "format", "has", "org", "service", "severity", "tag"}
 }
 
-// fieldOf is the bleve field a canonical filter key searches.
-func fieldOf(key string) string {
+// filterField is the bleve field a canonical filter key searches.
+func filterField(key string) string {
 	switch key {
 	case "category":
 		return "categories"
@@ -878,8 +878,8 @@ func fieldOf(key string) string {
 	return key // severity, format, has
 }
 
-// listKey reports whether bare values of key are comma lists.
-func listKey(key string) bool {
+// isListFilter reports whether bare values of key are comma lists.
+func isListFilter(key string) bool {
 	switch key {
 	case "after", "before", "duration":
 		return false
@@ -887,8 +887,8 @@ func listKey(key string) bool {
 	return true
 }
 
-// example is a sample use of a canonical filter key, for messages.
-func example(key string) string {
+// filterExample is a sample use of a canonical filter key, for messages.
+func filterExample(key string) string {
 	switch key {
 	case "category":
 		return "category:dns"
@@ -912,15 +912,15 @@ func example(key string) string {
 	return "duration:>1h"
 }
 
-// didYouMean suggests a known key or alias close to an unknown one.
-func didYouMean(key string) string {
+// filterSuggestion suggests a known key or alias close to an unknown one.
+func filterSuggestion(key string) string {
 	if len(key) < 3 {
 		return ""
 	}
 	best, bestD := "", 3
 	for _, k := range []string{"after", "before", "category", "categories", "cause", "duration", "format", "has",
 		"org", "organization", "organisation", "service", "services", "severity", "sev", "tag", "tags"} {
-		if d := editDistance(key, k); d < bestD {
+		if d := keyEditDistance(key, k); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -930,8 +930,8 @@ func didYouMean(key string) string {
 	return " (did you mean " + best + "?)"
 }
 
-// editDistance is the Levenshtein distance between two short ASCII strings.
-func editDistance(a, b string) int {
+// keyEditDistance is the Levenshtein distance between two short ASCII strings.
+func keyEditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -951,9 +951,9 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// keyPrefix returns the identifier before a ':' at the start of s (letters,
+// filterKeyPrefix returns the identifier before a ':' at the start of s (letters,
 // then letters and underscores), or "".
-func keyPrefix(s string) string {
+func filterKeyPrefix(s string) string {
 	i := 0
 	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || i > 0 && s[i] == '_') {
 		i++
@@ -964,29 +964,29 @@ func keyPrefix(s string) string {
 	return ""
 }
 
-// cleanText cleans quoted text: format characters dropped, runs of spaces
+// cleanQueryText cleans quoted text: format characters dropped, runs of spaces
 // and control characters collapsed to one space, trimmed, lower-cased.
-func cleanText(s string) string {
+func cleanQueryText(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
-		case isIgnorable(r):
-		case isSep(r):
+		case isQueryIgnorable(r):
+		case isQuerySep(r):
 			space = true
 		default:
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(fold(r))
+			b.WriteRune(foldRune(r))
 		}
 	}
 	return b.String()
 }
 
-// fold lower-cases r and maps colon look-alikes to ':'.
-func fold(r rune) rune {
+// foldRune lower-cases r and maps colon look-alikes to ':'.
+func foldRune(r rune) rune {
 	switch r {
 	case '\uff1a', '\ufe55', '\ufe13', '\u2236':
 		return ':'
@@ -1000,16 +1000,16 @@ func fold(r rune) rune {
 	}
 }
 
-// isSep reports whether r separates items: white space and control
+// isQuerySep reports whether r separates items: white space and control
 // characters (NUL included).
-func isSep(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
+func isQuerySep(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
-// isIgnorable reports whether r is an invisible format character (zero-width
+// isQueryIgnorable reports whether r is an invisible format character (zero-width
 // space and joiners, bidi marks, soft hyphen, BOM…), which is dropped.
-func isIgnorable(r rune) bool { return unicode.Is(unicode.Cf, r) }
+func isQueryIgnorable(r rune) bool { return unicode.Is(unicode.Cf, r) }
 
-// isQuote reports whether r opens or closes a phrase.
-func isQuote(r rune) bool {
+// isQueryQuote reports whether r opens or closes a phrase.
+func isQueryQuote(r rune) bool {
 	switch r {
 	case '"', '\u201c', '\u201d', '\u201e', '\u201f', '\uff02', '\u00ab', '\u00bb':
 		return true
@@ -1017,18 +1017,18 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// startsWithQuote reports whether s starts with a quote character.
-func startsWithQuote(s string) bool {
+// startsWithQueryQuote reports whether s starts with a quote character.
+func startsWithQueryQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return isQuote(r)
+	return isQueryQuote(r)
 }
 
-// isKeep reports whether r is significant in a word: a letter, number or
+// isWordRune reports whether r is significant in a word: a letter, number or
 // mark. Other characters are trimmed from the ends of words.
-func isKeep(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) }
 
-// allDigits reports whether s is non-empty ASCII digits.
-func allDigits(s string) bool {
+// isASCIIDigits reports whether s is non-empty ASCII digits.
+func isASCIIDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
@@ -1037,9 +1037,9 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// clip shortens a token for an error message to at most 40 bytes, on a rune
-// boundary.
-func clip(s string) string {
+// clipToken shortens a token for an error message to at most 40 bytes, on a
+// rune boundary.
+func clipToken(s string) string {
 	const n = 40
 	if len(s) <= n {
 		return s

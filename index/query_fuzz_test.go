@@ -31,7 +31,7 @@ func FuzzParseQuery(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	opts := testOpts()
+	opts := queryOpts()
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseQuery(s, opts)
 		if err != nil {
@@ -59,12 +59,12 @@ func FuzzParseQuery(f *testing.F) {
 			}
 		}
 		for _, f := range q.Filters {
-			if f.Value == "" || len(f.Value) > MaxValueBytes || canonicalKey(f.Key) != f.Key {
+			if f.Value == "" || len(f.Value) > MaxValueBytes || canonicalFilterKey(f.Key) != f.Key {
 				t.Fatalf("bad filter %#v", f)
 			}
 		}
-		checkBounded(t, s, q.FilterQuery())
-		assertRoundTrip(t, s, q)
+		checkBoundedQuery(t, s, q.FilterQuery())
+		assertQueryRoundTrip(t, s, q)
 		for i := range q.Filters {
 			if _, err := ParseQuery(q.Without(i), opts); err != nil {
 				t.Fatalf("Without(%d) = %q does not parse: %v", i, q.Without(i), err)

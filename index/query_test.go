@@ -12,26 +12,26 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// testNow is the fixed clock of these tests.
-var testNow = time.Date(2026, 3, 15, 12, 30, 0, 0, time.UTC)
+// queryNow is the fixed clock of these tests.
+var queryNow = time.Date(2026, 3, 15, 12, 30, 0, 0, time.UTC)
 
-// testCategories is the taxonomy the tests validate against.
-var testCategories = []string{"config-change", "deploy", "capacity", "third-party", "network", "dns",
+// queryCategories is the taxonomy the tests validate against.
+var queryCategories = []string{"config-change", "deploy", "capacity", "third-party", "network", "dns",
 	"certificate", "database", "storage", "hardware", "software-bug", "security", "process",
 	"monitoring", "time", "data-loss"}
 
-func testOpts() QueryOptions { return QueryOptions{Now: testNow, Categories: testCategories} }
+func queryOpts() QueryOptions { return QueryOptions{Now: queryNow, Categories: queryCategories} }
 
-// fv is a compact Filter for expectations: key, value, negated.
-type fv struct {
+// filterVal is a compact Filter for expectations: key, value, negated.
+type filterVal struct {
 	Key, Value string
 	Neg        bool
 }
 
-func filtersOf(q *Query) []fv {
-	var out []fv
+func queryFiltersOf(q *Query) []filterVal {
+	var out []filterVal
 	for _, f := range q.Filters {
-		out = append(out, fv{f.Key, f.Value, f.Negated})
+		out = append(out, filterVal{f.Key, f.Value, f.Negated})
 	}
 	return out
 }
@@ -71,7 +71,7 @@ func TestParseQueryText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatalf("ParseQuery(%q): %v", tt.in, err)
 			}
@@ -85,7 +85,7 @@ func TestParseQueryText(t *testing.T) {
 				t.Errorf("Excluded = %q, want %q", q.Excluded, tt.excluded)
 			}
 			if len(q.Filters) != 0 {
-				t.Errorf("Filters = %v, want none", filtersOf(q))
+				t.Errorf("Filters = %v, want none", queryFiltersOf(q))
 			}
 			if got, want := q.HasText(), len(tt.words)+len(tt.phrases) > 0; got != want {
 				t.Errorf("HasText() = %v, want %v", got, want)
@@ -97,64 +97,64 @@ func TestParseQueryText(t *testing.T) {
 func TestParseQueryFilters(t *testing.T) {
 	tests := []struct {
 		in   string
-		want []fv
+		want []filterVal
 	}{
-		{"category:dns", []fv{{"category", "dns", false}}},
-		{"Category:DNS", []fv{{"category", "dns", false}}},
-		{"cause:network", []fv{{"category", "network", false}}},
-		{"categories:deploy", []fv{{"category", "deploy", false}}},
-		{"category:software_bug", []fv{{"category", "software-bug", false}}},
-		{`category:"Software Bug"`, []fv{{"category", "software-bug", false}}},
-		{"category:dns,network", []fv{{"category", "dns", false}, {"category", "network", false}}},
-		{"category:dns,,network,", []fv{{"category", "dns", false}, {"category", "network", false}}},
-		{"-category:dns", []fv{{"category", "dns", true}}},
-		{"-category:dns,network", []fv{{"category", "dns", true}, {"category", "network", true}}},
-		{"service:API service:Checkout", []fv{{"service", "api", false}, {"service", "checkout", false}}},
-		{"services:a,b", []fv{{"service", "a", false}, {"service", "b", false}}},
-		{`service:"a,b"`, []fv{{"service", "a,b", false}}},
-		{`org:"Fernhill Payments"`, []fv{{"org", "fernhill payments", false}}},
-		{`organization:acme`, []fv{{"org", "acme", false}}},
-		{`organisation:acme`, []fv{{"org", "acme", false}}},
-		{`-org:“Acme Corp”`, []fv{{"org", "acme corp", true}}},
-		{"severity:SEV1", []fv{{"severity", "sev1", false}}},
-		{"sev:critical,major", []fv{{"severity", "critical", false}, {"severity", "major", false}}},
-		{"tag:k8s tags:edge", []fv{{"tag", "k8s", false}, {"tag", "edge", false}}},
-		{"format:markdown", []fv{{"format", "markdown", false}}},
-		{"format:MD,txt,htm", []fv{{"format", "markdown", false}, {"format", "text", false}, {"format", "html", false}}},
-		{"has:action_items", []fv{{"has", "action_items", false}}},
-		{"has:timeline,root_cause,open-actions", []fv{{"has", "timeline", false}, {"has", "root_cause", false}, {"has", "open_actions", false}}},
-		{"has:actions", []fv{{"has", "action_items", false}}},
-		{"-has:timeline", []fv{{"has", "timeline", true}}},
-		{"after:2023", []fv{{"after", "2023", false}}},
-		{"after:2023-01", []fv{{"after", "2023-01", false}}},
-		{"after:2023-1-5", []fv{{"after", "2023-01-05", false}}},
-		{"before:2024-06-30", []fv{{"before", "2024-06-30", false}}},
-		{"after:7d before:1w", []fv{{"after", "7d", false}, {"before", "1w", false}}},
-		{"after:3M after:1Y", []fv{{"after", "3m", false}, {"after", "1y", false}}},
-		{"duration:>1h", []fv{{"duration", ">1h", false}}},
-		{"duration:>=90m", []fv{{"duration", ">=1h30m", false}}},
-		{"duration:<30m", []fv{{"duration", "<30m", false}}},
-		{"duration:<=1d", []fv{{"duration", "<=1d", false}}},
-		{"duration:=1h", []fv{{"duration", "=1h", false}}},
-		{"duration:1h..4h", []fv{{"duration", "1h..4h", false}}},
-		{"duration:1h-4h", []fv{{"duration", "1h..4h", false}}},
-		{"duration:1h–4h", []fv{{"duration", "1h..4h", false}}},
-		{"duration:1h..", []fv{{"duration", ">=1h", false}}},
-		{"duration:..4h", []fv{{"duration", "<=4h", false}}},
-		{"duration:2h..2h", []fv{{"duration", "=2h", false}}},
-		{"duration:>2d4h30m", []fv{{"duration", ">2d4h30m", false}}},
-		{"duration:>0m", []fv{{"duration", ">0m", false}}},
-		{`duration:"> 1h"`, []fv{{"duration", ">1h", false}}},
-		{"service:/api", []fv{{"service", "/api", false}}},
-		{"(category:dns)", []fv{{"category", "dns", false}}},
+		{"category:dns", []filterVal{{"category", "dns", false}}},
+		{"Category:DNS", []filterVal{{"category", "dns", false}}},
+		{"cause:network", []filterVal{{"category", "network", false}}},
+		{"categories:deploy", []filterVal{{"category", "deploy", false}}},
+		{"category:software_bug", []filterVal{{"category", "software-bug", false}}},
+		{`category:"Software Bug"`, []filterVal{{"category", "software-bug", false}}},
+		{"category:dns,network", []filterVal{{"category", "dns", false}, {"category", "network", false}}},
+		{"category:dns,,network,", []filterVal{{"category", "dns", false}, {"category", "network", false}}},
+		{"-category:dns", []filterVal{{"category", "dns", true}}},
+		{"-category:dns,network", []filterVal{{"category", "dns", true}, {"category", "network", true}}},
+		{"service:API service:Checkout", []filterVal{{"service", "api", false}, {"service", "checkout", false}}},
+		{"services:a,b", []filterVal{{"service", "a", false}, {"service", "b", false}}},
+		{`service:"a,b"`, []filterVal{{"service", "a,b", false}}},
+		{`org:"Fernhill Payments"`, []filterVal{{"org", "fernhill payments", false}}},
+		{`organization:acme`, []filterVal{{"org", "acme", false}}},
+		{`organisation:acme`, []filterVal{{"org", "acme", false}}},
+		{`-org:“Acme Corp”`, []filterVal{{"org", "acme corp", true}}},
+		{"severity:SEV1", []filterVal{{"severity", "sev1", false}}},
+		{"sev:critical,major", []filterVal{{"severity", "critical", false}, {"severity", "major", false}}},
+		{"tag:k8s tags:edge", []filterVal{{"tag", "k8s", false}, {"tag", "edge", false}}},
+		{"format:markdown", []filterVal{{"format", "markdown", false}}},
+		{"format:MD,txt,htm", []filterVal{{"format", "markdown", false}, {"format", "text", false}, {"format", "html", false}}},
+		{"has:action_items", []filterVal{{"has", "action_items", false}}},
+		{"has:timeline,root_cause,open-actions", []filterVal{{"has", "timeline", false}, {"has", "root_cause", false}, {"has", "open_actions", false}}},
+		{"has:actions", []filterVal{{"has", "action_items", false}}},
+		{"-has:timeline", []filterVal{{"has", "timeline", true}}},
+		{"after:2023", []filterVal{{"after", "2023", false}}},
+		{"after:2023-01", []filterVal{{"after", "2023-01", false}}},
+		{"after:2023-1-5", []filterVal{{"after", "2023-01-05", false}}},
+		{"before:2024-06-30", []filterVal{{"before", "2024-06-30", false}}},
+		{"after:7d before:1w", []filterVal{{"after", "7d", false}, {"before", "1w", false}}},
+		{"after:3M after:1Y", []filterVal{{"after", "3m", false}, {"after", "1y", false}}},
+		{"duration:>1h", []filterVal{{"duration", ">1h", false}}},
+		{"duration:>=90m", []filterVal{{"duration", ">=1h30m", false}}},
+		{"duration:<30m", []filterVal{{"duration", "<30m", false}}},
+		{"duration:<=1d", []filterVal{{"duration", "<=1d", false}}},
+		{"duration:=1h", []filterVal{{"duration", "=1h", false}}},
+		{"duration:1h..4h", []filterVal{{"duration", "1h..4h", false}}},
+		{"duration:1h-4h", []filterVal{{"duration", "1h..4h", false}}},
+		{"duration:1h–4h", []filterVal{{"duration", "1h..4h", false}}},
+		{"duration:1h..", []filterVal{{"duration", ">=1h", false}}},
+		{"duration:..4h", []filterVal{{"duration", "<=4h", false}}},
+		{"duration:2h..2h", []filterVal{{"duration", "=2h", false}}},
+		{"duration:>2d4h30m", []filterVal{{"duration", ">2d4h30m", false}}},
+		{"duration:>0m", []filterVal{{"duration", ">0m", false}}},
+		{`duration:"> 1h"`, []filterVal{{"duration", ">1h", false}}},
+		{"service:/api", []filterVal{{"service", "/api", false}}},
+		{"(category:dns)", []filterVal{{"category", "dns", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatalf("ParseQuery(%q): %v", tt.in, err)
 			}
-			if got := filtersOf(q); !reflect.DeepEqual(got, tt.want) {
+			if got := queryFiltersOf(q); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("filters = %v, want %v", got, tt.want)
 			}
 			if q.HasText() {
@@ -166,7 +166,7 @@ func TestParseQueryFilters(t *testing.T) {
 
 func TestParseQueryFilterRawAndPos(t *testing.T) {
 	in := `disk  -service:a,b org:"Fernhill Payments"`
-	q, err := ParseQuery(in, testOpts())
+	q, err := ParseQuery(in, queryOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestParseQueryErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err == nil {
 				t.Fatalf("ParseQuery(%q) = %q, want an error", tt.in, q.String())
 			}
@@ -271,7 +271,7 @@ func TestQueryErrorFormat(t *testing.T) {
 		{strings.Repeat("é", 1001), `at column 1001: query is 2002 bytes; the limit is 2000 bytes`},
 	}
 	for _, tt := range tests {
-		_, err := ParseQuery(tt.in, testOpts())
+		_, err := ParseQuery(tt.in, queryOpts())
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("ParseQuery(%.20q) error = %v\nwant %s", tt.in, err, tt.want)
 		}
@@ -279,11 +279,11 @@ func TestQueryErrorFormat(t *testing.T) {
 }
 
 func TestParseQueryWithoutCategories(t *testing.T) {
-	q, err := ParseQuery("category:anything-goes", QueryOptions{Now: testNow})
+	q, err := ParseQuery("category:anything-goes", QueryOptions{Now: queryNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := filtersOf(q); !reflect.DeepEqual(got, []fv{{"category", "anything-goes", false}}) {
+	if got := queryFiltersOf(q); !reflect.DeepEqual(got, []filterVal{{"category", "anything-goes", false}}) {
 		t.Errorf("filters = %v", got)
 	}
 }
@@ -306,11 +306,11 @@ func TestDateBounds(t *testing.T) {
 		{"after:2w", time.Date(2026, 3, 1, 12, 30, 0, 0, time.UTC)},
 		{"after:3m", time.Date(2025, 12, 15, 12, 30, 0, 0, time.UTC)},
 		{"before:1y", time.Date(2025, 3, 15, 12, 30, 0, 0, time.UTC)},
-		{"after:0d", testNow},
+		{"after:0d", queryNow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -368,7 +368,7 @@ func TestDurationRanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -387,7 +387,7 @@ func TestDurationRanges(t *testing.T) {
 					return
 				}
 				if v == nil || *v != want.v || inc == nil || *inc != want.inc {
-					t.Errorf("%s = %v inclusive %v, want %v inclusive %v", name, deref(v), deref(inc), want.v, want.inc)
+					t.Errorf("%s = %v inclusive %v, want %v inclusive %v", name, derefAny(v), derefAny(inc), want.v, want.inc)
 				}
 			}
 			check("min", nq.Min, nq.InclusiveMin, tt.lo)
@@ -396,7 +396,7 @@ func TestDurationRanges(t *testing.T) {
 	}
 }
 
-func deref[T any](p *T) any {
+func derefAny[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
@@ -431,7 +431,7 @@ func TestFilterQueryStructure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -462,26 +462,26 @@ func TestFilterQueryStructure(t *testing.T) {
 	}
 }
 
-// checkBounded fails unless q is built only from term, range and boolean
+// checkBoundedQuery fails unless q is built only from term, range and boolean
 // combinator queries: nothing that expands over the term dictionary.
-func checkBounded(t *testing.T, in string, q query.Query) {
+func checkBoundedQuery(t *testing.T, in string, q query.Query) {
 	t.Helper()
 	switch q := q.(type) {
 	case nil:
 	case *query.TermQuery, *query.DateRangeQuery, *query.NumericRangeQuery:
 	case *query.DisjunctionQuery:
 		for _, d := range q.Disjuncts {
-			checkBounded(t, in, d)
+			checkBoundedQuery(t, in, d)
 		}
 	case *query.ConjunctionQuery:
 		for _, c := range q.Conjuncts {
-			checkBounded(t, in, c)
+			checkBoundedQuery(t, in, c)
 		}
 	case *query.BooleanQuery:
-		checkBounded(t, in, q.Must)
-		checkBounded(t, in, q.Should)
-		checkBounded(t, in, q.MustNot)
-		checkBounded(t, in, q.Filter)
+		checkBoundedQuery(t, in, q.Must)
+		checkBoundedQuery(t, in, q.Should)
+		checkBoundedQuery(t, in, q.MustNot)
+		checkBoundedQuery(t, in, q.Filter)
 	default:
 		t.Errorf("%q built a %T, which may expand unboundedly", in, q)
 	}
@@ -497,7 +497,7 @@ func TestGarbageValues(t *testing.T) {
 	for _, k := range keys {
 		for _, g := range garbage {
 			for _, in := range []string{k + ":" + g, "-" + k + ":" + g, k + `:"` + g + `"`, k + ":" + g + ",x"} {
-				q, err := ParseQuery(in, testOpts())
+				q, err := ParseQuery(in, queryOpts())
 				if err != nil {
 					var qe *QueryError
 					if !errors.As(err, &qe) || qe.Msg == "" || qe.Pos < 0 || qe.Pos > len(in) {
@@ -505,8 +505,8 @@ func TestGarbageValues(t *testing.T) {
 					}
 					continue
 				}
-				checkBounded(t, in, q.FilterQuery())
-				if _, err := ParseQuery(q.String(), testOpts()); err != nil {
+				checkBoundedQuery(t, in, q.FilterQuery())
+				if _, err := ParseQuery(q.String(), queryOpts()); err != nil {
 					t.Errorf("ParseQuery(%q).String() = %q does not re-parse: %v", in, q.String(), err)
 				}
 			}
@@ -514,7 +514,7 @@ func TestGarbageValues(t *testing.T) {
 	}
 	// Values that are validated must never be accepted as garbage.
 	for _, in := range []string{"format:*", "has:*", "after:*", "before:/re/", "duration:*", "category:*", "category:dns*"} {
-		if _, err := ParseQuery(in, testOpts()); err == nil {
+		if _, err := ParseQuery(in, queryOpts()); err == nil {
 			t.Errorf("ParseQuery(%q) accepted a garbage value", in)
 		}
 	}
@@ -536,7 +536,7 @@ func TestHugeQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if tt.ok && err != nil {
 				t.Fatalf("unexpected error: %v", err)
 			}
@@ -547,7 +547,7 @@ func TestHugeQueries(t *testing.T) {
 				}
 				return
 			}
-			checkBounded(t, tt.name, q.FilterQuery())
+			checkBoundedQuery(t, tt.name, q.FilterQuery())
 		})
 	}
 }
@@ -556,22 +556,22 @@ func TestUnicodeTricks(t *testing.T) {
 	tests := []struct {
 		name, in       string
 		words, phrases []string
-		filters        []fv
+		filters        []filterVal
 	}{
 		{"zero-width space inside word", "dis\u200bk", []string{"disk"}, nil, nil},
-		{"zero-width space inside key", "cate\u200bgory:dns", nil, nil, []fv{{"category", "dns", false}}},
-		{"zero-width space inside value", "category:d\u200bns", nil, nil, []fv{{"category", "dns", false}}},
+		{"zero-width space inside key", "cate\u200bgory:dns", nil, nil, []filterVal{{"category", "dns", false}}},
+		{"zero-width space inside value", "category:d\u200bns", nil, nil, []filterVal{{"category", "dns", false}}},
 		{"zero-width only", "\u200b\u200c\u200d\ufeff", nil, nil, nil},
-		{"RTL override", "\u202ecategory:dns\u202c", nil, nil, []fv{{"category", "dns", false}}},
+		{"RTL override", "\u202ecategory:dns\u202c", nil, nil, []filterVal{{"category", "dns", false}}},
 		{"RTL mark between words", "disk\u200f full", []string{"disk", "full"}, nil, nil},
 		{"bidi isolate in phrase", "\"out\u2066 of\u2069 memory\"", nil, []string{"out of memory"}, nil},
 		{"soft hyphen", "data\u00adbase", []string{"database"}, nil, nil},
-		{"full-width colon", "category\uff1adns", nil, nil, []fv{{"category", "dns", false}}},
-		{"ratio sign as colon", "service\u2236api", nil, nil, []fv{{"service", "api", false}}},
+		{"full-width colon", "category\uff1adns", nil, nil, []filterVal{{"category", "dns", false}}},
+		{"ratio sign as colon", "service\u2236api", nil, nil, []filterVal{{"service", "api", false}}},
 		{"full-width letters are text", "ｃａｔｅｇｏｒｙ", []string{"ｃａｔｅｇｏｒｙ"}, nil, nil},
 		{"Kelvin sign folds to k", "\u212a8s", []string{"k8s"}, nil, nil},
 		{"NUL separates", "disk\x00full", []string{"disk", "full"}, nil, nil},
-		{"NUL before filter", "\x00category:dns\x00", nil, nil, []fv{{"category", "dns", false}}},
+		{"NUL before filter", "\x00category:dns\x00", nil, nil, []filterVal{{"category", "dns", false}}},
 		{"NUL in phrase", "\"a\x00b\"", nil, []string{"a b"}, nil},
 		{"control characters", "a\x01\x1b[31mb\x7f", []string{"a", "31mb"}, nil, nil},
 		{"no-break and ideographic spaces", "a\u00a0b\u3000c", []string{"a", "b", "c"}, nil, nil},
@@ -582,20 +582,20 @@ func TestUnicodeTricks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatalf("ParseQuery(%q): %v", tt.in, err)
 			}
-			if !reflect.DeepEqual(q.Words, tt.words) || !reflect.DeepEqual(q.Phrases, tt.phrases) || !reflect.DeepEqual(filtersOf(q), tt.filters) {
+			if !reflect.DeepEqual(q.Words, tt.words) || !reflect.DeepEqual(q.Phrases, tt.phrases) || !reflect.DeepEqual(queryFiltersOf(q), tt.filters) {
 				t.Errorf("got words %q phrases %q filters %v\nwant words %q phrases %q filters %v",
-					q.Words, q.Phrases, filtersOf(q), tt.words, tt.phrases, tt.filters)
+					q.Words, q.Phrases, queryFiltersOf(q), tt.words, tt.phrases, tt.filters)
 			}
-			assertRoundTrip(t, tt.in, q)
+			assertQueryRoundTrip(t, tt.in, q)
 		})
 	}
 	// Invalid UTF-8 anywhere is an error at its byte, never a panic.
 	for _, in := range []string{"\xff", "a\xc3", "category:\xe2\x80", "\"a\xfe\"", "-\x80x"} {
-		_, err := ParseQuery(in, testOpts())
+		_, err := ParseQuery(in, queryOpts())
 		var qe *QueryError
 		if !errors.As(err, &qe) || !strings.Contains(qe.Msg, "invalid UTF-8") {
 			t.Errorf("ParseQuery(%q) = %v, want an invalid UTF-8 error", in, err)
@@ -603,14 +603,14 @@ func TestUnicodeTricks(t *testing.T) {
 	}
 }
 
-// equalQueries compares the meaning of two queries (not Raw or Pos).
-func equalQueries(a, b *Query) bool {
+// equalParsedQueries compares the meaning of two queries (not Raw or Pos).
+func equalParsedQueries(a, b *Query) bool {
 	return reflect.DeepEqual(a.Words, b.Words) && reflect.DeepEqual(a.Phrases, b.Phrases) &&
-		reflect.DeepEqual(a.Excluded, b.Excluded) && reflect.DeepEqual(filtersOf(a), filtersOf(b)) &&
-		fmt.Sprint(bleveJSON(a)) == fmt.Sprint(bleveJSON(b))
+		reflect.DeepEqual(a.Excluded, b.Excluded) && reflect.DeepEqual(queryFiltersOf(a), queryFiltersOf(b)) &&
+		fmt.Sprint(queryBleveJSON(a)) == fmt.Sprint(queryBleveJSON(b))
 }
 
-func bleveJSON(q *Query) string {
+func queryBleveJSON(q *Query) string {
 	b, err := json.Marshal(q.FilterQuery())
 	if err != nil {
 		return "error: " + err.Error()
@@ -618,16 +618,16 @@ func bleveJSON(q *Query) string {
 	return string(b)
 }
 
-// assertRoundTrip checks that q.String() re-parses to an equal query and is
+// assertQueryRoundTrip checks that q.String() re-parses to an equal query and is
 // a fixed point.
-func assertRoundTrip(t *testing.T, in string, q *Query) {
+func assertQueryRoundTrip(t *testing.T, in string, q *Query) {
 	t.Helper()
 	s := q.String()
 	q2, err := ParseQuery(s, q.opts)
 	if err != nil {
 		t.Fatalf("ParseQuery(%q).String() = %q does not re-parse: %v", in, s, err)
 	}
-	if !equalQueries(q, q2) {
+	if !equalParsedQueries(q, q2) {
 		t.Fatalf("round trip of %q via %q changed the query:\n%#v\n%#v", in, s, q, q2)
 	}
 	if s2 := q2.String(); s2 != s {
@@ -649,20 +649,20 @@ func TestString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := q.String(); got != tt.want {
 				t.Errorf("String() = %q, want %q", got, tt.want)
 			}
-			assertRoundTrip(t, tt.in, q)
+			assertQueryRoundTrip(t, tt.in, q)
 		})
 	}
 }
 
 func TestWithout(t *testing.T) {
-	q, err := ParseQuery(`disk category:dns,network -service:api after:2023`, testOpts())
+	q, err := ParseQuery(`disk category:dns,network -service:api after:2023`, queryOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -676,7 +676,7 @@ func TestWithout(t *testing.T) {
 		if got := q.Without(i); got != w {
 			t.Errorf("Without(%d) = %q, want %q", i, got, w)
 		}
-		if _, err := ParseQuery(q.Without(i), testOpts()); err != nil {
+		if _, err := ParseQuery(q.Without(i), queryOpts()); err != nil {
 			t.Errorf("Without(%d) does not parse: %v", i, err)
 		}
 	}
@@ -713,7 +713,7 @@ func TestToggle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in+"+"+tt.key+":"+tt.value, func(t *testing.T) {
-			q, err := ParseQuery(tt.in, testOpts())
+			q, err := ParseQuery(tt.in, queryOpts())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -721,7 +721,7 @@ func TestToggle(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("Toggle(%q, %q) = %q, want %q", tt.key, tt.value, got, tt.want)
 			}
-			q2, err := ParseQuery(got, testOpts())
+			q2, err := ParseQuery(got, queryOpts())
 			if err != nil {
 				t.Fatalf("Toggle result %q does not parse: %v", got, err)
 			}
