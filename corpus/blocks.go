@@ -43,7 +43,8 @@ func annotateHeadings(blocks []block) {
 		case b.kind == blockHeading:
 			b.hk = classifyHeading(b.text)
 		case b.bold != "":
-			if key := strings.TrimRight(strings.TrimSpace(b.bold), ":"); len(key) < 60 {
+			key := strings.TrimRight(strings.TrimSpace(b.bold), ":")
+			if _, meta := metaKeys[strings.ToLower(key)]; len(key) < 60 && !meta {
 				b.hk = classifyHeading(key)
 			}
 		}

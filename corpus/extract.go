@@ -90,6 +90,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if doc.format != FormatMarkdown {
 		var dropped []block
 		blocks, chromeTitle, dropped = dropChrome(blocks)
+		var tail []block
+		blocks, tail = dropTrailingChrome(blocks)
+		dropped = append(dropped[:len(dropped):len(dropped)], tail...) // never write into blocks
 		for _, b := range dropped {
 			doc.chrome = append(doc.chrome, b.text)
 		}
@@ -365,6 +368,29 @@ func findOrganization(doc *document, blocks []block) string {
 		}
 	}
 	return ""
+}
+
+// dropTrailingChrome removes a run of short lines after the last prose
+// paragraph — footer links, "Subscribe", comment widgets — when it is
+// long and holds no section heading, list item or time stamp.
+func dropTrailingChrome(blocks []block) (kept, dropped []block) {
+	last := -1
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		if b.kind == blockItem || b.kind == blockRow || b.kind == blockCode || b.hk != secOther ||
+			b.kind == blockHeading && classifyHeading(b.text) != secOther || len(b.text) >= 80 {
+			last = i
+			break
+		}
+		if hasClockHint(b.text) || hasISODate(b.text) || reStatusPosted.MatchString(b.text) {
+			return blocks, nil
+		}
+	}
+	tail := len(blocks) - 1 - last
+	if tail < 12 {
+		return blocks, nil
+	}
+	return blocks[:last+1], blocks[last+1:]
 }
 
 // dropChrome removes site navigation scraped together with the page

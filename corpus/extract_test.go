@@ -326,3 +326,37 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+func TestMarkdownBlocks(t *testing.T) {
+	src := "Title\n=====\n\n<details>\n<summary>Root cause detail</summary>\n\nThe cache was <b>cold</b>.\n</details>\n\n<script>alert(1)</script>\n\n" +
+		"- **Impact**: slow pages\n  - nested [link](https://x.example/1)\n- [x] done item\n\n| Time | Event |\n|---|---|\n| 10:00 | start |\n\n```\ncode here\n```\n"
+	blocks := markdownBlocks(newMarkdown(), []byte(src))
+	var got []string
+	for _, b := range blocks {
+		s := fmt.Sprintf("%d:%d:%s", b.kind, b.level, b.text)
+		if b.bold != "" {
+			s += " bold=" + b.bold
+		}
+		if b.checked >= 0 {
+			s += fmt.Sprintf(" checked=%d", b.checked)
+		}
+		if len(b.links) > 0 {
+			s += " links=" + strings.Join(b.links, ",")
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"1:1:Title",
+		"0:0:Root cause detail",
+		"0:0:The cache was cold.",
+		"2:1:Impact: slow pages bold=Impact",
+		"2:2:nested link links=https://x.example/1",
+		"2:1:done item checked=1",
+		"3:0:Time | Event",
+		"3:0:10:00 | start",
+		"4:0:code here",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("markdownBlocks =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -68,6 +68,24 @@ func (c *htmlConv) meta(n *html.Node, depth int) {
 	}
 }
 
+// htmlFragmentText returns the visible text of an HTML fragment
+// embedded in Markdown, without tags, scripts, styles or embeds.
+func htmlFragmentText(s string) string {
+	if !strings.Contains(s, "<") {
+		return normSpace(s)
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return ""
+	}
+	var sb strings.Builder
+	for _, n := range nodes {
+		sb.WriteString(textOf(n, 0))
+		sb.WriteByte(' ')
+	}
+	return normSpace(sb.String())
+}
+
 // findMain returns the <main>, role=main or single <article> element.
 func findMain(n *html.Node, depth int) *html.Node {
 	if depth > maxNesting*4 {

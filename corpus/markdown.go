@@ -86,8 +86,23 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			b.text = strings.Join(b.cells, " | ")
 			c.out = append(c.out, b)
 		}
-	case *ast.HTMLBlock, *ast.ThematicBreak:
-		// raw HTML is never text; rules carry none
+	case *ast.HTMLBlock:
+		// raw HTML is never copied; its visible text (not scripts, styles
+		// or embeds) is kept as a paragraph
+		var sb strings.Builder
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			sb.Write(seg.Value(c.src))
+		}
+		if n.HasClosure() {
+			sb.Write(n.ClosureLine.Value(c.src))
+		}
+		if t := htmlFragmentText(sb.String()); t != "" {
+			c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
+		}
+	case *ast.ThematicBreak:
+		// carries no text
 	default:
 		if n.Type() == ast.TypeBlock {
 			c.container(n, depth+1, listDepth)
@@ -163,8 +178,9 @@ func (c *mdConv) inline(n ast.Node) block {
 				continue
 			case *ast.Emphasis:
 				start := sb.Len()
+				wasFirst := first
 				walk(x, depth+1)
-				if first && x.Level == 2 && strings.TrimSpace(sb.String()[:start]) == "" {
+				if wasFirst && x.Level == 2 && strings.TrimSpace(sb.String()[:start]) == "" {
 					b.bold = strings.TrimSpace(sb.String()[start:])
 				}
 			default:
