@@ -97,7 +97,7 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			full := filepath.Join(arg, filepath.FromSlash(name))
+			full := joinAsGiven(arg, name)
 			if err != nil {
 				// Walk's errors start with the relative path; print the full one once
 				fail(full, errors.New(strings.TrimPrefix(err.Error(), name+": ")))
@@ -125,6 +125,16 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// joinAsGiven joins a directory argument and a slash path below it
+// without cleaning the argument, so sources read "../shared/x.md" as typed.
+func joinAsGiven(dir, name string) string {
+	sep := string(filepath.Separator)
+	if strings.HasSuffix(dir, sep) || strings.HasSuffix(dir, "/") {
+		return dir + filepath.FromSlash(name)
+	}
+	return dir + sep + filepath.FromSlash(name)
 }
 
 // reason renders err for a "path: reason" line without repeating the
