@@ -27,6 +27,7 @@ func TestClassifyCategories(t *testing.T) {
 		{"capacity", "We hit the API rate limit and the request quota was exhausted."},
 		{"third-party", "An outage at our upstream payment vendor made every charge fail."},
 		{"third-party", "AWS had a regional outage of S3 which was outside our control."},
+		{"third-party", "The root cause was on the acquirer's side: a routing change in their datacentre."},
 		{"network", "A BGP route leak caused packet loss between the two data centres."},
 		{"network", "A network partition split the cluster and connectivity was lost."},
 		{"dns", "The DNS records for the API were deleted, so name resolution failed with NXDOMAIN."},
@@ -83,6 +84,8 @@ func TestClassifyNegation(t *testing.T) {
 		{"scope ends at a break", "It was not the network, but the DNS server was misconfigured.", "config-change", []string{"network"}},
 		{"symptom verbs end the scope", "Pods could not connect to the database because it had a deadlock.", "database", nil},
 		{"negation inside a phrase", "The containers had no memory limits and starved the node.", "capacity", nil},
+		{"a list item stating an absence", "No lifecycle management of the LimitRange objects", "config-change", nil},
+		{"no evidence stays a denial", "No evidence of a DDoS attack was found. The certificate expired.", "certificate", []string{"security"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tax.Classify(ClassifyInput{RootCause: tc.text})
@@ -177,6 +180,10 @@ func TestClassifyCauseSide(t *testing.T) {
 		{"A DNS outage was caused by an expired certificate on the resolver's upstream.", "certificate"},
 		{"An expired certificate on the resolver caused a DNS outage.", "certificate"},
 		{"The disk filled up due to a bug in log rotation.", "software-bug"},
+		// A relative pronoun refers back to the cause; the adverb only qualifies it.
+		{"A firewall rule change was pushed which inadvertently caused the outage.", "config-change"},
+		// The head of the cause clause, not what it later affected.
+		{"The outage was caused by a code deployment that dropped the database bindings.", "deploy"},
 	} {
 		got := tax.Classify(ClassifyInput{Headline: tc.text})
 		if len(got) == 0 || got[0].Name != tc.want {
