@@ -3,16 +3,12 @@ package server
 import (
 	"strconv"
 	"strings"
+
+	"github.com/hindsight-kb/hindsight/index"
 )
 
-// filterKeys are the query-language filter keys the facet sidebar and the
-// incident page link to.
-var filterKeys = map[string]bool{
-	"category": true, "service": true, "org": true, "severity": true,
-	"duration": true, "after": true, "before": true, "has": true, "tag": true, "format": true,
-}
-
-// filterTerm is one key:value filter of a query.
+// filterTerm is one key:value filter of a query, as the query language
+// normalises it (canonical key, lower-cased value).
 type filterTerm struct {
 	Key, Value string
 	Negated    bool
@@ -20,67 +16,105 @@ type filterTerm struct {
 
 // Label is how a chip shows the filter.
 func (f filterTerm) Label() string {
-	l := f.Key + ":" + quoteValue(f.Value)
+	v := f.Value
+	if strings.ContainsAny(v, " \t,") {
+		v = `"` + v + `"`
+	}
+	l := f.Key + ":" + v
 	if f.Negated {
 		l = "-" + l
 	}
 	return l
 }
 
-// queryFilters splits a query into its terms so that facet links can add
-// or remove one filter and keep the rest of the query as typed.
+// queryFilters is a query seen through the query language, for facet
+// links and chips: it can add or remove one filter and keep the rest.
+// A query the language refuses has no filters; toggling appends to its
+// text as typed (the page shows the parser's message anyway).
 type queryFilters struct {
-	terms   []string
-	filters []filterTerm
-	at      []int // term index of each filter
+	raw string
+	q   *index.Query // nil when the query does not parse
 }
 
-// parseFilters splits q on spaces outside double quotes.
 func parseFilters(q string) *queryFilters {
-	qf := &queryFilters{}
-	var cur strings.Builder
-	inQuote := false
-	flush := func() {
-		if cur.Len() > 0 {
-			qf.terms = append(qf.terms, cur.String())
-			cur.Reset()
-		}
+	pq, err := index.ParseQuery(q, index.QueryOptions{})
+	if err != nil {
+		pq = nil
 	}
-	for _, r := range q {
-		switch {
-		case r == '"':
-			inQuote = !inQuote
-			cur.WriteRune(r)
-		case (r == ' ' || r == '\t' || r == '\n') && !inQuote:
-			flush()
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	flush()
-	for i, t := range qf.terms {
-		neg := strings.HasPrefix(t, "-")
-		k, v, ok := strings.Cut(strings.TrimPrefix(t, "-"), ":")
-		k = strings.ToLower(k)
-		if !ok || !filterKeys[k] || v == "" {
-			continue
-		}
-		qf.filters = append(qf.filters, filterTerm{Key: k, Value: strings.Trim(v, `"`), Negated: neg})
-		qf.at = append(qf.at, i)
-	}
-	return qf
+	return &queryFilters{raw: q, q: pq}
 }
 
-// quoteValue quotes a filter value that holds spaces or quotes.
-func quoteValue(v string) string {
-	if strings.ContainsAny(v, " \t\"():") {
-		return `"` + strings.ReplaceAll(v, `"`, "") + `"`
+// canonical normalises key:value the way the query language does.
+func canonical(key, value string) (filterTerm, bool) {
+	if strings.ContainsAny(value, `"`) {
+		return filterTerm{}, false
 	}
-	return v
+	pq, err := index.ParseQuery(key+`:"`+value+`"`, index.QueryOptions{})
+	if err != nil || len(pq.Filters) != 1 {
+		return filterTerm{}, false
+	}
+	f := pq.Filters[0]
+	return filterTerm{Key: f.Key, Value: f.Value}, true
+}
+
+// Filters are the query's filters, in order.
+func (qf *queryFilters) Filters() []filterTerm {
+	if qf.q == nil {
+		return nil
+	}
+	out := make([]filterTerm, 0, len(qf.q.Filters))
+	for _, f := range qf.q.Filters {
+		out = append(out, filterTerm{Key: f.Key, Value: f.Value, Negated: f.Negated})
+	}
+	return out
+}
+
+// Has reports whether the query filters on key:value (not negated).
+func (qf *queryFilters) Has(key, value string) bool {
+	c, ok := canonical(key, value)
+	if !ok || qf.q == nil {
+		return false
+	}
+	for _, f := range qf.q.Filters {
+		if !f.Negated && f.Key == c.Key && f.Value == c.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// Toggle returns the query with key:value removed when present, added
+// otherwise.
+func (qf *queryFilters) Toggle(key, value string) string {
+	if qf.q == nil {
+		v := value
+		if strings.ContainsAny(v, " \t,") {
+			v = `"` + v + `"`
+		}
+		return strings.TrimSpace(qf.raw + " " + key + ":" + v)
+	}
+	return qf.q.Toggle(key, value)
+}
+
+// Without returns the query without its i-th filter.
+func (qf *queryFilters) Without(i int) string {
+	if qf.q == nil {
+		return qf.raw
+	}
+	return qf.q.Without(i)
+}
+
+// String is the query text.
+func (qf *queryFilters) String() string {
+	if qf.q == nil {
+		return qf.raw
+	}
+	return qf.q.String()
 }
 
 // durationFilters are the query-language ranges of the index's duration
-// facet values (durations are whole minutes, so inclusive ends are exact).
+// facet values (durations are whole minutes, so inclusive ends are exact,
+// and one range is needed: repeated duration filters would be OR'ed).
 var durationFilters = map[string]string{
 	"lt15m":  "<15m",
 	"15m-1h": "15m..59m",
@@ -90,7 +124,8 @@ var durationFilters = map[string]string{
 }
 
 // facetFilters returns the filters a facet value stands for: most are one
-// key:value, a year is an after/before pair, a duration bucket a range.
+// key:value, a year is an after/before pair (the language has no year:
+// key), a duration bucket a range.
 func facetFilters(key, value string) []filterTerm {
 	switch key {
 	case "year":
@@ -125,66 +160,12 @@ func (qf *queryFilters) HasAll(fs []filterTerm) bool {
 // ToggleAll removes fs when the query holds them all, else adds the
 // missing ones.
 func (qf *queryFilters) ToggleAll(fs []filterTerm) string {
-	if qf.HasAll(fs) {
-		out := qf
-		for _, f := range fs {
-			out = parseFilters(out.Toggle(f.Key, f.Value))
-		}
-		return out.String()
-	}
+	all := qf.HasAll(fs)
 	out := qf
 	for _, f := range fs {
-		if !out.Has(f.Key, f.Value) {
+		if all || !out.Has(f.Key, f.Value) {
 			out = parseFilters(out.Toggle(f.Key, f.Value))
 		}
 	}
 	return out.String()
-}
-
-// String is the query text.
-func (qf *queryFilters) String() string { return strings.Join(qf.terms, " ") }
-
-// Filters are the query's filters, in order.
-func (qf *queryFilters) Filters() []filterTerm { return qf.filters }
-
-// Has reports whether the query filters on key:value (not negated).
-func (qf *queryFilters) Has(key, value string) bool {
-	for _, f := range qf.filters {
-		if !f.Negated && f.Key == key && strings.EqualFold(f.Value, value) {
-			return true
-		}
-	}
-	return false
-}
-
-// Toggle returns the query with key:value removed when present, added
-// otherwise.
-func (qf *queryFilters) Toggle(key, value string) string {
-	drop := map[int]bool{}
-	for i, f := range qf.filters {
-		if !f.Negated && f.Key == key && strings.EqualFold(f.Value, value) {
-			drop[qf.at[i]] = true
-		}
-	}
-	out := make([]string, 0, len(qf.terms)+1)
-	for i, t := range qf.terms {
-		if !drop[i] {
-			out = append(out, t)
-		}
-	}
-	if len(drop) == 0 {
-		out = append(out, key+":"+quoteValue(value))
-	}
-	return strings.Join(out, " ")
-}
-
-// Without returns the query without its i-th filter.
-func (qf *queryFilters) Without(i int) string {
-	out := make([]string, 0, len(qf.terms))
-	for j, t := range qf.terms {
-		if i < 0 || i >= len(qf.at) || j != qf.at[i] {
-			out = append(out, t)
-		}
-	}
-	return strings.Join(out, " ")
 }

@@ -328,3 +328,25 @@ func TestFeedAndOpenSearchAreValidXML(t *testing.T) {
 		t.Fatalf("opensearch: %v %+v", err, osd)
 	}
 }
+
+func TestYearAndDurationFacetsFilter(t *testing.T) {
+	f := newFixture(t, nil)
+	body := f.get(t, "/search").Body.String()
+	for _, tc := range []struct{ facet, value string }{{"year", "2023"}, {"duration", "1h-4h"}} {
+		re := regexp.MustCompile(`<a class="facet-value" href="([^"]+)" data-facet="` + tc.facet + `" data-value="` + regexp.QuoteMeta(tc.value) + `"><span class="fv">[^<]*</span> <span class="count">(\d+)</span>`)
+		m := re.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no %s=%s facet link", tc.facet, tc.value)
+		}
+		w := f.get(t, htmlUnescape(m[1]))
+		if w.Code != 200 {
+			t.Fatalf("%s facet link %s = %d: %.300s", tc.facet, m[1], w.Code, w.Body)
+		}
+		if !strings.Contains(w.Body.String(), m[2]+" incident") {
+			t.Errorf("%s=%s: facet said %s incidents, the filtered page says otherwise", tc.facet, tc.value, m[2])
+		}
+		if !strings.Contains(w.Body.String(), `class="facet-value active"`) {
+			t.Errorf("%s=%s: not shown as active", tc.facet, tc.value)
+		}
+	}
+}
