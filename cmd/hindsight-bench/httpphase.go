@@ -161,6 +161,9 @@ func httpLoad(ctx context.Context, base string, paths []string, clients int, dur
 				_, err = io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
 				d := time.Since(t0)
+				if err != nil && ctx.Err() != nil {
+					return // cut off by the end of the phase: not a server error
+				}
 				codes[c][resp.StatusCode]++
 				if err != nil || resp.StatusCode != http.StatusOK {
 					per[c].errors++
