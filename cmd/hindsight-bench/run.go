@@ -69,6 +69,7 @@ type HTTP struct {
 	ReadyMS      float64        `json:"ready_ms"`
 	API          Summary        `json:"api"`
 	Page         *Summary       `json:"page,omitempty"`
+	Profiled     *Summary       `json:"profiled,omitempty"` // in-process, under the CPU profiler
 	Status       map[string]int `json:"status"`
 	PeakRSS      int64          `json:"server_peak_rss_bytes"`
 	RSSAfterLoad int64          `json:"server_rss_bytes"`
@@ -557,6 +558,13 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 	if err := sp.stop(); err != nil {
 		return h, err
 	}
+	if o.profile != "" {
+		s, err := profileHTTP(ctx, o, api, logw)
+		if err != nil {
+			return h, err
+		}
+		h.Profiled = &s
+	}
 	return h, nil
 }
 
@@ -625,6 +633,9 @@ func printReport(w io.Writer, r *Report) {
 		row(r.HTTP.API)
 		if r.HTTP.Page != nil {
 			row(*r.HTTP.Page)
+		}
+		if r.HTTP.Profiled != nil {
+			row(*r.HTTP.Profiled)
 		}
 		fmt.Fprintf(w, "\nserver ready in %.0f ms; server peak RSS %.0f MiB (RSS after load %.0f MiB); status %v\n", r.HTTP.ReadyMS, mib(r.HTTP.PeakRSS), mib(r.HTTP.RSSAfterLoad), r.HTTP.Status)
 	}
