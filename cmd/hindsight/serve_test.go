@@ -110,7 +110,7 @@ func TestServe(t *testing.T) {
 
 func TestServeRejectsBadFlags(t *testing.T) {
 	for _, args := range [][]string{
-		{"serve"}, // no corpus
+		{"serve", "--write-token", "0123456789abcdef-long-enough"}, // the samples are read-only
 		{"serve", "--corpus", t.TempDir(), "--base-path", "kb"},
 		{"serve", "--corpus", t.TempDir(), "--write-token", "short"},
 		{"serve", "--corpus", t.TempDir(), "--trusted-proxies", "not-an-ip"},
