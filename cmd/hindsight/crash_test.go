@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+// frontmatterID matches an id in YAML, TOML or JSON frontmatter.
+var frontmatterID = regexp.MustCompile(`(?m)^(\s*"?(?:id|uuid)"?\s*[:=]\s*"?)([A-Za-z0-9._-]+)`)
+
+// crashCorpus writes copies of the bundled samples into dir, each copy
+// under its own folder with a distinct title, so that indexing takes long
+// enough to be interrupted at many points.
+func crashCorpus(t *testing.T, dir string, copies int) int {
+	t.Helper()
+	n := 0
+	samples := corpus.Samples()
+	err := fs.WalkDir(samples, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(samples, p)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < copies; i++ {
+			dst := filepath.Join(dir, fmt.Sprintf("copy%02d", i), filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			// Distinct ids and a distinct trailing line keep the copies apart.
+			b := frontmatterID.ReplaceAll(raw, []byte(fmt.Sprintf("${1}${2}-copy%02d", i)))
+			b = append(b, []byte(fmt.Sprintf("\n\nCopy %d of this report.\n", i))...)
+			if err := os.WriteFile(dst, b, 0o644); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// treeHash is a digest of every file's path and content under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// searchIDs runs `hindsight search --json` and returns the total and the
+// ids of the hits, in order.
+func searchIDs(t *testing.T, bin, idx, q string) (int, []string) {
+	t.Helper()
+	out, err := exec.Command(bin, "search", "--json", "--limit", "20", "--index", idx, q).Output()
+	if err != nil {
+		t.Fatalf("search %q on %s: %v", q, idx, err)
+	}
+	var res struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			ID string `json:"id"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("search %q: %v\n%s", q, err, out)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return res.Total, ids
+}
+
+// TestKillDuringIndexing kills `hindsight index` with SIGKILL at random
+// points, several times over, then lets it finish: the index must open
+// (or be rebuilt) every time, end up answering exactly like a clean
+// build, and the corpus folder must never be modified.
+// HINDSIGHT_CRASH_ROUNDS sets the number of kills (default 4).
+func TestKillDuringIndexing(t *testing.T) {
+	bin := hindsightBinary(t)
+	rounds := 4
+	if v, err := strconv.Atoi(os.Getenv("HINDSIGHT_CRASH_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	corpusDir := t.TempDir()
+	docs := crashCorpus(t, corpusDir, 20)
+	before := treeHash(t, corpusDir)
+
+	clean := filepath.Join(t.TempDir(), "clean")
+	start := time.Now()
+	if out, err := exec.Command(bin, "index", "--corpus", corpusDir, "--index", clean).CombinedOutput(); err != nil {
+		t.Fatalf("clean build: %v\n%s", err, out)
+	}
+	full := time.Since(start)
+	t.Logf("clean build of %d documents: %v", docs, full)
+
+	crashy := filepath.Join(t.TempDir(), "crashy")
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	for r := 0; r < rounds; r++ {
+		cmd := exec.Command(bin, "index", "--corpus", corpusDir, "--index", crashy)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Anywhere from start-up to most of a full build.
+		delay := time.Duration(rng.Int64N(int64(full)*9/10 + 1))
+		time.Sleep(delay)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		// The next start must open what was left (or rebuild it).
+		if msg, err := exec.Command(bin, "search", "--json", "--index", crashy, "certificate").CombinedOutput(); err != nil &&
+			!strings.Contains(string(msg), "no index at") && !strings.Contains(string(msg), "rebuild") {
+			t.Fatalf("round %d (killed after %v): index unusable: %v\n%s", r, delay, err, msg)
+		}
+	}
+	if out, err := exec.Command(bin, "index", "--corpus", corpusDir, "--index", crashy).CombinedOutput(); err != nil {
+		t.Fatalf("final build after %d kills: %v\n%s", rounds, err, out)
+	}
+
+	for _, q := range []string{"", "certificate expired", "category:capacity", "dns ttl", `"connection pool"`, "deploy -rollback"} {
+		wantN, wantIDs := searchIDs(t, bin, clean, q)
+		gotN, gotIDs := searchIDs(t, bin, crashy, q)
+		if gotN != wantN || strings.Join(gotIDs, ",") != strings.Join(wantIDs, ",") {
+			t.Errorf("query %q after %d kills: total %d ids %v; clean build: total %d ids %v", q, rounds, gotN, gotIDs, wantN, wantIDs)
+		}
+	}
+	if after := treeHash(t, corpusDir); after != before {
+		t.Error("indexing modified the corpus folder")
+	}
+}
