@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+
+	"github.com/yuin/goldmark"
 )
 
 // DefaultMaxBytes is the default size limit of one document: 10 MiB.
@@ -34,6 +36,9 @@ func (c Config) Validate() error {
 type Parser struct {
 	taxonomy *Taxonomy
 	maxBytes int64
+	// md is built once: goldmark parsers keep no per-document state, and
+	// setting one up costs more than parsing a short document.
+	md goldmark.Markdown
 }
 
 // NewParser returns a Parser for cfg, or the reason cfg is invalid.
@@ -41,7 +46,7 @@ func NewParser(cfg Config) (*Parser, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Parser{taxonomy: cfg.Taxonomy, maxBytes: cfg.MaxBytes}
+	p := &Parser{taxonomy: cfg.Taxonomy, maxBytes: cfg.MaxBytes, md: newMarkdown()}
 	if p.maxBytes == 0 {
 		p.maxBytes = DefaultMaxBytes
 	}

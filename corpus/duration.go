@@ -18,7 +18,7 @@ var (
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
-	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
 	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
@@ -107,9 +107,15 @@ func parseDuration(s string, atStart bool) (int, bool) {
 	return int(math.Round(total)), true
 }
 
+// durKeyWords are substrings of every key reDurKey accepts.
+var durKeyWords = []string{"duration", "downtime", "time", "window", "length", "period", "ttr", "impact"}
+
 // statedDuration finds a duration stated as a key line.
 func keyDuration(line string) (int, bool) {
 	if !hasKeyColon(line) || !hasDurationHint(line) && !hasDigit(line) {
+		return 0, false
+	}
+	if !containsAnyWord(strings.ToLower(line[:min(len(line), 48)]), durKeyWords) {
 		return 0, false
 	}
 	m := reDurKey.FindStringSubmatch(strings.TrimSpace(line))
@@ -117,6 +123,9 @@ func keyDuration(line string) (int, bool) {
 		return 0, false
 	}
 	v := strings.TrimSpace(m[1])
+	if d, ok := clockRange(v); ok { // "Outage window: 10:00–11:30 UTC"
+		return d, true
+	}
 	if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= maxDurationMinutes {
 		return n, true // a bare number is minutes
 	}
@@ -127,28 +136,54 @@ func keyDuration(line string) (int, bool) {
 // and 30 minutes", "a total downtime of 47 minutes").
 func proseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
-		if !hasDurationHint(line) {
-			continue
-		}
-		if m := reDurOfDowntime.FindStringSubmatch(line); m != nil {
-			if d, ok := parseDuration(m[1], true); ok {
+		if hasDurationHint(line) {
+			if d, ok := statedInLine(line); ok {
 				return d, true
 			}
 		}
-		l := strings.ToLower(line)
-		for i := 0; i < len(l); i++ {
-			if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
-				continue
-			}
-			if m := reDurProse.FindStringSubmatch(l[i:]); m != nil {
-				if d, ok := parseDuration(m[1], true); ok {
-					return d, true
-				}
+		if hasClockHint(line) && reOutageWords.MatchString(line) {
+			if d, ok := clockRange(line); ok {
+				return d, true
 			}
 		}
 	}
 	return 0, false
 }
+
+// statedInLine finds a duration stated in one line of prose.
+func statedInLine(line string) (int, bool) {
+	if m := reDurOfDowntime.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
+	if m := reDurAdjective.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1]+" "+m[2]+"s", true); ok {
+			return d, true
+		}
+	}
+	if m := reDurTook.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
+	l := strings.ToLower(line)
+	for i := 0; i < len(l); i++ {
+		if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
+			continue
+		}
+		if m := reDurProse.FindStringSubmatch(l[i:]); m != nil {
+			if d, ok := parseDuration(m[1], true); ok {
+				return d, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// reOutageWords gate time ranges in prose: the range must be about the
+// impact, not a maintenance window or a meeting.
+var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|down|unavailable|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
 
 // durTriggerStart holds the first letters of reDurProse's alternatives.
 var durTriggerStart = [256]bool{'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
@@ -173,6 +208,38 @@ func isWordByte(c byte) bool {
 
 // reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage".
 var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+of\s+(?:total\s+|complete\s+|full\s+)?(?:downtime|outage|unavailability|disruption)\b`)
+
+// reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
+var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window of)\b`)
+
+// reDurTook reads "it took 40 minutes to restore service".
+var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)`)
+
+// reClockRange reads a time range: "between 14:02 and 14:51 UTC",
+// "from 9:10 to 10:05", "10:00–11:30 UTC".
+var reClockRange = regexp.MustCompile(`(?i)(?:\bbetween|\bfrom|^|[\s(])\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s*[a-z]{2,4}\b)?\s*(?:and|to|until|till|through|-|–|—)\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)`)
+
+// clockRange returns the minutes between the two clocks of a range in
+// s, wrapping past midnight.
+func clockRange(s string) (int, bool) {
+	m := reClockRange.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	a, okA := findClock(m[1], 0)
+	b, okB := findClock(m[2], 0)
+	if !okA || !okB {
+		return 0, false
+	}
+	d := (b.h*60 + b.mi) - (a.h*60 + a.mi)
+	if d < 0 {
+		d += 24 * 60
+	}
+	if d <= 0 || d > 20*60 {
+		return 0, false
+	}
+	return d, true
+}
 
 // frontmatterDuration reads "47m", "2h 5m" or a number of minutes.
 func frontmatterDuration(v string) (int, bool) {

@@ -220,6 +220,12 @@ func clipText(s string, n int) string {
 	return s
 }
 
+// isKeyLine reports whether text reads as "Key: value".
+func isKeyLine(text string) bool {
+	_, _, ok := splitKeyLine(text)
+	return ok
+}
+
 // introText is the opening prose of a document without a summary
 // section: up to two paragraphs before its first section heading.
 func introText(blocks []block) string {
@@ -228,7 +234,7 @@ func introText(blocks []block) string {
 		if b.kind == blockHeading && b.hk != secOther || len(out) == 2 {
 			break
 		}
-		if b.kind != blockPara || len(b.text) < 60 || reKeyLine.MatchString(b.text) || reStatusPosted.MatchString(b.text) {
+		if b.kind != blockPara || len(b.text) < 60 || isKeyLine(b.text) || reStatusPosted.MatchString(b.text) {
 			continue
 		}
 		out = append(out, b.text)

@@ -18,7 +18,7 @@ func TestClassifyHeading(t *testing.T) {
 		{"Incident", secSummary}, {"Impact", secImpact}, {"Customer Impact", secImpact}, {"Fault", secImpact},
 		{"Root Cause", secRootCause}, {"Root Causes", secRootCause}, {"Root Cause Analysis", secRootCause},
 		{"Contributing Factors", secRootCause}, {"Cause", secRootCause}, {"Why it happened", secRootCause},
-		{"Five Whys", secRootCause}, {"Leadup", secRootCause}, {"Root Cause Explanation:", secRootCause},
+		{"Five Whys", secRootCause}, {"5 Whys", secRootCause}, {"Leadup", secRootCause}, {"Root Cause Explanation:", secRootCause},
 		{"Trigger", secTrigger}, {"Detection", secDetection}, {"Identified", secDetection},
 		{"Resolution", secResolution}, {"Resolution and Recovery", secResolution}, {"Remediation", secResolution},
 		{"Mitigation", secResolution}, {"Recovery", secResolution}, {"Response", secResolution},
@@ -66,7 +66,8 @@ func TestParseDuration(t *testing.T) {
 	}{
 		{"Total duration: 1 hour and 56 minutes", 116}, {"- Time to recovery: 87 minutes", 87},
 		{"Time to repair: 2h 2m", 122}, {"Duration: 45", 45}, {"Time to recovery: N/A", -1},
-		{"Duration:", -1}, {"The duration was long", -1},
+		{"Duration:", -1}, {"The duration was long", -1}, {"Outage window: 10:00–11:30 UTC", 90},
+		{"Total outage time: 2 hours", 120},
 	}
 	for _, tt := range keys {
 		got, ok := keyDuration(tt.line)
@@ -86,6 +87,11 @@ func TestParseDuration(t *testing.T) {
 		{"The API was completely down for approximately 2 hours and 30 minutes.", 150},
 		{"and appeared to recover itself in 20 minutes.", 20},
 		{"Back to normal after ~1hr of total downtime.", 60},
+		{"This caused a 45-minute outage for EU customers.", 45},
+		{"It took us about 40 minutes to restore service.", 40},
+		{"Between 14:02 and 14:51 UTC, webhook deliveries failed.", 49},
+		{"From 23:30 to 00:15 the API returned errors.", 45},
+		{"The maintenance window is 10:00-12:00 every Sunday.", -1},
 		{"We will fix this in the next sprint.", -1},
 	}
 	for _, tt := range prose {
@@ -125,6 +131,9 @@ func TestParseTimeValue(t *testing.T) {
 		{"2020-07-01 13:45 EDT", dateCtx{}, "2020-07-01T13:45:00-04:00"},
 		{"2020-07-01 1:45 PM PDT", dateCtx{}, "2020-07-01T13:45:00-07:00"},
 		{"12:30", dateCtx{}, ""},
+		{"31/01/2024 10:00 UTC", dateCtx{}, "2024-01-31T10:00:00Z"},
+		{"01/31/2024 10:00 UTC", dateCtx{}, "2024-01-31T10:00:00Z"},
+		{"1600 UTC", dateCtx{}, ""},
 		{"yes", dateCtx{}, ""},
 		{"2020-02-30", dateCtx{}, ""},
 	}
@@ -307,12 +316,24 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func BenchmarkParse(b *testing.B) {
+// BenchmarkParse parses a typical 4.5 KB Markdown postmortem with the
+// default taxonomy (tagging included).
+func BenchmarkParse(b *testing.B) { benchParse(b, DefaultConfig()) }
+
+// BenchmarkParseNoTagging measures the ingester alone: the same document
+// with a taxonomy that has no rules.
+func BenchmarkParseNoTagging(b *testing.B) {
+	cfg := DefaultConfig()
+	cfg.Taxonomy = &Taxonomy{}
+	benchParse(b, cfg)
+}
+
+func benchParse(b *testing.B, cfg Config) {
 	doc, err := os.ReadFile("testdata/md_frontmatter.md")
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := NewParser(DefaultConfig())
+	p, err := NewParser(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -358,5 +379,13 @@ func TestMarkdownBlocks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("markdownBlocks =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCommonHeadings(t *testing.T) {
+	for h, want := range commonHeadings {
+		if got := classifyByRules(h); got != want {
+			t.Errorf("commonHeadings[%q] = %d but the rules say %d", h, want, got)
+		}
 	}
 }

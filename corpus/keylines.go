@@ -1,12 +1,6 @@
 package corpus
 
-import (
-	"regexp"
-	"strings"
-)
-
-// reKeyLine is a "Key: value" metadata line; the key is short.
-var reKeyLine = regexp.MustCompile(`^(?:[-*•]\s*)?([A-Za-z][A-Za-z ()/_-]{1,40}?)\s*[:=]\s*(\S.{0,300})$`)
+import "strings"
 
 // metaKeys maps normalised metadata keys to the record field they fill.
 var metaKeys = map[string]string{
@@ -33,14 +27,10 @@ func keyLines(blocks []block) map[string]string {
 		var key, val string
 		switch b.kind {
 		case blockPara, blockItem:
-			if !hasKeyColon(b.text) {
+			var ok bool
+			if key, val, ok = splitKeyLine(b.text); !ok {
 				continue
 			}
-			m := reKeyLine.FindStringSubmatch(b.text)
-			if m == nil {
-				continue
-			}
-			key, val = m[1], m[2]
 		case blockRow:
 			if len(b.cells) != 2 || b.header {
 				continue
@@ -72,16 +62,37 @@ func keyLines(blocks []block) map[string]string {
 // isMetaLine reports whether a block is a "Key: value" metadata line
 // rather than prose.
 func isMetaLine(text string) bool {
-	if !hasKeyColon(text) {
+	key, _, ok := splitKeyLine(text)
+	if !ok {
 		return false
 	}
-	m := reKeyLine.FindStringSubmatch(text)
-	if m == nil {
-		return false
-	}
-	k := strings.ToLower(strings.TrimSpace(m[1]))
-	_, ok := metaKeys[k]
+	k := strings.ToLower(key)
+	_, ok = metaKeys[k]
 	return ok || k == "from" || k == "to" || k == "sent" || k == "cc"
+}
+
+// splitKeyLine splits "Key: value" (optionally a bullet) where the key is
+// a short run of letters, spaces and ()/_- and the value is not empty.
+func splitKeyLine(text string) (key, val string, ok bool) {
+	i := strings.IndexAny(text, ":=")
+	if i <= 0 || i > 48 {
+		return "", "", false
+	}
+	key = strings.TrimSpace(strings.TrimLeft(text[:i], "-*• \t"))
+	val = strings.TrimSpace(text[i+1:])
+	if len(key) < 2 || val == "" || len(val) > 300 {
+		return "", "", false
+	}
+	if c := key[0] | 0x20; c < 'a' || c > 'z' {
+		return "", "", false
+	}
+	for j := 0; j < len(key); j++ {
+		c := key[j]
+		if !(isLetter(c) || c == ' ' || c == '(' || c == ')' || c == '/' || c == '_' || c == '-') {
+			return "", "", false
+		}
+	}
+	return key, val, true
 }
 
 // splitList splits "a, b and c" into items.

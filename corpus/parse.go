@@ -135,7 +135,7 @@ func (p *Parser) document(name, text string) *document {
 	case FormatHTML:
 		htmlDocument(doc, body)
 	case FormatMarkdown:
-		doc.blocks = markdownBlocks(newMarkdown(), []byte(body))
+		doc.blocks = markdownBlocks(p.md, []byte(body))
 	default:
 		doc.blocks = textBlocks(body)
 	}

@@ -122,15 +122,27 @@ func leadStamp(s string) (stamp, string, string, bool) {
 func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
 	ts := &timelineState{ctx: ctx}
 	timeCol := -1
+	observed := 0 // blocks before this index have been looked at for dates
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if kinds[i] != secTimeline {
-			if b.kind != blockCode {
-				ts.observe(b.text)
-			}
 			timeCol = -1
 			continue
 		}
+		if observed < i {
+			// entering a timeline: the latest date written before it
+			// is the date of time-only entries
+			for j := i - 1; j >= observed && j >= i-30; j-- {
+				if blocks[j].kind == blockCode || kinds[j] == secTimeline {
+					continue
+				}
+				if st, ok := findDate(blocks[j].text); ok && st.hasYear {
+					ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+					break
+				}
+			}
+		}
+		observed = i + 1
 		switch b.kind {
 		case blockRow:
 			if b.header {

@@ -38,7 +38,9 @@ const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|nzst|nzdt|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
 
 var (
-	reISODate  = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
+	reISODate = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
+	// reNumDate is 31/01/2024 or 01/31/2024 (and with dots).
+	reNumDate  = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
 	reDMY      = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
 	reMDY      = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
 	reClock    = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
@@ -159,6 +161,23 @@ func findDate(s string) (st stamp, ok bool) {
 		if validDate(y, mo, d) {
 			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
 			best = m[2]
+		}
+	}
+	// numeric day/month: unambiguous when one part is over 12, else read
+	// the US way (month first)
+	if best < 0 && strings.IndexByte(s, '/')+strings.IndexByte(s, '.') > -2 {
+		if m := reNumDate.FindStringSubmatchIndex(s); m != nil {
+			a, _ := strconv.Atoi(s[m[2]:m[3]])
+			b, _ := strconv.Atoi(s[m[4]:m[5]])
+			y, _ := strconv.Atoi(s[m[6]:m[7]])
+			mo, d := a, b
+			if a > 12 {
+				mo, d = b, a
+			}
+			if validDate(y, mo, d) {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
+				best = m[2]
+			}
 		}
 	}
 	// named months: look only around each month word

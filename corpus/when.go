@@ -15,6 +15,20 @@ var (
 	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
 )
 
+// timeKeyWords are substrings of every start/detect/end key.
+var timeKeyWords = []string{"start", "began", "begin", "offline", "down since", "occurred", "date", "detect",
+	"identif", "alert", "first", "end", "resolv", "resolution", "online", "restor", "recover", "fixed", "clear", "mitigat", "report", "notic"}
+
+// containsAnyWord reports whether s contains any of words.
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
@@ -81,6 +95,10 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 			}
 		}
 		if !hasKeyColon(line) {
+			continue
+		}
+		lk := strings.ToLower(line[:min(len(line), 48)])
+		if !containsAnyWord(lk, timeKeyWords) {
 			continue
 		}
 		if m := reStartKey.FindStringSubmatch(line); m != nil && start.IsZero() {
