@@ -141,9 +141,12 @@ func proseDuration(text string) (int, bool) {
 				return d, true
 			}
 		}
-		if hasClockHint(line) && reOutageWords.MatchString(line) {
-			if d, ok := clockRange(line); ok {
-				return d, true
+		if at := twoClocksAt(line); at >= 0 {
+			win := line[max(0, at-160):min(len(line), at+200)]
+			if reOutageWords.MatchString(win) {
+				if d, ok := clockRange(win); ok {
+					return d, true
+				}
 			}
 		}
 	}
@@ -180,6 +183,24 @@ func statedInLine(line string) (int, bool) {
 	}
 	return 0, false
 }
+
+// twoClocksAt returns the index of a clock ("9:10", "14:02") followed
+// within 24 bytes by another, or -1: a cheap test for a time range.
+func twoClocksAt(s string) int {
+	prev := -1
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == ':' && i > 0 && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
+			if prev >= 0 && i-prev <= 24 {
+				return max(0, prev-2)
+			}
+			prev = i
+			i += 2
+		}
+	}
+	return -1
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // reOutageWords gate time ranges in prose: the range must be about the
 // impact, not a maintenance window or a meeting.

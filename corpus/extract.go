@@ -172,13 +172,18 @@ func (p *Parser) extract(name string, doc *document) Record {
 		rootText = rc + "\n" + rootText
 	}
 	var rest []string
+	restLen := 0
 	for i, b := range blocks {
+		if restLen > maxClassifyRest {
+			break
+		}
 		switch kinds[i] {
 		case secRootCause, secTrigger, secSummary:
 			continue
 		}
 		if b.kind != blockHeading && b.kind != blockCode {
 			rest = append(rest, b.text)
+			restLen += len(b.text) + 1
 		}
 	}
 	in := ClassifyInput{
