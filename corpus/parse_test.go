@@ -403,7 +403,8 @@ func TestParseBounded(t *testing.T) {
 
 func TestWalk(t *testing.T) {
 	dir := t.TempDir()
-	files := []string{"b.md", "a/x.txt", "a/.hidden.md", ".git/config", "LICENSE", "COPYING.md", "img.png", "archive.tar.gz", "no extension", "a/b/c.html"}
+	files := []string{"b.md", "a/x.txt", "a/.hidden.md", ".git/config", "LICENSE", "COPYING.md", "img.png", "archive.tar.gz", "no extension", "a/b/c.html",
+		"README.md", "a/Template.md", "mkdocs.yml", "data.json", "v1.2 outage"}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -437,7 +438,7 @@ func TestWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"a/b/c.html", "a/x.txt", "alias.md", "b.md", "no extension"}
+	want := []string{"a/b/c.html", "a/x.txt", "alias.md", "b.md", "no extension", "v1.2 outage"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Walk files = %q, want %q", got, want)
 	}

@@ -27,10 +27,26 @@ var skippedExtensions = map[string]bool{
 	".css": true, ".js": true, ".map": true, ".lock": true, ".sum": true,
 	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
 	".odt": true, ".key": true, ".pem": true, ".crt": true, ".der": true,
+	// configuration and code kept beside postmortems
+	".yml": true, ".yaml": true, ".json": true, ".toml": true, ".xml": true, ".csv": true, ".tsv": true,
+	".ini": true, ".cfg": true, ".conf": true, ".env": true, ".go": true, ".py": true, ".rb": true,
+	".sh": true, ".ps1": true, ".java": true, ".ts": true, ".tsx": true, ".jsx": true, ".scss": true,
+	".sass": true, ".less": true, ".mod": true, ".tf": true, ".hcl": true,
+}
+
+// repoFiles are the base names (without extension, lower case) of
+// repository furniture that is never a postmortem.
+var repoFiles = map[string]bool{
+	"readme": true, "changelog": true, "contributing": true, "code_of_conduct": true, "code-of-conduct": true,
+	"security": true, "codeowners": true, "makefile": true, "dockerfile": true, "template": true,
+	"_template": true, "postmortem-template": true, "postmortem_template": true, "incident-template": true,
+	"incident_template": true,
 }
 
 // skipFile reports whether Walk leaves out a file of this base name:
-// hidden files, license files and non-text extensions.
+// hidden files, license files, repository furniture (README, CHANGELOG,
+// CONTRIBUTING, templates…), non-text extensions and configuration or
+// code files.
 func skipFile(base string) bool {
 	if strings.HasPrefix(base, ".") {
 		return true
@@ -43,14 +59,19 @@ func skipFile(base string) bool {
 	}
 	ext := strings.ToLower(path.Ext(base))
 	if strings.ContainsAny(ext, " \t") { // "v1.2 outage": not an extension
-		return false
+		ext = ""
+	}
+	if repoFiles[strings.TrimSuffix(strings.ToLower(base), ext)] {
+		return true
 	}
 	return skippedExtensions[ext]
 }
 
 // Walk calls fn for every candidate postmortem file under fsys, in
 // lexical order, with its slash path. Hidden files and directories,
-// LICENSE/COPYING files and non-text extensions (images, archives…) are
+// LICENSE/COPYING files, repository furniture (README, CHANGELOG,
+// CONTRIBUTING, blank templates), non-text extensions (images,
+// archives…) and configuration or code files (.yaml, .json, .go…) are
 // skipped. Entries that cannot be used — symlink loops, symlinks leaving
 // the root, unreadable directories — are passed to fn with a non-nil err
 // naming the path and reason. Symlinks to files and directories inside
