@@ -9,7 +9,7 @@ const maxActions = 1000
 
 var (
 	reIssueLink = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|browse|tickets?)/[\w-]+|jira|linear\.app|/-/issues/`)
-	reDoneWord  = regexp.MustCompile(`(?i)^(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|✅|✔|✔️|☑)\b`)
+	reDoneWord  = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
 	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\)|✅|✔|\[done\]|^done:`)
 	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we apologi[sz]e|regards|best|cheers|questions\?|if you have)`)
 	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement`)
@@ -76,7 +76,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 					links = append(links, u) // a bug/PR column: the link, not text
 					continue
 				}
-				if c != "" {
+				if c != "" && strings.Trim(c, "0123456789.#") != "" { // not a row number
 					parts = append(parts, c)
 				}
 			}

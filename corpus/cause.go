@@ -11,7 +11,7 @@ import (
 const maxCauseSentences = 3
 
 // reCausal finds sentences that state a cause.
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|the culprit|traced (?:back )?to|because|caused|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
 
 // splitSentences splits text into sentences at ., ! or ? followed by
 // white space and a capital letter, digit or quote, and at line ends.

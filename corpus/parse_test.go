@@ -71,6 +71,13 @@ func TestParseFixtures(t *testing.T) {
 			rootCause: "checked replica lag but not the sync flag", summary: "12% of signed-in users"},
 		{file: "statuspage.html", format: FormatHTML, title: "Elevated API error rates", org: "Otterline", date: "2023-11-02",
 			duration: 74, timeline: 3, startedAt: "2023-11-02T09:31:00Z", noBody: "Subscribe"},
+		{file: "md_followup_table.md", format: FormatMarkdown, title: "Incident 2023-014: Elevated checkout latency", date: "2023-03-03",
+			duration: 135, timeline: 4, actions: 2, done: 1, startedAt: "2023-03-03T14:32:00-07:00", rootCause: "pool size was reduced",
+			summary: "misconfigured connection pool"},
+		{file: "blog.html", format: FormatHTML, title: "Post-incident review: DNS resolution failures", date: "2024-01-09",
+			duration: 47, timeline: 4, actions: 2, startedAt: "2024-01-09T08:15:00Z", summary: "removed the upstream forwarders", noBody: "Home"},
+		{file: "caps_report.txt", format: FormatText, title: "INCIDENT REPORT - STORAGE ARRAY FAILURE", date: "2022-02-14",
+			duration: 210, actions: 2, startedAt: "2022-02-14T02:10:00+01:00", rootCause: "known bug that prevented failover"},
 		{file: "email.txt", format: FormatText, title: "Incident report: payroll export delayed", date: "2023-12-05",
 			duration: -1, actions: 2, rootCause: "staging configuration only", summary: "delayed by three hours"},
 	}

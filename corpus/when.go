@@ -15,6 +15,38 @@ var (
 	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
 )
 
+// reRangeKey are keys whose value may be a time range.
+var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|outage window|impact window|incident window|impact|duration|outage time|time of (?:incident|outage))$`)
+
+// keyRange reads "02:10 - 05:40 CET" (with the date of ctx, or one in
+// the value) as a start and an end.
+func keyRange(v string, ctx dateCtx) (time.Time, time.Time, bool) {
+	m := reClockRange.FindStringSubmatchIndex(v)
+	if m == nil {
+		return time.Time{}, time.Time{}, false
+	}
+	a, okA := findStamp(v[m[2]:])
+	b, okB := findStamp(v[m[4]:])
+	if !okA || !okB || !a.hasTime || !b.hasTime {
+		return time.Time{}, time.Time{}, false
+	}
+	if d, ok := findDate(v); ok {
+		a.y, a.mo, a.d, a.hasDate, a.hasYear = d.y, d.mo, d.d, true, d.hasYear
+	}
+	if a.zone == nil && a.zoneWord == "" {
+		a.zone, a.zoneWord = b.zone, b.zoneWord
+	}
+	s, ok := a.resolve(ctx)
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	e := time.Date(s.Year(), s.Month(), s.Day(), b.h, b.mi, 0, 0, s.Location())
+	if !e.After(s) {
+		e = e.Add(24 * time.Hour)
+	}
+	return s, e, true
+}
+
 // timeKeyWords are substrings of every start/detect/end key.
 var timeKeyWords = []string{"start", "began", "begin", "offline", "down since", "occurred", "date", "detect",
 	"identif", "alert", "first", "end", "resolv", "resolution", "online", "restor", "recover", "fixed", "clear", "mitigat", "report", "notic"}
@@ -77,11 +109,18 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	keyCtx := ctx
 	stated := -1
 	for i, b := range blocks {
-		if b.kind == blockHeading || b.kind == blockCode || i > 3000 {
+		if b.kind == blockCode || i > 3000 {
 			continue
 		}
 		line := b.text
-		if b.kind == blockRow && len(b.cells) >= 2 {
+		switch {
+		case b.kind == blockHeading:
+			// "## Duration" over "2 hours 15 minutes" reads as a key line
+			if i+1 >= len(blocks) || blocks[i+1].kind != blockPara || len(b.text) > 40 || len(blocks[i+1].text) > 80 {
+				continue
+			}
+			line = b.text + ": " + blocks[i+1].text
+		case b.kind == blockRow && len(b.cells) >= 2:
 			line = b.cells[0] + ": " + strings.Join(b.cells[1:], " ")
 		}
 		if keyCtx.y == 0 {
@@ -96,6 +135,18 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		}
 		if !hasKeyColon(line) {
 			continue
+		}
+		// "Time: 02:10 - 05:40 CET", "Outage window: 10:00–11:30": a range
+		// gives the start, the end and the duration
+		if (start.IsZero() || !startHasTime) && keyCtx.y != 0 && twoClocksAt(line) >= 0 {
+			if k, v, ok := splitKeyLine(line); ok && reRangeKey.MatchString(k) {
+				if s, e, ok := keyRange(v, keyCtx); ok {
+					start, startHasTime, startStated = s, true, true
+					if end.IsZero() {
+						end = e
+					}
+				}
+			}
 		}
 		lk := strings.ToLower(line[:min(len(line), 48)])
 		if !containsAnyWord(lk, timeKeyWords) {
@@ -227,6 +278,17 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	if stated >= 0 {
 		d := stated
 		rec.DurationMinutes = &d
+	}
+	if rec.ResolvedAt == nil {
+		// the last timed entry that reports recovery (not used for the
+		// duration: the timeline span above already weighed it)
+		for i := len(tl) - 1; i >= 0; i-- {
+			if !times[i].IsZero() && strings.Contains(tl[i].At, "T") && reResolvedWords.MatchString(tl[i].Text) && (start.IsZero() || times[i].After(start)) {
+				e := times[i]
+				rec.ResolvedAt = &e
+				break
+			}
+		}
 	}
 }
 
