@@ -236,6 +236,10 @@ func TestGolden(t *testing.T) {
 	for _, name := range []string{"md_frontmatter.md", "status_page.txt", "wiki.html", "text_keylines.txt", "scraped.txt", "md_sre_template.md", "statuspage.html", "email.txt"} {
 		t.Run(name, func(t *testing.T) {
 			r := parseFixture(t, name)
+			// Categories come from the taxonomy's rules, which are tuned
+			// on their own (taxonomy tests); the golden files pin what
+			// the ingester extracts.
+			r.Categories = nil
 			got, err := json.MarshalIndent(r, "", "  ")
 			if err != nil {
 				t.Fatal(err)
