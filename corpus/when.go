@@ -15,6 +15,9 @@ var (
 	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
 )
 
+// reDetectWords mark a timeline entry where the problem was noticed.
+var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging|detected|detects|noticed|notices|reported|reports|discovered|escalat\w*|acknowledge[sd]?|on-?call|investigat\w*)\b`)
+
 // reRangeKey are keys whose value may be a time range.
 var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|outage window|impact window|incident window|impact|duration|outage time|time of (?:incident|outage))$`)
 
@@ -278,6 +281,16 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	if stated >= 0 {
 		d := stated
 		rec.DurationMinutes = &d
+	}
+	if rec.DetectedAt == nil {
+		// the first timed entry that reports noticing the problem
+		for i := range tl {
+			if !times[i].IsZero() && strings.Contains(tl[i].At, "T") && reDetectWords.MatchString(tl[i].Text) && (start.IsZero() || !times[i].Before(start)) {
+				d := times[i]
+				rec.DetectedAt = &d
+				break
+			}
+		}
 	}
 	if rec.ResolvedAt == nil {
 		// the last timed entry that reports recovery (not used for the
