@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -306,6 +307,11 @@ func TestParseBadInput(t *testing.T) {
 			}
 			if r.Title != "42" {
 				t.Errorf("title = %q, want 42", r.Title)
+			}
+		}},
+		{name: "date with a time", file: "a.md", data: "---\ndate: 2021-05-06 22:15 PDT\nduration: 30\n---\n# T\n", check: func(t *testing.T, r Record) {
+			if r.Date != "2021-05-06" || r.StartedAt == nil || r.StartedAt.Format(time.RFC3339) != "2021-05-06T22:15:00-07:00" || ptrInt(r.DurationMinutes) != 30 {
+				t.Errorf("date/started_at/duration = %q/%v/%v", r.Date, r.StartedAt, ptrInt(r.DurationMinutes))
 			}
 		}},
 		{name: "YAML alias bomb", file: "a.md", data: aliasBomb(), check: func(t *testing.T, r Record) {

@@ -101,10 +101,13 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		end = t
 	}
 	fmDate := ""
-	if t, _, ok := fmTime("date", "incident_date"); ok {
+	if t, ht, ok := fmTime("date", "incident_date"); ok {
 		fmDate = t.Format("2006-01-02")
 		if ctx.zone == nil {
 			ctx.y, ctx.mo, ctx.d = t.Year(), int(t.Month()), t.Day()
+		}
+		if ht && start.IsZero() { // "date: 2023-06-14 09:12 UTC" is the start
+			start, startHasTime, startStated = t, true, true
 		}
 	}
 
