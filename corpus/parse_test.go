@@ -79,6 +79,8 @@ func TestParseFixtures(t *testing.T) {
 			duration: 47, timeline: 4, actions: 2, startedAt: "2024-01-09T08:15:00Z", summary: "removed the upstream forwarders", noBody: "Home"},
 		{file: "caps_report.txt", format: FormatText, title: "INCIDENT REPORT - STORAGE ARRAY FAILURE", date: "2022-02-14",
 			duration: 210, actions: 2, startedAt: "2022-02-14T02:10:00+01:00", rootCause: "known bug that prevented failover"},
+		{file: "md_midnight.md", format: FormatMarkdown, title: "Nightly batch overran into the morning", date: "2022-10-01",
+			duration: 85, timeline: 5, startedAt: "2022-10-01T23:40:00Z", summary: "started late"},
 		{file: "email.txt", format: FormatText, title: "Incident report: payroll export delayed", date: "2023-12-05",
 			duration: -1, actions: 2, rootCause: "staging configuration only", summary: "delayed by three hours"},
 	}
@@ -216,6 +218,19 @@ func TestParseMetadataLines(t *testing.T) {
 		if r.ActionItems[i] != w {
 			t.Errorf("action %d = %+v, want %+v", i, r.ActionItems[i], w)
 		}
+	}
+}
+
+func TestParseMidnightTimeline(t *testing.T) {
+	r := parseFixture(t, "md_midnight.md")
+	want := []string{"2022-10-01T23:40:00Z", "2022-10-01T23:55:00Z", "2022-10-02T00:20:00Z", "2022-10-02T01:05:00Z", "2022-10-02T13:30:00Z"}
+	for i, w := range want {
+		if i >= len(r.Timeline) || r.Timeline[i].At != w {
+			t.Fatalf("timeline = %+v, want times %v", r.Timeline, want)
+		}
+	}
+	if r.ResolvedAt == nil || r.ResolvedAt.Format(time.RFC3339) != "2022-10-02T01:05:00Z" {
+		t.Errorf("resolved_at = %v", r.ResolvedAt)
 	}
 }
 

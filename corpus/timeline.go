@@ -31,6 +31,7 @@ type timelineState struct {
 	ctx     dateCtx
 	entries []TimelineEntry
 	times   []time.Time // resolved entry times, zero when unknown
+	last    time.Time   // the latest timed entry so far
 }
 
 func (ts *timelineState) add(st stamp, raw, text string) {
@@ -51,7 +52,13 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	}
 	if st.hasTime {
 		if t, ok := st.resolve(ts.ctx); ok {
+			if !st.hasDate && !ts.last.IsZero() && t.Before(ts.last.Add(-6*time.Hour)) {
+				// "23:50 …" then "00:20 …": the log crossed midnight
+				t = t.AddDate(0, 0, 1)
+				ts.ctx.y, ts.ctx.mo, ts.ctx.d = t.Year(), int(t.Month()), t.Day()
+			}
 			tt = t
+			ts.last = t
 			at = t.Format(time.RFC3339)
 		}
 	} else if st.hasDate {
@@ -194,8 +201,13 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 				continue
 			}
 			text := rest
-			// the heading's text, else the paragraph under it
+			// the heading's text, else the paragraph under it; a bare date
+			// heading over time-stamped lines only dates them
 			if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(blocks) && blocks[j].kind != blockHeading {
+				if _, _, _, own := leadStamp(blocks[j].text); own && kinds[j] == secTimeline {
+					ts.add(st, raw, "")
+					continue
+				}
 				text = blocks[j].text
 			}
 			ts.add(st, raw, text)

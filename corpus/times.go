@@ -248,6 +248,12 @@ func findClock(s string, from int) (st stamp, ok bool) {
 			return st, false
 		}
 		st = stamp{h: h, mi: mi, s: sec, hasTime: true, start: from + m[2], end: from + m[1]}
+		// "13:30-13:45" is a range, not 13:30 at UTC-13:45: a bare offset
+		// must follow white space or a full hh:mm:ss clock
+		if g[9] != "" && g[3] == "" && m[18] > 0 && sub[m[18]-1] != ' ' && sub[m[18]-1] != '\t' {
+			g[9], g[10], g[11] = "", "", ""
+			st.end = from + m[18]
+		}
 		st.zone = zoneFromGroups(g[5:], 0)
 		st.setZoneWord(g[5:])
 		return st, true
