@@ -1059,7 +1059,9 @@ func negated(toks []token, start, end, window int) bool {
 // Sentences end at ".", "!" or "?" followed by a space, at blank lines,
 // before list items, table rows and headings, and after short heading-like
 // lines; other line breaks (hard-wrapped prose) do not end a sentence.
+// Run-on text is cut at the first space after 1000 bytes.
 func sentenceSpans(text string, fn func(start, end int)) {
+	const maxSentenceBytes = 1000
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
@@ -1077,6 +1079,10 @@ func sentenceSpans(text string, fn func(start, end int)) {
 	lineStart := 0
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; c {
+		case ' ', '\t':
+			if i-start > maxSentenceBytes {
+				emit(i) // run-on text: bound the work per sentence
+			}
 		case '\n':
 			line := strings.TrimSpace(text[lineStart:i])
 			rest := text[i+1:]
@@ -1086,7 +1092,8 @@ func sentenceSpans(text string, fn func(start, end int)) {
 			next := strings.TrimSpace(rest)
 			if line == "" || next == "" || startsBlock(next) || startsBlock(line) ||
 				strings.HasSuffix(line, ":") || headingLike(line, next) ||
-				strings.Contains(line, " | ") || strings.Contains(next, " | ") || timestamped(next) {
+				strings.Contains(line, " | ") || strings.Contains(next, " | ") || timestamped(next) ||
+				i-start > maxSentenceBytes {
 				emit(i + 1)
 			}
 			lineStart = i + 1

@@ -421,3 +421,21 @@ func TestRequiredLiterals(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceSpansRunOn checks that run-on text is cut into bounded
+// sentences, so that the work per sentence (quadratic in its matches in
+// places) stays small on hostile input.
+func TestSentenceSpansRunOn(t *testing.T) {
+	text := strings.Repeat("the database config was not the cause because the disk was full and ", 2000)
+	n, longest := 0, 0
+	sentenceSpans(text, func(s, e int) {
+		n++
+		longest = max(longest, e-s)
+	})
+	if n < len(text)/1100 || longest > 1100 {
+		t.Errorf("%d sentences, longest %d bytes, want pieces of at most about 1000 bytes", n, longest)
+	}
+	if got := DefaultTaxonomy().Classify(ClassifyInput{RootCause: text}); len(got) == 0 || got[0].Name != "storage" {
+		t.Errorf("categories = %v", names(got))
+	}
+}
