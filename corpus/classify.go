@@ -184,9 +184,16 @@ func compile(t *Taxonomy) *matcher {
 			m.rules = append(m.rules, cr)
 		}
 	}
-	entries := make([]firstEntry, len(order))
-	for i, a := range order {
-		entries[i] = firstEntry{alt: a, parts: firsts[a]}
+	var entries []firstEntry
+	for _, a := range order {
+		entries = append(entries, firstEntry{key: indexKey(a.s), alt: a, parts: firsts[a]})
+		if !a.prefix && len(a.s) < 3 {
+			// The plural of a short word has another key: "db" -> "dbs".
+			entries = append(entries, firstEntry{key: indexKey(a.s + "s"), alt: a, parts: firsts[a]})
+			if len(a.s) == 1 {
+				entries = append(entries, firstEntry{key: a.s + "es", alt: a, parts: firsts[a]})
+			}
+		}
 	}
 	m.index = buildIndex(entries)
 	return m
@@ -195,6 +202,7 @@ func compile(t *Taxonomy) *matcher {
 // firstEntry is one alternative of the first word of some phrases, with
 // the parts (phrases) that start with it.
 type firstEntry struct {
+	key   string // indexKey of the words it may match
 	alt   wordAlt
 	parts []int32
 }
@@ -236,11 +244,10 @@ func buildIndex(entries []firstEntry) firstIndex {
 	ix := firstIndex{off: make([]uint32, keySpace+1), other: map[string][]firstEntry{}}
 	codes := make([]int, len(entries))
 	for i, e := range entries {
-		key := indexKey(e.alt.s)
-		k, ok := keyCode(key)
+		k, ok := keyCode(e.key)
 		if !ok {
 			codes[i] = -1
-			ix.other[key] = append(ix.other[key], e)
+			ix.other[e.key] = append(ix.other[e.key], e)
 			continue
 		}
 		codes[i] = k

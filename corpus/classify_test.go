@@ -439,3 +439,47 @@ func TestSentenceSpansRunOn(t *testing.T) {
 		t.Errorf("categories = %v", names(got))
 	}
 }
+
+func TestPhraseMatching(t *testing.T) {
+	tax, err := LoadTaxonomy(strings.NewReader(`
+scoring: {min_score: 1}
+categories:
+  - name: short
+    description: short words and their plurals
+    rules:
+      - {phrase: "db", weight: 2}
+  - name: prefix
+    description: prefixes and alternatives
+    rules:
+      - {phrase: "expir* cert|certs", weight: 2}
+  - name: punct
+    description: punctuation inside a phrase word splits it
+    rules:
+      - {phrase: "out-of-memory", weight: 2}
+  - name: unicode
+    description: non-ASCII words
+    rules:
+      - {phrase: "défaillance matérielle", weight: 2}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Both DBs were down.", "short"},
+		{"The db was down.", "short"},
+		{"Expired certs everywhere.", "prefix"},
+		{"An EXPIRING cert.", "prefix"},
+		{"The pod ran Out Of Memory.", "punct"},
+		{"Une DÉFAILLANCE MATÉRIELLE du disque.", "unicode"},
+		{"The dbx tool and expiration dates.", ""},
+	} {
+		got := tax.Classify(ClassifyInput{RootCause: tc.text})
+		primary := ""
+		if len(got) > 0 {
+			primary = got[0].Name
+		}
+		if primary != tc.want {
+			t.Errorf("%q: categories = %v, want %q", tc.text, names(got), tc.want)
+		}
+	}
+}
