@@ -77,9 +77,8 @@ type ClassifyInput struct {
 	// RootCause is the text of root-cause, trigger and contributing-factor
 	// sections: it weighs most.
 	RootCause string
-	// Title is the document's title. It weighs like RootCause: titles
-	// usually name the cause or the failing component in a few words.
-	// Leave it out of Headline.
+	// Title is the document's title, when the caller keeps it apart from
+	// Headline (Scoring.Title weighs it; leave it out of Headline then).
 	Title string
 	// Headline is the summary (and the title, when Title is not used): it
 	// weighs next.
@@ -118,7 +117,7 @@ type Scoring struct {
 	// Lead multiplies the first sentence of the root-cause text, which
 	// usually states the cause before the details (default 1.5).
 	Lead float64 `yaml:"lead,omitempty" json:"lead"`
-	// Title weighs the title (default 3).
+	// Title weighs the title (default 2, like the summary).
 	Title float64 `yaml:"title,omitempty" json:"title"`
 	// Headline weighs the summary (default 2).
 	Headline float64 `yaml:"headline,omitempty" json:"headline"`
@@ -167,7 +166,7 @@ func DefaultScoring() Scoring {
 	return Scoring{
 		RootCause:      3,
 		Lead:           1.5,
-		Title:          3,
+		Title:          2,
 		Headline:       2,
 		Rest:           1,
 		Declared:       5,
