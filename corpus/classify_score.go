@@ -832,7 +832,9 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 			switch at(1) {
 			case "evidence", "sign", "signs", "indication", "indications", "one":
 			default:
-				k &^= wNeg
+				if !hasFindingVerb(toks) {
+					k &^= wNeg
+				}
 			}
 		}
 		if k&wNeg != 0 {
@@ -865,6 +867,22 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 	}
 	markSymptoms(toks)
 	return cues, kinds
+}
+
+// findingVerbs make a sentence opening with "No" a denial ("No DNS
+// errors were found") rather than a statement of what was missing ("No
+// alerting on queue depth").
+var findingVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true,
+	"found": true, "seen": true, "observed": true, "detected": true, "shown": true,
+	"showed": true, "appeared": true, "occurred": true, "reported": true, "identified": true}
+
+func hasFindingVerb(toks []token) bool {
+	for i := range toks {
+		if findingVerbs[toks[i].s] {
+			return true
+		}
+	}
+	return false
 }
 
 // markSymptoms flags the objects of failing verbs: in "pods could not

@@ -86,6 +86,7 @@ func TestClassifyNegation(t *testing.T) {
 		{"negation inside a phrase", "The containers had no memory limits and starved the node.", "capacity", nil},
 		{"a list item stating an absence", "No lifecycle management of the LimitRange objects", "config-change", nil},
 		{"no evidence stays a denial", "No evidence of a DDoS attack was found. The certificate expired.", "certificate", []string{"security"}},
+		{"a finding stays a denial", "No DNS errors were found in the resolver logs. The disk was full.", "storage", []string{"dns"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tax.Classify(ClassifyInput{RootCause: tc.text})
