@@ -1045,6 +1045,9 @@ func negated(toks []token, start, end, window int) bool {
 		if f&fNeg != 0 {
 			return true
 		}
+		if toks[j].s == "and" && !verbish(toks[j+1:clauseEnd(toks, end)]) {
+			continue // "ruled out DNS and the network"
+		}
 		if f&(fStop|fBreakWord) != 0 {
 			break
 		}
@@ -1057,8 +1060,11 @@ func negated(toks []token, start, end, window int) bool {
 	}
 	n = 0
 	for j := end; j < len(toks); j++ {
-		if toks[j].brk || toks[j].flags&fBreakWord != 0 {
+		if toks[j].brk {
 			break
+		}
+		if toks[j].flags&fBreakWord != 0 && (toks[j].s != "and" || verbish(toks[end:j])) {
+			break // "DNS and the network were ruled out" goes on
 		}
 		if toks[j].flags&fPostNeg != 0 {
 			return true
@@ -1068,6 +1074,27 @@ func negated(toks []token, start, end, window int) bool {
 			if n > window {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the end of the clause that goes on at toks[from].
+func clauseEnd(toks []token, from int) int {
+	for from < len(toks) && !toks[from].brk && toks[from].flags&fBreakWord == 0 {
+		from++
+	}
+	return from
+}
+
+// verbish reports whether toks hold a word that looks like a verb, which
+// makes an "and" join clauses rather than nouns.
+func verbish(toks []token) bool {
+	for _, t := range toks {
+		switch s := t.s; {
+		case findingVerbs[s], s == "had", s == "has", s == "have", s == "did", s == "does",
+			len(s) > 4 && strings.HasSuffix(s, "ed"):
+			return true
 		}
 	}
 	return false

@@ -86,6 +86,9 @@ func TestClassifyNegation(t *testing.T) {
 		{"negation inside a phrase", "The containers had no memory limits and starved the node.", "capacity", nil},
 		{"a list item stating an absence", "No lifecycle management of the LimitRange objects", "config-change", nil},
 		{"no evidence stays a denial", "No evidence of a DDoS attack was found. The certificate expired.", "certificate", []string{"security"}},
+		{"conjoined nouns share a denial", "We ruled out DNS and the network. A typo in the config file broke routing.", "config-change", []string{"dns", "network"}},
+		{"conjoined nouns before a denial", "DNS and the network were ruled out. The disk was full.", "storage", []string{"dns", "network"}},
+		{"a new clause ends a denial", "There was no alert and the certificate expired.", "certificate", nil},
 		{"a finding stays a denial", "No DNS errors were found in the resolver logs. The disk was full.", "storage", []string{"dns"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
