@@ -313,8 +313,9 @@ func (st *scoreState) ranked() []Category {
 		strength := 1 - math.Exp(-s/sc.Saturation)
 		conf := math.Round(100*strength*s/(s+other)) / 100
 		out = append(out, Category{
-			Name:       st.m.names[c],
-			Confidence: max(conf, 0.01),
+			Name: st.m.names[c],
+			// 1 is kept for categories a document declares itself.
+			Confidence: min(max(conf, 0.01), 0.99),
 			Evidence:   st.evidence(st.ev[c]),
 			Source:     SourceRules,
 		})

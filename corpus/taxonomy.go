@@ -462,7 +462,12 @@ func normalizeName(s string) string {
 }
 
 // Classify tags a document with root-cause categories, primary first,
-// contributing causes after; see Scoring for how. Categories declared in
+// contributing causes after; see Scoring for how. A rule-based category's
+// confidence is strength × share, both from its score S: strength =
+// 1 - exp(-S/Saturation) says how much evidence there is, share =
+// S/(S+R) how clearly it beats its rival R (the runner-up for the primary,
+// the primary for the others); it is at most 0.99, as 1 marks declared
+// names. Categories declared in
 // the input come first with Source SourceFrontmatter: known names and
 // aliases as given, free text classified by the rules. Every category
 // carries the sentence that justified it as Evidence.
