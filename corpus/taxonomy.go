@@ -59,7 +59,8 @@ type CategoryDef struct {
 // of one rule ("disk full, no space left"). All lists phrases (each
 // possibly with comma alternatives) that must all occur in the same
 // sentence, in any order. Regex is a Go regular expression, matched
-// case-insensitively against the lower-cased sentence.
+// case-insensitively against the lower-cased text; a match counts in the
+// sentence where it starts.
 //
 // Matches that are negated ("not a DDoS", "ruled out DNS", "no evidence
 // of a leak") do not count. Weight is in [-10, 10] and not 0; negative
