@@ -317,27 +317,32 @@ func literalsOf(re *syntax.Regexp) []string {
 		}
 	case syntax.OpConcat:
 		// Join runs of adjacent children that each have literals into their
-		// cross product (".", "conf|cfg" -> ".conf", ".cfg").
+		// cross product (".", "conf|cfg" -> ".conf", ".cfg"), and keep the
+		// most selective run.
 		var best, cur []string
-		shortest := func(l []string) int {
-			n := len(l[0])
+		// A set is as selective as its least informative member; words
+		// like "on" or "the" occur everywhere and count for nothing.
+		info := func(l []string) int {
+			n := -1
 			for _, x := range l {
-				n = min(n, len(x))
+				k := 0
+				for _, w := range wordsOf(x) {
+					if !commonWords[w] {
+						k += len(w)
+					}
+				}
+				if n < 0 || k < n {
+					n = k
+				}
 			}
 			return n
 		}
-		// Prefer fewer alternatives once they are long enough to be
-		// selective ("bug" over " in ", " with ", " of ").
 		consider := func(l []string) {
 			switch {
 			case len(l) == 0:
 			case best == nil:
 				best = l
-			case shortest(l) >= 3 && shortest(best) >= 3:
-				if len(l) < len(best) || len(l) == len(best) && shortest(l) > shortest(best) {
-					best = l
-				}
-			case shortest(l) > shortest(best):
+			case info(l) > info(best), info(l) == info(best) && len(l) < len(best):
 				best = l
 			}
 		}
@@ -375,6 +380,11 @@ func literalsOf(re *syntax.Regexp) []string {
 	}
 	return nil
 }
+
+// commonWords carry no information for the regex prefilter.
+var commonWords = map[string]bool{"a": true, "an": true, "the": true, "on": true, "at": true,
+	"in": true, "of": true, "to": true, "with": true, "and": true, "or": true, "is": true,
+	"was": true, "for": true, "by": true, "s": true}
 
 // parsePhrase compiles a phrase: words separated by spaces; a word is
 // alternatives separated by "|", each a single word optionally ending in

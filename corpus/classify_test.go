@@ -418,6 +418,7 @@ func TestRequiredLiterals(t *testing.T) {
 		{`\bbugs? (in|of) v\d`, []string{"bug"}},
 		{`a|\d`, nil},
 		{`x`, nil}, // too short to filter on
+		{`\b(on|at) (the )?[a-z]+('s|s') (side|end)\b`, []string{"'s side", "'s end", "s' side", "s' end"}},
 	} {
 		got := requiredLiterals(tc.expr)
 		if !slices.Equal(got, tc.want) {

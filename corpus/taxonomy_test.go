@@ -41,6 +41,24 @@ func TestDefaultTaxonomy(t *testing.T) {
 	}
 }
 
+// TestDefaultRegexesAreFiltered checks that every regular expression of
+// the default taxonomy has a selective literal prefilter, so that none
+// runs over every document.
+func TestDefaultRegexesAreFiltered(t *testing.T) {
+	m := DefaultTaxonomy().compiled()
+	for _, id := range m.regexes {
+		r := m.rules[id]
+		if len(r.lits) == 0 {
+			t.Errorf("%s has no literal prefilter", r.desc)
+		}
+		for _, l := range r.lits {
+			if len(strings.Trim(l, " ")) < 3 {
+				t.Errorf("%s filters on %q, which is too common", r.desc, l)
+			}
+		}
+	}
+}
+
 func TestDefaultTaxonomyIsACopy(t *testing.T) {
 	a, b := DefaultTaxonomy(), DefaultTaxonomy()
 	a.Categories[0].Name = "changed"
