@@ -19,7 +19,9 @@ import (
 //
 // A Taxonomy compiles its rules once, on first use; do not modify it
 // after it has been used to classify (build a new one instead) and do not
-// copy it by value. It is safe for concurrent use.
+// copy it by value. It is safe for concurrent use. The methods that read
+// it (Classify, Explain, Resolve, Names, Category) treat a nil *Taxonomy
+// as the default one.
 type Taxonomy struct {
 	// Version is the file format version; 0 or 1.
 	Version int `yaml:"version,omitempty" json:"version,omitempty"`
@@ -288,7 +290,7 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	t.compiled()
+	t.once.Do(func() { t.m = compile(t) })
 	return t, nil
 }
 
@@ -419,6 +421,9 @@ func (t *Taxonomy) Validate() error {
 
 // Names returns the category names in taxonomy order.
 func (t *Taxonomy) Names() []string {
+	if t == nil {
+		t = DefaultTaxonomy()
+	}
 	out := make([]string, len(t.Categories))
 	for i, c := range t.Categories {
 		out[i] = c.Name
@@ -428,6 +433,9 @@ func (t *Taxonomy) Names() []string {
 
 // Category returns the definition of the named category.
 func (t *Taxonomy) Category(name string) (CategoryDef, bool) {
+	if t == nil {
+		t = DefaultTaxonomy()
+	}
 	for _, c := range t.Categories {
 		if c.Name == name {
 			return c, true
@@ -476,8 +484,16 @@ func (t *Taxonomy) Classify(in ClassifyInput) []Category {
 	return t.compiled().classify(in)
 }
 
-// compiled returns the compiled matcher, building it on first use.
+// compiled returns the compiled matcher, building it on first use. A nil
+// Taxonomy is the default one.
 func (t *Taxonomy) compiled() *matcher {
+	if t == nil {
+		d, err := defaultTaxonomy()
+		if err != nil {
+			panic(fmt.Sprintf("corpus: embedded taxonomy.yaml is invalid: %v", err))
+		}
+		return d.compiled()
+	}
 	t.once.Do(func() { t.m = compile(t) })
 	return t.m
 }

@@ -72,6 +72,25 @@ func TestDefaultTaxonomyIsACopy(t *testing.T) {
 	}
 }
 
+func TestNilTaxonomyIsTheDefault(t *testing.T) {
+	var tax *Taxonomy
+	if got := tax.Names(); !slices.Equal(got, wantNames) {
+		t.Errorf("Names() = %v", got)
+	}
+	if got := tax.Classify(ClassifyInput{RootCause: "The TLS certificate expired."}); len(got) == 0 || got[0].Name != "certificate" {
+		t.Errorf("Classify = %v", names(got))
+	}
+	if n, ok := tax.Resolve("Config Change"); !ok || n != "config-change" {
+		t.Errorf("Resolve = %q, %v", n, ok)
+	}
+	if _, ok := tax.Category("dns"); !ok {
+		t.Error("Category(dns) not found")
+	}
+	if tax.Validate() == nil {
+		t.Error("Validate() of nil = nil, want an error")
+	}
+}
+
 func TestResolve(t *testing.T) {
 	tax := DefaultTaxonomy()
 	for _, tc := range []struct{ in, want string }{
