@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sync"
@@ -15,7 +17,19 @@ var benchIdx struct {
 	once sync.Once
 	ix   *Index
 	recs []genRec
+	dir  string
 	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchIdx.ix != nil {
+		benchIdx.ix.Close()
+	}
+	if benchIdx.dir != "" {
+		os.RemoveAll(benchIdx.dir)
+	}
+	os.Exit(code)
 }
 
 type genRec struct{ id string }
@@ -23,7 +37,13 @@ type genRec struct{ id string }
 // benchIndex builds the 10k-record in-memory index once per test binary.
 func benchIndex(b *testing.B) *Index {
 	benchIdx.once.Do(func() {
-		ix, err := OpenMemory(DefaultConfig())
+		dir, err := os.MkdirTemp("", "hindsight-bench-")
+		if err != nil {
+			benchIdx.err = err
+			return
+		}
+		benchIdx.dir = dir
+		ix, err := Open(filepath.Join(dir, "idx"), DefaultConfig())
 		if err != nil {
 			benchIdx.err = err
 			return
@@ -125,7 +145,7 @@ func BenchmarkIndexing(b *testing.B) {
 	recs := genCorpus(2000, 2)
 	b.ResetTimer()
 	for b.Loop() {
-		ix, err := OpenMemory(DefaultConfig())
+		ix, err := Open(filepath.Join(b.TempDir(), "idx"), DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}

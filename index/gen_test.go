@@ -34,7 +34,13 @@ func genCorpus(n int, seed uint64) []corpus.Record {
 		"cache queue kafka kubernetes pod node cluster load balancer error rate outage config change replica failover " +
 		"throttling quota capacity cpu alert pager monitoring backup restore token credentials vendor provider api gateway " +
 		"migration schema index lock deadlock retry storm leak restart crash loop packet loss firewall route bgp")
-	vocab = append(sre, vocab...)
+	// Spread the SRE words over ranks 30–1500 of the Zipf distribution,
+	// as in real postmortems where they are common but not the most
+	// common words.
+	for i, w := range sre {
+		pos := 30 + (i*1471)%1470
+		vocab = append(vocab[:pos], append([]string{w}, vocab[pos:]...)...)
+	}
 	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
 	words := func(k int) string {
 		out := make([]string, k)
