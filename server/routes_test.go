@@ -350,3 +350,20 @@ func TestYearAndDurationFacetsFilter(t *testing.T) {
 		}
 	}
 }
+
+func TestActionsOpenFirstAndFiltered(t *testing.T) {
+	f := newFixture(t, nil)
+	body := f.get(t, "/actions").Body.String()
+	lastOpen, firstDone := strings.LastIndex(body, `<tr class="open">`), strings.Index(body, `<tr class="done">`)
+	if lastOpen < 0 || firstDone < 0 || lastOpen > firstDone {
+		t.Errorf("open items are not listed first (last open at %d, first done at %d)", lastOpen, firstDone)
+	}
+	open := f.get(t, "/actions?state=open").Body.String()
+	if strings.Contains(open, `<tr class="done">`) || !strings.Contains(open, `<tr class="open">`) {
+		t.Error("state=open shows done items or no open ones")
+	}
+	dns := f.get(t, "/actions?q=category%3Adns").Body.String()
+	if !strings.Contains(dns, "Alert when a resolver answers") || strings.Contains(dns, "Require a second approver") {
+		t.Error("the query does not filter action items")
+	}
+}
