@@ -36,6 +36,7 @@ func TestEveryRoute(t *testing.T) {
 		{"actions open", "/actions?state=open", 200, "text/html", []string{"Require a second approver"}},
 		{"embed", "/embed?q=resolver", 200, "text/html", []string{`<base target="_top">`, "Stale resolver cache", "open in Hindsight"}},
 		{"widget", "/widget.js", 200, "text/javascript", []string{"data-hindsight-search", "/api/v1/search"}},
+		{"widget css", "/widget.css", 200, "text/css", []string{".hs-title"}},
 		{"opensearch", "/opensearch.xml", 200, "application/opensearchdescription+xml", []string{"OpenSearchDescription", "/search?q={searchTerms}"}},
 		{"feed", "/feed.atom?q=service%3Aedge-proxy", 200, "application/atom+xml", []string{"<feed", "Stale resolver cache"}},
 		{"healthz", "/healthz", 200, "application/json", []string{`"ok"`}},

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -126,6 +127,7 @@ func (s *Server) routes() []route {
 		// Embedding and discovery.
 		{http.MethodGet, "/embed", s.embedPage, true},
 		{http.MethodGet, "/widget.js", s.widget, false},
+		{http.MethodGet, "/widget.css", s.widget, false},
 		{http.MethodGet, "/opensearch.xml", s.openSearch, false},
 		{http.MethodGet, "/feed.atom", s.feed, true},
 		{http.MethodGet, "/static/:file", s.static, false},
@@ -282,10 +284,11 @@ func (s *Server) static(c echo.Context) error {
 	return c.Blob(http.StatusOK, a.ContentType, a.Data)
 }
 
-// widget serves /widget.js at a fixed URL (wiki pages hard-code it), so
-// it is cached briefly and revalidated by ETag. Other sites may load it.
+// widget serves /widget.js and /widget.css at fixed URLs (wiki pages
+// hard-code them), so they are cached briefly and revalidated by ETag.
+// Other sites may load them.
 func (s *Server) widget(c echo.Context) error {
-	a, ok := s.ui.File("widget.js")
+	a, ok := s.ui.File(strings.TrimPrefix(c.Path(), s.cfg.BasePath+"/"))
 	if !ok {
 		return errNotFound("No widget.")
 	}

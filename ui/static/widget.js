@@ -82,7 +82,8 @@
     box.setAttribute("data-hindsight-mounted", "1");
     var form = el("form", "hs-form");
     form.setAttribute("role", "search");
-    var label = el("label", "hs-label", "Search postmortems");
+    var label = el("label", "hs-label");
+    label.appendChild(el("span", "hs-visually-hidden", "Search postmortems"));
     var input = el("input", "hs-input");
     input.type = "search";
     input.name = "q";
@@ -103,8 +104,22 @@
     search(box, input.value);
   }
 
+  // The stylesheet sits next to the script; a wiki may style the hs-*
+  // classes itself instead (data-hindsight-css="none" on the script).
+  function addStyles() {
+    if (script.getAttribute("data-hindsight-css") === "none") return;
+    if (document.querySelector("link[data-hindsight-css]")) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = base + "/widget.css";
+    link.setAttribute("data-hindsight-css", "");
+    (document.head || document.documentElement).appendChild(link);
+  }
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-hindsight-search]"), mount);
+    var boxes = document.querySelectorAll("[data-hindsight-search]");
+    if (boxes.length) addStyles();
+    Array.prototype.forEach.call(boxes, mount);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
