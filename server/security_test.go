@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -11,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -432,5 +435,56 @@ func TestHostileDocumentsAreNeutralised(t *testing.T) {
 		if b := f.get(t, p).Body.String(); strings.Contains(b, "<script>") {
 			t.Errorf("%s contains a literal <script>", p)
 		}
+	}
+}
+
+// TestSearchesDuringWrites posts documents while other clients search:
+// every search succeeds and sees either the old or the new state.
+func TestSearchesDuringWrites(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.WriteToken = testToken })
+	auth := map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "text/markdown"}
+	const posts = 6
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	stop := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				w := f.get(t, "/api/v1/search?q=zebrafish")
+				if w.Code != 200 {
+					errs <- fmt.Sprintf("search during writes = %d", w.Code)
+					return
+				}
+				var res struct{ Total int }
+				if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || res.Total > posts {
+					errs <- fmt.Sprintf("search result %s", w.Body)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < posts; i++ {
+		doc := fmt.Sprintf("---\ntitle: Zebrafish outage %d\ndate: 2024-10-%02d\n---\n\n## Summary\n\nThe zebrafish service fell over, take %d.\n", i, i+1, i)
+		if w := f.do(t, req{method: http.MethodPost, path: "/api/v1/incidents", body: doc, header: auth}); w.Code != http.StatusCreated {
+			t.Errorf("POST %d = %d: %s", i, w.Code, w.Body)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	var res struct{ Total int }
+	json.Unmarshal(f.get(t, "/api/v1/search?q=zebrafish").Body.Bytes(), &res)
+	if res.Total != posts {
+		t.Errorf("after the writes %d zebrafish incidents, want %d", res.Total, posts)
 	}
 }
