@@ -131,6 +131,7 @@ func (s *Server) homePage(c echo.Context) error {
 	top := links[:0]
 	for _, l := range links {
 		if l.Count > 0 && len(top) < 8 {
+			l.Description = firstClause(l.Description)
 			top = append(top, l)
 		}
 	}
@@ -140,6 +141,15 @@ func (s *Server) homePage(c echo.Context) error {
 		Categories: top,
 		Recent:     s.hitViews(recent.Hits),
 	})
+}
+
+// firstClause shortens a category description for the home page: up to
+// the first colon or full stop.
+func firstClause(d string) string {
+	if i := strings.IndexAny(d, ":."); i > 0 {
+		return d[:i]
+	}
+	return d
 }
 
 func (s *Server) categoryLinks(cats []index.CategoryCount) []categoryLink {
