@@ -56,6 +56,11 @@
       input.removeAttribute("aria-invalid");
     }
     if (doc.title) document.title = doc.title;
+    // Announce the new count to screen readers, once, politely.
+    var status = document.getElementById("live-status");
+    var count = document.getElementById("result-count");
+    var err = form.querySelector(".query-error");
+    if (status) status.textContent = err ? err.textContent : (count ? count.textContent : "");
   }
 
   function run() {
