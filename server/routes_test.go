@@ -368,3 +368,30 @@ func TestActionsOpenFirstAndFiltered(t *testing.T) {
 		t.Error("the query does not filter action items")
 	}
 }
+
+func TestMetricsAndMethodErrors(t *testing.T) {
+	f := newFixture(t, nil)
+	for i := 0; i < 3; i++ {
+		f.get(t, "/no/such/page/"+strings.Repeat("x", i))
+	}
+	f.get(t, "/search?q=resolver")
+	w := f.do(t, req{method: http.MethodDelete, path: "/api/v1/search"})
+	if code, _ := jsonErr(t, w); w.Code != http.StatusMethodNotAllowed || code != "method_not_allowed" {
+		t.Errorf("DELETE on the API = %d %s", w.Code, code)
+	}
+	m := f.get(t, "/metrics").Body.String()
+	for _, want := range []string{
+		`hindsight_http_requests_total{code="404",method="GET",route="unmatched"} 3`,
+		`hindsight_http_requests_total{code="200",method="GET",route="/search"} 1`,
+		`hindsight_http_request_duration_seconds_bucket{method="GET",route="/search"`,
+		`hindsight_search_duration_seconds_count 1`,
+		`hindsight_index_documents 9`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if strings.Contains(m, "/no/such") {
+		t.Error("unknown URLs became metric labels")
+	}
+}
