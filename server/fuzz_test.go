@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -57,6 +58,39 @@ func FuzzSplitFrontmatter(f *testing.F) {
 		meta, body := splitFrontmatter([]byte(doc))
 		if len(meta)+len(body) > len(doc) {
 			t.Fatalf("split of %q grew: meta %q body %q", doc, meta, body)
+		}
+	})
+}
+
+// FuzzRequests sends arbitrary parameters and ids to every read route:
+// the answer is never a 5xx (bad input is the client's problem, and says
+// so), and API errors are always the JSON error shape.
+func FuzzRequests(f *testing.F) {
+	fx := newFixture(f, nil)
+	for _, seed := range [][4]string{
+		{"dns", "1", "newest", "x"},
+		{`"unclosed`, "0", "bogus", "../../etc/passwd"},
+		{"category:nope after:2023-13 duration:>>1h", "99999999999999999999", "", "%00"},
+		{strings.Repeat("(", 500), "-1", "longest", "\u202eevil"},
+		{"service:a,b,,c -org:\"x\" has:nothing", "2", "relevance", ""},
+	} {
+		f.Add(seed[0], seed[1], seed[2], seed[3])
+	}
+	f.Fuzz(func(t *testing.T, q, pageNum, sort, id string) {
+		v := url.Values{"q": {q}, "page": {pageNum}, "sort": {sort}, "interval": {sort}, "state": {sort}, "size": {pageNum}}
+		enc := v.Encode()
+		for _, p := range []string{
+			"/search?" + enc, "/api/v1/search?" + enc, "/trends?" + enc, "/api/v1/trends?" + enc,
+			"/actions?" + enc, "/api/v1/actions?" + enc, "/embed?" + enc, "/feed.atom?" + enc,
+			"/incidents/" + url.PathEscape(id), "/api/v1/incidents/" + url.PathEscape(id) + "/similar?n=" + url.QueryEscape(pageNum),
+		} {
+			w := fx.get(t, p)
+			if w.Code >= 500 {
+				t.Fatalf("GET %q = %d: %.300s", p, w.Code, w.Body)
+			}
+			if strings.HasPrefix(p, "/api/") && w.Code >= 400 {
+				jsonErr(t, w)
+			}
 		}
 	})
 }
