@@ -244,11 +244,15 @@ func runGen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel workers (does not change the output)")
 	terms := fs.Bool("terms", false, "also count distinct terms (vocabulary size)")
 	jsonOut := fs.Bool("json", false, "print the summary as JSON")
+	dry := fs.Bool("dry-run", false, "generate in memory only and print the summary (no --out needed)")
 	if c := parseOrExit(stderr, fs, args); c >= 0 {
 		return c
 	}
+	if *dry {
+		*out = ""
+	}
 	switch {
-	case *out == "":
+	case *out == "" && !*dry:
 		fmt.Fprintln(stderr, "hindsight-bench gen: --out is required")
 		return exitUsage
 	case *n < 1 || *n > 10_000_000:
@@ -258,13 +262,15 @@ func runGen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintf(stderr, "hindsight-bench gen: --workers must be ≥ 1, got %d\n", *workers)
 		return exitUsage
 	}
-	if ents, err := os.ReadDir(*out); err == nil && len(ents) > 0 {
-		fmt.Fprintf(stderr, "hindsight-bench gen: %s is not empty; choose a new folder\n", *out)
-		return exitUsage
-	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "hindsight-bench gen: %v\n", err)
-		return exitRuntime
+	if !*dry {
+		if ents, err := os.ReadDir(*out); err == nil && len(ents) > 0 {
+			fmt.Fprintf(stderr, "hindsight-bench gen: %s is not empty; choose a new folder\n", *out)
+			return exitUsage
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			fmt.Fprintf(stderr, "hindsight-bench gen: %v\n", err)
+			return exitRuntime
+		}
 	}
 	w, err := newWorld(*seed)
 	if err != nil {
@@ -272,7 +278,7 @@ func runGen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		return exitRuntime
 	}
 	entries, st, err := generateCorpus(ctx, w, *n, *workers, *out, *terms)
-	if err == nil {
+	if err == nil && !*dry {
 		err = writeManifest(*out, entries)
 	}
 	if err != nil {
