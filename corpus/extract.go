@@ -305,7 +305,7 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 	}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	if ext := lowerExt(base); ext != "" {
-		if i := strings.LastIndex(strings.ToLower(base), ext); i > 0 {
+		if i := lastIndexFold(base, ext); i > 0 {
 			base = base[:i]
 		}
 	}
@@ -442,4 +442,16 @@ func dropChrome(blocks []block) (kept []block, title string, dropped []block) {
 		title = t.text
 	}
 	return blocks[start:], title, blocks[:start]
+}
+
+// lastIndexFold is strings.LastIndex, case-insensitively, with offsets
+// into s itself (lower-casing s first would shift them when s holds
+// invalid UTF-8).
+func lastIndexFold(s, sub string) int {
+	for i := len(s) - len(sub); i >= 0; i-- {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
