@@ -102,10 +102,12 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 
 func actionFrom(text string, links []string, checked int8) ActionItem {
 	a := ActionItem{Text: strings.TrimSpace(text), Done: checked == 1}
-	for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
-		links = append(links, strings.TrimRight(u, ".,;"))
+	if strings.Contains(text, "http") {
+		for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
+			links = append(links, strings.TrimRight(u, ".,;"))
+		}
 	}
-	if checked < 0 && reDoneMark.MatchString(text) {
+	if checked < 0 && (strings.ContainsAny(text, "(✅✔[") || len(text) > 4 && strings.EqualFold(text[:4], "done")) && reDoneMark.MatchString(text) {
 		a.Done = true
 	}
 	for k := len(links) - 1; k >= 0; k-- {

@@ -136,7 +136,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			timeCol = -1
 			continue
 		}
-		if observed < i {
+		if observed < i && ts.ctx.y == 0 {
 			// entering a timeline: the latest date written before it
 			// is the date of time-only entries
 			for j := i - 1; j >= observed && j >= i-30; j-- {
