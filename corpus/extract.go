@@ -339,7 +339,6 @@ func cleanHTMLTitle(t, site string) string {
 
 var (
 	reReportFor = regexp.MustCompile(`^(?:Incident|Status|Outage|Post[- ]?[Mm]ortem)\s+[Rr]eport\s+(?:for|from)\s+(.{2,60}?)\.?$`)
-	reAffected  = regexp.MustCompile(`^This incident affected:\s*(.{2,60}?)\.?$`)
 	reWelcome   = regexp.MustCompile(`^Welcome to (.{2,50}?)[!.]?$`)
 )
 

@@ -3,7 +3,6 @@ package corpus
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -236,14 +235,4 @@ func scalarString(v any) string {
 		return x.String()
 	}
 	return ""
-}
-
-// keys returns the frontmatter keys in order, for deterministic output.
-func (fm frontMatter) keys() []string {
-	ks := make([]string, 0, len(fm))
-	for k := range fm {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

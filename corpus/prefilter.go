@@ -35,10 +35,6 @@ func hasISODate(s string) bool {
 
 var monthPrefixes = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
-// hasMonthWord reports whether s contains a month name's first three
-// letters at the start of a word, in any case.
-func hasMonthWord(s string) bool { return monthWordIndex(s, 0) >= 0 }
-
 // monthWordIndex returns the index of the first month word in s at or
 // after from, or -1.
 func monthWordIndex(s string, from int) int {

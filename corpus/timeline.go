@@ -9,9 +9,8 @@ import (
 )
 
 const (
-	maxTimeline    = 2000 // entries kept per document
-	maxEntryText   = 600  // characters of text kept per entry
-	maxStatusWords = 3
+	maxTimeline  = 2000 // entries kept per document
+	maxEntryText = 600  // characters of text kept per entry
 )
 
 var (
@@ -311,17 +310,6 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		}
 		ts.add(st, m[1], text)
 	}
-}
-
-// earliest returns the earliest known time among ts, or zero.
-func earliest(ts []time.Time) time.Time {
-	var best time.Time
-	for _, t := range ts {
-		if !t.IsZero() && (best.IsZero() || t.Before(best)) {
-			best = t
-		}
-	}
-	return best
 }
 
 // sortedKnown returns the known times, ascending.
