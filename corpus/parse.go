@@ -2,11 +2,13 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -65,6 +67,10 @@ func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return Record{}, fmt.Errorf("parse %s: empty document", name)
 	}
+	hashed := raw
+	if u, ok := decodeUTF16(raw); ok { // Windows tools save UTF-16 with a BOM
+		raw = u
+	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		return Record{}, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
 	}
@@ -77,8 +83,29 @@ func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
 	}
 	doc := p.document(name, text)
 	rec := p.extract(name, doc)
-	rec.ContentHash = HashContent(raw)
+	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
+		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
+	}
+	rec.ContentHash = HashContent(hashed)
 	return rec, nil
+}
+
+// decodeUTF16 decodes text that starts with a UTF-16 byte-order mark.
+func decodeUTF16(b []byte) ([]byte, bool) {
+	var order binary.ByteOrder
+	switch {
+	case len(b) >= 2 && b[0] == 0xff && b[1] == 0xfe:
+		order = binary.LittleEndian
+	case len(b) >= 2 && b[0] == 0xfe && b[1] == 0xff:
+		order = binary.BigEndian
+	default:
+		return nil, false
+	}
+	u := make([]uint16, 0, len(b)/2)
+	for i := 2; i+1 < len(b); i += 2 {
+		u = append(u, order.Uint16(b[i:]))
+	}
+	return []byte(string(utf16.Decode(u))), true
 }
 
 // looksBinary reports whether more than 5% of the first 8 KiB are control

@@ -294,6 +294,12 @@ func TestParseBadInput(t *testing.T) {
 		{name: "whitespace only", file: "a.md", data: " \n\t\r\n", wantErr: "empty document"},
 		{name: "BOM only", file: "a.md", data: "\ufeff\n", wantErr: "empty document"},
 		{name: "NUL bytes", file: "a.md", data: "# Title\n\x00\x01\x02", wantErr: "NUL byte at offset 8"},
+		{name: "only markup", file: "a.html", data: "<html><head><script>var x</script></head><body></body></html>", wantErr: "no text content"},
+		{name: "UTF-16 with BOM", file: "a.txt", data: "\xff\xfeR\x00o\x00o\x00t\x00 \x00C\x00a\x00u\x00s\x00e\x00:\x00\n\x00D\x00i\x00s\x00k\x00 \x00f\x00u\x00l\x00l\x00.\x00", check: func(t *testing.T, r Record) {
+			if r.RootCause != "Disk full." {
+				t.Errorf("root cause = %q, want Disk full.", r.RootCause)
+			}
+		}},
 		{name: "binary", file: "a.bin", data: "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f abc", wantErr: "binary content"},
 		{name: "invalid UTF-8 read as Latin-1", file: "a.md", data: "# Caf\xe9 outage\n\nThe caf\xe9 was down.\n", check: func(t *testing.T, r Record) {
 			if r.Title != "Café outage" {
