@@ -18,7 +18,7 @@ var (
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
-	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
 	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)

@@ -49,6 +49,11 @@ func keyLines(blocks []block) map[string]string {
 		if k == "subject" || k == "from" || k == "to" {
 			out["email"] = "yes" // mail headers: "Date:" is when it was sent
 		}
+		if ok && field == "date" && out["date"] != "" && out["email"] != "" && out["body date"] == "" {
+			// a second Date: line in a mail is the incident's
+			out["body date"] = strings.TrimSpace(val)
+			continue
+		}
 		if !ok || out[field] != "" {
 			continue
 		}

@@ -54,6 +54,9 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.out = append(c.out, b)
 		}
 	case *ast.Paragraph, *ast.TextBlock:
+		if c.keyLinePara(n) {
+			return
+		}
 		b := c.inline(n)
 		if b.text != "" {
 			c.out = append(c.out, b)
@@ -108,6 +111,53 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.container(n, depth+1, listDepth)
 		}
 	}
+}
+
+// keyLinePara splits a paragraph whose lines are each a record of their
+// own — "Key: value" lines ("Date: …", "Severity: …") or time-stamped
+// log lines ("16:30  Circuit down") written without blank lines between —
+// into one block per line, as a plain-text reader would see them;
+// Markdown would join them into one paragraph. Indented continuation
+// lines stay with the line they continue. A lone short line naming a
+// section ("TIMELINE (BST)") becomes a heading.
+func (c *mdConv) keyLinePara(n ast.Node) bool {
+	lines := n.Lines()
+	if lines.Len() == 1 {
+		seg := lines.At(0)
+		t := normSpace(string(seg.Value(c.src)))
+		if len(t) < 60 && !endsSentence(t) && !strings.ContainsAny(t, "*_`[") && classifyHeading(t) != secOther && isHeadingLike(t) {
+			c.out = append(c.out, block{kind: blockHeading, level: 2, text: t, checked: -1})
+			return true
+		}
+		return false
+	}
+	var out []string
+	structured := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t := normSpace(strings.NewReplacer("**", "", "__", "", "`", "").Replace(string(seg.Value(c.src))))
+		if t == "" {
+			continue
+		}
+		_, _, key := splitKeyLine(t)
+		_, _, _, timed := leadStamp(t)
+		switch {
+		case key || timed:
+			structured++
+			out = append(out, t)
+		case len(out) == 0:
+			return false // prose that merely mentions a time later on
+		default:
+			out[len(out)-1] += " " + t // a continuation line
+		}
+	}
+	if structured < 2 {
+		return false
+	}
+	for _, t := range out {
+		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
+	}
+	return true
 }
 
 // item turns one list item into an item block (its own paragraphs) and

@@ -108,7 +108,17 @@ func clipRunes(s string, n int) string {
 // leadStamp returns the stamp that starts s (within its first few
 // words), with the raw stamp text and the rest of s.
 func leadStamp(s string) (stamp, string, string, bool) {
-	st, ok := findStamp(s)
+	// only the opening of the line counts: a date later in the sentence
+	// must not hide the time that starts it
+	head := s
+	if len(head) > 48 {
+		cut := 48
+		for cut < len(head) && head[cut] >= 0x80 && head[cut] < 0xc0 {
+			cut++
+		}
+		head = head[:cut]
+	}
+	st, ok := findStamp(head)
 	if !ok || st.start > 12 {
 		return st, "", "", false
 	}

@@ -19,7 +19,7 @@ var (
 var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging|detected|detects|noticed|notices|reported|reports|discovered|escalat\w*|acknowledge[sd]?|on-?call|investigat\w*)\b`)
 
 // reRangeKey are keys whose value may be a time range.
-var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|outage window|impact window|incident window|impact|duration|outage time|time of (?:incident|outage))$`)
+var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
 
 // keyRange reads "02:10 - 05:40 CET" (with the date of ctx, or one in
 // the value) as a start and an end.
@@ -113,6 +113,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 
 	// key lines: "Start Time: …", "Offline: …", "Resolved: …"
 	keyCtx := ctx
+	keyFromMail, mailDateSeen := false, false
 	stated := -1
 	for i, b := range blocks {
 		if b.kind == blockCode || i > 3000 {
@@ -129,9 +130,13 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		case b.kind == blockRow && len(b.cells) >= 2:
 			line = b.cells[0] + ": " + strings.Join(b.cells[1:], " ")
 		}
-		if keyCtx.y == 0 {
+		if keyCtx.y == 0 || keyFromMail {
 			if st, ok := findDate(line); ok && st.hasYear {
 				keyCtx.y, keyCtx.mo, keyCtx.d = st.y, st.mo, st.d
+				// a mail's Date: header is when it was sent; a later dated
+				// line is the incident's
+				keyFromMail = meta["email"] != "" && !mailDateSeen && isMetaLine(line)
+				mailDateSeen = mailDateSeen || keyFromMail
 			}
 		}
 		if stated < 0 {
@@ -232,8 +237,12 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	// a stated date ("date:" frontmatter, a "Date:" line) beats one
 	// inferred from the timeline or prose, but not a stated start time
 	declared := fmDate
-	if declared == "" && meta["date"] != "" && meta["email"] == "" {
-		if t, _, ok := parseTimeValue(meta["date"], ctx); ok {
+	declaredText := meta["date"]
+	if meta["email"] != "" {
+		declaredText = meta["body date"]
+	}
+	if declared == "" && declaredText != "" {
+		if t, _, ok := parseTimeValue(declaredText, ctx); ok {
 			declared = t.Format("2006-01-02")
 		}
 	}
