@@ -86,6 +86,14 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	var start, detected, end time.Time
 	var startHasTime, startStated bool
 	fmTime := func(keys ...string) (time.Time, bool, bool) {
+		for _, k := range keys {
+			// YAML and TOML decode timestamps themselves; "start_time:
+			// 2023-04-18T00:00:00Z" is a time even at midnight, while
+			// "date: 2023-04-18" is only a day
+			if t, ok := fm[k].(time.Time); ok {
+				return t, k != "date" && k != "incident_date", true
+			}
+		}
 		if v := fm.str(keys...); v != "" {
 			return parseTimeValue(v, ctx)
 		}
