@@ -23,6 +23,11 @@ func htmlDocument(doc *document, body string) {
 	if main == nil {
 		main = findContentDiv(root, 0)
 	}
+	// a "main" element holding a small part of the page's text (a badge,
+	// a teaser) is not the content
+	if main != nil && len(strings.TrimSpace(textOf(main, 0)))*4 < len(strings.TrimSpace(textOf(root, 0))) {
+		main = nil
+	}
 	if main == nil {
 		main = root
 	}
