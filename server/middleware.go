@@ -89,8 +89,8 @@ func (s *Server) cspFor(embed bool) string {
 	ancestors := "'none'"
 	if embed {
 		ancestors = "'self'"
-		if len(s.cfg.EmbedOrigins) > 0 {
-			ancestors += " " + strings.Join(s.cfg.EmbedOrigins, " ")
+		for _, o := range s.cfg.EmbedOrigins {
+			ancestors += " " + strings.TrimSuffix(o, "/")
 		}
 	}
 	return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
