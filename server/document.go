@@ -52,6 +52,11 @@ func (d *docRenderer) render(format string, raw []byte) template.HTML {
 	switch format {
 	case corpus.FormatMarkdown:
 		meta, body := splitFrontmatter(raw)
+		if tooDeep(body) {
+			// Deeply nested lists or quotes make Markdown rendering cost
+			// seconds per view; such a document is shown as text.
+			return preText(string(raw))
+		}
 		var buf bytes.Buffer
 		if err := d.md.Convert(body, &buf); err != nil {
 			return preText(string(raw))
@@ -66,6 +71,38 @@ func (d *docRenderer) render(format string, raw []byte) template.HTML {
 	default:
 		return preText(string(raw))
 	}
+}
+
+// Nesting limits for rendering Markdown: beyond them a document is
+// shown as text (no real postmortem nests this deep).
+const (
+	maxIndent     = 64 // columns of leading white space
+	maxQuoteDepth = 16 // leading '>' markers
+)
+
+// tooDeep reports whether a Markdown body nests lists or quotes beyond the
+// limits.
+func tooDeep(b []byte) bool {
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		indent, quotes := 0, 0
+	scan:
+		for _, c := range line {
+			switch c {
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			case '>':
+				quotes++
+			default:
+				break scan
+			}
+		}
+		if indent > maxIndent || quotes > maxQuoteDepth {
+			return true
+		}
+	}
+	return false
 }
 
 func preText(s string) template.HTML {

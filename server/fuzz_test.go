@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hindsight-kb/hindsight/corpus"
 )
@@ -93,4 +94,28 @@ func FuzzRequests(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDeepMarkdownIsShownAsText(t *testing.T) {
+	d := newDocRenderer()
+	var b strings.Builder
+	for i := 0; i < 900; i++ {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	for name, doc := range map[string]string{
+		"nested lists":  b.String(),
+		"nested quotes": strings.Repeat(">", 5000) + " x\n",
+	} {
+		start := time.Now()
+		out := string(d.render(corpus.FormatMarkdown, []byte(doc)))
+		if took := time.Since(start); took > 500*time.Millisecond {
+			t.Errorf("%s: rendering took %v", name, took)
+		}
+		if !strings.HasPrefix(out, `<pre class="document-text">`) {
+			t.Errorf("%s: not shown as text", name)
+		}
+	}
+	if out := string(d.render(corpus.FormatMarkdown, []byte("- a\n  - b\n    - c\n> q\n>> qq\n"))); strings.HasPrefix(out, "<pre") {
+		t.Error("ordinary nesting is shown as text")
+	}
 }
