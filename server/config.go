@@ -70,7 +70,7 @@ type Config struct {
 
 // DefaultConfig returns the defaults: listen on :8080 at the root,
 // read-only, 20 requests/s per client with bursts of 40, 10 MiB bodies,
-// 256 requests in flight.
+// 64 requests in flight (searches are CPU-bound: more only queue).
 func DefaultConfig() Config {
 	return Config{
 		Addr:              ":8080",
@@ -78,8 +78,8 @@ func DefaultConfig() Config {
 		RateBurst:         40,
 		MaxClients:        10000,
 		MaxBodyBytes:      10 << 20,
-		MaxInFlight:       256,
-		QueueWait:         250 * time.Millisecond,
+		MaxInFlight:       64,
+		QueueWait:         500 * time.Millisecond,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
