@@ -167,6 +167,12 @@ func (s *Server) clientIP(r *http.Request) string {
 		peer = host
 	}
 	if len(s.proxies) == 0 {
+		if r.Header.Get("X-Forwarded-For") != "" {
+			s.xffWarn.Do(func() {
+				s.log.Warn("requests carry X-Forwarded-For but no --trusted-proxies are set: " +
+					"clients are told apart (and rate limited) by the proxy's address")
+			})
+		}
 		return peer
 	}
 	ip := net.ParseIP(peer)

@@ -57,6 +57,7 @@ type Server struct {
 	sem     chan struct{}
 	ready   atomic.Bool
 	writeMu sync.Mutex
+	xffWarn sync.Once
 }
 
 // New validates cfg and builds the server around ix. w may be nil: then,
