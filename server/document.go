@@ -34,6 +34,9 @@ type docRenderer struct {
 
 func newDocRenderer() *docRenderer {
 	p := bluemonday.UGCPolicy()
+	// Relative links in an original point into the wiki or repository it
+	// came from, not into Hindsight: keep their text, drop the address.
+	p.AllowRelativeURLs(false)
 	p.RequireNoReferrerOnLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
 	return &docRenderer{
