@@ -12,10 +12,12 @@ import (
 // generate, breadth first from the home page: none is broken (4xx/5xx),
 // none carries unsafe markup, and every page has a <title>.
 func TestCrawlEveryLink(t *testing.T) {
-	f := newFixture(t, nil)
+	crawl(t, newFixture(t, nil), 400)
+}
+
+func crawl(t *testing.T, f *fixture, limit int) {
 	seen := map[string]bool{"/": true}
 	queue := []string{"/"}
-	const limit = 400
 	fetched := 0
 	for len(queue) > 0 {
 		fetched++
