@@ -199,9 +199,19 @@ func (c *mdConv) inline(n ast.Node) block {
 	b := block{kind: blockPara, checked: -1}
 	var sb strings.Builder
 	first := true
+	// skipTo is the tag ("script", "style") whose inline raw HTML opened
+	// and is not yet closed: its content is code, not prose.
+	skipTo := ""
 	var walk func(n ast.Node, depth int)
 	walk = func(n ast.Node, depth int) {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			if raw, ok := ch.(*ast.RawHTML); ok {
+				skipTo = rawHTMLSkip(raw, c.src, skipTo)
+				continue
+			}
+			if skipTo != "" {
+				continue
+			}
 			switch x := ch.(type) {
 			case *ast.Text:
 				sb.Write(x.Segment.Value(c.src))
@@ -217,8 +227,8 @@ func (c *mdConv) inline(n ast.Node) block {
 			case *ast.Link:
 				b.links = append(b.links, string(x.Destination))
 				walk(x, depth+1)
-			case *ast.Image, *ast.RawHTML:
-				// alt text and raw HTML are not prose
+			case *ast.Image:
+				// alt text is not prose
 			case *extast.TaskCheckBox:
 				if x.IsChecked {
 					b.checked = 1
@@ -244,6 +254,35 @@ func (c *mdConv) inline(n ast.Node) block {
 	walk(n, 0)
 	b.text = normSpace(sb.String())
 	return b
+}
+
+// rawHTMLSkip returns the tag whose content the inline walk skips after
+// the raw HTML tag raw: an opening <script> or <style> starts skipping
+// (unless closed in the same tag run), its closing tag ends it.
+func rawHTMLSkip(raw *ast.RawHTML, src []byte, skipTo string) string {
+	var sb strings.Builder
+	for i := 0; i < raw.Segments.Len(); i++ {
+		seg := raw.Segments.At(i)
+		sb.Write(seg.Value(src))
+	}
+	tag := strings.ToLower(sb.String())
+	if skipTo != "" {
+		if strings.HasPrefix(tag, "</"+skipTo) {
+			return ""
+		}
+		return skipTo
+	}
+	for _, name := range []string{"script", "style"} {
+		if strings.HasPrefix(tag, "<"+name) && (len(tag) == len(name)+1 || !isTagNameByte(tag[len(name)+1])) &&
+			!strings.HasSuffix(strings.TrimSpace(tag), "/>") {
+			return name
+		}
+	}
+	return ""
+}
+
+func isTagNameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-'
 }
 
 // maxLinePrefix bounds the container prefix (quote markers, list
