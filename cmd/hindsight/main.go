@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -58,10 +59,11 @@ func main() {
 
 func run(ctx context.Context, env *cliEnv, args []string) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(env.stderr)
 		if len(args) == 0 {
+			usage(ctx, env.stderr, false)
 			return exitUsage
 		}
+		usage(ctx, env.stdout, true)
 		return exitOK
 	}
 	for _, c := range commands() {
@@ -70,16 +72,31 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 		}
 	}
 	fmt.Fprintf(env.stderr, "hindsight: unknown command %q\n\n", args[0])
-	usage(env.stderr)
+	usage(ctx, env.stderr, false)
 	return exitUsage
 }
 
-func usage(w io.Writer) {
+// usage prints the commands and, with full, every command's flags with
+// their defaults and environment variables (each command's own --help).
+func usage(ctx context.Context, w io.Writer, full bool) {
 	fmt.Fprintln(w, "Hindsight: a searchable knowledge base of incident postmortems.")
 	fmt.Fprintln(w, "\nUsage: hindsight COMMAND [flags] [args]\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEvery flag can also be set with an environment variable HINDSIGHT_<FLAG>,")
-	fmt.Fprintln(w, "e.g. --write-token as HINDSIGHT_WRITE_TOKEN. Run 'hindsight COMMAND --help' for its flags.")
+	fmt.Fprintln(w, "e.g. --write-token as HINDSIGHT_WRITE_TOKEN; a flag on the command line wins.")
+	if !full {
+		fmt.Fprintln(w, "Run 'hindsight --help' for every command's flags, or 'hindsight COMMAND --help'.")
+		return
+	}
+	for _, c := range commands() {
+		var buf strings.Builder
+		c.run(ctx, &cliEnv{stdout: io.Discard, stderr: &buf, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}, []string{"--help"})
+		_, flags, ok := strings.Cut(buf.String(), "\nFlags:\n")
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(w, "\nhindsight %s flags:\n%s", c.name, flags)
+	}
 }
