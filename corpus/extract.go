@@ -153,6 +153,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if rec.Organization == "" && len(meta["organization"]) < 60 {
 		rec.Organization = meta["organization"]
 	}
+	if rec.Organization == "" {
+		rec.Organization = meta["mail domain"]
+	}
 	rec.Services = nonNil(fm.list("services", "service", "systems", "components", "system", "component"))
 	if len(rec.Services) == 0 {
 		rec.Services = nonNil(splitList(meta["services"]))

@@ -392,3 +392,17 @@ func TestCommonHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestMailOrg(t *testing.T) {
+	tests := map[string]string{
+		"Sofia Alvarez <sofia.alvarez@quillstack.example>": "Quillstack",
+		"ops@mail.acme.co.uk":                              "Acme",
+		"someone@gmail.com":                                "",
+		"no address":                                       "",
+	}
+	for in, want := range tests {
+		if got := mailOrg(in); got != want {
+			t.Errorf("mailOrg(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -49,6 +49,9 @@ func keyLines(blocks []block) map[string]string {
 		if k == "subject" || k == "from" || k == "to" {
 			out["email"] = "yes" // mail headers: "Date:" is when it was sent
 		}
+		if k == "from" && out["mail domain"] == "" {
+			out["mail domain"] = mailOrg(val)
+		}
 		if ok && field == "date" && out["date"] != "" && out["email"] != "" && out["body date"] == "" {
 			// a second Date: line in a mail is the incident's
 			out["body date"] = strings.TrimSpace(val)
@@ -111,4 +114,31 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// webmail domains say nothing about the sender's organization.
+var webmail = map[string]bool{"gmail": true, "googlemail": true, "outlook": true, "hotmail": true, "yahoo": true,
+	"icloud": true, "me": true, "proton": true, "protonmail": true, "fastmail": true, "aol": true, "gmx": true,
+	"mail": true, "live": true, "msn": true, "yandex": true, "zoho": true}
+
+// mailOrg names the organization of a "From:" address by its domain:
+// "Sofia <sofia@quillstack.example>" gives "Quillstack".
+func mailOrg(from string) string {
+	at := strings.LastIndexByte(from, '@')
+	if at < 0 {
+		return ""
+	}
+	domain := strings.ToLower(strings.TrimRight(from[at+1:], "> \t"))
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	name := labels[len(labels)-2]
+	if len(labels) >= 3 && len(name) <= 3 { // example.co.uk
+		name = labels[len(labels)-3]
+	}
+	if name == "" || webmail[name] || !isLetter(name[0]) {
+		return ""
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
 }
