@@ -49,10 +49,12 @@ func textBlocks(body string) []block {
 				item = c[2]
 			}
 			b.text = normSpace(item)
-			b.links = reURL.FindAllString(item, -1)
-			if k, v, ok := strings.Cut(b.text, ":"); ok && len(k) < 40 && classifyHeading(k) != secOther {
+			if strings.Contains(item, "http") {
+				b.links = reURL.FindAllString(item, -1)
+			}
+			// "- Impact: …" bullets name a section like bold keys do
+			if k, _, ok := strings.Cut(b.text, ":"); ok && len(k) < 40 && classifyHeading(k) != secOther {
 				b.bold = k
-				_ = v
 			}
 			out = append(out, b)
 			continue
