@@ -209,14 +209,15 @@ func TestJoinBrokenLines(t *testing.T) {
 }
 
 func TestTextHeadings(t *testing.T) {
-	blocks := textBlocks("Root Cause:\nA disk filled up.\n## Timeline\n15:00 GMT: Alert fired\nResolution: restarted the service\nIssue Summary\n\nThe service was down for everyone for most of the day.\n")
+	blocks := textBlocks("Root Cause:\nA disk filled up.\n## Timeline\n15:00 GMT: Alert fired\nResolution: restarted the service\nIssue Summary\n\nThe service was down for everyone for most of the day.\n" +
+		"Lessons learned\n===============\n\nSmall things.\n")
 	var heads []string
 	for _, b := range blocks {
 		if b.kind == blockHeading {
 			heads = append(heads, b.text)
 		}
 	}
-	want := []string{"Root Cause", "Timeline", "Resolution", "Issue Summary"}
+	want := []string{"Root Cause", "Timeline", "Resolution", "Issue Summary", "Lessons learned"}
 	if strings.Join(heads, "|") != strings.Join(want, "|") {
 		t.Errorf("headings = %q, want %q", heads, want)
 	}

@@ -73,6 +73,11 @@ func textBlocks(body string) []block {
 				continue
 			}
 		}
+		if u := underline(lines, i); u > 0 && utf8.RuneCountInString(t) <= 100 {
+			// "Root Cause" over "==========": setext / reStructuredText
+			out = append(out, block{kind: blockHeading, level: u, text: normSpace(t), checked: -1})
+			continue
+		}
 		if isHeadingLike(t) && followedByContent(lines, i) {
 			level := 3
 			if classifyHeading(t) != secOther {
@@ -121,6 +126,27 @@ func isHeadingLike(t string) bool {
 		}
 	}
 	return counted > 0 && caps*10 >= counted*8
+}
+
+// underline returns the heading level given by the line after i when it
+// underlines it ("===" 1, "---" 2, "~~~" or "^^^" 3), else 0.
+func underline(lines []string, i int) int {
+	if i+1 >= len(lines) {
+		return 0
+	}
+	u := strings.TrimSpace(lines[i+1])
+	if len(u) < 3 || strings.Trim(u, u[:1]) != "" {
+		return 0
+	}
+	switch u[0] {
+	case '=':
+		return 1
+	case '-':
+		return 2
+	case '~', '^':
+		return 3
+	}
+	return 0
 }
 
 // followedByContent reports whether the next non-empty line after i is
