@@ -24,16 +24,14 @@ type CategoryCount struct {
 // counts, then any other category found in the index.
 func (ix *Index) Categories(ctx context.Context) ([]CategoryCount, error) {
 	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	sr.AddFacet(fCategories, bleve.NewFacetRequest(fCategories, 1000))
+	addFacets(sr)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("categories: %w", err)
 	}
 	counts := map[string]int{}
-	if fr := res.Facets[fCategories]; fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			counts[t.Term] = t.Count
-		}
+	for _, v := range facetsFrom(res.Facets).Categories {
+		counts[v.Value] = v.Count
 	}
 	out := []CategoryCount{}
 	seen := map[string]bool{}

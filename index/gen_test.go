@@ -30,22 +30,38 @@ func genCorpus(n int, seed uint64) []corpus.Record {
 			vocab = append(vocab, w)
 		}
 	}
-	sre := strings.Fields("database latency timeout deploy rollback certificate expired memory disk network dns resolver " +
-		"cache queue kafka kubernetes pod node cluster load balancer error rate outage config change replica failover " +
-		"throttling quota capacity cpu alert pager monitoring backup restore token credentials vendor provider api gateway " +
-		"migration schema index lock deadlock retry storm leak restart crash loop packet loss firewall route bgp")
-	// Spread the SRE words over ranks 30–1500 of the Zipf distribution,
-	// as in real postmortems where they are common but not the most
-	// common words.
-	for i, w := range sre {
-		pos := 30 + (i*1471)%1470
-		vocab = append(vocab[:pos], append([]string{w}, vocab[pos:]...)...)
+	// Topic words: each category has its own, as real postmortems about
+	// a database failure talk about databases; a document draws about one
+	// word in twelve from its primary category's list, so a topic word
+	// appears mostly in that category's incidents.
+	topics := map[string][]string{
+		"config-change": strings.Fields("config change setting flag misconfiguration rollout value override parameter"),
+		"deploy":        strings.Fields("deploy release rollback pipeline build version artifact canary revert"),
+		"capacity":      strings.Fields("capacity memory cpu exhausted saturation quota limit throttling oom scaling"),
+		"third-party":   strings.Fields("vendor provider upstream external outage api saas partner status"),
+		"network":       strings.Fields("network packet loss route bgp firewall latency switch link partition"),
+		"dns":           strings.Fields("dns resolver record ttl nameserver zone lookup nxdomain"),
+		"certificate":   strings.Fields("certificate expired tls ssl renewal chain x509 handshake"),
+		"database":      strings.Fields("database replica failover query index lock deadlock schema migration timeout"),
+		"storage":       strings.Fields("disk volume storage full space inode filesystem snapshot"),
+		"hardware":      strings.Fields("hardware server power rack drive failure host chassis"),
+		"software-bug":  strings.Fields("bug regression exception crash leak null race panic loop"),
+		"security":      strings.Fields("security vulnerability attacker credentials token breach exploit patch"),
+		"process":       strings.Fields("operator manual mistake runbook procedure accidentally review approval"),
+		"monitoring":    strings.Fields("alert monitoring pager dashboard metrics missed noise threshold"),
+		"time":          strings.Fields("clock ntp skew drift timezone leap expiry"),
+		"data-loss":     strings.Fields("data loss deleted backup restore corruption records recovery"),
 	}
 	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
+	topic := []string(nil)
 	words := func(k int) string {
 		out := make([]string, k)
 		for i := range out {
-			out[i] = vocab[zipf.Uint64()]
+			if topic != nil && rng.IntN(12) == 0 {
+				out[i] = topic[rng.IntN(len(topic))]
+			} else {
+				out[i] = vocab[zipf.Uint64()]
+			}
 		}
 		return strings.Join(out, " ")
 	}
@@ -88,6 +104,8 @@ func genCorpus(n int, seed uint64) []corpus.Record {
 		r.ID = fmt.Sprintf("gen-%06d", i)
 		r.Source = fmt.Sprintf("gen/%s/%06d.md", orgs[i%len(orgs)], i)
 		r.Format = corpus.FormatMarkdown
+		prim := pickCat()
+		topic = topics[prim]
 		r.Title = strings.ToUpper(words(1)[:1]) + words(6 + rng.IntN(5))[1:]
 		r.Organization = orgs[rng.IntN(len(orgs))]
 		t := start.Add(time.Duration(rng.Int64N(int64(6 * 365 * 24 * time.Hour))))
@@ -112,7 +130,6 @@ func genCorpus(n int, seed uint64) []corpus.Record {
 		for range 1 + rng.IntN(5) {
 			r.ActionItems = append(r.ActionItems, corpus.ActionItem{Text: words(5 + rng.IntN(8)), Done: rng.IntN(2) == 0})
 		}
-		prim := pickCat()
 		r.Categories = []corpus.Category{{Name: prim, Confidence: 0.8, Source: corpus.SourceRules}}
 		for range rng.IntN(3) {
 			if c := pickCat(); c != prim {

@@ -27,7 +27,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -66,11 +66,10 @@ const (
 const (
 	fSource      = "source"       // exact, stored: Sync and path lookups
 	fContentHash = "content_hash" // exact, stored: Sync
-	fOrgLabel    = "org_label"    // organization in display case, for facet labels
-	fSvcLabel    = "svc_label"    // services in display case
 	fCatMonth    = "cat_month"    // "dns|2024-03": trends per category per month
 	fSvcMonth    = "svc_month"    // "api|2024-03"
 	fCatDur      = "cat_dur"      // "dns|0047": duration distribution per category
+	fFacets      = "_facets"      // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
 	fHit         = "_hit"         // stored JSON: what a Hit shows
 	fRec         = "_rec"         // stored JSON: the rest of the Record, for Get
 )
@@ -161,23 +160,26 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}
 		text(name, store)
 	}
-	kw := func(name, analyzer string, store bool) {
+	kw := func(name, analyzer string, store, docValues bool) {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = docValues
 		dm.AddFieldMappingsAt(name, f)
 	}
+	// Filter fields are only searched; facets read _facets, one doc-values
+	// field for all of them, because visiting doc values costs per field
+	// per matching document.
 	for _, name := range []string{fCategories, fPrimaryCategory, fServices, fOrganization, fSeverity, fFormat, fTags, fHas, fYear} {
-		kw(name, analyzerKeywordLower, false)
+		kw(name, analyzerKeywordLower, false, false)
 	}
-	for _, name := range []string{fOrgLabel, fSvcLabel, fCatMonth, fSvcMonth, fCatDur} {
-		kw(name, keyword.Name, false)
+	for _, name := range []string{fFacets, fCatMonth, fSvcMonth, fCatDur} {
+		kw(name, keyword.Name, false, true)
 	}
-	kw(fSource, keyword.Name, true)
-	kw(fContentHash, keyword.Name, true)
+	kw(fSource, keyword.Name, true, false)
+	kw(fContentHash, keyword.Name, true, false)
 
 	dt := bleve.NewDateTimeFieldMapping()
 	dt.IncludeInAll = false
@@ -203,6 +205,27 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	return im, nil
+}
+
+// Prefixes of the _facets terms. Services and organizations keep their
+// display case; the facet value is lower-cased when read.
+const (
+	facetCategory = "c:"
+	facetService  = "s:"
+	facetOrg      = "o:"
+	facetSeverity = "v:"
+	facetYear     = "y:"
+	facetDuration = "d:"
+)
+
+// durationBucket returns the duration facet bucket of minutes.
+func durationBucket(m int) string {
+	for _, b := range durationBuckets {
+		if float64(m) >= b.min && float64(m) < b.max {
+			return b.value
+		}
+	}
+	return durationBuckets[0].value // negative: the shortest
 }
 
 // storedHit is the compact stored JSON from which a Hit is built without
@@ -307,16 +330,23 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 		d[fPrimaryCategory] = cats[0]
 	}
 	svcs := nonEmpty(r.Services)
+	facets := make([]string, 0, 8)
+	for _, c := range cats {
+		facets = append(facets, facetCategory+c)
+	}
 	if len(svcs) > 0 {
 		d[fServices] = svcs
-		d[fSvcLabel] = svcs
+		for _, s := range svcs {
+			facets = append(facets, facetService+s)
+		}
 	}
 	if r.Organization != "" {
 		d[fOrganization] = r.Organization
-		d[fOrgLabel] = r.Organization
+		facets = append(facets, facetOrg+r.Organization)
 	}
 	if r.Severity != "" {
 		d[fSeverity] = r.Severity
+		facets = append(facets, facetSeverity+strings.ToLower(r.Severity))
 	}
 	if tags := nonEmpty(r.Tags); len(tags) > 0 {
 		d[fTags] = tags
@@ -361,8 +391,12 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 			d[fSvcMonth] = sm
 		}
 	}
+	if y, ok := d[fYear].(string); ok {
+		facets = append(facets, facetYear+y)
+	}
 	if r.DurationMinutes != nil {
 		d[fDuration] = float64(*r.DurationMinutes)
+		facets = append(facets, facetDuration+durationBucket(*r.DurationMinutes))
 		var cd []string
 		for _, c := range cats {
 			cd = append(cd, c+"|"+durationKey(*r.DurationMinutes))
@@ -371,6 +405,8 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 			d[fCatDur] = cd
 		}
 	}
+
+	d[fFacets] = facets
 
 	h := storedHit{
 		Source: r.Source, Title: r.Title, Date: recordDate(r), DurationMinutes: r.DurationMinutes,

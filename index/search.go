@@ -104,10 +104,7 @@ var durationBuckets = []struct {
 
 // Field boosts: a match in the title or root cause outranks a passing
 // mention in the body.
-var fieldBoosts = []struct {
-	field string
-	boost float64
-}{
+var fieldBoosts = []fieldBoost{
 	{fTitle, 3.0},
 	{fRootCause, 2.5},
 	{fSummary, 1.8},
@@ -156,10 +153,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr := bleve.NewSearchRequestOptions(q, size, (page-1)*size, false)
 	sr.Fields = []string{fHit}
 	sr.Sort = sortOrder(sortBy)
-	if hasText {
-		sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		sr.Highlight.Fields = highlightFields
-	}
 	addFacets(sr)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -186,9 +179,103 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, h)
 	}
+	if hasText && len(out.Hits) > 0 {
+		frags, err := ix.highlight(ctx, ix.highlightQuery(pq), out.Hits)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		for i := range out.Hits {
+			if f := frags[out.Hits[i].ID]; f != nil {
+				out.Hits[i].Fragments = f
+			}
+		}
+	}
 	out.Facets = facetsFrom(res.Facets)
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// highlightQuery matches every word of a query's text, of its phrases and
+// of their synonyms, as single terms: cheap to run on a page of hits, and
+// it marks the words of a phrase or synonym wherever they occur.
+func (ix *Index) highlightQuery(pq *parsedQuery) query.Query {
+	seen := map[string]bool{}
+	var terms []string
+	add := func(toks []string) {
+		for _, t := range toks {
+			if !seen[t] && len(terms) < 4*maxQueryTokens {
+				seen[t] = true
+				terms = append(terms, t)
+			}
+		}
+	}
+	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	add(toks)
+	for _, m := range ix.syn.match(toks) {
+		for _, gi := range m.groups {
+			for _, t := range ix.syn.groups[gi].terms {
+				add(t.tokens)
+			}
+		}
+	}
+	for _, ph := range pq.Phrases {
+		add(analyze(ix.analyzer, ph))
+	}
+	var dis []query.Query
+	for _, f := range highlightFields {
+		for _, t := range terms {
+			tq := query.NewTermQuery(t)
+			tq.SetField(f)
+			dis = append(dis, tq)
+		}
+	}
+	return query.NewDisjunctionQuery(dis)
+}
+
+// highlight returns the fragments of the page's hits, from a second
+// query restricted to those ids: asking bleve for highlights in the main
+// search makes it read and merge term locations for every matching
+// document, which profiles showed cost a quarter of a broad search.
+func (ix *Index) highlight(ctx context.Context, q query.Query, hits []Hit) (map[string]map[string][]string, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	hq := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
+	sr := bleve.NewSearchRequestOptions(hq, len(ids), 0, false)
+	sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	sr.Highlight.Fields = highlightFields
+	sr.Sort = search.SortOrder{&search.SortScore{Desc: true}}
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]map[string][]string, len(res.Hits))
+	for _, dm := range res.Hits {
+		out[dm.ID] = markedFragments(dm)
+	}
+	return out, nil
+}
+
+// markedFragments keeps the fragments around a match: bleve returns a
+// leading fragment for every requested field.
+func markedFragments(dm *search.DocumentMatch) map[string][]string {
+	out := map[string][]string{}
+	for f, frs := range dm.Fragments {
+		var keep []string
+		for _, fr := range frs {
+			if strings.Contains(fr, "<mark>") {
+				keep = append(keep, fr)
+			}
+		}
+		if len(keep) > 0 {
+			out[f] = keep
+		}
+	}
+	return out
 }
 
 func sortOrder(by string) search.SortOrder {
@@ -196,75 +283,98 @@ func sortOrder(by string) search.SortOrder {
 		return &search.SortField{Field: fStartedAt, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
 	}
 	switch by {
+	// No _id tie-breaker: it costs a stored-field lookup per matching
+	// document; ties keep index order.
 	case SortNewest:
-		return search.SortOrder{started(true), &search.SortDocID{}}
+		return search.SortOrder{started(true)}
 	case SortOldest:
-		return search.SortOrder{started(false), &search.SortDocID{}}
+		return search.SortOrder{started(false)}
 	case SortLongest:
 		return search.SortOrder{
 			&search.SortField{Field: fDuration, Desc: true, Type: search.SortFieldAsNumber, Missing: search.SortFieldMissingLast},
-			started(true), &search.SortDocID{},
+			started(true),
 		}
 	default:
-		return search.SortOrder{&search.SortScore{Desc: true}, started(true), &search.SortDocID{}}
+		// Score alone: a secondary sort field would cost a doc-values
+		// visit for every matching document.
+		return search.SortOrder{&search.SortScore{Desc: true}}
 	}
 }
 
+// facetTermsSize bounds the distinct _facets terms read per search:
+// categories, severities, years and buckets are few; services and
+// organizations could be thousands in a large archive.
+const facetTermsSize = 100000
+
+// facetListSize is how many services and organizations a facet lists.
+const facetListSize = 30
+
 func addFacets(sr *bleve.SearchRequest) {
-	sr.AddFacet(fCategories, bleve.NewFacetRequest(fCategories, 32))
-	sr.AddFacet(fServices, bleve.NewFacetRequest(fSvcLabel, 30))
-	sr.AddFacet(fOrganization, bleve.NewFacetRequest(fOrgLabel, 30))
-	sr.AddFacet(fSeverity, bleve.NewFacetRequest(fSeverity, 20))
-	sr.AddFacet(fYear, bleve.NewFacetRequest(fYear, 100))
-	df := bleve.NewFacetRequest(fDuration, len(durationBuckets))
-	for _, b := range durationBuckets {
-		lo, hi := b.min, b.max
-		var hp *float64
-		if !math.IsInf(hi, 1) {
-			hp = &hi
-		}
-		df.AddNumericRange(b.value, &lo, hp)
-	}
-	sr.AddFacet(fDuration, df)
+	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, facetTermsSize))
 }
 
 func facetsFrom(fr search.FacetResults) Facets {
-	var f Facets
-	terms := func(name string, merge bool) []FacetValue {
-		r, ok := fr[name]
-		if !ok || r.Terms == nil {
-			return []FacetValue{}
+	f := Facets{
+		Categories: []FacetValue{}, Services: []FacetValue{}, Organizations: []FacetValue{},
+		Severities: []FacetValue{}, Years: []FacetValue{}, Durations: []FacetValue{},
+	}
+	r, ok := fr[fFacets]
+	if !ok || r.Terms == nil {
+		return f
+	}
+	type agg struct {
+		count      int
+		label      string
+		labelCount int
+	}
+	byPrefix := map[string]map[string]*agg{}
+	for _, t := range r.Terms.Terms() {
+		if len(t.Term) < 2 || t.Term[1] != ':' {
+			continue
 		}
+		prefix, raw := t.Term[:2], t.Term[2:]
+		v := strings.ToLower(raw)
+		m := byPrefix[prefix]
+		if m == nil {
+			m = map[string]*agg{}
+			byPrefix[prefix] = m
+		}
+		a := m[v]
+		if a == nil {
+			a = &agg{}
+			m[v] = a
+		}
+		a.count += t.Count
+		if t.Count > a.labelCount || t.Count == a.labelCount && raw < a.label {
+			a.label, a.labelCount = raw, t.Count
+		}
+	}
+	list := func(prefix string, limit int) []FacetValue {
 		out := []FacetValue{}
-		pos := map[string]int{}
-		for _, t := range r.Terms.Terms() {
-			v := strings.ToLower(t.Term)
-			if i, ok := pos[v]; ok && merge {
-				out[i].Count += t.Count
-				continue
-			}
-			pos[v] = len(out)
-			out = append(out, FacetValue{Value: v, Label: t.Term, Count: t.Count})
+		for v, a := range byPrefix[prefix] {
+			out = append(out, FacetValue{Value: v, Label: a.label, Count: a.count})
 		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Count != out[j].Count {
+				return out[i].Count > out[j].Count
+			}
+			return out[i].Value < out[j].Value
+		})
+		if limit > 0 && len(out) > limit {
+			out = out[:limit]
+		}
 		return out
 	}
-	f.Categories = terms(fCategories, false)
-	f.Services = terms(fServices, true)
-	f.Organizations = terms(fOrganization, true)
-	f.Severities = terms(fSeverity, false)
-	f.Years = terms(fYear, false)
+	f.Categories = list(facetCategory, 0)
+	f.Services = list(facetService, facetListSize)
+	f.Organizations = list(facetOrg, facetListSize)
+	f.Severities = list(facetSeverity, 0)
+	f.Years = list(facetYear, 0)
 	sort.SliceStable(f.Years, func(i, j int) bool { return f.Years[i].Value > f.Years[j].Value })
-	f.Durations = []FacetValue{}
-	if r, ok := fr[fDuration]; ok {
-		counts := map[string]int{}
-		for _, nr := range r.NumericRanges {
-			counts[nr.Name] = nr.Count
-		}
-		for _, b := range durationBuckets {
-			if c := counts[b.value]; c > 0 {
-				f.Durations = append(f.Durations, FacetValue{Value: b.value, Label: b.label, Count: c})
-			}
+	d := byPrefix[facetDuration]
+	for _, b := range durationBuckets {
+		if a := d[b.value]; a != nil && a.count > 0 {
+			f.Durations = append(f.Durations, FacetValue{Value: b.value, Label: b.label, Count: a.count})
 		}
 	}
 	return f
@@ -296,27 +406,29 @@ func hitFrom(dm *search.DocumentMatch) (Hit, error) {
 		h.PrimaryCategory = h.Categories[0]
 	}
 	h.Fragments = map[string][]string{}
-	for f, frs := range dm.Fragments {
-		// bleve returns a leading fragment for every requested field;
-		// keep only those around a match.
-		var keep []string
-		for _, fr := range frs {
-			if strings.Contains(fr, "<mark>") {
-				keep = append(keep, fr)
-			}
-		}
-		if len(keep) > 0 {
-			h.Fragments[f] = keep
-		}
-	}
 	return h, nil
 }
 
 // textConcept is one thing a query asks for: a word, or a synonym group
 // (any of its terms).
 type textConcept struct {
-	terms []synTerm
+	terms  []synTerm
+	boost  float64
+	fields []fieldBoost
+}
+
+// fieldBoost is a text field and how much a match in it counts.
+type fieldBoost struct {
+	field string
 	boost float64
+}
+
+// synonymFields are where a query's multi-word synonyms are looked for:
+// the fields that say what happened. Words and one-word synonyms are
+// looked for everywhere; phrases in every field would multiply the
+// phrase searches, which profiles showed dominate broad queries.
+var synonymFields = []fieldBoost{
+	{fTitle, 3.0}, {fRootCause, 2.5}, {fSummary, 1.8}, {fImpact, 1.2}, {fResolution, 0.8}, {fBody, 1.0},
 }
 
 // buildQuery turns a parsed query into a bleve query; hasText is false
@@ -335,7 +447,7 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 		hasText = true
 		var concepts []textConcept
 		for _, t := range toks {
-			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1})
+			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1, fields: fieldBoosts})
 		}
 		for _, m := range ix.syn.match(toks) {
 			var alts []synTerm
@@ -349,7 +461,7 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 					}
 				}
 			}
-			concepts = append(concepts, textConcept{terms: alts, boost: 0.8})
+			concepts = append(concepts, textConcept{terms: alts, boost: 0.8, fields: synonymFields})
 		}
 		var dis []query.Query
 		for _, c := range concepts {
@@ -366,14 +478,14 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 			continue
 		}
 		hasText = true
-		must = append(must, ix.phraseQuery(ph, ptoks, 1))
+		must = append(must, ix.phraseQuery(ph, ptoks, 1, fieldBoosts))
 	}
 	for _, ex := range pq.Excluded {
 		etoks := analyze(ix.analyzer, ex)
 		if len(etoks) == 0 {
 			continue
 		}
-		mustNot = append(mustNot, ix.phraseQuery(ex, etoks, 1))
+		mustNot = append(mustNot, ix.phraseQuery(ex, etoks, 1, fieldBoosts))
 	}
 	if len(must) == 0 && len(should) == 0 {
 		must = append(must, query.NewMatchAllQuery())
@@ -395,7 +507,7 @@ const maxQueryTokens = 32
 func (ix *Index) conceptQuery(c textConcept) query.Query {
 	var dis []query.Query
 	for _, t := range c.terms {
-		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost))
+		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost, c.fields))
 	}
 	if len(dis) == 1 {
 		return dis[0]
@@ -405,9 +517,12 @@ func (ix *Index) conceptQuery(c textConcept) query.Query {
 
 // phraseQuery matches an analysed term sequence in any text field, with
 // the field boosts.
-func (ix *Index) phraseQuery(raw string, toks []string, boost float64) query.Query {
+func (ix *Index) phraseQuery(raw string, toks []string, boost float64, fields []fieldBoost) query.Query {
 	var dis []query.Query
-	for _, fb := range fieldBoosts {
+	if len(toks) == 1 {
+		fields = fieldBoosts
+	}
+	for _, fb := range fields {
 		var q query.FieldableQuery
 		if len(toks) == 1 {
 			tq := query.NewTermQuery(toks[0])

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/hindsight-kb/hindsight/corpus"
@@ -155,11 +156,29 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	q.Should.(*query.DisjunctionQuery).SetMin(1)
 	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
 	sr.Fields = []string{fHit}
-	sr.IncludeLocations = true
 	sr.Sort = sortOrder(SortRelevance)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
+	}
+	// Term locations for Why, for the hits only (see Index.highlight).
+	locs := map[string]search.FieldTermLocationMap{}
+	if len(res.Hits) > 0 && len(termQs) > 0 {
+		ids := make([]string, len(res.Hits))
+		for i, dm := range res.Hits {
+			ids[i] = dm.ID
+		}
+		lq := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), query.NewDisjunctionQuery(termQs)})
+		lr := bleve.NewSearchRequestOptions(lq, len(ids), 0, false)
+		lr.IncludeLocations = true
+		lr.Sort = sortOrder(SortRelevance)
+		lres, err := ix.bi.SearchInContext(ctx, lr)
+		if err != nil {
+			return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
+		}
+		for _, dm := range lres.Hits {
+			locs[dm.ID] = dm.Locations
+		}
 	}
 	for _, dm := range res.Hits {
 		h, err := hitFrom(dm)
@@ -180,7 +199,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		}
 		matched := map[string]bool{}
 		for _, f := range similarSearchFields {
-			for term := range dm.Locations[f.field] {
+			for term := range locs[dm.ID][f.field] {
 				matched[term] = true
 			}
 		}

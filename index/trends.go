@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 // Trend intervals and dimensions.
@@ -115,8 +114,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	}
 	sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
 	sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
-	sr.AddFacet("svc", bleve.NewFacetRequest(fSvcLabel, 30))
-	sr.AddFacet("org", bleve.NewFacetRequest(fOrgLabel, 30))
+	addFacets(sr)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("trends: %w", err)
@@ -215,14 +213,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		}
 		return out.Durations[i].Name < out.Durations[j].Name
 	})
-	renamed := search.FacetResults{}
-	if fr := res.Facets["svc"]; fr != nil {
-		renamed[fServices] = fr
-	}
-	if fr := res.Facets["org"]; fr != nil {
-		renamed[fOrganization] = fr
-	}
-	f := facetsFrom(renamed)
+	f := facetsFrom(res.Facets)
 	out.Services, out.Organizations = f.Services, f.Organizations
 	return out, nil
 }
