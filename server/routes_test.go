@@ -3,7 +3,9 @@ package server
 import (
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"sort"
@@ -393,5 +395,22 @@ func TestMetricsAndMethodErrors(t *testing.T) {
 	}
 	if strings.Contains(m, "/no/such") {
 		t.Error("unknown URLs became metric labels")
+	}
+}
+
+func TestHeadIsAnsweredLikeGet(t *testing.T) {
+	f := newFixture(t, nil)
+	ts := httptest.NewServer(f.srv.Handler())
+	defer ts.Close()
+	for _, p := range []string{"/", "/search?q=resolver", "/healthz", "/readyz", "/api/v1/categories", "/widget.js"} {
+		resp, err := http.Head(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || len(b) != 0 || resp.Header.Get("Content-Type") == "" {
+			t.Errorf("HEAD %s = %d with %d body bytes, type %q", p, resp.StatusCode, len(b), resp.Header.Get("Content-Type"))
+		}
 	}
 }

@@ -135,8 +135,6 @@ func (s *Server) routes() []route {
 		// Operations.
 		{http.MethodGet, "/healthz", s.healthz, false},
 		{http.MethodGet, "/readyz", s.readyz, false},
-		{http.MethodHead, "/healthz", s.healthz, false},
-		{http.MethodHead, "/readyz", s.readyz, false},
 		{http.MethodGet, "/metrics", echo.WrapHandler(promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})), false},
 		// JSON API.
 		{http.MethodGet, "/api/v1/search", s.apiSearch, true},
@@ -172,8 +170,19 @@ func (s *Server) newEcho() *echo.Echo {
 	return e
 }
 
-// Handler returns the server's HTTP handler.
-func (s *Server) Handler() http.Handler { return s.e }
+// Handler returns the server's HTTP handler. HEAD is routed like GET
+// (probes and link checkers use it): the routes see a GET copy of the
+// request, while net/http keeps the HEAD original and so sends the
+// headers without the body.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			r = r.Clone(r.Context())
+			r.Method = http.MethodGet
+		}
+		s.e.ServeHTTP(w, r)
+	})
+}
 
 // SetReady marks the index as searchable (true) or not. serve flips it
 // after the first build, so that /readyz tells the truth.
@@ -196,7 +205,7 @@ func (s *Server) requireReady(next echo.HandlerFunc) echo.HandlerFunc {
 // requests in flight finish (for up to 10 seconds).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           s.e,
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
