@@ -35,6 +35,9 @@ type Summary struct {
 	Mean   float64 `json:"mean_ms"`
 	// PerSec is the throughput, for phases run for a fixed time.
 	PerSec float64 `json:"per_sec,omitempty"`
+	// CPUMS is the process CPU time per operation, for in-process phases:
+	// a figure that other load on the machine does not inflate.
+	CPUMS float64 `json:"cpu_ms,omitempty"`
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -154,3 +157,12 @@ func evictPageCache(dir string) error {
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
+
+// cpuTime is the user+system CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -59,8 +59,11 @@ type Ingest struct {
 	Failed     int     `json:"failed"`
 	TookMS     float64 `json:"took_ms"`
 	DocsPerSec float64 `json:"docs_per_sec"`
-	MBPerSec   float64 `json:"mb_per_sec"`
-	PeakRSS    int64   `json:"peak_rss_bytes"`
+	// CPUMSPerDoc is the process CPU time (all threads) per indexed
+	// document: unlike docs/s it does not depend on other load.
+	CPUMSPerDoc float64 `json:"cpu_ms_per_doc"`
+	MBPerSec    float64 `json:"mb_per_sec"`
+	PeakRSS     int64   `json:"peak_rss_bytes"`
 }
 
 // HTTP is the live-server phase.
@@ -248,7 +251,7 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 	if err != nil {
 		return rep, fmt.Errorf("open corpus: %w", err)
 	}
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	ix, err := index.Open(o.index, cfg)
 	if err != nil {
 		root.Close()
@@ -258,7 +261,7 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 		logf(logw, "ingest: index rebuilt: %s", why)
 	}
 	st, err := ix.Sync(ctx, root.FS(), "", nil)
-	took := time.Since(t0)
+	took, cpu := time.Since(t0), cpuTime()-c0
 	prof.stop()
 	root.Close()
 	if cerr := ix.Close(); err == nil {
@@ -271,6 +274,9 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 	n := st.Added + st.Updated
 	rep.Ingest = &Ingest{Added: n, Unchanged: st.Unchanged, Failed: st.Failed, TookMS: ms(took),
 		DocsPerSec: float64(n) / took.Seconds(), MBPerSec: float64(rep.RawBytes) / 1e6 / took.Seconds(), PeakRSS: hwm}
+	if n > 0 {
+		rep.Ingest.CPUMSPerDoc = ms(cpu) / float64(n)
+	}
 	if n < rep.Docs*9/10 {
 		// Mostly unchanged: this measured an incremental sync, not ingest.
 		rep.Ingest.DocsPerSec, rep.Ingest.MBPerSec = 0, 0
@@ -385,6 +391,7 @@ func searchPhase(ctx context.Context, ix *index.Index, mix []benchQuery, iterati
 	}
 	mix = ok
 	var all latencies
+	c0 := cpuTime()
 	byClass := map[string]*latencies{}
 	var classes []string
 	deadline := time.Now().Add(limit)
@@ -408,7 +415,11 @@ func searchPhase(ctx context.Context, ix *index.Index, mix []benchQuery, iterati
 			all.add(d)
 		}
 	}
-	out := []Summary{all.summary("search (all)")}
+	sum := all.summary("search (all)")
+	if len(all.d) > 0 {
+		sum.CPUMS = ms(cpuTime()-c0) / float64(len(all.d))
+	}
+	out := []Summary{sum}
 	for _, c := range classes {
 		out = append(out, byClass[c].summary("search: "+c))
 	}
@@ -453,6 +464,7 @@ func similarPhase(ctx context.Context, ix *index.Index, n int, limit time.Durati
 		}
 	}
 	var l latencies
+	c0 := cpuTime()
 	deadline := time.Now().Add(limit)
 	for _, id := range ids {
 		if time.Now().After(deadline) || ctx.Err() != nil {
@@ -465,7 +477,11 @@ func similarPhase(ctx context.Context, ix *index.Index, n int, limit time.Durati
 		}
 		l.add(time.Since(t0))
 	}
-	return l.summary("similar (5)"), ctx.Err()
+	s := l.summary("similar (5)")
+	if len(l.d) > 0 {
+		s.CPUMS = ms(cpuTime()-c0) / float64(len(l.d))
+	}
+	return s, ctx.Err()
 }
 
 // trendsMix is the versioned set of trends requests.
@@ -487,6 +503,7 @@ func trendsPhase(ctx context.Context, ix *index.Index, iterations int, limit tim
 		}
 	}
 	var l latencies
+	c0 := cpuTime()
 	deadline := time.Now().Add(limit)
 	for it := 0; it < iterations && (it == 0 || time.Now().Before(deadline)) && ctx.Err() == nil; it++ {
 		for _, r := range trendsMix {
@@ -499,7 +516,11 @@ func trendsPhase(ctx context.Context, ix *index.Index, iterations int, limit tim
 			l.add(time.Since(t0))
 		}
 	}
-	return l.summary("trends"), ctx.Err()
+	s := l.summary("trends")
+	if len(l.d) > 0 {
+		s.CPUMS = ms(cpuTime()-c0) / float64(len(l.d))
+	}
+	return s, ctx.Err()
 }
 
 // findBinary locates the hindsight binary for the HTTP phase.
@@ -604,11 +625,11 @@ func printReport(w io.Writer, r *Report) {
 	if r.Ingest != nil && r.Ingest.DocsPerSec == 0 {
 		fmt.Fprintf(w, "sync        %d unchanged, %d updated in %.1f s (existing index)\n", r.Ingest.Unchanged, r.Ingest.Added, r.Ingest.TookMS/1000)
 	} else if r.Ingest != nil {
-		fmt.Fprintf(w, "ingest      %8.0f docs/s  %6.1f MB/s  %d docs in %.1f s, peak RSS %.0f MiB\n", r.Ingest.DocsPerSec, r.Ingest.MBPerSec, r.Ingest.Added, r.Ingest.TookMS/1000, mib(r.Ingest.PeakRSS))
+		fmt.Fprintf(w, "ingest      %8.0f docs/s  %6.1f MB/s  %d docs in %.1f s, %.2f ms CPU/doc, peak RSS %.0f MiB\n", r.Ingest.DocsPerSec, r.Ingest.MBPerSec, r.Ingest.Added, r.Ingest.TookMS/1000, r.Ingest.CPUMSPerDoc, mib(r.Ingest.PeakRSS))
 	}
 	fmt.Fprintf(w, "index size  %8.1f MiB    %.2f× raw\n", mib(r.IndexSize), r.IndexRatio)
 	fmt.Fprintf(w, "reopen      %8.0f ms     (page cache evicted: %v)\n\n", r.ReopenMS, r.ReopenCold)
-	fmt.Fprintf(w, "%-40s %7s %8s %8s %8s %8s %9s\n", "operation", "count", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s")
+	fmt.Fprintf(w, "%-40s %7s %8s %8s %8s %8s %9s %7s\n", "operation", "count", "p50 ms", "p95 ms", "p99 ms", "max ms", "per s", "CPU ms")
 	row := func(s Summary) {
 		per := ""
 		if s.PerSec > 0 {
@@ -618,7 +639,11 @@ func printReport(w io.Writer, r *Report) {
 		if s.Errors > 0 {
 			errs = fmt.Sprintf("  (%d errors)", s.Errors)
 		}
-		fmt.Fprintf(w, "%-40s %7d %8.2f %8.2f %8.2f %8.2f %9s%s\n", s.Name, s.Count, s.P50, s.P95, s.P99, s.Max, per, errs)
+		cpu := ""
+		if s.CPUMS > 0 {
+			cpu = fmt.Sprintf("%7.2f", s.CPUMS)
+		}
+		fmt.Fprintf(w, "%-40s %7d %8.2f %8.2f %8.2f %8.2f %9s %7s%s\n", s.Name, s.Count, s.P50, s.P95, s.P99, s.Max, per, cpu, errs)
 	}
 	for _, s := range r.Search {
 		row(s)
