@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -40,6 +41,7 @@ type Index struct {
 	catHints []categoryHint
 	dir      string
 	rebuilt  string
+	readOnly string // why the index is read-only (faults.go), or ""
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -48,9 +50,12 @@ type Index struct {
 
 // Open opens the index in dir, creating it when dir does not exist or is
 // empty. An index written with another SchemaVersion, or one that cannot
-// be read, is removed and recreated empty; Rebuilt then says why, and
-// Sync refills it. An index held by another process fails within
-// cfg.LockTimeout with an error wrapping ErrLocked.
+// be read or has damaged segment files, is removed and recreated empty;
+// Rebuilt then says why, and Sync refills it. An index held by another
+// process fails within cfg.LockTimeout with an error wrapping ErrLocked.
+// An index in a folder that cannot be written (a read-only mount) is
+// opened for searching only: ReadOnly says why, and writes fail with
+// ErrReadOnly.
 func Open(dir string, cfg Config) (*Index, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -65,11 +70,23 @@ func Open(dir string, cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ok, perr := writable(dir); !ok {
+		return openReadOnly(ix, dir, cfg, perr)
+	}
 	runtime := map[string]interface{}{"bolt_timeout": cfg.LockTimeout.String()}
 
 	if isBleveIndex(dir) {
-		bi, err := bleve.OpenUsing(dir, runtime)
+		var bi bleve.Index
+		bad, err := damagedSegments(dir, cfg.LockTimeout)
+		if err != nil {
+			return nil, err
+		}
+		if len(bad) == 0 {
+			bi, err = openBleve(dir, runtime)
+		}
 		switch {
+		case len(bad) > 0:
+			ix.rebuilt = "damaged segment files: " + strings.Join(bad, "; ")
 		case err == nil:
 			v, verr := bi.GetInternal(schemaKey)
 			if verr == nil && string(v) == strconv.Itoa(SchemaVersion) {
@@ -226,6 +243,9 @@ func (ix *Index) Put(ctx context.Context, recs ...corpus.Record) error {
 }
 
 func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string) error {
+	if err := ix.checkWritable(); err != nil {
+		return err
+	}
 	b := ix.bi.NewBatch()
 	for _, id := range deletes {
 		b.Delete(id)

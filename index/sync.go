@@ -71,6 +71,9 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 	var st SyncStats
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	if err := ix.checkWritable(); err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
 
 	root = strings.Trim(path.Clean("/"+root), "/")
 	under := func(name string) bool {

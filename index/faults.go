@@ -1,0 +1,221 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+// This file holds what Open does about index folders it cannot simply
+// use: damaged segment files (bleve panics on some), and folders it may
+// not write to (a read-only mount), which are opened for searching only.
+
+// ErrReadOnly is wrapped by the errors of Sync, Put and Delete on an
+// index opened read-only (its folder cannot be written).
+var ErrReadOnly = errors.New("index is read-only")
+
+// openBleve opens an existing bleve index, turning a panic inside bleve
+// (zap segments are trusted; a truncated one makes it slice out of range)
+// into an error, so that a damaged index is rebuilt instead of crashing
+// the process on every start.
+func openBleve(dir string, runtime map[string]interface{}) (bi bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bi, err = nil, fmt.Errorf("damaged index (bleve: %v)", r)
+		}
+	}()
+	return bleve.OpenUsing(dir, runtime)
+}
+
+// damagedSegments returns the segment files that the newest snapshot
+// recorded in dir's root.bolt refers to and that are missing or whose
+// CRC-32 footer does not match their content. Such a segment can open
+// and then fail, or panic, in the middle of a search or a merge;
+// checking them once at Open costs one sequential read of the index.
+// Segment files no snapshot refers to (a crash can leave one half
+// written) are not checked: opening the index removes them. When
+// root.bolt cannot be read here, nil is returned and opening the index
+// reports the problem; when another process holds it, the error wraps
+// ErrLocked.
+func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
+	opts := *bolt.DefaultOptions
+	opts.ReadOnly = true
+	opts.Timeout = timeout
+	opts.OpenFile = func(path string, _ int, mode os.FileMode) (*os.File, error) {
+		return os.OpenFile(path, os.O_RDONLY, mode) // never create it
+	}
+	db, err := bolt.Open(filepath.Join(dir, "store", "root.bolt"), 0o600, &opts)
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, timeout)
+	}
+	if err != nil {
+		return nil, nil
+	}
+	var names []string
+	_ = db.View(func(tx *bolt.Tx) error {
+		snaps := tx.Bucket([]byte{'s'}) // scorch's snapshots bucket
+		if snaps == nil {
+			return nil
+		}
+		k, _ := snaps.Cursor().Last()
+		if k == nil {
+			return nil
+		}
+		snap := snaps.Bucket(k)
+		if snap == nil {
+			return nil
+		}
+		return snap.ForEach(func(k, _ []byte) error {
+			if len(k) == 0 || k[0] == 'i' || k[0] == 'm' { // internal values, metadata
+				return nil
+			}
+			if seg := snap.Bucket(k); seg != nil {
+				if p := seg.Get([]byte{'p'}); p != nil {
+					names = append(names, string(p))
+				}
+			}
+			return nil
+		})
+	})
+	_ = db.Close()
+	var bad []string
+	for _, name := range names {
+		if name != filepath.Base(name) {
+			bad = append(bad, fmt.Sprintf("%q: not a file name", name))
+			continue
+		}
+		if err := checkSegment(filepath.Join(dir, "store", name)); err != nil {
+			bad = append(bad, name+": "+unwrapPath(err).Error())
+		}
+	}
+	return bad, nil
+}
+
+// checkSegment verifies a zap segment's trailing CRC-32 (IEEE, over
+// everything before it).
+func checkSegment(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size() < 4 {
+		return fmt.Errorf("%d bytes, too short", fi.Size())
+	}
+	h := crc32.NewIEEE()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size()-4)); err != nil {
+		return err
+	}
+	var tail [4]byte
+	if _, err := f.ReadAt(tail[:], fi.Size()-4); err != nil {
+		return err
+	}
+	if want := binary.BigEndian.Uint32(tail[:]); want != h.Sum32() {
+		return fmt.Errorf("checksum %08x, footer says %08x", h.Sum32(), want)
+	}
+	return nil
+}
+
+// writable reports whether files can be created in dir (or, when dir
+// does not exist yet, in its nearest existing parent). It probes rather
+// than reading permission bits, which say nothing about read-only mounts
+// and are ignored for root. Only "read-only file system" and "permission
+// denied" count as not writable; other errors are left to Open.
+func writable(dir string) (bool, error) {
+	d := dir
+	for {
+		if fi, err := os.Stat(d); err == nil {
+			if !fi.IsDir() {
+				return true, nil // Open reports it
+			}
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return true, nil
+		}
+		d = parent
+	}
+	f, err := os.CreateTemp(d, ".hindsight-probe-*")
+	if err == nil {
+		name := f.Name()
+		f.Close()
+		os.Remove(name)
+		return true, nil
+	}
+	if errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission) {
+		return false, err
+	}
+	return true, nil
+}
+
+// openReadOnly opens the index in dir for searching only, because the
+// folder cannot be written (probeErr says why). Nothing in dir is
+// changed: an index that is missing, unreadable or from another schema
+// is an error, since it cannot be rebuilt there.
+func openReadOnly(ix *Index, dir string, cfg Config, probeErr error) (*Index, error) {
+	ix.readOnly = fmt.Sprintf("index folder %s is not writable (%v); serving searches from it read-only", dir, unwrapPath(probeErr))
+	if !isBleveIndex(dir) {
+		return nil, fmt.Errorf("open index %s: folder is not writable (%v) and holds no index to read", dir, unwrapPath(probeErr))
+	}
+	bad, err := damagedSegments(dir, cfg.LockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("open index %s read-only: damaged segments (%s), and the folder is not writable so it cannot be rebuilt there", dir, strings.Join(bad, "; "))
+	}
+	runtime := map[string]interface{}{"bolt_timeout": cfg.LockTimeout.String(), "read_only": true}
+	bi, err := openBleve(dir, runtime)
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, cfg.LockTimeout)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s read-only: unreadable (%v), and the folder is not writable so it cannot be rebuilt there", dir, err)
+	}
+	v, verr := bi.GetInternal(schemaKey)
+	if verr != nil || string(v) != strconv.Itoa(SchemaVersion) {
+		_ = bi.Close()
+		return nil, fmt.Errorf("open index %s read-only: schema version %q, want %d, and the folder is not writable so it cannot be rebuilt there", dir, v, SchemaVersion)
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+// unwrapPath drops the *PathError wrapper of a probe error (its path is
+// a temporary name).
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadOnly returns why the index was opened read-only (its folder cannot
+// be written), or "" for a writable index. Sync, Put and Delete on a
+// read-only index fail with ErrReadOnly; searches work.
+func (ix *Index) ReadOnly() string { return ix.readOnly }
+
+// checkWritable is the guard of every write.
+func (ix *Index) checkWritable() error {
+	if ix.readOnly != "" {
+		return fmt.Errorf("%w: %s", ErrReadOnly, ix.readOnly)
+	}
+	return nil
+}
