@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -82,28 +83,52 @@ func treeHash(t *testing.T, dir string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// searchIDs runs `hindsight search --json` and returns the total and the
-// ids of the hits, in order.
-func searchIDs(t *testing.T, bin, idx, q string) (int, []string) {
+// searchPage runs `hindsight search --json` for one page and returns the
+// total, the ids of the hits and their scores, in order.
+func searchPage(t *testing.T, bin, idx, q string, page int) (int, []string, []string) {
 	t.Helper()
-	out, err := exec.Command(bin, "search", "--json", "--limit", "20", "--index", idx, q).Output()
+	out, err := exec.Command(bin, "search", "--json", "--limit", "100", "--page", strconv.Itoa(page), "--index", idx, q).Output()
 	if err != nil {
 		t.Fatalf("search %q on %s: %v", q, idx, err)
 	}
 	var res struct {
 		Total int `json:"total"`
 		Hits  []struct {
-			ID string `json:"id"`
+			ID    string  `json:"id"`
+			Score float64 `json:"score"`
 		} `json:"hits"`
 	}
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("search %q: %v\n%s", q, err, out)
 	}
 	ids := make([]string, len(res.Hits))
+	scores := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
+		scores[i] = strconv.FormatFloat(h.Score, 'g', 6, 64)
 	}
-	return res.Total, ids
+	return res.Total, ids, scores
+}
+
+// searchAll pages through every hit of q: the total, the sorted set of
+// ids, and the ranked list of scores. Copies of one document tie, and
+// ties may come back in any order, so ids are compared as a set and the
+// ranking through its scores.
+func searchAll(t *testing.T, bin, idx, q string) (int, string, string) {
+	t.Helper()
+	var ids, scores []string
+	total := 0
+	for page := 1; ; page++ {
+		n, pids, pscores := searchPage(t, bin, idx, q, page)
+		total = n
+		ids = append(ids, pids...)
+		scores = append(scores, pscores...)
+		if len(pids) == 0 || len(ids) >= n {
+			break
+		}
+	}
+	sort.Strings(ids)
+	return total, strings.Join(ids, ","), strings.Join(scores, ",")
 }
 
 // TestKillDuringIndexing kills `hindsight index` with SIGKILL at random
@@ -154,10 +179,15 @@ func TestKillDuringIndexing(t *testing.T) {
 	}
 
 	for _, q := range []string{"", "certificate expired", "category:capacity", "dns ttl", `"connection pool"`, "deploy -rollback"} {
-		wantN, wantIDs := searchIDs(t, bin, clean, q)
-		gotN, gotIDs := searchIDs(t, bin, crashy, q)
-		if gotN != wantN || strings.Join(gotIDs, ",") != strings.Join(wantIDs, ",") {
-			t.Errorf("query %q after %d kills: total %d ids %v; clean build: total %d ids %v", q, rounds, gotN, gotIDs, wantN, wantIDs)
+		wantN, wantIDs, wantScores := searchAll(t, bin, clean, q)
+		gotN, gotIDs, gotScores := searchAll(t, bin, crashy, q)
+		switch {
+		case gotN != wantN:
+			t.Errorf("query %q after %d kills: %d hits, clean build %d", q, rounds, gotN, wantN)
+		case gotIDs != wantIDs:
+			t.Errorf("query %q after %d kills: different documents from a clean build", q, rounds)
+		case gotScores != wantScores:
+			t.Errorf("query %q after %d kills: ranking differs from a clean build:\n got %s\nwant %s", q, rounds, gotScores, wantScores)
 		}
 	}
 	if after := treeHash(t, corpusDir); after != before {
