@@ -17,7 +17,8 @@ type Config struct {
 	// Addr is the listen address, e.g. ":8080".
 	Addr string
 	// BasePath is the URL prefix the site is served under behind a reverse
-	// proxy that does not strip it ("/kb"); "" serves at the root.
+	// proxy ("/kb"); "" serves at the root. Links carry it; requests are
+	// accepted with it or without it (a proxy that strips it).
 	BasePath string
 	// WriteToken enables POST /api/v1/incidents for requests bearing it
 	// ("Authorization: Bearer <token>"). Empty disables writes.

@@ -174,11 +174,23 @@ func (s *Server) newEcho() *echo.Echo {
 // (probes and link checkers use it): the routes see a GET copy of the
 // request, while net/http keeps the HEAD original and so sends the
 // headers without the body.
+//
+// With a base path, a request that arrives without it (from a reverse
+// proxy that strips the prefix) is served as if it had it, so both kinds
+// of proxy work; the pages always link with the prefix.
 func (s *Server) Handler() http.Handler {
+	base := s.cfg.BasePath
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodHead {
 			r = r.Clone(r.Context())
 			r.Method = http.MethodGet
+		}
+		if base != "" && r.URL.Path != base && !strings.HasPrefix(r.URL.Path, base+"/") {
+			r = r.Clone(r.Context())
+			r.URL.Path = base + r.URL.Path
+			if r.URL.RawPath != "" {
+				r.URL.RawPath = base + r.URL.RawPath
+			}
 		}
 		s.e.ServeHTTP(w, r)
 	})
