@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/hindsight-kb/hindsight/corpus"
@@ -71,12 +73,37 @@ func newBrowser(t *testing.T, timeout time.Duration) (ctx context.Context, dialo
 		t.Fatalf("start browser: %v", err)
 	}
 	listenDialogs(tctx, dialogs)
+	if _, err := chromedp.Call(tctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		t.Fatalf("enable the log domain: %v", err)
+	}
+	listenCSP(tctx, dialogs)
 	return tctx, dialogs
+}
+
+// listenCSP records Content-Security-Policy violations the browser logs
+// (our own pages must not trip our own policy) in d.csp. Refused framing
+// is expected where a test checks it, so frame-ancestors reports are left
+// out.
+func listenCSP(ctx context.Context, d *dialogLog) {
+	events := chromedp.Events(ctx, cdplog.EntryAdded)
+	go func() {
+		for e, err := range events {
+			if err != nil {
+				return
+			}
+			if e.Entry != nil && strings.Contains(e.Entry.Text, "Content Security Policy") && !strings.Contains(e.Entry.Text, "frame-ancestors") {
+				d.mu.Lock()
+				d.csp = append(d.csp, e.Entry.URL+": "+e.Entry.Text)
+				d.mu.Unlock()
+			}
+		}
+	}()
 }
 
 type dialogLog struct {
 	mu   sync.Mutex
 	msgs []string
+	csp  []string
 }
 
 func (d *dialogLog) add(s string) { d.mu.Lock(); d.msgs = append(d.msgs, s); d.mu.Unlock() }
@@ -305,6 +332,11 @@ func TestBrowser(t *testing.T) {
 	})
 	if d := dialogs.list(); len(d) > 0 {
 		t.Errorf("dialogs opened: %v", d)
+	}
+	dialogs.mu.Lock()
+	defer dialogs.mu.Unlock()
+	if len(dialogs.csp) > 0 {
+		t.Errorf("Content-Security-Policy violations on our pages: %v", dialogs.csp)
 	}
 }
 
