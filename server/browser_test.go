@@ -286,6 +286,18 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("every kind of page loads its assets", func(t *testing.T) {
+		for _, p := range []string{"/", "/categories", "/actions?state=open", "/search?q=zzzz-nothing", "/incidents/" + f.id(t, "2024-03-dns-resolver-again.md"), "/nothing-here"} {
+			step(t, "open "+p, chromedp.Navigate(hsURL+p), chromedp.WaitReady(chromedp.CSS("footer")))
+			// The stylesheet applied (no inline styles are allowed, so
+			// this proves the hashed asset URL works).
+			display := must(t, ctx, "style", chromedp.Evaluate[string](`getComputedStyle(document.querySelector("header.site")).display`))
+			if display != "flex" {
+				t.Errorf("%s: stylesheet not applied (header display %q)", p, display)
+			}
+		}
+	})
+
 	t.Run("embed in an iframe on another site", func(t *testing.T) {
 		step(t, "open wiki", chromedp.Navigate(wikiURL+"/iframe?q=resolver"), chromedp.WaitReady(chromedp.ID("kb")))
 		text, found, err := textIn(ctx, hsURL+"/embed", ".hit-link", 15*time.Second)
