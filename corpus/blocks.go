@@ -59,6 +59,8 @@ type document struct {
 	// title is a title given by the format itself (HTML <title>/<h1>),
 	// used when no better one is found.
 	title string
+	// h1 is the first top-level heading of an HTML page, wherever it is.
+	h1 string
 	// site is a site name given by the format (og:site_name).
 	site string
 	// chrome holds the text of scraped site navigation that was cut.

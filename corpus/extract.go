@@ -295,6 +295,9 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 	if best != "" && minLevel <= 1 {
 		return best
 	}
+	if doc.h1 != "" {
+		return doc.h1
+	}
 	if doc.format == FormatHTML && doc.title != "" {
 		return cleanHTMLTitle(doc.title, doc.site)
 	}

@@ -35,6 +35,7 @@ func htmlDocument(doc *document, body string) {
 	c.flush()
 	doc.blocks = c.out
 	doc.title = c.title
+	doc.h1 = firstH1(root, 0) // wikis put the page title outside the content
 	doc.site = c.site
 }
 
@@ -89,6 +90,22 @@ func htmlFragmentText(s string) string {
 		sb.WriteByte(' ')
 	}
 	return normSpace(sb.String())
+}
+
+// firstH1 returns the text of the page's first <h1> outside chrome.
+func firstH1(n *html.Node, depth int) string {
+	if depth > maxNesting*4 || n.Type == html.ElementNode && isChrome(n) {
+		return ""
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+		return normSpace(textOf(n, 0))
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if t := firstH1(ch, depth+1); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // findMain returns the <main>, role=main or single <article> element.
@@ -213,6 +230,13 @@ func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	case atom.Li:
 		c.flush()
 		b := block{kind: blockItem, level: max(1, min(listDepth, maxNesting)), checked: -1}
+		// wiki task lists mark items with classes, not check boxes
+		if _, task := attrOK(n, "data-inline-task-id"); task || hasClassWord(n, "task-list-item") {
+			b.checked = 0
+		}
+		if hasClassWord(n, "checked") || hasClassWord(n, "complete") || hasClassWord(n, "done") {
+			b.checked = 1
+		}
 		var sb strings.Builder
 		var nested []*html.Node
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -294,6 +318,16 @@ func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	if blockLevel {
 		c.flush()
 	}
+}
+
+// hasClassWord reports whether n's class attribute holds word.
+func hasClassWord(n *html.Node, word string) bool {
+	for _, w := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if w == word {
+			return true
+		}
+	}
+	return false
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {

@@ -81,6 +81,8 @@ func TestParseFixtures(t *testing.T) {
 			duration: 210, actions: 2, startedAt: "2022-02-14T02:10:00+01:00", rootCause: "known bug that prevented failover"},
 		{file: "md_midnight.md", format: FormatMarkdown, title: "Nightly batch overran into the morning", date: "2022-10-01",
 			duration: 85, timeline: 5, startedAt: "2022-10-01T23:40:00Z", summary: "started late"},
+		{file: "wiki_confluence.html", format: FormatHTML, title: "PIR-112 Search outage", date: "2023-03-08", duration: 80,
+			timeline: 3, actions: 2, done: 1, startedAt: "2023-03-08T09:00:00Z", summary: "index alias", noBody: "Powered by"},
 		{file: "email.txt", format: FormatText, title: "Incident report: payroll export delayed", date: "2023-12-05",
 			duration: -1, actions: 2, rootCause: "staging configuration only", summary: "delayed by three hours"},
 	}

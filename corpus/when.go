@@ -201,6 +201,12 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		if t, ht, ok := impactStart(tl, times); ok {
 			start, startHasTime = t, ht
 		}
+	} else if !startHasTime {
+		// "Incident date: 2023-03-08" with a timeline that day: the
+		// first entry gives the time
+		if t, ht, ok := impactStart(tl, times); ok && ht && t.Format("2006-01-02") == start.Format("2006-01-02") {
+			start, startHasTime = t, true
+		}
 	}
 	// prose: "At 00:49 UTC on the 4th October 2024, … became unavailable"
 	if start.IsZero() {
