@@ -160,6 +160,9 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+// classSeparators split class and id names into words.
+var classSeparators = strings.NewReplacer("-", " ", "_", " ")
+
 // isChrome reports whether an element is page furniture, not content.
 func isChrome(n *html.Node) bool {
 	switch n.DataAtom {
@@ -179,7 +182,7 @@ func isChrome(n *html.Node) bool {
 		return true
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	for _, w := range strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(cls)) {
+	for _, w := range strings.Fields(classSeparators.Replace(cls)) {
 		switch w {
 		case "nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
 			"cookie", "cookies", "search", "searchbox", "skip", "masthead", "banner", "subscribe", "share", "social", "toc":

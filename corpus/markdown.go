@@ -11,6 +11,9 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
+// emphasisMarks strips Markdown emphasis and code marks from raw lines.
+var emphasisMarks = strings.NewReplacer("**", "", "__", "", "`", "")
+
 // maxNesting bounds how deep nested lists and quotes are followed; deeper
 // content is still read, flattened to that depth.
 const maxNesting = 64
@@ -135,7 +138,7 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 	structured := 0
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		t := normSpace(strings.NewReplacer("**", "", "__", "", "`", "").Replace(string(seg.Value(c.src))))
+		t := normSpace(emphasisMarks.Replace(string(seg.Value(c.src))))
 		if t == "" {
 			continue
 		}
