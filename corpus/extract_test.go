@@ -407,3 +407,10 @@ func TestMailOrg(t *testing.T) {
 		}
 	}
 }
+
+func TestStripInlineMarkdown(t *testing.T) {
+	got, links := stripInlineMarkdown("see [the PR](https://x.example/pull/1), **bold** and `code` ![img](a.png)")
+	if got != "see the PR, bold and code " || len(links) != 1 || links[0] != "https://x.example/pull/1" {
+		t.Errorf("stripInlineMarkdown = %q, %v", got, links)
+	}
+}

@@ -25,7 +25,7 @@ func textBlocks(body string) []block {
 	lines := joinBrokenLines(strings.Split(body, "\n"))
 	var out []block
 	for i, raw := range lines {
-		line := strings.TrimRight(raw, " \t")
+		line, mdLinks := stripInlineMarkdown(strings.TrimRight(raw, " \t"))
 		t := strings.TrimSpace(line)
 		if t == "" || reTextRule.MatchString(t) {
 			continue
@@ -49,8 +49,9 @@ func textBlocks(body string) []block {
 				item = c[2]
 			}
 			b.text = normSpace(item)
+			b.links = mdLinks
 			if strings.Contains(item, "http") {
-				b.links = reURL.FindAllString(item, -1)
+				b.links = append(b.links, reURL.FindAllString(item, -1)...)
 			}
 			// "- Impact: …" bullets name a section like bold keys do
 			if k, _, ok := strings.Cut(b.text, ":"); ok && len(k) < 40 && classifyHeading(k) != secOther {
@@ -86,9 +87,41 @@ func textBlocks(body string) []block {
 			out = append(out, block{kind: blockHeading, level: level, text: normSpace(t), checked: -1})
 			continue
 		}
-		out = append(out, block{kind: blockPara, text: normSpace(t), checked: -1, links: reURL.FindAllString(t, -1)})
+		out = append(out, block{kind: blockPara, text: normSpace(t), checked: -1, links: append(mdLinks, reURL.FindAllString(t, -1)...)})
 	}
 	return out
+}
+
+var (
+	reInlineLink = regexp.MustCompile(`!?\[([^\]\n]{1,300})\]\((https?://[^)\s]+|[^)\s]{1,300})\)`)
+	reInlineBold = regexp.MustCompile(`\*\*([^*\n]{1,300})\*\*|__([^_\n]{1,300})__`)
+	reInlineCode = regexp.MustCompile("`([^`\n]{1,300})`")
+)
+
+// stripInlineMarkdown turns Markdown inline syntax found inside plain
+// text (scraped pages keep it) into plain text: links keep their text
+// (the URLs are returned), bold and code marks go.
+func stripInlineMarkdown(s string) (string, []string) {
+	var links []string
+	if strings.Contains(s, "](") {
+		s = reInlineLink.ReplaceAllStringFunc(s, func(m string) string {
+			sm := reInlineLink.FindStringSubmatch(m)
+			if strings.HasPrefix(sm[2], "http") {
+				links = append(links, sm[2])
+			}
+			if strings.HasPrefix(m, "!") {
+				return ""
+			}
+			return sm[1]
+		})
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = reInlineBold.ReplaceAllString(s, "$1$2")
+	}
+	if strings.Count(s, "`") >= 2 {
+		s = reInlineCode.ReplaceAllString(s, "$1")
+	}
+	return s, links
 }
 
 // isHeadingLike reports whether a line could be a heading: short, no
