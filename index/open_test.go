@@ -1,9 +1,13 @@
 package index
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -136,5 +140,58 @@ func TestOpenLockedFailsFast(t *testing.T) {
 	// The first handle still works.
 	if _, err := ix.Count(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOpenLockedByOtherProcess holds the index in a child process (this
+// test binary re-run as a helper) and checks that Open here fails with
+// ErrLocked within the lock timeout instead of hanging.
+func TestOpenLockedByOtherProcess(t *testing.T) {
+	if dir := os.Getenv("HINDSIGHT_TEST_HOLD_INDEX"); dir != "" {
+		ix, err := Open(dir, DefaultConfig())
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Println("ready")
+		_, _ = io.Copy(io.Discard, os.Stdin) // hold until the parent closes stdin
+		ix.Close()
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenLockedByOtherProcess$")
+	cmd.Env = append(os.Environ(), "HINDSIGHT_TEST_HOLD_INDEX="+dir)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stdin.Close(); cmd.Wait() }()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || strings.TrimSpace(line) != "ready" {
+		t.Fatalf("helper: %q %v", line, err)
+	}
+	cfg := DefaultConfig()
+	cfg.LockTimeout = 500 * time.Millisecond
+	start := time.Now()
+	ix, err := Open(dir, cfg)
+	if err == nil {
+		ix.Close()
+		t.Fatal("Open succeeded on an index held by another process")
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("err = %v, want ErrLocked", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Open took %v with a 500ms lock timeout", d)
 	}
 }
