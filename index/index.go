@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -103,6 +104,9 @@ func Open(dir string, cfg Config) (*Index, error) {
 			}
 		case errors.Is(err, bolt.ErrTimeout):
 			return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, cfg.LockTimeout)
+		case errors.Is(err, fs.ErrPermission):
+			// Not ours to delete and rebuild: say so.
+			return nil, fmt.Errorf("open index %s: not writable: %w", dir, err)
 		default:
 			ix.rebuilt = fmt.Sprintf("index unreadable: %v", err)
 		}

@@ -195,3 +195,26 @@ func TestOpenLockedByOtherProcess(t *testing.T) {
 		t.Errorf("Open took %v with a 500ms lock timeout", d)
 	}
 }
+
+func TestOpenReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores file permissions")
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if err := os.Chmod(filepath.Join(dir, "store"), 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "store"), 0o700)
+	_, err = Open(dir, DefaultConfig())
+	if err == nil || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("Open on a read-only index: %v", err)
+	}
+	if !isBleveIndex(dir) {
+		t.Error("read-only index was removed")
+	}
+}
