@@ -169,7 +169,7 @@ func writable(dir string) (bool, error) {
 // changed: an index that is missing, unreadable or from another schema
 // is an error, since it cannot be rebuilt there.
 func openReadOnly(ix *Index, dir string, cfg Config, probeErr error) (*Index, error) {
-	ix.readOnly = fmt.Sprintf("index folder %s is not writable (%v); serving searches from it read-only", dir, unwrapPath(probeErr))
+	ix.readOnly = fmt.Sprintf("index folder %s is not writable (%v); opened for searching only", dir, unwrapPath(probeErr))
 	if !isBleveIndex(dir) {
 		return nil, fmt.Errorf("open index %s: folder is not writable (%v) and holds no index to read", dir, unwrapPath(probeErr))
 	}

@@ -182,6 +182,7 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 		return exitRuntime
 	}
 	defer ix.Close()
+	hooks = indexFaultHooks(ix, hooks, logger)
 	o.server.Documents = fsys
 	srv, err := server.New(o.server, ix, ix)
 	if err != nil {
