@@ -196,7 +196,7 @@ func TestOpenLockedByOtherProcess(t *testing.T) {
 	}
 }
 
-func TestOpenReadOnlyFolder(t *testing.T) {
+func TestOpenUnwritableStore(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root ignores file permissions")
 	}

@@ -110,25 +110,41 @@ func searchPage(t *testing.T, bin, idx, q string, page int) (int, []string, []st
 	return res.Total, ids, scores
 }
 
-// searchAll pages through every hit of q: the total, the sorted set of
-// ids, and the ranked list of scores. Copies of one document tie, and
-// ties may come back in any order, so ids are compared as a set and the
-// ranking through its scores.
-func searchAll(t *testing.T, bin, idx, q string) (int, string, string) {
+// searchAll pages through every hit of q and returns the total and the
+// ranking as a list of tie groups: hits with equal scores, ids sorted.
+// Copies of one document tie and ties come back in index order, which
+// differs between a resumed and a clean build; and absolute scores may
+// differ slightly where a killed run left deleted documents in a segment
+// (bleve counts them in term statistics until segments merge). The
+// documents and their order must not.
+func searchAll(t *testing.T, bin, idx, q string) (int, string) {
 	t.Helper()
-	var ids, scores []string
-	total := 0
+	var groups []string
+	var group []string
+	last := ""
+	total, seen := 0, 0
 	for page := 1; ; page++ {
-		n, pids, pscores := searchPage(t, bin, idx, q, page)
+		n, ids, scores := searchPage(t, bin, idx, q, page)
 		total = n
-		ids = append(ids, pids...)
-		scores = append(scores, pscores...)
-		if len(pids) == 0 || len(ids) >= n {
+		for i, id := range ids {
+			if scores[i] != last && len(group) > 0 {
+				sort.Strings(group)
+				groups = append(groups, strings.Join(group, " "))
+				group = nil
+			}
+			last = scores[i]
+			group = append(group, id)
+		}
+		seen += len(ids)
+		if len(ids) == 0 || seen >= n {
 			break
 		}
 	}
-	sort.Strings(ids)
-	return total, strings.Join(ids, ","), strings.Join(scores, ",")
+	if len(group) > 0 {
+		sort.Strings(group)
+		groups = append(groups, strings.Join(group, " "))
+	}
+	return total, strings.Join(groups, " | ")
 }
 
 // TestKillDuringIndexing kills `hindsight index` with SIGKILL at random
@@ -179,15 +195,13 @@ func TestKillDuringIndexing(t *testing.T) {
 	}
 
 	for _, q := range []string{"", "certificate expired", "category:capacity", "dns ttl", `"connection pool"`, "deploy -rollback"} {
-		wantN, wantIDs, wantScores := searchAll(t, bin, clean, q)
-		gotN, gotIDs, gotScores := searchAll(t, bin, crashy, q)
+		wantN, want := searchAll(t, bin, clean, q)
+		gotN, got := searchAll(t, bin, crashy, q)
 		switch {
 		case gotN != wantN:
 			t.Errorf("query %q after %d kills: %d hits, clean build %d", q, rounds, gotN, wantN)
-		case gotIDs != wantIDs:
-			t.Errorf("query %q after %d kills: different documents from a clean build", q, rounds)
-		case gotScores != wantScores:
-			t.Errorf("query %q after %d kills: ranking differs from a clean build:\n got %s\nwant %s", q, rounds, gotScores, wantScores)
+		case got != want:
+			t.Errorf("query %q after %d kills: ranking differs from a clean build:\n got %.300s\nwant %.300s", q, rounds, got, want)
 		}
 	}
 	if after := treeHash(t, corpusDir); after != before {

@@ -85,7 +85,7 @@ func TestIndexFullDisk(t *testing.T) {
 	if strings.Contains(string(out), "panic") {
 		t.Errorf("panic:\n%s", out)
 	}
-	n, _ := searchIDs(t, bin, idx, "kestrel")
+	n, _, _ := searchPage(t, bin, idx, "kestrel", 1)
 	if n != 3 {
 		t.Errorf("search after the failed build: %d kestrel incidents, want the 3 from before", n)
 	}
@@ -130,7 +130,7 @@ func TestServeReadOnlyIndex(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "read-only") || !strings.Contains(string(out), idx) {
 		t.Errorf("index into a read-only folder: %v\n%s", err, out)
 	}
-	if n, _ := searchIDs(t, bin, idx, "kestrel"); n != 5 {
+	if n, _, _ := searchPage(t, bin, idx, "kestrel", 1); n != 5 {
 		t.Errorf("search on a read-only index: %d, want 5", n)
 	}
 
