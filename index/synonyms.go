@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -59,8 +60,13 @@ func loadSynonyms(r io.Reader, a analysis.Analyzer) (*synonyms, error) {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	var f synonymFile
-	if err := yaml.Unmarshal(b, &f); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true) // a misspelt key is an error, not an empty set
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("parse: %w", err)
+	}
+	if len(f.Groups) == 0 {
+		return nil, errors.New("no synonym groups (want a top-level groups: list)")
 	}
 	s := &synonyms{byKey: map[string][]int{}}
 	for gi, g := range f.Groups {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
 )
 
@@ -20,8 +19,7 @@ func runIndex(ctx context.Context, env *cliEnv, args []string) int {
 			"reported on stderr as 'path: reason' and skipped.\n"+
 			"Exit status: 0 all indexed, 1 some files failed or the index failed, 2 usage error.")
 	corpusDir := fset.String("corpus", "", "corpus `folder` of postmortems (required)")
-	indexDir := indexDirFlag(fset)
-	taxFile := fset.String("taxonomy", "", "root-cause taxonomy YAML `file` (default: the built-in one)")
+	idxOpts := indexFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
@@ -36,25 +34,15 @@ func runIndex(ctx context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	defer root.Close()
-	dir, err := resolveIndexDir(*indexDir)
+	dir, err := resolveIndexDir(idxOpts.dir)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight index: %v\n", err)
 		return exitUsage
 	}
-	cfg := index.DefaultConfig()
-	if *taxFile != "" {
-		tax, err := loadTaxonomyFile(*taxFile)
-		if err != nil {
-			fmt.Fprintf(env.stderr, "hindsight index: %v\n", err)
-			return exitUsage
-		}
-		cfg.Taxonomy = tax
-		pc := corpus.DefaultConfig()
-		pc.Taxonomy = tax
-		if cfg.Parser, err = corpus.NewParser(pc); err != nil {
-			fmt.Fprintf(env.stderr, "hindsight index: %v\n", err)
-			return exitUsage
-		}
+	cfg, err := idxOpts.config()
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight index: %v\n", err)
+		return exitUsage
 	}
 	ix, err := index.Open(dir, cfg)
 	if err != nil {

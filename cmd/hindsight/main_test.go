@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,5 +52,44 @@ func TestEnvironmentConfiguresFlags(t *testing.T) {
 				t.Errorf("stderr %q does not mention %s", errOut.String(), tc.message)
 			}
 		})
+	}
+}
+
+// TestCustomSynonymsAndTaxonomy checks the --synonyms and --taxonomy files
+// reach the index: a team's own synonym finds a document that never uses
+// it, and a bad file is refused with its reason.
+func TestCustomSynonymsAndTaxonomy(t *testing.T) {
+	dir, idx := t.TempDir(), filepath.Join(t.TempDir(), "idx")
+	doc := "# Broker disks filled up\n\n## Root cause\n\nThe kafka brokers ran out of disk space after retention was raised.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	syn := filepath.Join(t.TempDir(), "syn.yaml")
+	if err := os.WriteFile(syn, []byte("groups:\n  - terms: [zorp, kafka]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("grups: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cli := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		env := &cliEnv{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+		return run(context.Background(), env, args), out.String(), errOut.String()
+	}
+	if code, _, stderr := cli("index", "--corpus", dir, "--index", idx); code != exitOK {
+		t.Fatalf("index: %d %s", code, stderr)
+	}
+	if _, out, _ := cli("search", "--json", "--index", idx, "zorp"); !strings.Contains(out, `"total":0`) {
+		t.Errorf("without the team's synonyms, zorp matched: %s", out)
+	}
+	if code, out, stderr := cli("search", "--json", "--index", idx, "--synonyms", syn, "zorp"); code != exitOK || !strings.Contains(out, `"total":1`) {
+		t.Errorf("with the team's synonyms: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := cli("search", "--index", idx, "--synonyms", bad, "zorp"); code == exitOK || !strings.Contains(stderr, "grups") {
+		t.Errorf("a bad synonym file: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := cli("index", "--corpus", dir, "--index", idx, "--taxonomy", bad); code != exitUsage || !strings.Contains(stderr, bad) {
+		t.Errorf("a bad taxonomy file: exit %d, stderr %q", code, stderr)
 	}
 }

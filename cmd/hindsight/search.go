@@ -42,12 +42,12 @@ func runSearch(ctx context.Context, env *cliEnv, args []string) int {
 	limit := fset.Int("limit", 10, "show at most `N` hits")
 	page := fset.Int("page", 1, "result page `N`")
 	sortBy := fset.String("sort", "", "relevance, newest, oldest or longest (default: relevance, newest without words)")
-	indexDir := indexDirFlag(fset)
+	idxOpts := indexFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
 	q := strings.Join(fset.Args(), " ")
-	ix, _, err := openExistingIndex(*indexDir)
+	ix, _, err := openExistingIndex(idxOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight search: %v\n", err)
 		return exitRuntime

@@ -38,6 +38,8 @@ type serveOptions struct {
 	server   server.Config
 	corpus   string
 	indexDir string
+	taxonomy string
+	synonyms string
 	logJSON  bool
 	noWatch  bool
 }
@@ -50,6 +52,8 @@ func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address")
 	fs.StringVar(&o.corpus, "corpus", "", "folder of postmortems to serve (default: the bundled sample knowledge base)")
 	fs.StringVar(&o.indexDir, "index", "", "index `folder` (default: in the user cache folder, e.g. ~/.cache/hindsight/index, or .../samples-index for the samples)")
+	fs.StringVar(&o.taxonomy, "taxonomy", "", "root-cause taxonomy YAML `file` (default: the built-in one)")
+	fs.StringVar(&o.synonyms, "synonyms", "", "synonym groups YAML `file` (default: the built-in SRE set)")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not watch the corpus folder and re-index changed files")
 	fs.StringVar(&c.BasePath, "base-path", "", "URL prefix when served behind a reverse proxy, e.g. /kb")
 	fs.StringVar(&c.WriteToken, "write-token", "", "enables POST /api/v1/incidents for 'Authorization: Bearer <token>' (at least 16 characters)")
@@ -176,7 +180,12 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 		fmt.Fprintf(env.stderr, "hindsight serve: index folder: %v\n", err)
 		return exitRuntime
 	}
-	ix, err := index.Open(o.indexDir, index.DefaultConfig())
+	cfg, err := (&indexOptions{taxonomy: o.taxonomy, synonyms: o.synonyms}).config()
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitUsage
+	}
+	ix, err := index.Open(o.indexDir, cfg)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitRuntime

@@ -16,7 +16,7 @@ func runShow(ctx context.Context, env *cliEnv, args []string) int {
 	fset := newFlagSet(env, "show", "ID",
 		"Show one indexed incident: its facts, causes with evidence, timeline and action items.")
 	asJSON := fset.Bool("json", false, "print the stored record as JSON")
-	indexDir := indexDirFlag(fset)
+	idxOpts := indexFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
@@ -25,7 +25,7 @@ func runShow(ctx context.Context, env *cliEnv, args []string) int {
 		fset.Usage()
 		return exitUsage
 	}
-	ix, _, err := openExistingIndex(*indexDir)
+	ix, _, err := openExistingIndex(idxOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight show: %v\n", err)
 		return exitRuntime

@@ -33,7 +33,7 @@ func runSimilar(ctx context.Context, env *cliEnv, args []string) int {
 			"or not). Each result says why: shared causes, services and significant terms.")
 	asJSON := fset.Bool("json", false, "print one JSON object {id, similar:[…]}")
 	limit := fset.Int("limit", 5, "show at most `N` incidents")
-	indexDir := indexDirFlag(fset)
+	idxOpts := indexFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
@@ -43,7 +43,7 @@ func runSimilar(ctx context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	key := fset.Arg(0)
-	ix, _, err := openExistingIndex(*indexDir)
+	ix, _, err := openExistingIndex(idxOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight similar: %v\n", err)
 		return exitRuntime

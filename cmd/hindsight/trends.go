@@ -20,11 +20,11 @@ func runTrends(ctx context.Context, env *cliEnv, args []string) int {
 	by := fset.String("by", index.ByCategory, "category or service")
 	interval := fset.String("interval", index.IntervalMonth, "month, quarter or year")
 	last := fset.Int("last", 8, "in the table, show the last `N` periods")
-	indexDir := indexDirFlag(fset)
+	idxOpts := indexFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
-	ix, _, err := openExistingIndex(*indexDir)
+	ix, _, err := openExistingIndex(idxOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight trends: %v\n", err)
 		return exitRuntime
