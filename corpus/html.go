@@ -185,7 +185,8 @@ func isChrome(n *html.Node) bool {
 	for _, w := range strings.Fields(classSeparators.Replace(cls)) {
 		switch w {
 		case "nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
-			"cookie", "cookies", "search", "searchbox", "skip", "masthead", "banner", "subscribe", "share", "social", "toc":
+			"cookie", "cookies", "search", "searchbox", "skip", "masthead", "banner", "subscribe", "share", "social", "toc",
+			"comments", "comment", "related", "newsletter", "promo", "advert", "ads", "sponsor", "popup", "modal":
 			return true
 		}
 	}
