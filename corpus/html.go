@@ -186,7 +186,7 @@ func isChrome(n *html.Node) bool {
 		switch w {
 		case "nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
 			"cookie", "cookies", "search", "searchbox", "skip", "masthead", "banner", "subscribe", "share", "social", "toc",
-			"comments", "comment", "related", "newsletter", "promo", "advert", "ads", "sponsor", "popup", "modal":
+			"comments", "related", "newsletter", "promo", "advert", "ads", "sponsor", "popup", "modal":
 			return true
 		}
 	}
