@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -141,7 +142,15 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if fm.str("title") == "" && meta["title"] != "" && !hasTitleHeading(blocks) {
 		fm["title"] = meta["title"]
 	}
-	rec.Title = extractTitle(name, doc, blocks, fm, chromeTitle)
+	var fromFileName bool
+	rec.Title, fromFileName = extractTitle(name, doc, blocks, fm, chromeTitle)
+	if fromFileName && meaningless(rec.Title) {
+		// a file name like "003_6cb9372fd4b5097c" names nothing: the
+		// summary's first sentence says more
+		if s := splitSentences(rec.Summary); len(s) > 0 {
+			rec.Title = clipRunes(s[0], 100)
+		}
+	}
 	rec.Organization = fm.str("organization", "org", "company", "organisation")
 	if rec.Organization == "" {
 		rec.Organization = findOrganization(doc, blocks)
@@ -275,12 +284,12 @@ func nonNil(s []string) []string {
 // top-level heading, the line that opens the postmortem after scraped
 // chrome, an HTML <title>, the first short line of text, or the file
 // name.
-func extractTitle(name string, doc *document, blocks []block, fm frontMatter, chromeTitle string) string {
+func extractTitle(name string, doc *document, blocks []block, fm frontMatter, chromeTitle string) (title string, fromFileName bool) {
 	if t := fm.str("title", "name", "subject"); t != "" {
-		return t
+		return t, false
 	}
 	if chromeTitle != "" {
-		return chromeTitle
+		return chromeTitle, false
 	}
 	best := ""
 	minLevel := 7
@@ -293,21 +302,21 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 	}
 	if best != "" && minLevel <= 1 {
-		return best
+		return best, false
 	}
 	if doc.h1 != "" {
-		return doc.h1
+		return doc.h1, false
 	}
 	if doc.format == FormatHTML && doc.title != "" {
-		return cleanHTMLTitle(doc.title, doc.site)
+		return cleanHTMLTitle(doc.title, doc.site), false
 	}
 	if doc.format != FormatMarkdown && len(blocks) > 0 {
 		if t := blocks[0].text; looksLikeTitle(t) && (blocks[0].kind == blockPara || blocks[0].kind == blockHeading) {
-			return t
+			return t, false
 		}
 	}
 	if best != "" {
-		return best
+		return best, false
 	}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	if ext := lowerExt(base); ext != "" {
@@ -316,7 +325,27 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 	}
 	base = reFilePrefix.ReplaceAllString(base, "")
-	return normSpace(strings.NewReplacer("_", " ").Replace(base))
+	return normSpace(strings.NewReplacer("_", " ").Replace(base)), true
+}
+
+// meaningless reports whether a title has no word of three or more
+// letters that is not a hex or numeric token (file-name hashes, ids).
+func meaningless(t string) bool {
+	for _, w := range strings.Fields(t) {
+		letters, hex := 0, true
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if !strings.ContainsRune("abcdefABCDEF", r) {
+					hex = false
+				}
+			}
+		}
+		if letters >= 3 && !hex {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeTitle reports whether a line could be a document title: short
