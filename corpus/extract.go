@@ -159,6 +159,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if rec.Severity == "" && len(meta["severity"]) < 40 {
 		rec.Severity = meta["severity"]
 	}
+	if rec.Severity == "" {
+		rec.Severity = proseSeverity(blocks)
+	}
 	if rec.Organization == "" && len(meta["organization"]) < 60 {
 		rec.Organization = meta["organization"]
 	}
@@ -235,6 +238,26 @@ func clipText(s string, n int) string {
 		break
 	}
 	return s
+}
+
+// reSeverity finds a severity named in prose: "a SEV-1 incident",
+// "declared a Sev2", "this P1 incident".
+var reSeverity = regexp.MustCompile(`\b(?:SEV|Sev|sev)[- ]?[0-5]\b|\bP[0-4] (?:incident|outage)\b`)
+
+// proseSeverity returns the first severity named in the opening blocks.
+func proseSeverity(blocks []block) string {
+	for i, b := range blocks {
+		if i > 60 {
+			break
+		}
+		if b.kind == blockCode || !strings.Contains(strings.ToLower(b.text), "sev") && !strings.Contains(b.text, "P") {
+			continue
+		}
+		if m := reSeverity.FindString(b.text); m != "" {
+			return strings.Fields(m)[0]
+		}
+	}
+	return ""
 }
 
 // isKeyLine reports whether text reads as "Key: value".

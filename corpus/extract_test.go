@@ -414,3 +414,18 @@ func TestStripInlineMarkdown(t *testing.T) {
 		t.Errorf("stripInlineMarkdown = %q, %v", got, links)
 	}
 }
+
+func TestProseSeverity(t *testing.T) {
+	tests := map[string]string{
+		"We declared a SEV-1 incident at 10:02.": "SEV-1",
+		"This was handled as a Sev2.":            "Sev2",
+		"A P1 incident was opened.":              "P1",
+		"Several servers failed.":                "",
+		"P1 of the plan":                         "",
+	}
+	for in, want := range tests {
+		if got := proseSeverity([]block{{kind: blockPara, text: in}}); got != want {
+			t.Errorf("proseSeverity(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
