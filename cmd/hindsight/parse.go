@@ -69,13 +69,9 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 			if dir == "" {
 				dir = "."
 			}
-			root, err := os.OpenRoot(dir)
-			if err != nil {
-				fail(arg, err)
-				continue
-			}
-			rec, err := parser.ParseFile(root.FS(), base)
-			root.Close()
+			// a file named on the command line is read even through a
+			// symlink; only walked folders are confined to their root
+			rec, err := parser.ParseFile(os.DirFS(dir), base)
 			if err != nil {
 				fail(arg, err)
 				continue
