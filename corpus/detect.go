@@ -55,12 +55,14 @@ func detectFormat(name, body string) string {
 // looksHTML reports whether text is an HTML document or fragment rather
 // than prose with a few inline tags.
 func looksHTML(s string) bool {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") || strings.HasPrefix(t, "<?xml") && strings.Contains(t, "<html") {
-		return true
-	}
+	t := strings.TrimLeft(s, " \t\n\r\f")
 	if !strings.HasPrefix(t, "<") {
 		return false
+	}
+	head := strings.ToLower(t[:min(len(t), 64)])
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.HasPrefix(head, "<?xml") && strings.Contains(strings.ToLower(t[:min(len(t), 1024)]), "<html") {
+		return true
 	}
 	tags := len(reHTMLTag.FindAllStringIndex(s, 200))
 	lines := strings.Count(s, "\n") + 1
