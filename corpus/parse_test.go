@@ -543,3 +543,35 @@ func TestSlug(t *testing.T) {
 		t.Error("HashContent is not hex sha256")
 	}
 }
+
+// TestParserConcurrent checks one Parser (and its shared goldmark
+// instance) is safe to use from many goroutines: run with -race.
+func TestParserConcurrent(t *testing.T) {
+	p, err := NewParser(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"md_frontmatter.md", "md_setext.md", "wiki.html", "status_page.txt"}
+	want := map[string]string{}
+	for _, n := range names {
+		want[n] = parseFixture(t, n).Title
+	}
+	errs := make(chan error, 32)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for i := 0; i < 4; i++ {
+				n := names[(g+i)%len(names)]
+				r, err := p.ParseFile(os.DirFS("testdata"), n)
+				if err == nil && r.Title != want[n] {
+					err = errors.New(n + ": title " + r.Title)
+				}
+				errs <- err
+			}
+		}(g)
+	}
+	for i := 0; i < 32; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
