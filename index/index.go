@@ -12,11 +12,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bolt "go.etcd.io/bbolt"
 
@@ -43,6 +45,11 @@ type Index struct {
 	dir      string
 	rebuilt  string
 	readOnly string // why the index is read-only (faults.go), or ""
+
+	// BM25 collection statistics (scorestats.go).
+	scoreStats atomic.Pointer[search.BM25Stats]
+	statsStale atomic.Bool
+	statsMu    sync.Mutex
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -276,6 +283,7 @@ func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string
 	if err := ix.bi.Batch(b); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
+	ix.statsStale.Store(true)
 	return nil
 }
 

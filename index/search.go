@@ -154,6 +154,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr.Fields = []string{fHit}
 	sr.Sort = sortOrder(sortBy)
 	addFacets(sr)
+	ctx = ix.scoringContext(ctx)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -249,7 +250,7 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hits []Hit) (map[
 	sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	sr.Highlight.Fields = highlightFields
 	sr.Sort = search.SortOrder{&search.SortScore{Desc: true}}
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
 	if err != nil {
 		return nil, err
 	}

@@ -157,7 +157,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
 	sr.Fields = []string{fHit}
 	sr.Sort = sortOrder(SortRelevance)
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
 	if err != nil {
 		return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
 	}

@@ -190,8 +190,11 @@ func TestKillDuringIndexing(t *testing.T) {
 			t.Fatalf("round %d (killed after %v): index unusable: %v\n%s", r, delay, err, msg)
 		}
 	}
-	if out, err := exec.Command(bin, "index", "--corpus", corpusDir, "--index", crashy).CombinedOutput(); err != nil {
-		t.Fatalf("final build after %d kills: %v\n%s", rounds, err, out)
+	if out, err := exec.Command(bin, "index", "--corpus", corpusDir, "--index", crashy).CombinedOutput(); err != nil || true {
+		t.Logf("final: %s", out)
+		if err != nil {
+			t.Fatalf("final build after %d kills: %v\n%s", rounds, err, out)
+		}
 	}
 
 	for _, q := range []string{"", "certificate expired", "category:capacity", "dns ttl", `"connection pool"`, "deploy -rollback"} {

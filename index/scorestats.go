@@ -1,0 +1,88 @@
+package index
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// Collection statistics for BM25.
+//
+// Left to itself, bleve derives BM25's average field length from the sum
+// of each segment's term-dictionary size, so the same documents score
+// differently depending on how the index happens to be split into
+// segments: two builds of one corpus, or a build resumed after a crash,
+// would rank ties and near-ties differently. Hindsight instead hands bleve
+// statistics of the index as a whole — live documents, and distinct terms
+// per field from the merged dictionaries — which depend only on the
+// documents indexed. They are recomputed lazily, on the first scored
+// search after a write.
+
+// scoredFields are the fields queries search: text and keyword.
+var scoredFields = append(append([]string{}, textFields...), fCategories, fPrimaryCategory, fServices,
+	fOrganization, fSeverity, fFormat, fTags, fHas, fYear, fStartedAt, fDuration, fOpenActions,
+	fSource, fContentHash, fCatMonth, fSvcMonth, fCatDur, fFacets)
+
+// scoringContext returns ctx carrying the index's BM25 statistics,
+// recomputing them first when a write has made them stale.
+func (ix *Index) scoringContext(ctx context.Context) context.Context {
+	if ix.statsStale.Load() || ix.scoreStats.Load() == nil {
+		ix.statsMu.Lock()
+		if ix.statsStale.Load() || ix.scoreStats.Load() == nil {
+			// Clear the flag first: a write racing with the computation
+			// sets it again and the next search recomputes.
+			ix.statsStale.Store(false)
+			if st, err := ix.computeScoreStats(); err == nil {
+				ix.scoreStats.Store(st)
+			} else {
+				ix.statsStale.Store(true)
+			}
+		}
+		ix.statsMu.Unlock()
+	}
+	if st := ix.scoreStats.Load(); st != nil {
+		return context.WithValue(ctx, search.BM25StatsKey, st)
+	}
+	return ctx
+}
+
+// computeScoreStats counts live documents and, for every indexed field,
+// the distinct terms of its merged dictionary.
+func (ix *Index) computeScoreStats() (*search.BM25Stats, error) {
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("bm25 stats: %w", err)
+	}
+	fields, err := ix.bi.Fields()
+	if err != nil {
+		return nil, fmt.Errorf("bm25 stats: %w", err)
+	}
+	st := &search.BM25Stats{DocCount: float64(n), FieldCardinality: make(map[string]int, len(fields))}
+	// Every field a query may name has an entry, even before any document
+	// holds it: bleve fails a search whose field has no statistics.
+	for _, f := range scoredFields {
+		st.FieldCardinality[f] = 0
+	}
+	for _, f := range fields {
+		d, err := ix.bi.FieldDict(f)
+		if err != nil {
+			return nil, fmt.Errorf("bm25 stats %s: %w", f, err)
+		}
+		c := 0
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return nil, fmt.Errorf("bm25 stats %s: %w", f, err)
+			}
+			if e == nil {
+				break
+			}
+			c++
+		}
+		d.Close()
+		st.FieldCardinality[f] = c
+	}
+	return st, nil
+}
