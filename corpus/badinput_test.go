@@ -132,7 +132,7 @@ func (f *countingFile) Read(p []byte) (int, error) {
 }
 
 // hostileHTML is an HTML page full of active content.
-const hostileHTML = `<!doctype html><html><head><title>Queue outage</title>
+const hostileHTML = `<!doctype html><html><head><title><script>alert("title")</script>Queue outage</title>
 <style>body{color:red} .evil{background:url(javascript:alert(1))}</style>
 <script>alert("head")</script></head>
 <body onload="alert('onload')">

@@ -164,6 +164,17 @@ func attr(n *html.Node, key string) string {
 var classSeparators = strings.NewReplacer("-", " ", "_", " ")
 
 // isChrome reports whether an element is page furniture, not content.
+// nodeText is the text of a text node. The text of a <title> is not
+// parsed as HTML, so markup written inside one ("<title><script>…")
+// arrives as text; it is read as an HTML fragment, which keeps the words
+// and drops the tags and scripts.
+func nodeText(n *html.Node) string {
+	if n.Parent != nil && n.Parent.DataAtom == atom.Title && strings.Contains(n.Data, "<") {
+		return htmlFragmentText(n.Data)
+	}
+	return n.Data
+}
+
 func isChrome(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer, atom.Aside,
@@ -208,7 +219,7 @@ func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		c.cur.WriteString(n.Data)
+		c.cur.WriteString(nodeText(n))
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
@@ -362,7 +373,7 @@ func textOf(n *html.Node, depth int) string {
 			return
 		}
 		if n.Type == html.TextNode {
-			sb.WriteString(n.Data)
+			sb.WriteString(nodeText(n))
 			return
 		}
 		if n.Type == html.ElementNode && (isChrome(n) || n.DataAtom == atom.Img) {
