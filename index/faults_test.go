@@ -182,10 +182,10 @@ func remount(t *testing.T, dir, opts string) {
 	}
 }
 
-// TestOpenReadOnlyFolder opens an index on a read-only mount: searches
+// TestOpenReadOnlyMount opens an index on a read-only mount: searches
 // work, writes fail with ErrReadOnly, and nothing is changed; a
 // read-only folder without an index is a clear error.
-func TestOpenReadOnlyFolder(t *testing.T) {
+func TestOpenReadOnlyMount(t *testing.T) {
 	mnt := mountTmpfs(t, "4m")
 	dir := filepath.Join(mnt, "idx")
 	const docs = 20
