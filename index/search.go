@@ -181,7 +181,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if hasText && len(out.Hits) > 0 {
-		frags, err := ix.highlight(ctx, ix.highlightQuery(pq), out.Hits)
+		frags, err := ix.highlight(ctx, ix.highlightQuery(pq), res.Hits)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
@@ -240,15 +240,21 @@ func (ix *Index) highlightQuery(pq *parsedQuery) query.Query {
 // query restricted to those ids: asking bleve for highlights in the main
 // search makes it read and merge term locations for every matching
 // document, which profiles showed cost a quarter of a broad search.
-func (ix *Index) highlight(ctx context.Context, q query.Query, hits []Hit) (map[string]map[string][]string, error) {
+// A document re-indexed between the two queries (Sync running) is left
+// without fragments rather than shown with another version's: the
+// stored hit of both queries must be the same.
+func (ix *Index) highlight(ctx context.Context, q query.Query, hits []*search.DocumentMatch) (map[string]map[string][]string, error) {
 	ids := make([]string, len(hits))
+	stored := make(map[string]interface{}, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
+		stored[h.ID] = h.Fields[fHit]
 	}
 	hq := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
 	sr := bleve.NewSearchRequestOptions(hq, len(ids), 0, false)
 	sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	sr.Highlight.Fields = highlightFields
+	sr.Fields = []string{fHit}
 	sr.Sort = search.SortOrder{&search.SortScore{Desc: true}}
 	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
 	if err != nil {
@@ -256,6 +262,9 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hits []Hit) (map[
 	}
 	out := make(map[string]map[string][]string, len(res.Hits))
 	for _, dm := range res.Hits {
+		if dm.Fields[fHit] != stored[dm.ID] {
+			continue // changed in between
+		}
 		out[dm.ID] = markedFragments(dm)
 	}
 	return out, nil
