@@ -41,6 +41,10 @@ type Parser struct {
 	md goldmark.Markdown
 }
 
+// MaxBytes returns the size of the largest document p accepts, so that
+// callers reading files for it can refuse larger ones before reading.
+func (p *Parser) MaxBytes() int64 { return p.maxBytes }
+
 // NewParser returns a Parser for cfg, or the reason cfg is invalid.
 func NewParser(cfg Config) (*Parser, error) {
 	if err := cfg.Validate(); err != nil {

@@ -47,9 +47,6 @@ type Progress struct {
 // Sync tuning.
 const (
 	syncBatchSize = 256
-	// syncReadLimit bounds how much of one file Sync reads to hash it;
-	// the parser applies its own (smaller) size limit afterwards.
-	syncReadLimit = 256 << 20
 )
 
 // indexed is what the index knows of one document for Sync.
@@ -135,7 +132,7 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 			defer wg.Done()
 			for name := range jobs {
 				r := result{name: name}
-				b, err := readCapped(fsys, name)
+				b, err := readCapped(fsys, name, ix.parser.MaxBytes())
 				if err != nil {
 					r.err = err
 				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
@@ -288,22 +285,30 @@ func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error)
 	}
 }
 
-// readCapped reads a file of fsys, refusing files over syncReadLimit.
-func readCapped(fsys fs.FS, name string) ([]byte, error) {
+// readCapped reads a file of fsys, refusing one over limit bytes (the
+// parser's size limit) by its size before reading it, or after reading
+// limit+1 bytes when its size was not known: a huge file in the corpus
+// never costs more memory than the limit.
+func readCapped(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, errors.New("is a directory")
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, errors.New("is a directory")
+		}
+		if fi.Size() > limit {
+			return nil, fmt.Errorf("%w: %d bytes, over the %d-byte limit", corpus.ErrTooLarge, fi.Size(), limit)
+		}
 	}
-	b, err := io.ReadAll(io.LimitReader(f, syncReadLimit+1))
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > syncReadLimit {
-		return nil, fmt.Errorf("%w: over %d bytes", corpus.ErrTooLarge, syncReadLimit)
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: over the %d-byte limit", corpus.ErrTooLarge, limit)
 	}
 	return b, nil
 }
