@@ -46,7 +46,7 @@ type Progress struct {
 
 // Sync tuning.
 const (
-	syncBatchSize = 256
+	syncBatchSize = 1000
 )
 
 // indexed is what the index knows of one document for Sync.
