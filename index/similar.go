@@ -61,7 +61,7 @@ var (
 // Similarity tuning, measured on the development corpora.
 const (
 	similarMaxTerms           = 20
-	similarCandidates         = 50 // terms looked up in the dictionary
+	similarCandidates         = 30 // terms looked up in the dictionary
 	similarTermsBoost         = 16.0
 	similarPrimaryBoost       = 6.0 // shares the primary category
 	similarContributingWeight = 0.5 // a contributing cause without confidence
