@@ -242,3 +242,38 @@ func TestWriteTokenNeverLogged(t *testing.T) {
 		})
 	}
 }
+
+// TestServeRebuildsDamagedIndex truncates the segments of an index and
+// starts serve on it: one warning saying why the index was discarded,
+// then a rebuild from the corpus, after which every document is found.
+func TestServeRebuildsDamagedIndex(t *testing.T) {
+	bin := hindsightBinary(t)
+	corpusDir := t.TempDir()
+	writeCorpus(t, corpusDir, "kestrel", 6)
+	idx := filepath.Join(t.TempDir(), "idx")
+	if out, err := exec.Command(bin, "index", "--corpus", corpusDir, "--index", idx).CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	segs, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segments")
+	}
+	for _, s := range segs {
+		fi, _ := os.Stat(s)
+		if err := os.Truncate(s, fi.Size()/2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := startServe(t, []string{"XDG_CACHE_HOME=" + t.TempDir()}, "--corpus", corpusDir, "--index", idx, "--no-watch")
+	s.waitReady(t, 20*time.Second)
+	if hits := s.search(t, "kestrel"); len(hits) != 6 {
+		t.Errorf("after the rebuild: %d hits, want 6", len(hits))
+	}
+	if !strings.Contains(s.log(), "index discarded") || !strings.Contains(s.log(), "damaged segment") {
+		t.Errorf("no warning naming the damage:\n%s", s.log())
+	}
+	s.stop(t)
+	if strings.Contains(s.log(), "panic") {
+		t.Errorf("panic:\n%s", s.log())
+	}
+}
