@@ -388,3 +388,39 @@ func TestWalkHostileCorpus(t *testing.T) {
 		t.Errorf("%d entries reported, want %d: %v", len(got), len(hostileCases())+6, got)
 	}
 }
+
+// FuzzFrontMatter feeds arbitrary text to the frontmatter splitter (YAML,
+// TOML, JSON, unclosed and malformed blocks): it never panics, the body
+// it returns is the end of the text (nothing invented, nothing moved),
+// keys are lower-cased, and a note explains every dropped block.
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: x\n---\nbody", "---\ntitle: [unclosed\n---\n# T\n", "---\ntitle: x\ndate: 2020-01-02\n\n# H\n",
+		"+++\ntitle = \"x\"\n+++\nbody", ";;;\n{\"title\": \"x\"}\n;;;\nbody", "{\"Title\": \"x\"}\nbody", "---json\n{}\n---\n",
+		aliasBomb(), "---\na: &a [*a]\n---\n", "---\n" + strings.Repeat("k: v\n", 50) + "---\n", "\n\n  ---\n: :\n---\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		fm, body, note := splitFrontMatter(text)
+		if !strings.HasSuffix(text, body) {
+			t.Fatalf("body %q is not the end of the text %q", body, text)
+		}
+		for k := range fm {
+			if k != strings.ToLower(strings.TrimSpace(k)) {
+				t.Errorf("key %q not normalised", k)
+			}
+		}
+		if fm == nil && body != text && note == "" && strings.TrimSpace(text[:len(text)-len(body)]) != "" {
+			// A block was consumed without metadata: only an empty
+			// block may be, silently.
+			delims := map[string]bool{"": true, "---": true, "+++": true, ";;;": true, "---yaml": true, "---toml": true, "---json": true, "...": true}
+			for _, line := range strings.Split(text[:len(text)-len(body)], "\n") {
+				if !delims[strings.TrimSpace(line)] {
+					t.Errorf("text %q dropped without a note", text[:len(text)-len(body)])
+					break
+				}
+			}
+		}
+	})
+}
