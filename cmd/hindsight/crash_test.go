@@ -179,8 +179,9 @@ func TestKillDuringIndexing(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Anywhere from start-up to most of a full build.
-		delay := time.Duration(rng.Int64N(int64(full)*9/10 + 1))
+		// Mostly in the second half of a build, when batches have reached
+		// the disk, so that the next run resumes a partly built index.
+		delay := full/3 + time.Duration(rng.Int64N(int64(full)*2/3+1))
 		time.Sleep(delay)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
