@@ -64,6 +64,10 @@ func (ix *Index) computeScoreStats() (*search.BM25Stats, error) {
 	for _, f := range scoredFields {
 		st.FieldCardinality[f] = 0
 	}
+	// Unscored searches (Score "none") merge a disjunction of terms into
+	// one bitmap searcher on the pseudo-field "*", which still asks for
+	// its statistics.
+	st.FieldCardinality["*"] = 0
 	for _, f := range fields {
 		d, err := ix.bi.FieldDict(f)
 		if err != nil {

@@ -153,6 +153,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr := bleve.NewSearchRequestOptions(q, size, (page-1)*size, false)
 	sr.Fields = []string{fHit}
 	sr.Sort = sortOrder(sortBy)
+	if sortBy != SortRelevance {
+		// Scores are not shown in order and cost a BM25 computation per
+		// term per matching document.
+		sr.Score = "none"
+	}
 	addFacets(sr)
 	ctx = ix.scoringContext(ctx)
 	res, err := ix.bi.SearchInContext(ctx, sr)
