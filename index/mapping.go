@@ -27,7 +27,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -70,6 +70,8 @@ const (
 	fSvcMonth    = "svc_month"    // "api|2024-03"
 	fCatDur      = "cat_dur"      // "dns|0047": duration distribution per category
 	fFacets      = "_facets"      // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
+	fSortStart   = "_sort_start"  // "20240315120000": the UTC start, one sortable term
+	fSortDur     = "_sort_dur"    // "00000047|20240315120000": duration, then start
 	fHit         = "_hit"         // stored JSON: what a Hit shows
 	fRec         = "_rec"         // stored JSON: the rest of the Record, for Get
 )
@@ -175,7 +177,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fCategories, fPrimaryCategory, fServices, fOrganization, fSeverity, fFormat, fTags, fHas, fYear} {
 		kw(name, analyzerKeywordLower, false, false)
 	}
-	for _, name := range []string{fFacets, fCatMonth, fSvcMonth, fCatDur} {
+	// Sorts read one keyword term per document: doc values of numeric
+	// and date fields hold every precision-shifted term of the value,
+	// several times the bytes to decode per matching document.
+	for _, name := range []string{fFacets, fCatMonth, fSvcMonth, fCatDur, fSortStart, fSortDur} {
 		kw(name, keyword.Name, false, true)
 	}
 	kw(fSource, keyword.Name, true, false)
@@ -183,12 +188,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	dt := bleve.NewDateTimeFieldMapping()
 	dt.IncludeInAll = false
-	dt.DocValues = true
+	dt.DocValues = false
 	dm.AddFieldMappingsAt(fStartedAt, dt)
 	for _, name := range []string{fDuration, fOpenActions} {
 		n := bleve.NewNumericFieldMapping()
 		n.IncludeInAll = false
-		n.DocValues = true
+		n.DocValues = false
 		dm.AddFieldMappingsAt(name, n)
 	}
 	for _, name := range []string{fHit, fRec} {
@@ -254,6 +259,12 @@ func startedAt(r *corpus.Record) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// sortTimeKey is t in UTC as a fixed-width term that sorts like the time
+// (years 0–9999).
+func sortTimeKey(t time.Time) string {
+	return t.UTC().Format("20060102150405")
 }
 
 // recordDate returns the YYYY-MM-DD day of the incident, or "".
@@ -369,8 +380,11 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 		d[fHas] = has
 	}
 	d[fOpenActions] = float64(open)
+	startKey := ""
 	if t, ok := startedAt(r); ok {
 		d[fStartedAt] = t.UTC()
+		startKey = sortTimeKey(t)
+		d[fSortStart] = startKey
 		d[fYear] = strconv.Itoa(t.Year())
 		month := t.Format("2006-01")
 		if r.Date != "" && len(r.Date) >= 7 {
@@ -396,6 +410,7 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	}
 	if r.DurationMinutes != nil {
 		d[fDuration] = float64(*r.DurationMinutes)
+		d[fSortDur] = fmt.Sprintf("%08d|%s", max(0, min(*r.DurationMinutes, 99999999)), startKey)
 		facets = append(facets, facetDuration+durationBucket(*r.DurationMinutes))
 		var cd []string
 		for _, c := range cats {

@@ -295,7 +295,7 @@ func markedFragments(dm *search.DocumentMatch) map[string][]string {
 
 func sortOrder(by string) search.SortOrder {
 	started := func(desc bool) search.SearchSort {
-		return &search.SortField{Field: fStartedAt, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+		return &search.SortField{Field: fSortStart, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
 	}
 	switch by {
 	// No _id tie-breaker: it costs a stored-field lookup per matching
@@ -305,9 +305,10 @@ func sortOrder(by string) search.SortOrder {
 	case SortOldest:
 		return search.SortOrder{started(false)}
 	case SortLongest:
+		// One term holds the duration and then the start: one field to
+		// visit per matching document.
 		return search.SortOrder{
-			&search.SortField{Field: fDuration, Desc: true, Type: search.SortFieldAsNumber, Missing: search.SortFieldMissingLast},
-			started(true),
+			&search.SortField{Field: fSortDur, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		}
 	default:
 		// Score alone: a secondary sort field would cost a doc-values
