@@ -51,6 +51,11 @@ type Index struct {
 	statsStale atomic.Bool
 	statsMu    sync.Mutex
 
+	// writeGen counts writes; allFacets caches the facets of the whole
+	// index (the unfiltered query) for one writeGen.
+	writeGen  atomic.Uint64
+	allFacets atomic.Pointer[cachedFacets]
+
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
 	writeMu sync.Mutex
@@ -283,6 +288,7 @@ func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string
 	if err := ix.bi.Batch(b); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
+	ix.writeGen.Add(1)
 	ix.statsStale.Store(true)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -80,6 +81,22 @@ type Facets struct {
 	Severities    []FacetValue `json:"severities"`
 	Years         []FacetValue `json:"years"`
 	Durations     []FacetValue `json:"durations"`
+}
+
+// cachedFacets are the facets of the whole index after write number gen.
+type cachedFacets struct {
+	gen    uint64
+	facets Facets
+}
+
+// clone copies f so that a caller changing a result cannot change
+// another's.
+func (f Facets) clone() Facets {
+	return Facets{
+		Categories: slices.Clone(f.Categories), Services: slices.Clone(f.Services),
+		Organizations: slices.Clone(f.Organizations), Severities: slices.Clone(f.Severities),
+		Years: slices.Clone(f.Years), Durations: slices.Clone(f.Durations),
+	}
 }
 
 // FacetValue is one value of a facet: Value is what a filter takes
@@ -158,7 +175,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		// term per matching document.
 		sr.Score = "none"
 	}
-	addFacets(sr)
+	// The unfiltered query's facets count the whole index: they are
+	// cached until the next write rather than counted over every
+	// document on each listing of everything.
+	matchAll := pq.Filter == nil && !hasText && len(pq.Excluded) == 0
+	gen := ix.writeGen.Load()
+	var cached *cachedFacets
+	if c := ix.allFacets.Load(); matchAll && c != nil && c.gen == gen {
+		cached = c
+	} else {
+		addFacets(sr)
+	}
 	ctx = ix.scoringContext(ctx)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -196,7 +223,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			}
 		}
 	}
-	out.Facets = facetsFrom(res.Facets)
+	if cached != nil {
+		out.Facets = cached.facets.clone()
+	} else {
+		out.Facets = facetsFrom(res.Facets)
+		if matchAll {
+			ix.allFacets.Store(&cachedFacets{gen: gen, facets: out.Facets.clone()})
+		}
+	}
 	out.Took = time.Since(start)
 	return out, nil
 }

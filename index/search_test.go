@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,4 +163,53 @@ func TestSearchFacets(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = res
+}
+
+// TestSearchFacetsOfEverything checks the cached facets of the
+// unfiltered query: the same as counted by a search, changed by a write,
+// and not shared between results.
+func TestSearchFacetsOfEverything(t *testing.T) {
+	ctx := context.Background()
+	ix, recs := memIndex(t)
+	orgCount := func(f Facets, org string) int {
+		for _, v := range f.Organizations {
+			if v.Value == org {
+				return v.Count
+			}
+		}
+		return 0
+	}
+	first, err := ix.Search(ctx, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := ix.Search(ctx, Request{Sort: SortLongest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(first.Facets, second.Facets) {
+		t.Fatalf("cached facets differ:\n%+v\n%+v", first.Facets, second.Facets)
+	}
+	if len(second.Facets.Organizations) == 0 {
+		t.Fatal("no organization facet")
+	}
+	second.Facets.Organizations[0].Count = -1 // must not reach the cache
+	org := first.Facets.Organizations[0].Value
+	before := orgCount(first.Facets, org)
+
+	r := recs[0]
+	r.ID, r.Source, r.Organization = "facets-extra", "extra/facets.md", first.Facets.Organizations[0].Label
+	if err := ix.Put(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	after, err := ix.Search(ctx, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := orgCount(after.Facets, org); got != before+1 {
+		t.Errorf("organization %s after a write: %d, want %d", org, got, before+1)
+	}
+	if after.Total != first.Total+1 {
+		t.Errorf("total %d, want %d", after.Total, first.Total+1)
+	}
 }
