@@ -80,11 +80,7 @@ type ActionRow struct {
 
 // Actions lists action items across incidents.
 func (ix *Index) Actions(ctx context.Context, req ActionsRequest) (*ActionsResult, error) {
-	now := req.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	pq, err := ix.parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, req.Now)
 	if err != nil {
 		return nil, err
 	}

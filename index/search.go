@@ -139,11 +139,7 @@ var highlightFields = []string{fTitle, fRootCause, fSummary, fImpact, fResolutio
 // Search runs a query. Bad queries return a *QueryError.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	now := req.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	pq, err := ix.parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, req.Now)
 	if err != nil {
 		return nil, err
 	}

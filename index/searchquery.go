@@ -15,7 +15,8 @@ type parsedQuery struct {
 }
 
 // parseSearchQuery parses s with the query language, validating category
-// names against the index's taxonomy.
+// names against the index's taxonomy. Relative dates count back from now,
+// or from the current time when now is zero.
 func (ix *Index) parseSearchQuery(s string, now time.Time) (*parsedQuery, error) {
 	names := make([]string, 0, len(ix.tax.Categories))
 	for _, c := range ix.tax.Categories {

@@ -98,11 +98,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	if by != ByCategory && by != ByService {
 		return nil, fmt.Errorf("by %q: want category or service", req.By)
 	}
-	now := req.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	pq, err := ix.parseSearchQuery(req.Query, now)
+	pq, err := ix.parseSearchQuery(req.Query, req.Now)
 	if err != nil {
 		return nil, err
 	}
