@@ -194,6 +194,7 @@ func openReadOnly(ix *Index, dir string, cfg Config, probeErr error) (*Index, er
 		return nil, fmt.Errorf("open index %s read-only: schema version %q, want %d, and the folder is not writable so it cannot be rebuilt there", dir, v, SchemaVersion)
 	}
 	ix.bi = bi
+	ix.loadScoreStats()
 	return ix, nil
 }
 

@@ -104,6 +104,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 			v, verr := bi.GetInternal(schemaKey)
 			if verr == nil && string(v) == strconv.Itoa(SchemaVersion) {
 				ix.bi = bi
+				ix.loadScoreStats()
 				return ix, nil
 			}
 			_ = bi.Close()

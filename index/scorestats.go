@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -17,7 +18,9 @@ import (
 // statistics of the index as a whole — live documents, and distinct terms
 // per field from the merged dictionaries — which depend only on the
 // documents indexed. They are recomputed lazily, on the first scored
-// search after a write.
+// search after a write, and at the end of a Sync that changed anything;
+// they are kept in the index, so that a reopened index does not pay for
+// them on its first search.
 
 // scoredFields are the fields queries search: text and keyword.
 var scoredFields = append(append([]string{}, textFields...), fCategories, fPrimaryCategory, fServices,
@@ -35,6 +38,7 @@ func (ix *Index) scoringContext(ctx context.Context) context.Context {
 			ix.statsStale.Store(false)
 			if st, err := ix.computeScoreStats(); err == nil {
 				ix.scoreStats.Store(st)
+				ix.saveScoreStats(st)
 			} else {
 				ix.statsStale.Store(true)
 			}
@@ -89,4 +93,57 @@ func (ix *Index) computeScoreStats() (*search.BM25Stats, error) {
 		st.FieldCardinality[f] = c
 	}
 	return st, nil
+}
+
+// statsKey is the bleve internal key holding the last BM25 statistics.
+var statsKey = []byte("hindsight_bm25_stats")
+
+// saveScoreStats keeps st in the index for the next Open. Failing to is
+// harmless (they are recomputed), so errors are dropped; a read-only
+// index is never written.
+func (ix *Index) saveScoreStats(st *search.BM25Stats) {
+	if ix.readOnly != "" {
+		return
+	}
+	if b, err := json.Marshal(st); err == nil {
+		_ = ix.bi.SetInternal(statsKey, b)
+	}
+}
+
+// loadScoreStats takes the statistics kept by an earlier run when they
+// still describe the index (same number of live documents); otherwise
+// the first scored search recomputes them.
+func (ix *Index) loadScoreStats() {
+	b, err := ix.bi.GetInternal(statsKey)
+	if err != nil || len(b) == 0 {
+		return
+	}
+	var st search.BM25Stats
+	if json.Unmarshal(b, &st) != nil || st.FieldCardinality == nil {
+		return
+	}
+	if n, err := ix.bi.DocCount(); err != nil || float64(n) != st.DocCount {
+		return
+	}
+	for _, f := range scoredFields {
+		if _, ok := st.FieldCardinality[f]; !ok {
+			return
+		}
+	}
+	ix.scoreStats.Store(&st)
+}
+
+// refreshScoreStats recomputes and keeps the statistics now, so that a
+// Sync leaves them ready for the searches that follow it.
+func (ix *Index) refreshScoreStats() {
+	ix.statsMu.Lock()
+	defer ix.statsMu.Unlock()
+	ix.statsStale.Store(false)
+	st, err := ix.computeScoreStats()
+	if err != nil {
+		ix.statsStale.Store(true)
+		return
+	}
+	ix.scoreStats.Store(st)
+	ix.saveScoreStats(st)
 }

@@ -251,6 +251,9 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 	}
 	sort.Slice(st.Failures, func(i, j int) bool { return st.Failures[i].Path < st.Failures[j].Path })
 	st.Failed = len(st.Failures)
+	if st.Added+st.Updated+st.Removed > 0 {
+		ix.refreshScoreStats()
+	}
 	st.Took = time.Since(start)
 	return st, nil
 }
