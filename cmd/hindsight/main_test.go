@@ -72,11 +72,7 @@ func TestCustomSynonymsAndTaxonomy(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("grups: []\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cli := func(args ...string) (int, string, string) {
-		var out, errOut bytes.Buffer
-		env := &cliEnv{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
-		return run(context.Background(), env, args), out.String(), errOut.String()
-	}
+	cli := func(args ...string) (int, string, string) { return runCLI(t, args...) }
 	if code, _, stderr := cli("index", "--corpus", dir, "--index", idx); code != exitOK {
 		t.Fatalf("index: %d %s", code, stderr)
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -15,10 +13,7 @@ import (
 
 func runParseCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	env := &cliEnv{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
-	code = run(context.Background(), env, append([]string{"parse"}, args...))
-	return code, out.String(), errb.String()
+	return runCLI(t, append([]string{"parse"}, args...)...)
 }
 
 func TestParseCommand(t *testing.T) {
