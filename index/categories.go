@@ -84,7 +84,7 @@ func (ix *Index) Actions(ctx context.Context, req ActionsRequest) (*ActionsResul
 	if err != nil {
 		return nil, err
 	}
-	q, _ := ix.buildQuery(pq)
+	q, _, _ := ix.buildQuery(pq, false)
 	has := "action_items"
 	if req.Open != nil && *req.Open {
 		has = "open_actions"

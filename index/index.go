@@ -279,7 +279,11 @@ func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string
 		if err != nil {
 			return err
 		}
-		if err := b.Index(r.ID, d); err != nil {
+		doc, err := textDocument(ix.bi.Mapping(), r.ID, d)
+		if err == nil {
+			err = b.IndexAdvanced(doc)
+		}
+		if err != nil {
 			return fmt.Errorf("index %s: %w", r.ID, err)
 		}
 	}

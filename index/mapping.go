@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -27,7 +28,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -72,6 +73,7 @@ const (
 	fFacets      = "_facets"      // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
 	fSortStart   = "_sort_start"  // "20240315120000": the UTC start, one sortable term
 	fSortDur     = "_sort_dur"    // "00000047|20240315120000": duration, then start
+	fText        = "_text"        // every text field at once, for matching: see textDocument
 	fHit         = "_hit"         // stored JSON: what a Hit shows
 	fRec         = "_rec"         // stored JSON: the rest of the Record, for Get
 )
@@ -205,6 +207,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		dm.AddFieldMappingsAt(name, f)
 	}
+	// bleve's own catch-all "_all" keeps term vectors, which would
+	// double the index; _text (textDocument) replaces it.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	if err := im.Validate(); err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
@@ -303,6 +308,20 @@ func durationKey(m int) string {
 		m = (m / p) * p
 	}
 	return fmt.Sprintf("%08d", m)
+}
+
+// textDocument maps a record's fields with m and adds _text: a composite
+// of all text fields, composed from their analysed tokens (so nothing is
+// analysed twice) and indexed without positions. Queries match words on
+// _text, one posting list per word however many fields hold it, and use
+// the per-field terms only to score the documents that match.
+func textDocument(m mapping.IndexMapping, id string, fields map[string]interface{}) (*document.Document, error) {
+	doc := document.NewDocument(id)
+	if err := m.MapDocument(doc, fields); err != nil {
+		return nil, err
+	}
+	doc.AddField(document.NewCompositeFieldWithIndexingOptions(fText, false, textFields, nil, bindex.IndexField))
+	return doc, nil
 }
 
 // toDoc turns a record into the bleve document.

@@ -23,7 +23,7 @@ import (
 // them on its first search.
 
 // scoredFields are the fields queries search: text and keyword.
-var scoredFields = append(append([]string{}, textFields...), fCategories, fPrimaryCategory, fServices,
+var scoredFields = append(append([]string{}, textFields...), fText, fCategories, fPrimaryCategory, fServices,
 	fOrganization, fSeverity, fFormat, fTags, fHas, fYear, fStartedAt, fDuration, fOpenActions,
 	fSource, fContentHash, fCatMonth, fSvcMonth, fCatDur, fFacets)
 

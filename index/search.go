@@ -42,15 +42,18 @@ type Request struct {
 
 // Result is one page of hits with facets over the whole result.
 type Result struct {
-	Query    string        `json:"query"`
-	Total    int           `json:"total"`
-	Page     int           `json:"page"`
-	PageSize int           `json:"page_size"`
-	Pages    int           `json:"pages"`
-	Sort     string        `json:"sort"`
-	Hits     []Hit         `json:"hits"`
-	Facets   Facets        `json:"facets"`
-	Took     time.Duration `json:"took_ns"`
+	Query    string `json:"query"`
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"page_size"`
+	Pages    int    `json:"pages"`
+	Sort     string `json:"sort"`
+	// Relaxed is set when no incident matched most of the query's words
+	// and the hits match only some of them.
+	Relaxed bool          `json:"relaxed,omitempty"`
+	Hits    []Hit         `json:"hits"`
+	Facets  Facets        `json:"facets"`
+	Took    time.Duration `json:"took_ns"`
 }
 
 // Hit is one matching incident.
@@ -143,7 +146,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, hasText := ix.buildQuery(pq)
+	q, hasText, strict := ix.buildQuery(pq, false)
 	sortBy := req.Sort
 	switch sortBy {
 	case "":
@@ -187,6 +190,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	relaxed := false
+	if res.Total == 0 && strict {
+		// No incident has most of the words: show those with any.
+		q, _, _ = ix.buildQuery(pq, true)
+		sr.Query = q
+		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		relaxed = res.Total > 0
+	}
 	total := int(res.Total)
 	pages := (total + size - 1) / size
 	if total > 0 && page > pages && page > 1 {
@@ -199,7 +212,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out := &Result{
 		Query: req.Query, Total: total, Page: page, PageSize: size, Pages: pages, Sort: sortBy,
-		Hits: make([]Hit, 0, len(res.Hits)),
+		Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits)),
 	}
 	for _, dm := range res.Hits {
 		h, err := hitFrom(dm)
@@ -469,6 +482,9 @@ type fieldBoost struct {
 	boost float64
 }
 
+// scoreFields are the fields scored on top of _text.
+var scoreFields = []fieldBoost{{fTitle, 2.0}, {fRootCause, 1.5}, {fSummary, 0.8}}
+
 // synonymFields are where a query's multi-word synonyms are looked for:
 // the fields that say what happened. Words and one-word synonyms are
 // looked for everywhere; phrases in every field would multiply the
@@ -479,7 +495,11 @@ var synonymFields = []fieldBoost{
 
 // buildQuery turns a parsed query into a bleve query; hasText is false
 // when it has no words or phrases (a pure filter or empty query).
-func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
+//
+// Words are matched strictly (about two thirds of them must occur) unless
+// relaxed, when one is enough; strict reports whether relaxing would
+// change the query.
+func (ix *Index) buildQuery(pq *parsedQuery, relaxed bool) (q query.Query, hasText, strict bool) {
 	var must, should, mustNot []query.Query
 	if pq.Filter != nil {
 		must = append(must, pq.Filter)
@@ -491,11 +511,31 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 	}
 	if len(toks) > 0 {
 		hasText = true
+		matches := ix.syn.match(toks)
+		// Matching: most words (or a synonym of each) somewhere in the
+		// document, looked up in _text, one posting list per word.
+		slots := ix.textSlots(toks, matches)
+		need := len(slots)
+		if relaxed {
+			need = 1
+		} else if len(slots) > 2 {
+			need = (2*len(slots) + 2) / 3
+		}
+		match := atLeast(slots, need)
+		// Or the query names the incident's category.
+		anyOf := []query.Query{match}
+		for cat, w := range categoriesFor(ix.catHints, toks) {
+			anyOf = append(anyOf, categoryBoost(cat, w))
+		}
+		must = append(must, atLeast(anyOf, 1))
+		strict = need > 1
+		// Scoring: BM25 per field with the field boosts, for the words
+		// and every synonym of them; evaluated on matching documents only.
 		var concepts []textConcept
 		for _, t := range toks {
-			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1, fields: fieldBoosts})
+			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1, fields: scoreFields})
 		}
-		for _, m := range ix.syn.match(toks) {
+		for _, m := range matches {
 			var alts []synTerm
 			seen := map[string]bool{}
 			for _, gi := range m.groups {
@@ -507,16 +547,13 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 					}
 				}
 			}
-			concepts = append(concepts, textConcept{terms: alts, boost: 0.8, fields: synonymFields})
+			concepts = append(concepts, textConcept{terms: alts, boost: 0.8, fields: scoreFields})
 		}
 		var dis []query.Query
 		for _, c := range concepts {
 			dis = append(dis, ix.conceptQuery(c))
 		}
 		should = append(should, query.NewDisjunctionQuery(dis))
-		for cat, w := range categoriesFor(ix.catHints, toks) {
-			should = append(should, categoryBoost(cat, w))
-		}
 	}
 	for _, ph := range pq.Phrases {
 		ptoks := analyze(ix.analyzer, ph)
@@ -528,21 +565,83 @@ func (ix *Index) buildQuery(pq *parsedQuery) (q query.Query, hasText bool) {
 	}
 	for _, ex := range pq.Excluded {
 		etoks := analyze(ix.analyzer, ex)
-		if len(etoks) == 0 {
-			continue
+		switch len(etoks) {
+		case 0:
+		case 1:
+			mustNot = append(mustNot, textTerm(etoks[0]))
+		default:
+			mustNot = append(mustNot, ix.phraseQuery(ex, etoks, 1, fieldBoosts))
 		}
-		mustNot = append(mustNot, ix.phraseQuery(ex, etoks, 1, fieldBoosts))
 	}
 	if len(must) == 0 && len(should) == 0 {
 		must = append(must, query.NewMatchAllQuery())
 	}
-	bq := query.NewBooleanQuery(must, should, mustNot)
-	if len(should) > 0 {
-		// Words must match (or the query names the incident's category);
-		// with filters alone in must, should would only rank.
-		bq.Should.(*query.DisjunctionQuery).SetMin(1)
+	return query.NewBooleanQuery(must, should, mustNot), hasText, strict
+}
+
+// textSlots returns one matching query per word of a query, or per run of
+// words that a synonym group matched: the words themselves or any of
+// their synonyms, in _text. A multi-word term matches when all its words
+// occur (positions are not indexed in _text; the scoring phrases prefer
+// documents where they are adjacent).
+func (ix *Index) textSlots(toks []string, matches []synMatch) []query.Query {
+	var slots []query.Query
+	i := 0
+	for _, m := range matches {
+		for ; i < m.start; i++ {
+			slots = append(slots, textTerm(toks[i]))
+		}
+		alts := []query.Query{textAll(toks[m.start:m.end])}
+		seen := map[string]bool{strings.Join(toks[m.start:m.end], " "): true}
+		for _, gi := range m.groups {
+			for _, t := range ix.syn.groups[gi].terms {
+				if k := strings.Join(t.tokens, " "); !seen[k] && len(t.tokens) > 0 {
+					seen[k] = true
+					alts = append(alts, textAll(t.tokens))
+				}
+			}
+		}
+		slots = append(slots, atLeast(alts, 1))
+		i = m.end
 	}
-	return bq, hasText
+	for ; i < len(toks); i++ {
+		slots = append(slots, textTerm(toks[i]))
+	}
+	return slots
+}
+
+// textTerm matches a term anywhere in a document, without scoring it:
+// the per-field clauses score.
+func textTerm(tok string) query.Query {
+	q := query.NewTermQuery(tok)
+	q.SetField(fText)
+	q.SetBoost(1)
+	return q
+}
+
+// textAll matches documents holding all of toks.
+func textAll(toks []string) query.Query {
+	if len(toks) == 1 {
+		return textTerm(toks[0])
+	}
+	var qs []query.Query
+	for _, t := range toks {
+		qs = append(qs, textTerm(t))
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// atLeast matches documents that match need of qs.
+func atLeast(qs []query.Query, need int) query.Query {
+	switch {
+	case len(qs) == 1:
+		return qs[0]
+	case need >= len(qs):
+		return query.NewConjunctionQuery(qs)
+	}
+	d := query.NewDisjunctionQuery(qs)
+	d.SetMin(float64(need))
+	return d
 }
 
 // maxQueryTokens bounds how many analysed words of a query count, so a
@@ -565,7 +664,7 @@ func (ix *Index) conceptQuery(c textConcept) query.Query {
 // the field boosts.
 func (ix *Index) phraseQuery(raw string, toks []string, boost float64, fields []fieldBoost) query.Query {
 	var dis []query.Query
-	if len(toks) == 1 {
+	if len(toks) == 1 && len(fields) > len(scoreFields) {
 		fields = fieldBoosts
 	}
 	for _, fb := range fields {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hindsight-kb/hindsight/corpus"
 )
 
 func TestSearch(t *testing.T) {
@@ -211,5 +213,51 @@ func TestSearchFacetsOfEverything(t *testing.T) {
 	}
 	if after.Total != first.Total+1 {
 		t.Errorf("total %d, want %d", after.Total, first.Total+1)
+	}
+}
+
+// TestSearchMatchesMostWords checks how many of a query's words a hit
+// needs: all of one or two, two thirds of more, and any one when no
+// incident has that many.
+func TestSearchMatchesMostWords(t *testing.T) {
+	ix, err := OpenMemory(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	recs := []corpus.Record{
+		{ID: "a", Title: "Primary database disk filled", RootCause: "The write-ahead log grew until the volume had no room."},
+		{ID: "b", Title: "Checkout latency", Summary: "Queries to the database were slow.", Body: "Latency rose for an hour."},
+		{ID: "c", Title: "Broker crash", RootCause: "A kafka broker crashed after an upgrade."},
+		{ID: "d", Title: "Login errors", Impact: "Users saw errors.", Body: "Nothing about storage here."},
+	}
+	if err := ix.Put(context.Background(), recs...); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query   string
+		want    []string
+		relaxed bool
+	}{
+		{"database", []string{"a", "b"}, false},
+		{"database latency", []string{"b"}, false},
+		// Three words: two must match.
+		{"database disk latency", []string{"a", "b"}, false},
+		// No incident has two of these: any one will do, and the result says so.
+		{"database kafka zookeeper", []string{"a", "b", "c"}, true},
+		{"zookeeper etcd", nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Request{Query: tc.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) || res.Relaxed != tc.relaxed {
+				t.Errorf("hits %v relaxed %v, want %v relaxed %v", got, res.Relaxed, tc.want, tc.relaxed)
+			}
+		})
 	}
 }

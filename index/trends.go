@@ -102,7 +102,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	if err != nil {
 		return nil, err
 	}
-	q, _ := ix.buildQuery(pq)
+	q, _, _ := ix.buildQuery(pq, false)
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	seriesField := fCatMonth
 	if by == ByService {

@@ -191,6 +191,7 @@ type pager struct {
 type searchPage struct {
 	page
 	Total                                  int
+	Relaxed                                bool // no hit matched most of the words
 	Took                                   string
 	Hits                                   []hitView
 	Facets                                 []facetGroup
@@ -246,6 +247,7 @@ func (s *Server) searchPage(c echo.Context) error {
 
 func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Result) {
 	view.Total = res.Total
+	view.Relaxed = res.Relaxed
 	view.Took = res.Took.Round(100 * time.Microsecond).String()
 	view.Hits = s.hitViews(res.Hits)
 	pq := parseFilters(p.Q)
