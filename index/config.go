@@ -26,6 +26,10 @@ type Config struct {
 	// LockTimeout bounds how long Open waits for an index another
 	// process holds; default 2s.
 	LockTimeout time.Duration
+	// ResultCache is how many search results are kept until the next
+	// write; 0 means DefaultResultCache, a negative value turns the
+	// cache off.
+	ResultCache int
 }
 
 // Defaults of Config.
@@ -33,6 +37,7 @@ const (
 	DefaultMaxPageSize = 100
 	DefaultPageSize    = 20
 	DefaultLockTimeout = 2 * time.Second
+	DefaultResultCache = 512
 	// maxPage bounds Request.Page so that deep paging never asks bleve
 	// for an unbounded number of hits.
 	maxResultWindow = 10000
@@ -63,6 +68,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.LockTimeout == 0 {
 		c.LockTimeout = DefaultLockTimeout
+	}
+	if c.ResultCache == 0 {
+		c.ResultCache = DefaultResultCache
 	}
 	return c
 }

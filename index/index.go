@@ -55,6 +55,8 @@ type Index struct {
 	// index (the unfiltered query) for one writeGen.
 	writeGen  atomic.Uint64
 	allFacets atomic.Pointer[cachedFacets]
+	// results caches whole search results for the current writeGen.
+	results *resultCache
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -168,7 +170,7 @@ func OpenMemory(cfg Config) (*Index, error) {
 }
 
 func newIndex(cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser}
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache)}
 	if ix.tax == nil {
 		ix.tax = corpus.DefaultTaxonomy()
 	}

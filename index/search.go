@@ -166,6 +166,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	maxPage := max(1, maxResultWindow/size)
 	page := max(1, min(req.Page, maxPage))
 
+	gen := ix.writeGen.Load()
+	key := cacheKey{query: req.Query, sort: sortBy, page: page, pageSize: size, gen: gen}
+	if !pq.Relative {
+		if r, ok := ix.results.get(key); ok {
+			r.Took = time.Since(start)
+			return r, nil
+		}
+	}
+
 	sr := bleve.NewSearchRequestOptions(q, size, (page-1)*size, false)
 	sr.Fields = []string{fHit}
 	sr.Sort = sortOrder(sortBy)
@@ -178,7 +187,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// cached until the next write rather than counted over every
 	// document on each listing of everything.
 	matchAll := pq.Filter == nil && !hasText && len(pq.Excluded) == 0
-	gen := ix.writeGen.Load()
 	var cached *cachedFacets
 	if c := ix.allFacets.Load(); matchAll && c != nil && c.gen == gen {
 		cached = c
@@ -241,6 +249,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out.Took = time.Since(start)
+	if !pq.Relative {
+		ix.results.put(key, out)
+	}
 	return out, nil
 }
 

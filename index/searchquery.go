@@ -12,6 +12,9 @@ import (
 type parsedQuery struct {
 	Words, Phrases, Excluded []string
 	Filter                   query.Query // nil when no filters
+	// Relative is set when a date filter counts back from now (after:7d):
+	// the same query then means something else tomorrow.
+	Relative bool
 }
 
 // parseSearchQuery parses s with the query language, validating category
@@ -26,5 +29,12 @@ func (ix *Index) parseSearchQuery(s string, now time.Time) (*parsedQuery, error)
 	if err != nil {
 		return nil, err
 	}
-	return &parsedQuery{Words: q.Words, Phrases: q.Phrases, Excluded: q.Excluded, Filter: q.FilterQuery()}, nil
+	pq := &parsedQuery{Words: q.Words, Phrases: q.Phrases, Excluded: q.Excluded, Filter: q.FilterQuery()}
+	for _, f := range q.Filters {
+		if (f.Key == "after" || f.Key == "before") && f.Value != "" {
+			last := f.Value[len(f.Value)-1]
+			pq.Relative = pq.Relative || (last < '0' || last > '9')
+		}
+	}
+	return pq, nil
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,7 +54,8 @@ func serveFlags(bin string) map[string]bool {
 
 // startServer starts `bin serve` on a free loopback port with the given
 // corpus and index and waits until /readyz answers 200 or timeout passes.
-func startServer(ctx context.Context, bin, corpusDir, indexDir, logDir string, timeout time.Duration) (*serverProc, time.Duration, error) {
+// A cache >= 0 is passed on as --result-cache.
+func startServer(ctx context.Context, bin, corpusDir, indexDir, logDir string, cache int, timeout time.Duration) (*serverProc, time.Duration, error) {
 	port, err := freeLoopbackPort()
 	if err != nil {
 		return nil, 0, err
@@ -62,6 +64,9 @@ func startServer(ctx context.Context, bin, corpusDir, indexDir, logDir string, t
 	flags := serveFlags(bin)
 	if flags["no-watch"] {
 		args = append(args, "--no-watch")
+	}
+	if flags["result-cache"] && cache >= 0 {
+		args = append(args, "--result-cache", strconv.Itoa(cache))
 	}
 	if flags["rate-limit"] {
 		args = append(args, "--rate-limit", "0") // 0 = off: the load test is one client address

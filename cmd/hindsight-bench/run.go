@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"time"
 
@@ -69,6 +70,7 @@ type Ingest struct {
 // HTTP is the live-server phase.
 type HTTP struct {
 	Clients      int            `json:"clients"`
+	ResultCache  string         `json:"result_cache"` // the server's --result-cache: "default" or a number
 	ReadyMS      float64        `json:"ready_ms"`
 	API          Summary        `json:"api"`
 	Page         *Summary       `json:"page,omitempty"`
@@ -91,7 +93,7 @@ type runOpts struct {
 	corpus, index, jsonOut, bin, profile string
 	clients                              int
 	duration, phaseLimit                 time.Duration
-	iterations                           int
+	iterations, serverCache              int
 	maxRequests                          int64
 	skipHTTP, keep                       bool
 }
@@ -110,6 +112,7 @@ func runBench(ctx context.Context, stdout, stderr io.Writer, args []string) int 
 	fs.DurationVar(&o.phaseLimit, "phase-limit", time.Minute, "time bound of each of the search, similar and trends phases (after one full pass)")
 	fs.Int64Var(&o.maxRequests, "max-requests", 2_000_000, "upper bound on HTTP requests")
 	fs.BoolVar(&o.skipHTTP, "skip-http", false, "skip the HTTP phase")
+	fs.IntVar(&o.serverCache, "server-cache", -1, "the server's --result-cache for the HTTP phase (default: serve's own default; 0 = off)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary index")
 	if c := parseOrExit(stderr, fs, args); c >= 0 {
 		return c
@@ -235,6 +238,8 @@ func benchmark(ctx context.Context, o runOpts, logw io.Writer) (*Report, error) 
 		}
 	}
 	cfg := index.DefaultConfig()
+	// The mix repeats its queries: measure searching, not the result cache.
+	cfg.ResultCache = -1
 
 	// Phase 1: parse + index. An existing index is synced instead: its
 	// unchanged files are only hashed (or, after a schema change, it is
@@ -547,12 +552,15 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 		return nil, err
 	}
 	defer os.RemoveAll(logDir)
-	sp, ready, err := startServer(ctx, bin, o.corpus, o.index, logDir, 5*time.Minute)
+	sp, ready, err := startServer(ctx, bin, o.corpus, o.index, logDir, o.serverCache, 5*time.Minute)
 	if err != nil {
 		return nil, err
 	}
 	defer sp.stop()
-	h := &HTTP{Clients: o.clients, ReadyMS: ms(ready), Status: map[string]int{}}
+	h := &HTTP{Clients: o.clients, ResultCache: "default", ReadyMS: ms(ready), Status: map[string]int{}}
+	if o.serverCache >= 0 {
+		h.ResultCache = strconv.Itoa(o.serverCache)
+	}
 	logf(logw, "http: server pid %d ready in %.0f ms at %s", sp.pid(), h.ReadyMS, sp.base)
 	var api, page []string
 	for _, q := range mix {
@@ -562,7 +570,7 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 	// Warm-up: every path once.
 	httpLoad(ctx, sp.base, append(api, page...), 1, 30*time.Second, int64(2*len(mix)))
 	s, codes := httpLoad(ctx, sp.base, api, o.clients, o.duration, o.maxRequests)
-	s.Name = fmt.Sprintf("http api /api/v1/search, %d clients", o.clients)
+	s.Name = fmt.Sprintf("http api /api/v1/search, %d clients, result cache %s", o.clients, h.ResultCache)
 	h.API = s
 	for k, v := range codes {
 		h.Status[fmt.Sprintf("api %d", k)] += v

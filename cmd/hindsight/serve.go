@@ -42,6 +42,7 @@ type serveOptions struct {
 	synonyms string
 	logJSON  bool
 	noWatch  bool
+	cache    int
 }
 
 func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
@@ -64,6 +65,7 @@ func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body in bytes")
 	fs.IntVar(&c.MaxInFlight, "max-in-flight", c.MaxInFlight, "concurrent requests before new ones are shed with 503")
 	fs.BoolVar(&o.logJSON, "log-json", false, "log requests as JSON lines instead of text")
+	fs.IntVar(&o.cache, "result-cache", index.DefaultResultCache, "search results kept until the index next changes (0 = off)")
 	return fs, o
 }
 
@@ -184,6 +186,10 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitUsage
+	}
+	cfg.ResultCache = o.cache
+	if o.cache <= 0 {
+		cfg.ResultCache = -1
 	}
 	ix, err := index.Open(o.indexDir, cfg)
 	if err != nil {

@@ -1,0 +1,106 @@
+package index
+
+import (
+	"container/list"
+	"sync"
+)
+
+// resultCache keeps recent search results until the next write: the same
+// query is asked again and again (a search embedded in a wiki page runs on
+// every view of the page, and during an outage many engineers type the
+// same words), and an index between writes answers it the same way.
+// Entries are keyed by the request and the write generation they were
+// computed at; a write makes every entry stale at once.
+type resultCache struct {
+	mu      sync.Mutex
+	max     int
+	gen     uint64 // the newest generation put; older entries are gone
+	entries map[cacheKey]*list.Element
+	order   *list.List // front: most recently used; values are *cacheEntry
+}
+
+// cacheKey is a normalised request: its clamped page and size, and the
+// write generation.
+type cacheKey struct {
+	query, sort    string
+	page, pageSize int
+	gen            uint64
+}
+
+type cacheEntry struct {
+	key cacheKey
+	res *Result
+}
+
+// newResultCache returns a cache of up to max results; nil when max <= 0.
+func newResultCache(max int) *resultCache {
+	if max <= 0 {
+		return nil
+	}
+	return &resultCache{max: max, entries: map[cacheKey]*list.Element{}, order: list.New()}
+}
+
+// get returns a copy of the cached result for k.
+func (c *resultCache) get(k cacheKey) (*Result, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*cacheEntry).res.clone(), true
+}
+
+// put stores a copy of r under k, dropping the least recently used entry
+// (stale generations first) when full.
+func (c *resultCache) put(k cacheKey, r *Result) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[k]; ok {
+		e.Value.(*cacheEntry).res = r.clone()
+		c.order.MoveToFront(e)
+		return
+	}
+	switch {
+	case k.gen < c.gen:
+		return // computed before a write that newer entries have seen
+	case k.gen > c.gen:
+		clear(c.entries)
+		c.order.Init()
+		c.gen = k.gen
+	}
+	for len(c.entries) >= c.max {
+		e := c.order.Back()
+		delete(c.entries, e.Value.(*cacheEntry).key)
+		c.order.Remove(e)
+	}
+	c.entries[k] = c.order.PushFront(&cacheEntry{key: k, res: r.clone()})
+}
+
+// clone copies r deeply enough that a caller changing the copy (its hits,
+// their fragments, the facets) cannot change the cached result.
+func (r *Result) clone() *Result {
+	out := *r
+	out.Hits = make([]Hit, len(r.Hits))
+	for i, h := range r.Hits {
+		h.Categories = append([]string(nil), h.Categories...)
+		h.Services = append([]string(nil), h.Services...)
+		if h.Fragments != nil {
+			f := make(map[string][]string, len(h.Fragments))
+			for k, v := range h.Fragments {
+				f[k] = append([]string(nil), v...)
+			}
+			h.Fragments = f
+		}
+		out.Hits[i] = h
+	}
+	out.Facets = r.Facets.clone()
+	return &out
+}

@@ -1,0 +1,85 @@
+package index
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+)
+
+func TestResultCache(t *testing.T) {
+	ix, _ := memIndex(t)
+	ctx := context.Background()
+	req := Request{Query: "memory", PageSize: 5}
+	first, err := ix.Search(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	// A caller changing its result must not change the next one.
+	wantTitle := first.Hits[0].Title
+	first.Hits[0].Title = "changed"
+	first.Hits[0].Categories[0] = "changed"
+	first.Facets.Categories[0].Count = -1
+	again, err := ix.Search(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Hits[0].Title != wantTitle || again.Hits[0].Categories[0] == "changed" || again.Facets.Categories[0].Count < 0 {
+		t.Fatalf("cached result was changed through an earlier result: %+v", again.Hits[0])
+	}
+	if got := ix.results.order.Len(); got != 1 {
+		t.Fatalf("cache holds %d entries, want 1", got)
+	}
+
+	// A write is seen at once.
+	rec := corpus.Record{ID: "new-memory", Title: "Memory memory memory", RootCause: "Memory exhaustion on every memory node."}
+	if err := ix.Put(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	after, err := ix.Search(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != first.Total+1 || after.Hits[0].ID != "new-memory" {
+		t.Fatalf("after a write: total %d (before %d), top %s", after.Total, first.Total, after.Hits[0].ID)
+	}
+
+	// Relative dates mean something else tomorrow: never cached.
+	n := ix.results.order.Len()
+	if _, err := ix.Search(ctx, Request{Query: "after:30d", Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.results.order.Len(); got != n {
+		t.Fatalf("a relative query was cached (%d entries, was %d)", got, n)
+	}
+}
+
+func TestResultCacheEvicts(t *testing.T) {
+	c := newResultCache(2)
+	r := &Result{Total: 1}
+	c.put(cacheKey{query: "a", gen: 1}, r)
+	c.put(cacheKey{query: "b", gen: 1}, r)
+	c.get(cacheKey{query: "a", gen: 1}) // b is now least recently used
+	c.put(cacheKey{query: "c", gen: 1}, r)
+	if _, ok := c.get(cacheKey{query: "b", gen: 1}); ok {
+		t.Error("least recently used entry kept")
+	}
+	for _, q := range []string{"a", "c"} {
+		if _, ok := c.get(cacheKey{query: q, gen: 1}); !ok {
+			t.Errorf("%s evicted", q)
+		}
+	}
+	// A newer generation drops everything older; an older one is not stored.
+	c.put(cacheKey{query: "d", gen: 2}, r)
+	c.put(cacheKey{query: "e", gen: 1}, r)
+	if _, ok := c.get(cacheKey{query: "a", gen: 1}); ok || c.order.Len() != 1 {
+		t.Errorf("stale entries kept: %d entries", c.order.Len())
+	}
+	if newResultCache(0) != nil || newResultCache(-1) != nil {
+		t.Error("a cache of size <= 0 should be off")
+	}
+}
