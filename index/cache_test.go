@@ -59,7 +59,7 @@ func TestResultCache(t *testing.T) {
 }
 
 func TestResultCacheEvicts(t *testing.T) {
-	c := newResultCache(2)
+	c := newResultCache(2, (*Result).clone)
 	r := &Result{Total: 1}
 	c.put(cacheKey{query: "a", gen: 1}, r)
 	c.put(cacheKey{query: "b", gen: 1}, r)
@@ -79,7 +79,42 @@ func TestResultCacheEvicts(t *testing.T) {
 	if _, ok := c.get(cacheKey{query: "a", gen: 1}); ok || c.order.Len() != 1 {
 		t.Errorf("stale entries kept: %d entries", c.order.Len())
 	}
-	if newResultCache(0) != nil || newResultCache(-1) != nil {
+	if newResultCache(0, (*Result).clone) != nil || newResultCache(-1, (*Trends).clone) != nil {
 		t.Error("a cache of size <= 0 should be off")
+	}
+}
+
+func TestTrendsCache(t *testing.T) {
+	ix, _ := memIndex(t)
+	ctx := context.Background()
+	req := TrendsRequest{Interval: IntervalYear}
+	first, err := ix.Trends(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Series) == 0 {
+		t.Fatal("no series")
+	}
+	want := first.Series[0].Counts[len(first.Series[0].Counts)-1]
+	first.Series[0].Counts[len(first.Series[0].Counts)-1] = -1
+	first.Series = first.Series[:0]
+	again, err := ix.Trends(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Series) == 0 || again.Series[0].Counts[len(again.Series[0].Counts)-1] != want {
+		t.Fatalf("cached trends changed through an earlier result: %+v", again.Series)
+	}
+	at := time.Date(2031, 5, 1, 10, 0, 0, 0, time.UTC)
+	if err := ix.Put(ctx, corpus.Record{ID: "later", Title: "Later", Date: "2031-05-01", StartedAt: &at,
+		Categories: []corpus.Category{{Name: "dns", Confidence: 1, Source: "frontmatter"}}}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := ix.Trends(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != first.Total+1 || after.Buckets[len(after.Buckets)-1] != "2031" {
+		t.Fatalf("after a write: total %d (before %d), buckets %v", after.Total, first.Total, after.Buckets)
 	}
 }

@@ -55,8 +55,9 @@ type Index struct {
 	// index (the unfiltered query) for one writeGen.
 	writeGen  atomic.Uint64
 	allFacets atomic.Pointer[cachedFacets]
-	// results caches whole search results for the current writeGen.
-	results *resultCache
+	// results and trends cache whole results for the current writeGen.
+	results *resultCache[*Result]
+	trends  *resultCache[*Trends]
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -170,7 +171,8 @@ func OpenMemory(cfg Config) (*Index, error) {
 }
 
 func newIndex(cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache)}
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache, (*Result).clone),
+		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone)}
 	if ix.tax == nil {
 		ix.tax = corpus.DefaultTaxonomy()
 	}

@@ -102,6 +102,13 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	if err != nil {
 		return nil, err
 	}
+	// Trends over unchanged incidents do not change: kept until a write.
+	key := cacheKey{query: req.Query, sort: interval + "/" + by, gen: ix.writeGen.Load()}
+	if !pq.Relative {
+		if t, ok := ix.trends.get(key); ok {
+			return t, nil
+		}
+	}
 	q, _, _ := ix.buildQuery(pq, false)
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	seriesField := fCatMonth
@@ -211,6 +218,9 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	})
 	f := facetsFrom(res.Facets)
 	out.Services, out.Organizations = f.Services, f.Organizations
+	if !pq.Relative {
+		ix.trends.put(key, out)
+	}
 	return out, nil
 }
 
