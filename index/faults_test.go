@@ -37,6 +37,17 @@ func buildIndex(t *testing.T, dir string, fsys fstest.MapFS) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
+	// Open once more, so that the segments are recorded as verified: the
+	// damage below must be found all the same.
+	if ix, err = Open(dir, DefaultConfig()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if v := readVerified(filepath.Join(dir, "store")); len(v) == 0 {
+		t.Fatal("no segments recorded as verified")
+	}
 }
 
 // segments returns the segment files of an index folder.
