@@ -56,6 +56,11 @@ var (
 		field string
 		boost float64
 	}{{fTitle, 2}, {fRootCause, 3}, {fSummary, 1.2}, {fImpact, 1}, {fBody, 0.25}}
+	// similarScoreFields score a significant term.
+	similarScoreFields = []struct {
+		field string
+		boost float64
+	}{{fTitle, 2}, {fRootCause, 2.5}, {fText, 0.5}}
 )
 
 // Similarity tuning, measured on the development corpora.
@@ -91,16 +96,26 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	// of a disjunction) means something: the share of significant terms
 	// in common; the primary cause in common (as primary or contributing);
 	// other causes; services.
-	var termQs, primQs, catQs, svcQs []query.Query
+	// Terms are scored in _text (the whole document, one posting list
+	// per term) and in the title and root cause; termQs, per field, only
+	// find where the hits hold them, for Why.
+	var scoreQs, termQs, primQs, catQs, svcQs []query.Query
 	for _, t := range terms {
-		var fq []query.Query
+		var fq, sq []query.Query
 		for _, f := range similarSearchFields {
 			tq := query.NewTermQuery(t.term)
 			tq.SetField(f.field)
 			tq.SetBoost(similarTermsBoost * f.boost * t.weight)
 			fq = append(fq, tq)
 		}
+		for _, f := range similarScoreFields {
+			tq := query.NewTermQuery(t.term)
+			tq.SetField(f.field)
+			tq.SetBoost(similarTermsBoost * f.boost * t.weight)
+			sq = append(sq, tq)
+		}
 		termQs = append(termQs, query.NewDisjunctionQuery(fq))
+		scoreQs = append(scoreQs, query.NewDisjunctionQuery(sq))
 	}
 	// Causes weigh by the tagger's confidence relative to the primary's:
 	// a close second cause is nearly as telling as the first.
@@ -138,7 +153,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	}
 	var should []query.Query
 	// (bleve ignores a disjunction's own boost: the leaves carry it.)
-	for _, g := range [][]query.Query{termQs, primQs, catQs, svcQs} {
+	for _, g := range [][]query.Query{scoreQs, primQs, catQs, svcQs} {
 		if len(g) > 0 {
 			should = append(should, query.NewDisjunctionQuery(g))
 		}
