@@ -310,9 +310,9 @@ func durationKey(m int) string {
 	return fmt.Sprintf("%08d", m)
 }
 
-// textDocument maps a record's fields with m and adds _text: a composite
-// of all text fields, composed from their analysed tokens (so nothing is
-// analysed twice) and indexed without positions. Queries match words on
+// textDocument maps a record's fields with m and adds _text: all text
+// fields at once, summed from their analysed tokens (so nothing is
+// analysed twice) and indexed without positions (see textField). Queries match words on
 // _text, one posting list per word however many fields hold it, and use
 // the per-field terms only to score the documents that match.
 func textDocument(m mapping.IndexMapping, id string, fields map[string]interface{}) (*document.Document, error) {
@@ -320,7 +320,7 @@ func textDocument(m mapping.IndexMapping, id string, fields map[string]interface
 	if err := m.MapDocument(doc, fields); err != nil {
 		return nil, err
 	}
-	doc.AddField(document.NewCompositeFieldWithIndexingOptions(fText, false, textFields, nil, bindex.IndexField))
+	doc.AddField(newTextField(doc, textFields))
 	return doc, nil
 }
 
