@@ -58,6 +58,8 @@ type Index struct {
 	// results and trends cache whole results for the current writeGen.
 	results *resultCache[*Result]
 	trends  *resultCache[*Trends]
+	// facets holds the per-segment facet tables (facettable.go).
+	facets *facetTables
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -172,7 +174,7 @@ func OpenMemory(cfg Config) (*Index, error) {
 
 func newIndex(cfg Config) (*Index, error) {
 	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache, (*Result).clone),
-		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone)}
+		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone), facets: newFacetTables()}
 	if ix.tax == nil {
 		ix.tax = corpus.DefaultTaxonomy()
 	}

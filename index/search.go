@@ -190,10 +190,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	var cached *cachedFacets
 	if c := ix.allFacets.Load(); matchAll && c != nil && c.gen == gen {
 		cached = c
-	} else {
-		addFacets(sr)
 	}
 	ctx = ix.scoringContext(ctx)
+	plainCtx := ctx
+	var facetsOf func() (Facets, error)
+	if cached == nil {
+		ctx, facetsOf = ix.countingFacets(ctx)
+	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -243,7 +246,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if cached != nil {
 		out.Facets = cached.facets.clone()
 	} else {
-		out.Facets = facetsFrom(res.Facets)
+		if out.Facets, err = facetsOf(); err != nil {
+			// No facet tables for this snapshot: bleve counts.
+			addFacets(sr)
+			fres, err := ix.bi.SearchInContext(plainCtx, sr)
+			if err != nil {
+				return nil, fmt.Errorf("search %q: %w", req.Query, err)
+			}
+			out.Facets = facetsFrom(fres.Facets)
+		}
 		if matchAll {
 			ix.allFacets.Store(&cachedFacets{gen: gen, facets: out.Facets.clone()})
 		}
@@ -383,14 +394,30 @@ func addFacets(sr *bleve.SearchRequest) {
 	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, facetTermsSize))
 }
 
+// termCount is one _facets term and how many documents hold it.
+type termCount struct {
+	term  string
+	count int
+}
+
+// facetsFrom reads the _facets facet bleve counted.
 func facetsFrom(fr search.FacetResults) Facets {
+	r, ok := fr[fFacets]
+	if !ok || r.Terms == nil {
+		return facetsFromTerms(nil)
+	}
+	var tc []termCount
+	for _, t := range r.Terms.Terms() {
+		tc = append(tc, termCount{term: t.Term, count: t.Count})
+	}
+	return facetsFromTerms(tc)
+}
+
+// facetsFromTerms splits counted _facets terms into the six facets.
+func facetsFromTerms(terms []termCount) Facets {
 	f := Facets{
 		Categories: []FacetValue{}, Services: []FacetValue{}, Organizations: []FacetValue{},
 		Severities: []FacetValue{}, Years: []FacetValue{}, Durations: []FacetValue{},
-	}
-	r, ok := fr[fFacets]
-	if !ok || r.Terms == nil {
-		return f
 	}
 	type agg struct {
 		count      int
@@ -398,11 +425,11 @@ func facetsFrom(fr search.FacetResults) Facets {
 		labelCount int
 	}
 	byPrefix := map[string]map[string]*agg{}
-	for _, t := range r.Terms.Terms() {
-		if len(t.Term) < 2 || t.Term[1] != ':' {
+	for _, t := range terms {
+		if len(t.term) < 2 || t.term[1] != ':' {
 			continue
 		}
-		prefix, raw := t.Term[:2], t.Term[2:]
+		prefix, raw := t.term[:2], t.term[2:]
 		v := strings.ToLower(raw)
 		m := byPrefix[prefix]
 		if m == nil {
@@ -414,9 +441,9 @@ func facetsFrom(fr search.FacetResults) Facets {
 			a = &agg{}
 			m[v] = a
 		}
-		a.count += t.Count
-		if t.Count > a.labelCount || t.Count == a.labelCount && raw < a.label {
-			a.label, a.labelCount = raw, t.Count
+		a.count += t.count
+		if t.count > a.labelCount || t.count == a.labelCount && raw < a.label {
+			a.label, a.labelCount = raw, t.count
 		}
 	}
 	list := func(prefix string, limit int) []FacetValue {

@@ -1,0 +1,208 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Facets without doc values.
+//
+// bleve counts facets by visiting the doc values of every matching
+// document on every search: decompressing chunks and decoding terms, a
+// quarter of a broad search's CPU. But segments never change once
+// written, so Hindsight reads each segment's _facets terms once into a
+// table of small integers (a term dictionary shared by all segments, and
+// per document the ordinals of its terms), and a search counts its hits'
+// ordinals in an array. The hits come from bleve's own collector, through
+// its document-match handler hook, so paging, sorting and scoring are
+// untouched. Tables of segments that merges retire are dropped when a
+// newer snapshot no longer lists them.
+
+// facetTables holds the per-segment tables and the shared dictionary.
+type facetTables struct {
+	mu    sync.Mutex
+	dict  map[string]uint32
+	terms []string
+	segs  map[segment.Segment]*segFacets
+}
+
+// segFacets lists, for each document of one segment (by local number),
+// the ordinals of its _facets terms: ords[starts[n]:starts[n+1]].
+type segFacets struct {
+	starts []uint32
+	ords   []uint32
+}
+
+func newFacetTables() *facetTables {
+	return &facetTables{dict: map[string]uint32{}, segs: map[segment.Segment]*segFacets{}}
+}
+
+// snapFacets are the tables of one index snapshot, in segment order.
+type snapFacets struct {
+	offsets []uint64 // first global document number of each segment
+	tables  []*segFacets
+	nterms  int
+}
+
+// errNoTables is returned for a snapshot whose segments cannot be read
+// this way (none that Hindsight writes): bleve then counts facets.
+var errNoTables = errors.New("facet tables unavailable")
+
+// forSnapshot returns the tables of the snapshot r, building those of
+// segments not seen before.
+func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, errNoTables
+	}
+	segs := snap.Segments()
+	out := &snapFacets{offsets: make([]uint64, len(segs)), tables: make([]*segFacets, len(segs))}
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	var running uint64
+	current := make(map[segment.Segment]bool, len(segs))
+	for i, ss := range segs {
+		seg := ss.Segment()
+		out.offsets[i] = running
+		running += seg.Count()
+		t := ft.segs[seg]
+		if t == nil {
+			var err error
+			if t, err = ft.build(seg); err != nil {
+				return nil, err
+			}
+			ft.segs[seg] = t
+		}
+		out.tables[i] = t
+		current[seg] = true
+	}
+	if len(ft.segs) > len(segs) {
+		for s := range ft.segs {
+			if !current[s] {
+				delete(ft.segs, s)
+			}
+		}
+	}
+	out.nterms = len(ft.terms)
+	return out, nil
+}
+
+// build reads one segment's _facets doc values. ft.mu is held.
+func (ft *facetTables) build(seg segment.Segment) (*segFacets, error) {
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, errNoTables
+	}
+	n := seg.Count()
+	t := &segFacets{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, n*8)}
+	fields := []string{fFacets}
+	var state segment.DocVisitState
+	visit := func(_ string, term []byte) {
+		o, ok := ft.dict[string(term)]
+		if !ok {
+			o = uint32(len(ft.terms))
+			ft.terms = append(ft.terms, string(term))
+			ft.dict[string(term)] = o
+		}
+		t.ords = append(t.ords, o)
+	}
+	for doc := uint64(0); doc < n; doc++ {
+		t.starts = append(t.starts, uint32(len(t.ords)))
+		var err error
+		if state, err = dv.VisitDocValues(doc, fields, visit, state); err != nil {
+			return nil, fmt.Errorf("facet table: %w", err)
+		}
+	}
+	t.starts = append(t.starts, uint32(len(t.ords)))
+	return t, nil
+}
+
+// facetCounter counts the _facets terms of a search's hits.
+type facetCounter struct {
+	snap   *snapFacets
+	counts []int
+	cur    int // segment of the last hit: hits come in document order
+	err    error
+}
+
+// add counts the terms of the document with the given internal id.
+func (c *facetCounter) add(id []byte) {
+	if len(id) != 8 {
+		c.err = errNoTables
+		return
+	}
+	doc := binary.BigEndian.Uint64(id)
+	offs := c.snap.offsets
+	if c.cur >= len(offs) || doc < offs[c.cur] {
+		c.cur = 0
+	}
+	for c.cur+1 < len(offs) && doc >= offs[c.cur+1] {
+		c.cur++
+	}
+	t := c.snap.tables[c.cur]
+	local := doc - offs[c.cur]
+	if local+1 >= uint64(len(t.starts)) {
+		c.err = errNoTables
+		return
+	}
+	for _, o := range t.ords[t.starts[local]:t.starts[local+1]] {
+		c.counts[o]++
+	}
+}
+
+// countingFacets returns ctx set up so that the next bleve search run
+// with it counts its hits' facets into the returned counter, and a
+// function that turns the counts into Facets (or fails, when the tables
+// were unavailable and bleve must count instead).
+func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() (Facets, error)) {
+	var counter *facetCounter
+	maker := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+		inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+		if err != nil {
+			return nil, false, err
+		}
+		c := &facetCounter{}
+		counter = c
+		snap, err := ix.facets.forSnapshot(sctx.IndexReader)
+		if err != nil {
+			c.err = err
+			return inner, loadID, nil
+		}
+		c.snap, c.counts = snap, make([]int, snap.nterms)
+		return func(dm *search.DocumentMatch) error {
+			if dm != nil && c.err == nil {
+				c.add(dm.IndexInternalID)
+			}
+			return inner(dm)
+		}, loadID, nil
+	}
+	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(maker))
+	return ctx, func() (Facets, error) {
+		if counter == nil {
+			return Facets{}, errNoTables
+		}
+		if counter.err != nil {
+			return Facets{}, counter.err
+		}
+		ix.facets.mu.Lock()
+		terms := ix.facets.terms[:len(counter.counts)]
+		ix.facets.mu.Unlock()
+		var tc []termCount
+		for o, n := range counter.counts {
+			if n > 0 {
+				tc = append(tc, termCount{term: terms[o], count: n})
+			}
+		}
+		sort.Slice(tc, func(i, j int) bool { return tc[i].term < tc[j].term })
+		return facetsFromTerms(tc), nil
+	}
+}

@@ -1,0 +1,55 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// TestFacetTablesMatchBleve checks the facet tables against bleve's own
+// facet counting, also after updates and deletes.
+func TestFacetTablesMatchBleve(t *testing.T) {
+	ix, recs := memIndex(t)
+	ctx := context.Background()
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	check := func(t *testing.T) {
+		t.Helper()
+		for _, q := range []string{"memory", "category:dns", "database failover", "memory -checkout", "zzzz", "after:2000", ""} {
+			res, err := ix.Search(ctx, Request{Query: q, Now: now, Sort: SortRelevance})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pq, err := ix.parseSearchQuery(q, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bq, _, _ := ix.buildQuery(pq, res.Relaxed)
+			sr := bleve.NewSearchRequestOptions(bq, 1, 0, false)
+			addFacets(sr)
+			br, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := facetsFrom(br.Facets); !reflect.DeepEqual(res.Facets, want) {
+				t.Errorf("%q: facets\n%+v\nbleve counts\n%+v", q, res.Facets, want)
+			}
+		}
+	}
+	check(t)
+	if len(ix.facets.segs) == 0 {
+		t.Fatal("no facet tables were built: bleve counted")
+	}
+	// Updates and deletes: new segments, deleted documents in old ones.
+	changed := recs[0]
+	changed.Services = []string{"brand-new-service"}
+	if err := ix.Put(ctx, changed); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete(ctx, recs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	check(t)
+}
