@@ -27,8 +27,10 @@ import (
 // untouched. Tables of segments that merges retire are dropped when a
 // newer snapshot no longer lists them.
 
-// facetTables holds the per-segment tables and the shared dictionary.
+// facetTables holds the per-segment tables of one doc-values field and
+// their shared dictionary.
 type facetTables struct {
+	field string
 	mu    sync.Mutex
 	dict  map[string]uint32
 	terms []string
@@ -42,8 +44,8 @@ type segFacets struct {
 	ords   []uint32
 }
 
-func newFacetTables() *facetTables {
-	return &facetTables{dict: map[string]uint32{}, segs: map[segment.Segment]*segFacets{}}
+func newFacetTables(field string) *facetTables {
+	return &facetTables{field: field, dict: map[string]uint32{}, segs: map[segment.Segment]*segFacets{}}
 }
 
 // snapFacets are the tables of one index snapshot, in segment order.
@@ -96,7 +98,7 @@ func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
 	return out, nil
 }
 
-// build reads one segment's _facets doc values. ft.mu is held.
+// build reads one segment's doc values of ft.field. ft.mu is held.
 func (ft *facetTables) build(seg segment.Segment) (*segFacets, error) {
 	dv, ok := seg.(segment.DocValueVisitable)
 	if !ok {
@@ -104,7 +106,7 @@ func (ft *facetTables) build(seg segment.Segment) (*segFacets, error) {
 	}
 	n := seg.Count()
 	t := &segFacets{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, n*8)}
-	fields := []string{fFacets}
+	fields := []string{ft.field}
 	var state segment.DocVisitState
 	visit := func(_ string, term []byte) {
 		o, ok := ft.dict[string(term)]
@@ -159,50 +161,60 @@ func (c *facetCounter) add(id []byte) {
 	}
 }
 
-// countingFacets returns ctx set up so that the next bleve search run
-// with it counts its hits' facets into the returned counter, and a
-// function that turns the counts into Facets (or fails, when the tables
-// were unavailable and bleve must count instead).
-func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() (Facets, error)) {
-	var counter *facetCounter
+// countingTerms returns ctx set up so that the next bleve search run
+// with it counts its hits' terms in each of tabs, and a function that
+// returns those counts, per table in order, each sorted by term (or
+// fails, when a table was unavailable and bleve must count instead).
+func (ix *Index) countingTerms(ctx context.Context, tabs ...*facetTables) (context.Context, func() ([][]termCount, error)) {
+	var counters []*facetCounter
 	maker := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
 			return nil, false, err
 		}
-		c := &facetCounter{}
-		counter = c
-		snap, err := ix.facets.forSnapshot(sctx.IndexReader)
-		if err != nil {
-			c.err = err
-			return inner, loadID, nil
+		cs := make([]*facetCounter, len(tabs))
+		for i, ft := range tabs {
+			c := &facetCounter{}
+			if c.snap, c.err = ft.forSnapshot(sctx.IndexReader); c.err == nil {
+				c.counts = make([]int, c.snap.nterms)
+			}
+			cs[i] = c
 		}
-		c.snap, c.counts = snap, make([]int, snap.nterms)
+		counters = cs
 		return func(dm *search.DocumentMatch) error {
-			if dm != nil && c.err == nil {
-				c.add(dm.IndexInternalID)
+			if dm != nil {
+				for _, c := range cs {
+					if c.err == nil {
+						c.add(dm.IndexInternalID)
+					}
+				}
 			}
 			return inner(dm)
 		}, loadID, nil
 	}
 	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(maker))
-	return ctx, func() (Facets, error) {
-		if counter == nil {
-			return Facets{}, errNoTables
+	return ctx, func() ([][]termCount, error) {
+		if counters == nil {
+			return nil, errNoTables
 		}
-		if counter.err != nil {
-			return Facets{}, counter.err
-		}
-		ix.facets.mu.Lock()
-		terms := ix.facets.terms[:len(counter.counts)]
-		ix.facets.mu.Unlock()
-		var tc []termCount
-		for o, n := range counter.counts {
-			if n > 0 {
-				tc = append(tc, termCount{term: terms[o], count: n})
+		out := make([][]termCount, len(counters))
+		for i, c := range counters {
+			if c.err != nil {
+				return nil, c.err
 			}
+			ft := tabs[i]
+			ft.mu.Lock()
+			terms := ft.terms[:len(c.counts)]
+			ft.mu.Unlock()
+			var tc []termCount
+			for o, n := range c.counts {
+				if n > 0 {
+					tc = append(tc, termCount{term: terms[o], count: n})
+				}
+			}
+			sort.Slice(tc, func(i, j int) bool { return tc[i].term < tc[j].term })
+			out[i] = tc
 		}
-		sort.Slice(tc, func(i, j int) bool { return tc[i].term < tc[j].term })
-		return facetsFromTerms(tc), nil
+		return out, nil
 	}
 }

@@ -58,8 +58,9 @@ type Index struct {
 	// results and trends cache whole results for the current writeGen.
 	results *resultCache[*Result]
 	trends  *resultCache[*Trends]
-	// facets holds the per-segment facet tables (facettable.go).
-	facets *facetTables
+	// facets, catMonth, svcMonth and catDur hold per-segment tables of
+	// those doc-values fields (facettable.go).
+	facets, catMonth, svcMonth, catDur *facetTables
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -174,7 +175,9 @@ func OpenMemory(cfg Config) (*Index, error) {
 
 func newIndex(cfg Config) (*Index, error) {
 	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache, (*Result).clone),
-		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone), facets: newFacetTables()}
+		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone),
+		facets: newFacetTables(fFacets), catMonth: newFacetTables(fCatMonth),
+		svcMonth: newFacetTables(fSvcMonth), catDur: newFacetTables(fCatDur)}
 	if ix.tax == nil {
 		ix.tax = corpus.DefaultTaxonomy()
 	}

@@ -193,9 +193,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	ctx = ix.scoringContext(ctx)
 	plainCtx := ctx
-	var facetsOf func() (Facets, error)
+	var termsOf func() ([][]termCount, error)
 	if cached == nil {
-		ctx, facetsOf = ix.countingFacets(ctx)
+		ctx, termsOf = ix.countingTerms(ctx, ix.facets)
 	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -246,7 +246,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if cached != nil {
 		out.Facets = cached.facets.clone()
 	} else {
-		if out.Facets, err = facetsOf(); err != nil {
+		if tc, err := termsOf(); err == nil {
+			out.Facets = facetsFromTerms(tc[0])
+		} else {
 			// No facet tables for this snapshot: bleve counts.
 			addFacets(sr)
 			fres, err := ix.bi.SearchInContext(plainCtx, sr)
@@ -402,15 +404,19 @@ type termCount struct {
 
 // facetsFrom reads the _facets facet bleve counted.
 func facetsFrom(fr search.FacetResults) Facets {
-	r, ok := fr[fFacets]
-	if !ok || r.Terms == nil {
-		return facetsFromTerms(nil)
+	return facetsFromTerms(facetTerms(fr[fFacets]))
+}
+
+// facetTerms lists the terms of one facet bleve counted.
+func facetTerms(r *search.FacetResult) []termCount {
+	if r == nil || r.Terms == nil {
+		return nil
 	}
 	var tc []termCount
 	for _, t := range r.Terms.Terms() {
 		tc = append(tc, termCount{term: t.Term, count: t.Count})
 	}
-	return facetsFromTerms(tc)
+	return tc
 }
 
 // facetsFromTerms splits counted _facets terms into the six facets.

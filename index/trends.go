@@ -111,25 +111,37 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	}
 	q, _, _ := ix.buildQuery(pq, false)
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	seriesField := fCatMonth
+	sr.Score = "none"
+	seriesField, seriesTab := fCatMonth, ix.catMonth
 	if by == ByService {
-		seriesField = fSvcMonth
+		seriesField, seriesTab = fSvcMonth, ix.svcMonth
 	}
-	sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
-	sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
-	addFacets(sr)
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	// The three fields are counted from the facet tables; bleve counts
+	// them only when those are unavailable.
+	tctx, termsOf := ix.countingTerms(ctx, seriesTab, ix.catDur, ix.facets)
+	res, err := ix.bi.SearchInContext(tctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("trends: %w", err)
 	}
+	tcs, err := termsOf()
+	if err != nil {
+		sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
+		sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
+		addFacets(sr)
+		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
+			return nil, fmt.Errorf("trends: %w", err)
+		}
+		tcs = [][]termCount{facetTerms(res.Facets["series"]), facetTerms(res.Facets["dur"]), facetTerms(res.Facets[fFacets])}
+	}
+	seriesTerms, durTerms, facetTermList := tcs[0], tcs[1], tcs[2]
 	out := &Trends{Interval: interval, By: by, Total: int(res.Total), Buckets: []string{}, Series: []TrendSeries{}, Durations: []DurationStat{}}
 
 	// name -> bucket -> count
 	counts := map[string]map[string]int{}
 	var first, last string
-	if fr := res.Facets["series"]; fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			name, month, ok := strings.Cut(t.Term, "|")
+	{
+		for _, t := range seriesTerms {
+			name, month, ok := strings.Cut(t.term, "|")
 			if !ok || len(month) != 7 {
 				continue
 			}
@@ -143,7 +155,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 			if counts[name] == nil {
 				counts[name] = map[string]int{}
 			}
-			counts[name][b] += t.Count
+			counts[name][b] += t.count
 		}
 	}
 	if first != "" {
@@ -178,9 +190,9 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	// Durations: category -> sorted (minutes, count).
 	type dc struct{ min, n int }
 	durs := map[string][]dc{}
-	if fr := res.Facets["dur"]; fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			name, key, ok := strings.Cut(t.Term, "|")
+	{
+		for _, t := range durTerms {
+			name, key, ok := strings.Cut(t.term, "|")
 			if !ok {
 				continue
 			}
@@ -188,7 +200,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 			if err != nil {
 				continue
 			}
-			durs[name] = append(durs[name], dc{m, t.Count})
+			durs[name] = append(durs[name], dc{m, t.count})
 		}
 	}
 	for name, list := range durs {
@@ -216,7 +228,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		}
 		return out.Durations[i].Name < out.Durations[j].Name
 	})
-	f := facetsFrom(res.Facets)
+	f := facetsFromTerms(facetTermList)
 	out.Services, out.Organizations = f.Services, f.Organizations
 	if !pq.Relative {
 		ix.trends.put(key, out)
