@@ -526,6 +526,10 @@ type fieldBoost struct {
 	boost float64
 }
 
+// phraseScoreFields are where multi-word synonyms are scored: phrase
+// searches cost a position check per candidate, and short fields say most.
+var phraseScoreFields = []fieldBoost{{fTitle, 2.0}}
+
 // scoreFields are the fields scored on top of _text.
 var scoreFields = []fieldBoost{{fTitle, 2.0}, {fRootCause, 1.5}, {fSummary, 0.8}}
 
@@ -696,7 +700,11 @@ const maxQueryTokens = 32
 func (ix *Index) conceptQuery(c textConcept) query.Query {
 	var dis []query.Query
 	for _, t := range c.terms {
-		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost, c.fields))
+		fields := c.fields
+		if len(t.tokens) > 1 && len(fields) > len(phraseScoreFields) {
+			fields = phraseScoreFields
+		}
+		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost, fields))
 	}
 	if len(dis) == 1 {
 		return dis[0]
