@@ -103,6 +103,47 @@ func procStatus(pid int) (hwm, rss int64, err error) {
 	return hwm, rss, sc.Err()
 }
 
+// anonRSS reads RssAnon of a process: its resident memory that is not a
+// mapped file. The rest of a server's resident set is mostly the
+// memory-mapped index, page cache the kernel reclaims under pressure.
+func anonRSS(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "RssAnon:"); ok {
+			if f := strings.Fields(v); len(f) > 0 {
+				n, _ := strconv.ParseInt(f[0], 10, 64)
+				return n * 1024
+			}
+		}
+	}
+	return 0
+}
+
+// sampleAnonRSS records the largest RssAnon of pid every 100 ms until
+// the returned function is called, which returns it.
+func sampleAnonRSS(pid int) func() int64 {
+	done := make(chan struct{})
+	peak := make(chan int64, 1)
+	go func() {
+		var m int64
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			m = max(m, anonRSS(pid))
+			select {
+			case <-done:
+				peak <- m
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 { close(done); return <-peak }
+}
+
 // resetPeakRSS clears this process's VmHWM so the next phase measures its
 // own peak (Linux ≥ 4.0: writing 5 to clear_refs).
 func resetPeakRSS() bool {

@@ -78,6 +78,9 @@ type HTTP struct {
 	Status       map[string]int `json:"status"`
 	PeakRSS      int64          `json:"server_peak_rss_bytes"`
 	RSSAfterLoad int64          `json:"server_rss_bytes"`
+	// PeakAnonRSS is the largest anonymous resident memory seen under
+	// load: the heap and stacks, without the memory-mapped index.
+	PeakAnonRSS int64 `json:"server_peak_anon_rss_bytes"`
 }
 
 // Target is one goal of the performance issue and whether this run met it.
@@ -567,6 +570,7 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 		api = append(api, q.apiPath())
 		page = append(page, q.pagePath())
 	}
+	stopAnon := sampleAnonRSS(sp.pid())
 	// Warm-up: every path once.
 	httpLoad(ctx, sp.base, append(api, page...), 1, 30*time.Second, int64(2*len(mix)))
 	s, codes := httpLoad(ctx, sp.base, api, o.clients, o.duration, o.maxRequests)
@@ -584,6 +588,7 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 	}
 	logf(logw, "http: page %.0f req/s, p50 %.2f ms, p99 %.2f ms", ps.PerSec, ps.P50, ps.P99)
 	h.PeakRSS, h.RSSAfterLoad, _ = procStatus(sp.pid())
+	h.PeakAnonRSS = stopAnon()
 	if err := sp.stop(); err != nil {
 		return h, err
 	}
@@ -670,7 +675,8 @@ func printReport(w io.Writer, r *Report) {
 		if r.HTTP.Profiled != nil {
 			row(*r.HTTP.Profiled)
 		}
-		fmt.Fprintf(w, "\nserver ready in %.0f ms; server peak RSS %.0f MiB (RSS after load %.0f MiB); status %v\n", r.HTTP.ReadyMS, mib(r.HTTP.PeakRSS), mib(r.HTTP.RSSAfterLoad), r.HTTP.Status)
+		fmt.Fprintf(w, "\nserver ready in %.0f ms; server peak RSS %.0f MiB, of which anonymous (heap, stacks; not the mapped index) at most %.0f MiB; RSS after load %.0f MiB; status %v\n",
+			r.HTTP.ReadyMS, mib(r.HTTP.PeakRSS), mib(r.HTTP.PeakAnonRSS), mib(r.HTTP.RSSAfterLoad), r.HTTP.Status)
 	}
 	fmt.Fprintf(w, "\n%-18s %-14s %10s  %s\n", "target", "goal", "measured", "")
 	for _, t := range r.Targets {

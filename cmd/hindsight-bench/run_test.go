@@ -125,6 +125,10 @@ func TestProcStatusAndDirSize(t *testing.T) {
 	if rss <= 0 || hwm < rss {
 		t.Errorf("VmHWM %d, VmRSS %d: want 0 < RSS ≤ HWM", hwm, rss)
 	}
+	stop := sampleAnonRSS(os.Getpid())
+	if anon := stop(); anon <= 0 || anon > hwm {
+		t.Errorf("peak RssAnon %d: want 0 < it ≤ VmHWM %d", anon, hwm)
+	}
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "a"), 0o755)
 	os.WriteFile(filepath.Join(dir, "a", "x"), make([]byte, 1000), 0o644)
