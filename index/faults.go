@@ -40,17 +40,9 @@ func openBleve(dir string, runtime map[string]interface{}) (bi bleve.Index, err 
 	return bleve.OpenUsing(dir, runtime)
 }
 
-// damagedSegments returns the segment files that the newest snapshot
-// recorded in dir's root.bolt refers to and that are missing or whose
-// CRC-32 footer does not match their content. Such a segment can open
-// and then fail, or panic, in the middle of a search or a merge;
-// checking them once at Open costs one sequential read of the index.
-// Segment files no snapshot refers to (a crash can leave one half
-// written) are not checked: opening the index removes them. When
-// root.bolt cannot be read here, nil is returned and opening the index
-// reports the problem; when another process holds it, the error wraps
-// ErrLocked.
-func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
+// snapshotSegments returns the segment files that the newest snapshot in
+// dir's root.bolt refers to; nil when root.bolt cannot be read.
+func snapshotSegments(dir string, timeout time.Duration) ([]string, error) {
 	opts := *bolt.DefaultOptions
 	opts.ReadOnly = true
 	opts.Timeout = timeout
@@ -91,6 +83,24 @@ func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
 		})
 	})
 	_ = db.Close()
+	return names, nil
+}
+
+// damagedSegments returns the segment files that the newest snapshot
+// recorded in dir's root.bolt refers to and that are missing or whose
+// CRC-32 footer does not match their content. Such a segment can open
+// and then fail, or panic, in the middle of a search or a merge;
+// checking them once at Open costs one sequential read of the index.
+// Segment files no snapshot refers to (a crash can leave one half
+// written) are not checked: opening the index removes them. When
+// root.bolt cannot be read here, nil is returned and opening the index
+// reports the problem; when another process holds it, the error wraps
+// ErrLocked.
+func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
+	names, err := snapshotSegments(dir, timeout)
+	if err != nil || names == nil {
+		return nil, err
+	}
 	var bad []string
 	store := filepath.Join(dir, "store")
 	before := readVerified(store)
@@ -126,7 +136,10 @@ func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
 // next: verifiedFile records, per segment, the size and modification time
 // it had when it was checked. A segment written since, or changed behind
 // the index's back (which changes its size or time), is checked again.
-// Reopening a 100k index thus reads what changed, not 1.4 GiB.
+// Reopening a 100k index thus reads what changed, not 1.4 GiB. Close
+// records the segments of a cleanly closed index the same way: this
+// process wrote them (or verified them at Open) and they are complete;
+// after a crash nothing is recorded and the next Open checks them.
 const verifiedFile = "hindsight-verified.json"
 
 type verifiedSegment struct {
@@ -284,4 +297,29 @@ func (ix *Index) checkWritable() error {
 		return fmt.Errorf("%w: %s", ErrReadOnly, ix.readOnly)
 	}
 	return nil
+}
+
+// recordClosedSegments notes the segments of a cleanly closed index as
+// verified (see verifiedFile).
+func recordClosedSegments(dir string) {
+	names, err := snapshotSegments(dir, time.Second)
+	if err != nil || names == nil {
+		return
+	}
+	store := filepath.Join(dir, "store")
+	before := readVerified(store)
+	after := make(verifiedSegments, len(names))
+	for _, name := range names {
+		if name != filepath.Base(name) {
+			return
+		}
+		fi, err := os.Stat(filepath.Join(store, name))
+		if err != nil {
+			return
+		}
+		after[name] = verifiedSegment{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	}
+	if !maps.Equal(before, after) {
+		writeVerified(store, after)
+	}
 }

@@ -258,6 +258,9 @@ func (ix *Index) Close() error {
 	if err := ix.bi.Close(); err != nil {
 		return fmt.Errorf("close index: %w", err)
 	}
+	if ix.dir != "" && ix.readOnly == "" {
+		recordClosedSegments(ix.dir)
+	}
 	return nil
 }
 
