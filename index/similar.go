@@ -71,7 +71,7 @@ const (
 	similarPrimaryBoost       = 6.0 // shares the primary category
 	similarContributingWeight = 0.5 // a contributing cause without confidence
 	similarServiceBoost       = 4.0 // shares a service
-	similarMaxDocFraction     = 0.5 // terms in more than half the incidents say nothing
+	similarMaxDocFraction     = 0.2 // terms in more than a fifth of the incidents say little
 )
 
 // Similar returns up to n incidents most like the one with the given id,
