@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -234,7 +235,9 @@ func TestOverloadRealClients(t *testing.T) {
 		go func(i int) {
 			defer wg.Done()
 			<-start
-			resp, err := client.Get(ts.URL + "/api/v1/search?q=" + url.QueryEscape(queries[i%len(queries)]))
+			// Distinct pages: every request is a real search, not a hit in
+			// the result cache.
+			resp, err := client.Get(ts.URL + "/api/v1/search?q=" + url.QueryEscape(queries[i%len(queries)]) + "&page=" + strconv.Itoa(1+i/len(queries)))
 			if err != nil {
 				mu.Lock()
 				codes[-1]++
