@@ -1,6 +1,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -307,9 +308,12 @@ func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// compress gzips responses of 1 KiB or more for clients that accept it.
+// compress gzips responses of 1 KiB or more for clients that accept it, at
+// the fastest level: level 5 took 15 % of the CPU of a cached results
+// page, and BenchmarkSearchPage ran 20 % faster at level 1, for somewhat
+// larger responses.
 func compress() echo.MiddlewareFunc {
-	return middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024})
+	return middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024})
 }
 
 // cors lets the configured embed origins call the JSON API from a browser
