@@ -218,3 +218,36 @@ func (ix *Index) countingTerms(ctx context.Context, tabs ...*facetTables) (conte
 		return out, nil
 	}
 }
+
+// warmTables builds, in the background, the tables of the current
+// snapshot that are missing, so that the first search or trends request
+// after an open or a write does not pay for them (at 100k, building the
+// trends tables took 50 ms). One warm-up runs at a time; Close waits for
+// it.
+func (ix *Index) warmTables() {
+	if ix.closing.Load() || !ix.warming.CompareAndSwap(false, true) {
+		return
+	}
+	ix.bg.Add(1)
+	go func() {
+		defer ix.bg.Done()
+		defer ix.warming.Store(false)
+		idx, err := ix.bi.Advanced()
+		if err != nil {
+			return
+		}
+		r, err := idx.Reader()
+		if err != nil {
+			return
+		}
+		defer r.Close()
+		for _, ft := range []*facetTables{ix.facets, ix.catMonth, ix.svcMonth, ix.catDur} {
+			if ix.closing.Load() {
+				return
+			}
+			if _, err := ft.forSnapshot(r); err != nil {
+				return
+			}
+		}
+	}()
+}

@@ -53,3 +53,33 @@ func TestFacetTablesMatchBleve(t *testing.T) {
 	}
 	check(t)
 }
+
+// TestWarmTables checks that a write (and an open) builds the facet
+// tables in the background, before any search asks for them.
+func TestWarmTables(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	ix, err := Open(dir, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(context.Background(), loadFixtures(t)...); err != nil {
+		t.Fatal(err)
+	}
+	ix.bg.Wait()
+	for _, ft := range []*facetTables{ix.facets, ix.catMonth, ix.svcMonth, ix.catDur} {
+		if len(ft.segs) == 0 {
+			t.Errorf("%s: no tables after a write", ft.field)
+		}
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = Open(dir, DefaultConfig()); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ix.bg.Wait()
+	if len(ix.catDur.segs) == 0 {
+		t.Error("no tables after an open")
+	}
+}

@@ -273,6 +273,7 @@ func openReadOnly(ix *Index, dir string, cfg Config, probeErr error) (*Index, er
 	}
 	ix.bi = bi
 	ix.loadScoreStats()
+	ix.warmTables()
 	return ix, nil
 }
 

@@ -61,6 +61,10 @@ type Index struct {
 	// facets, catMonth, svcMonth and catDur hold per-segment tables of
 	// those doc-values fields (facettable.go).
 	facets, catMonth, svcMonth, catDur *facetTables
+	// warming is set while warmTables runs; closing once Close starts;
+	// bg counts background goroutines Close waits for.
+	warming, closing atomic.Bool
+	bg               sync.WaitGroup
 
 	// writeMu serialises Sync/Put/Delete so that Sync's view of the index
 	// is not changed under it.
@@ -111,6 +115,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 			if verr == nil && string(v) == strconv.Itoa(SchemaVersion) {
 				ix.bi = bi
 				ix.loadScoreStats()
+				ix.warmTables()
 				return ix, nil
 			}
 			_ = bi.Close()
@@ -255,6 +260,8 @@ func (ix *Index) Dir() string { return ix.dir }
 
 // Close releases the index and its lock.
 func (ix *Index) Close() error {
+	ix.closing.Store(true)
+	ix.bg.Wait()
 	if err := ix.bi.Close(); err != nil {
 		return fmt.Errorf("close index: %w", err)
 	}
@@ -268,6 +275,7 @@ func (ix *Index) Close() error {
 func (ix *Index) Put(ctx context.Context, recs ...corpus.Record) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer ix.warmTables()
 	return ix.put(ctx, recs, nil)
 }
 
@@ -317,6 +325,7 @@ func (ix *Index) put(ctx context.Context, recs []corpus.Record, deletes []string
 func (ix *Index) PutAll(ctx context.Context, recs []corpus.Record) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	defer ix.warmTables()
 	w := ix.newBatchWriter(ctx)
 	for i := 0; i < len(recs); i += syncBatchSize {
 		w.add(recs[i:min(i+syncBatchSize, len(recs))], nil)
@@ -381,6 +390,7 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	defer ix.warmTables()
 	return ix.put(ctx, nil, ids)
 }
 

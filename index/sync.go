@@ -253,6 +253,7 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 	st.Failed = len(st.Failures)
 	if st.Added+st.Updated+st.Removed > 0 {
 		ix.refreshScoreStats()
+		ix.warmTables()
 	}
 	st.Took = time.Since(start)
 	return st, nil
