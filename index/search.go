@@ -288,10 +288,8 @@ func (ix *Index) highlightQuery(pq *parsedQuery) query.Query {
 	}
 	add(toks)
 	for _, m := range ix.syn.match(toks) {
-		for _, gi := range m.groups {
-			for _, t := range ix.syn.groups[gi].terms {
-				add(t.tokens)
-			}
+		for _, t := range ix.syn.alternatives(m) {
+			add(t.tokens)
 		}
 	}
 	for _, ph := range pq.Phrases {
@@ -515,9 +513,8 @@ func hitFrom(dm *search.DocumentMatch) (Hit, error) {
 // textConcept is one thing a query asks for: a word, or a synonym group
 // (any of its terms).
 type textConcept struct {
-	terms  []synTerm
-	boost  float64
-	fields []fieldBoost
+	terms []synTerm
+	boost float64
 }
 
 // fieldBoost is a text field and how much a match in it counts.
@@ -530,16 +527,9 @@ type fieldBoost struct {
 // searches cost a position check per candidate, and short fields say most.
 var phraseScoreFields = []fieldBoost{{fTitle, 2.0}}
 
-// scoreFields are the fields scored on top of _text.
+// scoreFields are where words and one-word synonyms are scored on top of
+// _text.
 var scoreFields = []fieldBoost{{fTitle, 2.0}, {fRootCause, 1.5}, {fSummary, 0.8}}
-
-// synonymFields are where a query's multi-word synonyms are looked for:
-// the fields that say what happened. Words and one-word synonyms are
-// looked for everywhere; phrases in every field would multiply the
-// phrase searches, which profiles showed dominate broad queries.
-var synonymFields = []fieldBoost{
-	{fTitle, 3.0}, {fRootCause, 2.5}, {fSummary, 1.8}, {fImpact, 1.2}, {fResolution, 0.8}, {fBody, 1.0},
-}
 
 // buildQuery turns a parsed query into a bleve query; hasText is false
 // when it has no words or phrases (a pure filter or empty query).
@@ -581,21 +571,10 @@ func (ix *Index) buildQuery(pq *parsedQuery, relaxed bool) (q query.Query, hasTe
 		// and every synonym of them; evaluated on matching documents only.
 		var concepts []textConcept
 		for _, t := range toks {
-			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1, fields: scoreFields})
+			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1})
 		}
 		for _, m := range matches {
-			var alts []synTerm
-			seen := map[string]bool{}
-			for _, gi := range m.groups {
-				for _, t := range ix.syn.groups[gi].terms {
-					k := strings.Join(t.tokens, " ")
-					if !seen[k] {
-						seen[k] = true
-						alts = append(alts, t)
-					}
-				}
-			}
-			concepts = append(concepts, textConcept{terms: alts, boost: 0.8, fields: scoreFields})
+			concepts = append(concepts, textConcept{terms: ix.syn.alternatives(m), boost: 0.8})
 		}
 		var dis []query.Query
 		for _, c := range concepts {
@@ -639,15 +618,10 @@ func (ix *Index) textSlots(toks []string, matches []synMatch) []query.Query {
 		for ; i < m.start; i++ {
 			slots = append(slots, textTerm(toks[i]))
 		}
-		alts := []query.Query{textAll(toks[m.start:m.end])}
-		seen := map[string]bool{strings.Join(toks[m.start:m.end], " "): true}
-		for _, gi := range m.groups {
-			for _, t := range ix.syn.groups[gi].terms {
-				if k := strings.Join(t.tokens, " "); !seen[k] && len(t.tokens) > 0 {
-					seen[k] = true
-					alts = append(alts, textAll(t.tokens))
-				}
-			}
+		// The query's own words are one of the group's terms.
+		var alts []query.Query
+		for _, t := range ix.syn.alternatives(m) {
+			alts = append(alts, textAll(t.tokens))
 		}
 		slots = append(slots, atLeast(alts, 1))
 		i = m.end
@@ -658,8 +632,8 @@ func (ix *Index) textSlots(toks []string, matches []synMatch) []query.Query {
 	return slots
 }
 
-// textTerm matches a term anywhere in a document, without scoring it:
-// the per-field clauses score.
+// textTerm matches a term anywhere in a document; its BM25 score over the
+// whole document is the base the per-field clauses add to.
 func textTerm(tok string) query.Query {
 	q := query.NewTermQuery(tok)
 	q.SetField(fText)
@@ -696,12 +670,13 @@ func atLeast(qs []query.Query, need int) query.Query {
 // 10 KB query never expands into an unbounded bleve query.
 const maxQueryTokens = 32
 
-// conceptQuery matches any term of the concept in any text field.
+// conceptQuery scores any term of the concept: words in scoreFields,
+// multi-word terms as phrases in phraseScoreFields.
 func (ix *Index) conceptQuery(c textConcept) query.Query {
 	var dis []query.Query
 	for _, t := range c.terms {
-		fields := c.fields
-		if len(t.tokens) > 1 && len(fields) > len(phraseScoreFields) {
+		fields := scoreFields
+		if len(t.tokens) > 1 {
 			fields = phraseScoreFields
 		}
 		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost, fields))
@@ -716,9 +691,6 @@ func (ix *Index) conceptQuery(c textConcept) query.Query {
 // the field boosts.
 func (ix *Index) phraseQuery(raw string, toks []string, boost float64, fields []fieldBoost) query.Query {
 	var dis []query.Query
-	if len(toks) == 1 && len(fields) > len(scoreFields) {
-		fields = fieldBoosts
-	}
 	for _, fb := range fields {
 		var q query.FieldableQuery
 		if len(toks) == 1 {

@@ -114,6 +114,22 @@ type synMatch struct {
 	groups     []int
 }
 
+// alternatives returns the distinct terms of a match's groups (the
+// matched words among them), in group order.
+func (s *synonyms) alternatives(m synMatch) []synTerm {
+	var out []synTerm
+	seen := map[string]bool{}
+	for _, gi := range m.groups {
+		for _, t := range s.groups[gi].terms {
+			if k := strings.Join(t.tokens, " "); len(t.tokens) > 0 && !seen[k] {
+				seen[k] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
 // match finds synonym terms in a token sequence, longest first, left to
 // right, without overlaps.
 func (s *synonyms) match(toks []string) []synMatch {
