@@ -52,16 +52,23 @@ var (
 	}
 	// similarSearchFields are where the chosen terms are looked for, and
 	// counted for their document frequency.
-	similarSearchFields = []struct {
-		field string
-		boost float64
-	}{{fTitle, 2}, {fRootCause, 3}, {fSummary, 1.2}, {fImpact, 1}, {fBody, 0.25}}
+	similarSearchFields = []fieldBoost{{fTitle, 2}, {fRootCause, 3}, {fSummary, 1.2}, {fImpact, 1}, {fBody, 0.25}}
 	// similarScoreFields score a significant term.
-	similarScoreFields = []struct {
-		field string
-		boost float64
-	}{{fTitle, 2}, {fRootCause, 2.5}, {fText, 0.5}}
+	similarScoreFields = []fieldBoost{{fTitle, 2}, {fRootCause, 2.5}, {fText, 0.5}}
 )
+
+// termInFields matches term in any of fields, each scored with its boost
+// times w.
+func termInFields(term string, fields []fieldBoost, w float64) query.Query {
+	dis := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		tq := query.NewTermQuery(term)
+		tq.SetField(f.field)
+		tq.SetBoost(f.boost * w)
+		dis = append(dis, tq)
+	}
+	return query.NewDisjunctionQuery(dis)
+}
 
 // Similarity tuning, measured on the development corpora.
 const (
@@ -101,21 +108,9 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	// find where the hits hold them, for Why.
 	var scoreQs, termQs, primQs, catQs, svcQs []query.Query
 	for _, t := range terms {
-		var fq, sq []query.Query
-		for _, f := range similarSearchFields {
-			tq := query.NewTermQuery(t.term)
-			tq.SetField(f.field)
-			tq.SetBoost(similarTermsBoost * f.boost * t.weight)
-			fq = append(fq, tq)
-		}
-		for _, f := range similarScoreFields {
-			tq := query.NewTermQuery(t.term)
-			tq.SetField(f.field)
-			tq.SetBoost(similarTermsBoost * f.boost * t.weight)
-			sq = append(sq, tq)
-		}
-		termQs = append(termQs, query.NewDisjunctionQuery(fq))
-		scoreQs = append(scoreQs, query.NewDisjunctionQuery(sq))
+		w := similarTermsBoost * t.weight
+		termQs = append(termQs, termInFields(t.term, similarSearchFields, w))
+		scoreQs = append(scoreQs, termInFields(t.term, similarScoreFields, w))
 	}
 	// Causes weigh by the tagger's confidence relative to the primary's:
 	// a close second cause is nearly as telling as the first.
