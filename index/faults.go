@@ -97,6 +97,14 @@ func snapshotSegments(dir string, timeout time.Duration) ([]string, error) {
 // reports the problem; when another process holds it, the error wraps
 // ErrLocked.
 func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
+	return recordSegments(dir, timeout, checkSegment)
+}
+
+// recordSegments lists the snapshot's segments that are missing or fail
+// check, and when none does, records them all as verified. Segments the
+// record already holds with their current size and time are not checked
+// again; a nil check trusts every segment (see recordClosedSegments).
+func recordSegments(dir string, timeout time.Duration, check func(path string) error) ([]string, error) {
 	names, err := snapshotSegments(dir, timeout)
 	if err != nil || names == nil {
 		return nil, err
@@ -114,11 +122,11 @@ func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
 		fi, err := os.Stat(path)
 		if err == nil {
 			v := verifiedSegment{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
-			if before[name] == v {
+			if before[name] == v || check == nil {
 				after[name] = v
 				continue
 			}
-			if err = checkSegment(path); err == nil {
+			if err = check(path); err == nil {
 				after[name] = v
 				continue
 			}
@@ -303,24 +311,5 @@ func (ix *Index) checkWritable() error {
 // recordClosedSegments notes the segments of a cleanly closed index as
 // verified (see verifiedFile).
 func recordClosedSegments(dir string) {
-	names, err := snapshotSegments(dir, time.Second)
-	if err != nil || names == nil {
-		return
-	}
-	store := filepath.Join(dir, "store")
-	before := readVerified(store)
-	after := make(verifiedSegments, len(names))
-	for _, name := range names {
-		if name != filepath.Base(name) {
-			return
-		}
-		fi, err := os.Stat(filepath.Join(store, name))
-		if err != nil {
-			return
-		}
-		after[name] = verifiedSegment{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
-	}
-	if !maps.Equal(before, after) {
-		writeVerified(store, after)
-	}
+	_, _ = recordSegments(dir, time.Second, nil)
 }
