@@ -71,19 +71,35 @@ func (l *latencies) merge(o *latencies) {
 // procStatus reads VmHWM (peak resident set) and VmRSS of a process from
 // /proc, in bytes; pid 0 means this process.
 func procStatus(pid int) (hwm, rss int64, err error) {
+	kb, err := procStatusKB(pid, "VmHWM", "VmRSS")
+	return kb["VmHWM"] * 1024, kb["VmRSS"] * 1024, err
+}
+
+// anonRSS reads RssAnon of a process, in bytes: its resident memory that
+// is not a mapped file. The rest of a server's resident set is mostly the
+// memory-mapped index, page cache the kernel reclaims under pressure.
+func anonRSS(pid int) int64 {
+	kb, _ := procStatusKB(pid, "RssAnon")
+	return kb["RssAnon"] * 1024
+}
+
+// procStatusKB reads the given kB-valued keys of /proc/PID/status; pid 0
+// means this process.
+func procStatusKB(pid int, keys ...string) (map[string]int64, error) {
 	p := "/proc/self/status"
 	if pid > 0 {
 		p = fmt.Sprintf("/proc/%d/status", pid)
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read memory use: %w", err)
+		return nil, fmt.Errorf("read memory use: %w", err)
 	}
 	defer f.Close()
+	out := make(map[string]int64, len(keys))
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		k, v, ok := strings.Cut(sc.Text(), ":")
-		if !ok || (k != "VmHWM" && k != "VmRSS") {
+		if !ok || !slices.Contains(keys, k) {
 			continue
 		}
 		fields := strings.Fields(v)
@@ -92,34 +108,11 @@ func procStatus(pid int) (hwm, rss int64, err error) {
 		}
 		n, err := strconv.ParseInt(fields[0], 10, 64)
 		if err != nil {
-			return 0, 0, fmt.Errorf("read memory use: %s: %w", k, err)
+			return nil, fmt.Errorf("read memory use: %s: %w", k, err)
 		}
-		if k == "VmHWM" {
-			hwm = n * 1024
-		} else {
-			rss = n * 1024
-		}
+		out[k] = n
 	}
-	return hwm, rss, sc.Err()
-}
-
-// anonRSS reads RssAnon of a process: its resident memory that is not a
-// mapped file. The rest of a server's resident set is mostly the
-// memory-mapped index, page cache the kernel reclaims under pressure.
-func anonRSS(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "RssAnon:"); ok {
-			if f := strings.Fields(v); len(f) > 0 {
-				n, _ := strconv.ParseInt(f[0], 10, 64)
-				return n * 1024
-			}
-		}
-	}
-	return 0
+	return out, sc.Err()
 }
 
 // sampleAnonRSS records the largest RssAnon of pid every 100 ms until
