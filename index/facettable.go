@@ -71,7 +71,6 @@ func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
 	var running uint64
-	current := make(map[segment.Segment]bool, len(segs))
 	for i, ss := range segs {
 		seg := ss.Segment()
 		out.offsets[i] = running
@@ -85,9 +84,13 @@ func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
 			ft.segs[seg] = t
 		}
 		out.tables[i] = t
-		current[seg] = true
 	}
 	if len(ft.segs) > len(segs) {
+		// Merges retired some segments: keep only this snapshot's.
+		current := make(map[segment.Segment]bool, len(segs))
+		for _, ss := range segs {
+			current[ss.Segment()] = true
+		}
 		for s := range ft.segs {
 			if !current[s] {
 				delete(ft.segs, s)
