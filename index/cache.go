@@ -20,10 +20,11 @@ type resultCache[V any] struct {
 	order   *list.List // front: most recently used; values are *cacheEntry
 }
 
-// cacheKey is a normalised request: its clamped page and size, and the
-// write generation. Trends use sort for their interval and dimension.
+// cacheKey is a normalised request and the write generation: variant is
+// a search's sort, or a trends request's interval and dimension; page and
+// size are clamped.
 type cacheKey struct {
-	query, sort    string
+	query, variant string
 	page, pageSize int
 	gen            uint64
 }

@@ -167,7 +167,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	page := max(1, min(req.Page, maxPage))
 
 	gen := ix.writeGen.Load()
-	key := cacheKey{query: req.Query, sort: sortBy, page: page, pageSize: size, gen: gen}
+	key := cacheKey{query: req.Query, variant: sortBy, page: page, pageSize: size, gen: gen}
 	if !pq.Relative {
 		if r, ok := ix.results.get(key); ok {
 			r.Took = time.Since(start)

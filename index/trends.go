@@ -103,7 +103,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		return nil, err
 	}
 	// Trends over unchanged incidents do not change: kept until a write.
-	key := cacheKey{query: req.Query, sort: interval + "/" + by, gen: ix.writeGen.Load()}
+	key := cacheKey{query: req.Query, variant: interval + "/" + by, gen: ix.writeGen.Load()}
 	if !pq.Relative {
 		if t, ok := ix.trends.get(key); ok {
 			return t, nil
