@@ -220,6 +220,20 @@ func ParseQuery(s string, opts QueryOptions) (*Query, error) {
 // HasText reports whether the query has free words or phrases.
 func (q *Query) HasText() bool { return len(q.Words) > 0 || len(q.Phrases) > 0 }
 
+// Relative reports whether a date filter counts back from now (after:7d):
+// the same query then means something else tomorrow, and its results must
+// not be cached.
+func (q *Query) Relative() bool {
+	for _, f := range q.Filters {
+		if (f.Key == "after" || f.Key == "before") && f.Value != "" {
+			if last := f.Value[len(f.Value)-1]; last < '0' || last > '9' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // String returns the canonical query text: words, phrases, exclusions, then
 // filters, each in order. ParseQuery(q.String()) gives an equal Query.
 func (q *Query) String() string { return q.render(-1) }
@@ -228,35 +242,82 @@ func (q *Query) String() string { return q.render(-1) }
 // filter chips). An out-of-range i gives String().
 func (q *Query) Without(i int) string { return q.render(i) }
 
+// Normalise returns key:value as ParseQuery would read it (aliases and
+// value spellings normalised, Now resolved as for q), and false when the
+// language refuses it: an unknown key, a quote in the value, an invalid
+// value.
+func (q *Query) Normalise(key, value string) (Filter, bool) {
+	k := canonicalFilterKey(strings.ToLower(strings.TrimSpace(key)))
+	if k == "" || strings.ContainsFunc(value, isQueryQuote) {
+		return Filter{}, false
+	}
+	v := cleanQueryText(value)
+	if v == "" || len(v) > MaxValueBytes {
+		return Filter{}, false
+	}
+	f, msg := normaliseFilterValue(k, v, q.opts)
+	return f, msg == ""
+}
+
+// Has reports whether q holds the filter f (normalised, as from
+// Normalise) and not negated.
+func (q *Query) Has(f Filter) bool {
+	for _, g := range q.Filters {
+		if !g.Negated && g.Key == f.Key && g.Value == f.Value {
+			return true
+		}
+	}
+	return false
+}
+
 // Toggle returns the query text with the filter key:value added, or, when a
 // filter with that key and value is already present (negated or not),
 // removed (for facet clicks). Aliases and value spellings are normalised as
 // in ParseQuery. An unknown key or an invalid value leaves the text as
 // String().
 func (q *Query) Toggle(key, value string) string {
-	k := canonicalFilterKey(strings.ToLower(strings.TrimSpace(key)))
-	if k == "" || strings.ContainsFunc(value, isQueryQuote) {
-		return q.String()
-	}
-	v := cleanQueryText(value)
-	if v == "" || len(v) > MaxValueBytes {
-		return q.String()
-	}
-	f, msg := normaliseFilterValue(k, v, q.opts)
-	if msg != "" {
+	f, ok := q.Normalise(key, value)
+	if !ok {
 		return q.String()
 	}
 	c := *q
-	c.Filters = make([]Filter, 0, len(q.Filters)+1)
-	for _, g := range q.Filters {
-		if g.Key != f.Key || g.Value != f.Value {
-			c.Filters = append(c.Filters, g)
+	c.Filters = toggleFilter(q.Filters, f)
+	return c.String()
+}
+
+// ToggleAll returns the query text with the filters fs (normalised, as
+// from Normalise) toggled as by Toggle when q holds them all (see Has),
+// and otherwise with only the missing ones toggled: a facet value that
+// stands for several filters, such as a year's after and before, is one
+// click that adds or removes them together.
+func (q *Query) ToggleAll(fs []Filter) string {
+	all := len(fs) > 0
+	for _, f := range fs {
+		all = all && q.Has(f)
+	}
+	c := *q
+	c.Filters = q.Filters
+	for _, f := range fs {
+		if all || !q.Has(f) {
+			c.Filters = toggleFilter(c.Filters, f)
 		}
 	}
-	if len(c.Filters) == len(q.Filters) {
-		c.Filters = append(c.Filters, f)
-	}
 	return c.String()
+}
+
+// toggleFilter returns a new slice: filters without those of f's key and
+// value (negated or not), or, when there were none, with f added.
+func toggleFilter(filters []Filter, f Filter) []Filter {
+	out := make([]Filter, 0, len(filters)+1)
+	for _, g := range filters {
+		if g.Key != f.Key || g.Value != f.Value {
+			out = append(out, g)
+		}
+	}
+	if len(out) == len(filters) {
+		out = append(out, f)
+	}
+	return out
 }
 
 // FilterQuery returns the bleve query for all filters, or nil when there are

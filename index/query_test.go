@@ -733,6 +733,54 @@ func TestToggle(t *testing.T) {
 	}
 }
 
+func TestToggleAll(t *testing.T) {
+	year := [][2]string{{"after", "2023"}, {"before", "2024"}}
+	tests := []struct {
+		in   string
+		fs   [][2]string
+		has  bool // q holds all of fs
+		want string
+	}{
+		{"dns", year, false, "dns after:2023 before:2024"},
+		{"dns after:2023 before:2024", year, true, "dns"},
+		{"dns after:2023", year, false, "dns after:2023 before:2024"}, // only the missing one is added
+		{"-after:2023", year, false, "before:2024"},                   // a negated twin is removed, as by Toggle
+		{"cause:DNS", [][2]string{{"category", "dns"}}, true, ""},     // aliases and spellings normalised
+		{"x", nil, false, "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			q, err := ParseQuery(tt.in, queryOpts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fs []Filter
+			all := len(tt.fs) > 0
+			for _, kv := range tt.fs {
+				f, ok := q.Normalise(kv[0], kv[1])
+				if !ok {
+					t.Fatalf("Normalise(%q, %q) refused", kv[0], kv[1])
+				}
+				fs = append(fs, f)
+				all = all && q.Has(f)
+			}
+			if all != tt.has {
+				t.Errorf("Has all = %v, want %v", all, tt.has)
+			}
+			if got := q.ToggleAll(fs); got != tt.want {
+				t.Errorf("ToggleAll = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	q, _ := ParseQuery("", queryOpts())
+	if _, ok := q.Normalise("nope", "x"); ok {
+		t.Error("Normalise accepted an unknown key")
+	}
+	if _, ok := q.Normalise("after", "soon"); ok {
+		t.Error("Normalise accepted an invalid date")
+	}
+}
+
 func ExampleParseQuery() {
 	q, err := ParseQuery(`"connection refused" postgres -staging category:database,network org:"Fernhill Payments" after:2023-01 duration:>1h`,
 		QueryOptions{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})

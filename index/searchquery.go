@@ -29,12 +29,5 @@ func (ix *Index) parseSearchQuery(s string, now time.Time) (*parsedQuery, error)
 	if err != nil {
 		return nil, err
 	}
-	pq := &parsedQuery{Words: q.Words, Phrases: q.Phrases, Excluded: q.Excluded, Filter: q.FilterQuery()}
-	for _, f := range q.Filters {
-		if (f.Key == "after" || f.Key == "before") && f.Value != "" {
-			last := f.Value[len(f.Value)-1]
-			pq.Relative = pq.Relative || (last < '0' || last > '9')
-		}
-	}
-	return pq, nil
+	return &parsedQuery{Words: q.Words, Phrases: q.Phrases, Excluded: q.Excluded, Filter: q.FilterQuery(), Relative: q.Relative()}, nil
 }

@@ -44,19 +44,6 @@ func parseFilters(q string) *queryFilters {
 	return &queryFilters{raw: q, q: pq}
 }
 
-// canonical normalises key:value the way the query language does.
-func canonical(key, value string) (filterTerm, bool) {
-	if strings.ContainsAny(value, `"`) {
-		return filterTerm{}, false
-	}
-	pq, err := index.ParseQuery(key+`:"`+value+`"`, index.QueryOptions{})
-	if err != nil || len(pq.Filters) != 1 {
-		return filterTerm{}, false
-	}
-	f := pq.Filters[0]
-	return filterTerm{Key: f.Key, Value: f.Value}, true
-}
-
 // Filters are the query's filters, in order.
 func (qf *queryFilters) Filters() []filterTerm {
 	if qf.q == nil {
@@ -71,16 +58,11 @@ func (qf *queryFilters) Filters() []filterTerm {
 
 // Has reports whether the query filters on key:value (not negated).
 func (qf *queryFilters) Has(key, value string) bool {
-	c, ok := canonical(key, value)
-	if !ok || qf.q == nil {
+	if qf.q == nil {
 		return false
 	}
-	for _, f := range qf.q.Filters {
-		if !f.Negated && f.Key == c.Key && f.Value == c.Value {
-			return true
-		}
-	}
-	return false
+	f, ok := qf.q.Normalise(key, value)
+	return ok && qf.q.Has(f)
 }
 
 // Toggle returns the query with key:value removed when present, added
@@ -146,11 +128,12 @@ func facetFilters(key, value string) []filterTerm {
 
 // HasAll reports whether the query holds every one of fs.
 func (qf *queryFilters) HasAll(fs []filterTerm) bool {
-	if len(fs) == 0 {
+	nfs, ok := qf.normaliseAll(fs)
+	if !ok || len(nfs) == 0 {
 		return false
 	}
-	for _, f := range fs {
-		if !qf.Has(f.Key, f.Value) {
+	for _, f := range nfs {
+		if !qf.q.Has(f) {
 			return false
 		}
 	}
@@ -160,12 +143,30 @@ func (qf *queryFilters) HasAll(fs []filterTerm) bool {
 // ToggleAll removes fs when the query holds them all, else adds the
 // missing ones.
 func (qf *queryFilters) ToggleAll(fs []filterTerm) string {
-	all := qf.HasAll(fs)
-	out := qf
-	for _, f := range fs {
-		if all || !out.Has(f.Key, f.Value) {
+	nfs, ok := qf.normaliseAll(fs)
+	if !ok {
+		out := qf
+		for _, f := range fs {
 			out = parseFilters(out.Toggle(f.Key, f.Value))
 		}
+		return out.String()
 	}
-	return out.String()
+	return qf.q.ToggleAll(nfs)
+}
+
+// normaliseAll reads fs as the query language does; false when the query
+// does not parse or the language refuses one of fs.
+func (qf *queryFilters) normaliseAll(fs []filterTerm) ([]index.Filter, bool) {
+	if qf.q == nil {
+		return nil, false
+	}
+	out := make([]index.Filter, 0, len(fs))
+	for _, f := range fs {
+		n, ok := qf.q.Normalise(f.Key, f.Value)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, n)
+	}
+	return out, true
 }
