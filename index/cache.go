@@ -5,46 +5,51 @@ import (
 	"sync"
 )
 
-// resultCache keeps recent search (and trends) results until the next write: the same
-// query is asked again and again (a search embedded in a wiki page runs on
-// every view of the page, and during an outage many engineers type the
-// same words), and an index between writes answers it the same way.
-// Entries are keyed by the request and the write generation they were
-// computed at; a write makes every entry stale at once.
-type resultCache[V any] struct {
-	clone   func(V) V // copies a value so that callers never share one
+// Cache keeps values computed from an index at one write generation (see
+// Index.Generation) until the next write: the same query is asked again
+// and again (a search embedded in a wiki page runs on every view of the
+// page, and during an outage many engineers type the same words), and an
+// index between writes answers it the same way. The index keeps its search
+// and trends results in Caches; the server keeps rendered pages in one.
+//
+// A value put at a newer generation drops every older one at once; a
+// value computed at an older generation than the newest put is not kept.
+// At most a fixed number of values are kept, the least recently used
+// dropped first. A nil *Cache keeps nothing. A Cache is safe for
+// concurrent use.
+type Cache[K comparable, V any] struct {
+	clone   func(V) V // copies a value so that callers never share one; nil: values are immutable
 	mu      sync.Mutex
 	max     int
 	gen     uint64 // the newest generation put; older entries are gone
-	entries map[cacheKey]*list.Element
+	entries map[K]*list.Element
 	order   *list.List // front: most recently used; values are *cacheEntry
 }
 
-// cacheKey is a normalised request and the write generation: variant is
-// a search's sort, or a trends request's interval and dimension; page and
-// size are clamped.
-type cacheKey struct {
-	query, variant string
-	page, pageSize int
-	gen            uint64
+type cacheEntry[K comparable, V any] struct {
+	key K
+	val V
 }
 
-type cacheEntry[V any] struct {
-	key cacheKey
-	res V
-}
-
-// newResultCache returns a cache of up to max values, copied in and out
-// with clone; nil (a cache that keeps nothing) when max <= 0.
-func newResultCache[V any](max int, clone func(V) V) *resultCache[V] {
+// NewCache returns a cache of up to max values, copied in and out with
+// clone (nil for values nobody changes); nil, a cache that keeps
+// nothing, when max <= 0.
+func NewCache[K comparable, V any](max int, clone func(V) V) *Cache[K, V] {
 	if max <= 0 {
 		return nil
 	}
-	return &resultCache[V]{clone: clone, max: max, entries: map[cacheKey]*list.Element{}, order: list.New()}
+	return &Cache[K, V]{clone: clone, max: max, entries: map[K]*list.Element{}, order: list.New()}
 }
 
-// get returns a copy of the cached result for k.
-func (c *resultCache[V]) get(k cacheKey) (V, bool) {
+func (c *Cache[K, V]) copy(v V) V {
+	if c.clone == nil {
+		return v
+	}
+	return c.clone(v)
+}
+
+// Get returns (a copy of) the value kept for k at generation gen.
+func (c *Cache[K, V]) Get(k K, gen uint64) (V, bool) {
 	var zero V
 	if c == nil {
 		return zero, false
@@ -52,40 +57,47 @@ func (c *resultCache[V]) get(k cacheKey) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
-	if !ok {
+	if !ok || gen != c.gen {
 		return zero, false
 	}
 	c.order.MoveToFront(e)
-	return c.clone(e.Value.(*cacheEntry[V]).res), true
+	return c.copy(e.Value.(*cacheEntry[K, V]).val), true
 }
 
-// put stores a copy of r under k, dropping the least recently used entry
-// (stale generations first) when full.
-func (c *resultCache[V]) put(k cacheKey, r V) {
+// Put keeps (a copy of) v for k at generation gen, dropping the least
+// recently used value when full.
+func (c *Cache[K, V]) Put(k K, gen uint64, v V) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	switch {
+	case gen < c.gen:
+		return // computed before a write that newer entries have seen
+	case gen > c.gen:
+		clear(c.entries)
+		c.order.Init()
+		c.gen = gen
+	}
 	if e, ok := c.entries[k]; ok {
-		e.Value.(*cacheEntry[V]).res = c.clone(r)
+		e.Value.(*cacheEntry[K, V]).val = c.copy(v)
 		c.order.MoveToFront(e)
 		return
 	}
-	switch {
-	case k.gen < c.gen:
-		return // computed before a write that newer entries have seen
-	case k.gen > c.gen:
-		clear(c.entries)
-		c.order.Init()
-		c.gen = k.gen
-	}
 	for len(c.entries) >= c.max {
 		e := c.order.Back()
-		delete(c.entries, e.Value.(*cacheEntry[V]).key)
+		delete(c.entries, e.Value.(*cacheEntry[K, V]).key)
 		c.order.Remove(e)
 	}
-	c.entries[k] = c.order.PushFront(&cacheEntry[V]{key: k, res: c.clone(r)})
+	c.entries[k] = c.order.PushFront(&cacheEntry[K, V]{key: k, val: c.copy(v)})
+}
+
+// cacheKey is a normalised request: variant is a search's sort, or a
+// trends request's interval and dimension; page and size are clamped.
+type cacheKey struct {
+	query, variant string
+	page, pageSize int
 }
 
 // clone copies r deeply enough that a caller changing the copy (its hits,

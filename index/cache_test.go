@@ -58,29 +58,44 @@ func TestResultCache(t *testing.T) {
 	}
 }
 
-func TestResultCacheEvicts(t *testing.T) {
-	c := newResultCache(2, (*Result).clone)
+func TestCacheEvicts(t *testing.T) {
+	c := NewCache[cacheKey](2, (*Result).clone)
 	r := &Result{Total: 1}
-	c.put(cacheKey{query: "a", gen: 1}, r)
-	c.put(cacheKey{query: "b", gen: 1}, r)
-	c.get(cacheKey{query: "a", gen: 1}) // b is now least recently used
-	c.put(cacheKey{query: "c", gen: 1}, r)
-	if _, ok := c.get(cacheKey{query: "b", gen: 1}); ok {
+	c.Put(cacheKey{query: "a"}, 1, r)
+	c.Put(cacheKey{query: "b"}, 1, r)
+	c.Get(cacheKey{query: "a"}, 1) // b is now least recently used
+	c.Put(cacheKey{query: "c"}, 1, r)
+	if _, ok := c.Get(cacheKey{query: "b"}, 1); ok {
 		t.Error("least recently used entry kept")
 	}
 	for _, q := range []string{"a", "c"} {
-		if _, ok := c.get(cacheKey{query: q, gen: 1}); !ok {
+		if _, ok := c.Get(cacheKey{query: q}, 1); !ok {
 			t.Errorf("%s evicted", q)
 		}
 	}
-	// A newer generation drops everything older; an older one is not stored.
-	c.put(cacheKey{query: "d", gen: 2}, r)
-	c.put(cacheKey{query: "e", gen: 1}, r)
-	if _, ok := c.get(cacheKey{query: "a", gen: 1}); ok || c.order.Len() != 1 {
+	// A copy goes out: changing it leaves the cached value alone.
+	got, _ := c.Get(cacheKey{query: "a"}, 1)
+	got.Total = 99
+	if again, _ := c.Get(cacheKey{query: "a"}, 1); again.Total != 1 {
+		t.Error("a caller's change reached the cached value")
+	}
+	// A newer generation drops everything older; an older one is not
+	// stored, and nothing is found at a generation other than the newest.
+	c.Put(cacheKey{query: "d"}, 2, r)
+	c.Put(cacheKey{query: "e"}, 1, r)
+	if _, ok := c.Get(cacheKey{query: "a"}, 1); ok || c.order.Len() != 1 {
 		t.Errorf("stale entries kept: %d entries", c.order.Len())
 	}
-	if newResultCache(0, (*Result).clone) != nil || newResultCache(-1, (*Trends).clone) != nil {
+	if _, ok := c.Get(cacheKey{query: "d"}, 3); ok {
+		t.Error("found at a generation it was not computed at")
+	}
+	if NewCache[cacheKey](0, (*Result).clone) != nil || NewCache[string](-1, (*Trends).clone) != nil {
 		t.Error("a cache of size <= 0 should be off")
+	}
+	var off *Cache[string, []byte]
+	off.Put("x", 1, []byte("y"))
+	if _, ok := off.Get("x", 1); ok {
+		t.Error("a nil cache kept a value")
 	}
 }
 

@@ -56,8 +56,8 @@ type Index struct {
 	writeGen  atomic.Uint64
 	allFacets atomic.Pointer[cachedFacets]
 	// results and trends cache whole results for the current writeGen.
-	results *resultCache[*Result]
-	trends  *resultCache[*Trends]
+	results *Cache[cacheKey, *Result]
+	trends  *Cache[cacheKey, *Trends]
 	// facets, catMonth, svcMonth and catDur hold per-segment tables of
 	// those doc-values fields (facettable.go).
 	facets, catMonth, svcMonth, catDur *facetTables
@@ -179,8 +179,8 @@ func OpenMemory(cfg Config) (*Index, error) {
 }
 
 func newIndex(cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: newResultCache(cfg.ResultCache, (*Result).clone),
-		trends: newResultCache(cfg.ResultCache/8, (*Trends).clone),
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: NewCache[cacheKey](cfg.ResultCache, (*Result).clone),
+		trends: NewCache[cacheKey](cfg.ResultCache/8, (*Trends).clone),
 		facets: newFacetTables(fFacets), catMonth: newFacetTables(fCatMonth),
 		svcMonth: newFacetTables(fSvcMonth), catDur: newFacetTables(fCatDur)}
 	if ix.tax == nil {
@@ -393,6 +393,13 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 	defer ix.warmTables()
 	return ix.put(ctx, nil, ids)
 }
+
+// Generation counts the index's writes (Put, PutAll, Delete, Sync). Two
+// equal requests answered at the same generation get the same answer,
+// unless their query counts back from the current time (see
+// Query.Relative): a cache of anything derived from the index (see Cache)
+// can key it by generation.
+func (ix *Index) Generation() uint64 { return ix.writeGen.Load() }
 
 // Count returns the number of indexed records.
 func (ix *Index) Count() (int, error) {

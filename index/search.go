@@ -167,9 +167,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	page := max(1, min(req.Page, maxPage))
 
 	gen := ix.writeGen.Load()
-	key := cacheKey{query: req.Query, variant: sortBy, page: page, pageSize: size, gen: gen}
+	key := cacheKey{query: req.Query, variant: sortBy, page: page, pageSize: size}
 	if !pq.Relative {
-		if r, ok := ix.results.get(key); ok {
+		if r, ok := ix.results.Get(key, gen); ok {
 			r.Took = time.Since(start)
 			return r, nil
 		}
@@ -263,7 +263,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Took = time.Since(start)
 	if !pq.Relative {
-		ix.results.put(key, out)
+		ix.results.Put(key, gen, out)
 	}
 	return out, nil
 }

@@ -103,9 +103,9 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		return nil, err
 	}
 	// Trends over unchanged incidents do not change: kept until a write.
-	key := cacheKey{query: req.Query, variant: interval + "/" + by, gen: ix.writeGen.Load()}
+	key, gen := cacheKey{query: req.Query, variant: interval + "/" + by}, ix.writeGen.Load()
 	if !pq.Relative {
-		if t, ok := ix.trends.get(key); ok {
+		if t, ok := ix.trends.Get(key, gen); ok {
 			return t, nil
 		}
 	}
@@ -231,7 +231,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	f := facetsFromTerms(facetTermList)
 	out.Services, out.Organizations = f.Services, f.Organizations
 	if !pq.Relative {
-		ix.trends.put(key, out)
+		ix.trends.Put(key, gen, out)
 	}
 	return out, nil
 }
