@@ -62,6 +62,11 @@ type Config struct {
 	RequestTimeout time.Duration
 	// PageSize is the number of results per page.
 	PageSize int
+	// PageCache is how many rendered pages (search, embed, home,
+	// categories, trends) are kept, gzipped, until the index next
+	// changes; 0 turns the page cache off. Pages of queries with relative
+	// dates are never kept.
+	PageCache int
 	// Logger receives one line per request and internal errors; nil
 	// discards them.
 	Logger *slog.Logger
@@ -87,6 +92,7 @@ func DefaultConfig() Config {
 		IdleTimeout:       120 * time.Second,
 		RequestTimeout:    10 * time.Second,
 		PageSize:          20,
+		PageCache:         256,
 	}
 }
 
@@ -150,6 +156,9 @@ func (c Config) Validate() error {
 	}
 	if c.PageSize < 1 || c.PageSize > 100 {
 		errs = append(errs, fmt.Errorf("page-size: %d, must be in 1..100", c.PageSize))
+	}
+	if c.PageCache < 0 || c.PageCache > 100000 {
+		errs = append(errs, fmt.Errorf("page-cache: %d, must be in 0..100000", c.PageCache))
 	}
 	return errors.Join(errs...)
 }

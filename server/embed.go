@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,21 +27,24 @@ func (s *Server) embedPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	view := embedPage{page: page{Title: "Postmortems", Q: p.Q}, MoreURL: s.searchLink(p.Q)}
-	if p.Q != "" {
-		view.Title = p.Q + " — postmortems"
-	}
-	res, err := s.search(c.Request().Context(), p)
-	if msg := queryErr(err); msg != "" {
-		view.QueryError = msg
-		return s.render(c, http.StatusBadRequest, "embed", view)
-	}
-	if err != nil {
-		return errInternal(fmt.Errorf("embed search %q: %w", p.Q, err))
-	}
-	view.Total = res.Total
-	view.Hits = s.hitViews(res.Hits)
-	return s.render(c, http.StatusOK, "embed", view)
+	key := pageKey("embed", p.Q, p.Sort, strconv.Itoa(p.Page), strconv.Itoa(p.Size))
+	return s.cachedPage(c, key, func() (pageView, error) {
+		view := embedPage{page: page{Title: "Postmortems", Q: p.Q}, MoreURL: s.searchLink(p.Q)}
+		if p.Q != "" {
+			view.Title = p.Q + " — postmortems"
+		}
+		res, err := s.search(c.Request().Context(), p)
+		if msg := queryErr(err); msg != "" {
+			view.QueryError = msg
+			return pageView{Status: http.StatusBadRequest, Template: "embed", Data: view}, nil
+		}
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("embed search %q: %w", p.Q, err))
+		}
+		view.Total = res.Total
+		view.Hits = s.hitViews(res.Hits)
+		return pageView{Status: http.StatusOK, Template: "embed", Data: view, Cacheable: !relativeQuery(p.Q)}, nil
+	})
 }
 
 // origin is the scheme and host the client used, for absolute URLs in

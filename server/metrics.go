@@ -13,6 +13,9 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 	search   prometheus.Histogram
 	shed     *prometheus.CounterVec
+	// pageCache counts rendered pages served from the page cache (hit)
+	// and rendered into it (miss).
+	pageCache *prometheus.CounterVec
 }
 
 func newMetrics(docCount func() float64) *metrics {
@@ -36,8 +39,12 @@ func newMetrics(docCount func() float64) *metrics {
 			Name: "hindsight_http_shed_total",
 			Help: "Requests refused to protect the server, by reason (rate_limit, overload).",
 		}, []string{"reason"}),
+		pageCache: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hindsight_page_cache_total",
+			Help: "Cacheable pages served from the page cache (hit) or rendered into it (miss).",
+		}, []string{"result"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.search, m.shed,
+	m.reg.MustRegister(m.requests, m.latency, m.search, m.shed, m.pageCache,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "hindsight_index_documents",
 			Help: "Documents in the index.",

@@ -113,33 +113,35 @@ type homePage struct {
 }
 
 func (s *Server) homePage(c echo.Context) error {
-	ctx := c.Request().Context()
-	total, err := s.ix.Count()
-	if err != nil {
-		return errInternal(fmt.Errorf("count: %w", err))
-	}
-	cats, err := s.ix.Categories(ctx)
-	if err != nil {
-		return errInternal(fmt.Errorf("categories: %w", err))
-	}
-	recent, err := s.search(ctx, searchParams{Sort: "newest", Page: 1, Size: 8})
-	if err != nil {
-		return errInternal(fmt.Errorf("recent incidents: %w", err))
-	}
-	links := s.categoryLinks(cats)
-	sort.SliceStable(links, func(i, j int) bool { return links[i].Count > links[j].Count })
-	top := links[:0]
-	for _, l := range links {
-		if l.Count > 0 && len(top) < 8 {
-			l.Description = firstClause(l.Description)
-			top = append(top, l)
+	return s.cachedPage(c, pageKey("home"), func() (pageView, error) {
+		ctx := c.Request().Context()
+		total, err := s.ix.Count()
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("count: %w", err))
 		}
-	}
-	return s.render(c, http.StatusOK, "home", homePage{
-		page:       page{Title: "Postmortem search"},
-		Total:      total,
-		Categories: top,
-		Recent:     s.hitViews(recent.Hits),
+		cats, err := s.ix.Categories(ctx)
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("categories: %w", err))
+		}
+		recent, err := s.search(ctx, searchParams{Sort: "newest", Page: 1, Size: 8})
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("recent incidents: %w", err))
+		}
+		links := s.categoryLinks(cats)
+		sort.SliceStable(links, func(i, j int) bool { return links[i].Count > links[j].Count })
+		top := links[:0]
+		for _, l := range links {
+			if l.Count > 0 && len(top) < 8 {
+				l.Description = firstClause(l.Description)
+				top = append(top, l)
+			}
+		}
+		return pageView{Status: http.StatusOK, Template: "home", Cacheable: true, Data: homePage{
+			page:       page{Title: "Postmortem search"},
+			Total:      total,
+			Categories: top,
+			Recent:     s.hitViews(recent.Hits),
+		}}, nil
 	})
 }
 
@@ -228,21 +230,24 @@ func (s *Server) searchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	view := searchPage{page: page{Title: "Search", Nav: "search", Q: p.Q}}
-	if p.Q != "" {
-		view.Title = p.Q + " — search"
-	}
-	res, err := s.search(c.Request().Context(), p)
-	if msg := queryErr(err); msg != "" {
-		view.QueryError = msg
-		view.Title = "Bad query — search"
-		return s.render(c, http.StatusBadRequest, "search", view)
-	}
-	if err != nil {
-		return errInternal(fmt.Errorf("search %q: %w", p.Q, err))
-	}
-	s.fillSearchView(&view, p, res)
-	return s.render(c, http.StatusOK, "search", view)
+	key := pageKey("search", p.Q, p.Sort, strconv.Itoa(p.Page), strconv.Itoa(p.Size))
+	return s.cachedPage(c, key, func() (pageView, error) {
+		view := searchPage{page: page{Title: "Search", Nav: "search", Q: p.Q}}
+		if p.Q != "" {
+			view.Title = p.Q + " — search"
+		}
+		res, err := s.search(c.Request().Context(), p)
+		if msg := queryErr(err); msg != "" {
+			view.QueryError = msg
+			view.Title = "Bad query — search"
+			return pageView{Status: http.StatusBadRequest, Template: "search", Data: view}, nil
+		}
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("search %q: %w", p.Q, err))
+		}
+		s.fillSearchView(&view, p, res)
+		return pageView{Status: http.StatusOK, Template: "search", Data: view, Cacheable: !relativeQuery(p.Q)}, nil
+	})
 }
 
 func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Result) {
@@ -495,13 +500,15 @@ type categoriesPage struct {
 }
 
 func (s *Server) categoriesPage(c echo.Context) error {
-	cats, err := s.ix.Categories(c.Request().Context())
-	if err != nil {
-		return errInternal(fmt.Errorf("categories: %w", err))
-	}
-	return s.render(c, http.StatusOK, "categories", categoriesPage{
-		page:       page{Title: "Root-cause categories", Nav: "categories"},
-		Categories: s.categoryLinks(cats),
+	return s.cachedPage(c, pageKey("categories"), func() (pageView, error) {
+		cats, err := s.ix.Categories(c.Request().Context())
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("categories: %w", err))
+		}
+		return pageView{Status: http.StatusOK, Template: "categories", Cacheable: true, Data: categoriesPage{
+			page:       page{Title: "Root-cause categories", Nav: "categories"},
+			Categories: s.categoryLinks(cats),
+		}}, nil
 	})
 }
 

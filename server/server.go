@@ -30,6 +30,9 @@ type Searcher interface {
 	Categories(ctx context.Context) ([]index.CategoryCount, error)
 	Actions(ctx context.Context, req index.ActionsRequest) (*index.ActionsResult, error)
 	Count() (int, error)
+	// Generation counts the index's writes: pages rendered at one
+	// generation are served from the page cache until the next.
+	Generation() uint64
 }
 
 // Writer adds records to the index (for POST /api/v1/incidents);
@@ -55,6 +58,8 @@ type Server struct {
 	proxies []*net.IPNet
 	limiter *limiter
 	sem     chan struct{}
+	pages   *index.Cache[string, *renderedPage] // nil: pages are not cached
+	gzip    echo.MiddlewareFunc
 	ready   atomic.Bool
 	writeMu sync.Mutex
 	xffWarn sync.Once
@@ -86,6 +91,7 @@ func New(cfg Config, ix Searcher, w Writer) (*Server, error) {
 		cfg: cfg, ix: ix, w: w, parser: parser, ui: u, log: logger, docs: newDocRenderer(),
 		proxies: proxies,
 		sem:     make(chan struct{}, cfg.MaxInFlight),
+		pages:   index.NewCache[string, *renderedPage](cfg.PageCache, nil),
 	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
@@ -98,6 +104,9 @@ func New(cfg Config, ix Searcher, w Writer) (*Server, error) {
 		return float64(n)
 	})
 	if s.openapi, err = openAPIDocument(cfg.BasePath); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	if s.gzip, err = compress(); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s.e = s.newEcho()
@@ -153,7 +162,7 @@ func (s *Server) newEcho() *echo.Echo {
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = s.clientIP
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.shed, s.rateLimit, s.cors, s.limitBody, s.timeout, compress())
+	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.shed, s.rateLimit, s.cors, s.limitBody, s.timeout, s.gzip)
 	g := e.Group(s.cfg.BasePath)
 	for _, r := range s.routes() {
 		h := r.handler
@@ -265,11 +274,17 @@ func (s *Server) render(c echo.Context, status int, name string, data any) error
 	if err := s.ui.Render(&buf, name, data); err != nil {
 		return errInternal(err)
 	}
+	return s.writeHTML(c, status, buf.Bytes())
+}
+
+// writeHTML writes a rendered page, to be revalidated before reuse unless
+// the handler said otherwise.
+func (s *Server) writeHTML(c echo.Context, status int, html []byte) error {
 	h := c.Response().Header()
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-cache")
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return c.HTMLBlob(status, html)
 }
 
 func (s *Server) healthz(c echo.Context) error {

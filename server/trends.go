@@ -75,25 +75,28 @@ func (s *Server) trendsPage(c echo.Context) error {
 	if p.Interval == "" {
 		p.Interval = "quarter"
 	}
-	view := trendsPage{page: page{Title: "Trends", Nav: "trends", Q: p.Q}, Interval: p.Interval}
-	if p.Q != "" {
-		view.Title = "Trends for " + p.Q
-	}
-	for _, iv := range intervals {
-		view.Intervals = append(view.Intervals, link{Label: iv, URL: s.link("/trends", "q", p.Q, "interval", iv), Active: iv == p.Interval})
-	}
-	view.SearchURL = s.searchLink(p.Q)
-	t, err := s.trends(c, p)
-	if msg := queryErr(err); msg != "" {
-		view.QueryError = msg
-		view.Empty = true
-		return s.render(c, http.StatusBadRequest, "trends", view)
-	}
-	if err != nil {
-		return errInternal(fmt.Errorf("trends %q: %w", p.Q, err))
-	}
-	s.fillTrends(&view, p, t)
-	return s.render(c, http.StatusOK, "trends", view)
+	key := pageKey("trends", p.Q, p.Interval)
+	return s.cachedPage(c, key, func() (pageView, error) {
+		view := trendsPage{page: page{Title: "Trends", Nav: "trends", Q: p.Q}, Interval: p.Interval}
+		if p.Q != "" {
+			view.Title = "Trends for " + p.Q
+		}
+		for _, iv := range intervals {
+			view.Intervals = append(view.Intervals, link{Label: iv, URL: s.link("/trends", "q", p.Q, "interval", iv), Active: iv == p.Interval})
+		}
+		view.SearchURL = s.searchLink(p.Q)
+		t, err := s.trends(c, p)
+		if msg := queryErr(err); msg != "" {
+			view.QueryError = msg
+			view.Empty = true
+			return pageView{Status: http.StatusBadRequest, Template: "trends", Data: view}, nil
+		}
+		if err != nil {
+			return pageView{}, errInternal(fmt.Errorf("trends %q: %w", p.Q, err))
+		}
+		s.fillTrends(&view, p, t)
+		return pageView{Status: http.StatusOK, Template: "trends", Data: view, Cacheable: !relativeQuery(p.Q)}, nil
+	})
 }
 
 func (s *Server) fillTrends(view *trendsPage, p trendsParams, t *index.Trends) {

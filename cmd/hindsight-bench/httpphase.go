@@ -54,7 +54,8 @@ func serveFlags(bin string) map[string]bool {
 
 // startServer starts `bin serve` on a free loopback port with the given
 // corpus and index and waits until /readyz answers 200 or timeout passes.
-// A cache >= 0 is passed on as --result-cache.
+// A cache >= 0 is passed on as --result-cache; 0 also turns the page
+// cache off (--page-cache 0).
 func startServer(ctx context.Context, bin, corpusDir, indexDir, logDir string, cache int, timeout time.Duration) (*serverProc, time.Duration, error) {
 	port, err := freeLoopbackPort()
 	if err != nil {
@@ -67,6 +68,9 @@ func startServer(ctx context.Context, bin, corpusDir, indexDir, logDir string, c
 	}
 	if flags["result-cache"] && cache >= 0 {
 		args = append(args, "--result-cache", strconv.Itoa(cache))
+	}
+	if flags["page-cache"] && cache == 0 {
+		args = append(args, "--page-cache", "0")
 	}
 	if flags["rate-limit"] {
 		args = append(args, "--rate-limit", "0") // 0 = off: the load test is one client address

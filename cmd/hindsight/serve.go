@@ -66,6 +66,7 @@ func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 	fs.IntVar(&c.MaxInFlight, "max-in-flight", c.MaxInFlight, "concurrent requests before new ones are shed with 503")
 	fs.BoolVar(&o.logJSON, "log-json", false, "log requests as JSON lines instead of text")
 	fs.IntVar(&o.cache, "result-cache", index.DefaultResultCache, "search results kept until the index next changes (0 = off)")
+	fs.IntVar(&c.PageCache, "page-cache", c.PageCache, "rendered pages (search, embed, home, categories, trends) kept, gzipped, until the index next changes (0 = off)")
 	return fs, o
 }
 
