@@ -74,7 +74,7 @@ type HTTP struct {
 	ReadyMS      float64        `json:"ready_ms"`
 	API          Summary        `json:"api"`
 	Page         *Summary       `json:"page,omitempty"`
-	Profiled     *Summary       `json:"profiled,omitempty"` // in-process, under the CPU profiler
+	Profiled     []Summary      `json:"profiled,omitempty"` // in-process, under the CPU profiler: API, then page
 	Status       map[string]int `json:"status"`
 	PeakRSS      int64          `json:"server_peak_rss_bytes"`
 	RSSAfterLoad int64          `json:"server_rss_bytes"`
@@ -115,7 +115,7 @@ func runBench(ctx context.Context, stdout, stderr io.Writer, args []string) int 
 	fs.DurationVar(&o.phaseLimit, "phase-limit", time.Minute, "time bound of each of the search, similar and trends phases (after one full pass)")
 	fs.Int64Var(&o.maxRequests, "max-requests", 2_000_000, "upper bound on HTTP requests")
 	fs.BoolVar(&o.skipHTTP, "skip-http", false, "skip the HTTP phase")
-	fs.IntVar(&o.serverCache, "server-cache", -1, "the server's --result-cache for the HTTP phase (default: serve's own default; 0 = off)")
+	fs.IntVar(&o.serverCache, "server-cache", -1, "the server's --result-cache for the HTTP phase (default: serve's own default; 0 = off, and the page cache off too)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary index")
 	if c := parseOrExit(stderr, fs, args); c >= 0 {
 		return c
@@ -593,11 +593,11 @@ func httpPhase(ctx context.Context, o runOpts, mix []benchQuery, logw io.Writer)
 		return h, err
 	}
 	if o.profile != "" {
-		s, err := profileHTTP(ctx, o, api, logw)
+		s, err := profileHTTP(ctx, o, api, page, logw)
+		h.Profiled = s
 		if err != nil {
 			return h, err
 		}
-		h.Profiled = &s
 	}
 	return h, nil
 }
@@ -672,8 +672,8 @@ func printReport(w io.Writer, r *Report) {
 		if r.HTTP.Page != nil {
 			row(*r.HTTP.Page)
 		}
-		if r.HTTP.Profiled != nil {
-			row(*r.HTTP.Profiled)
+		for _, s := range r.HTTP.Profiled {
+			row(s)
 		}
 		fmt.Fprintf(w, "\nserver ready in %.0f ms; server peak RSS %.0f MiB, of which anonymous (heap, stacks; not the mapped index) at most %.0f MiB; RSS after load %.0f MiB; status %v\n",
 			r.HTTP.ReadyMS, mib(r.HTTP.PeakRSS), mib(r.HTTP.PeakAnonRSS), mib(r.HTTP.RSSAfterLoad), r.HTTP.Status)
