@@ -13,7 +13,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -177,6 +176,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	sr := bleve.NewSearchRequestOptions(q, size, (page-1)*size, false)
 	sr.Fields = []string{fHit}
+	if hasText {
+		// Fragments are cut from the stored text of the page's hits,
+		// which bleve reads with the stored hit anyway.
+		sr.Fields = append(sr.Fields, highlightFields...)
+	}
 	sr.Sort = sortOrder(sortBy)
 	if sortBy != SortRelevance {
 		// Scores are not shown in order and cost a BM25 computation per
@@ -233,13 +237,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if hasText && len(out.Hits) > 0 {
-		frags, err := ix.highlight(ctx, ix.highlightQuery(pq), res.Hits)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, err)
-		}
-		for i := range out.Hits {
-			if f := frags[out.Hits[i].ID]; f != nil {
-				out.Hits[i].Fragments = f
+		if m := newMarker(ix.analyzer, ix.highlightTerms(pq)); m != nil {
+			for i, dm := range res.Hits {
+				out.Hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
 			}
 		}
 	}
@@ -268,10 +268,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
-// highlightQuery matches every word of a query's text, of its phrases and
-// of their synonyms, as single terms: cheap to run on a page of hits, and
-// it marks the words of a phrase or synonym wherever they occur.
-func (ix *Index) highlightQuery(pq *parsedQuery) query.Query {
+// highlightTerms are the analysed terms a page's fragments mark: every
+// word of a query's text, of its phrases and of their synonyms, as single
+// terms, so that the words of a phrase or synonym are marked wherever
+// they occur.
+func (ix *Index) highlightTerms(pq *parsedQuery) []string {
 	seen := map[string]bool{}
 	var terms []string
 	add := func(toks []string) {
@@ -295,64 +296,16 @@ func (ix *Index) highlightQuery(pq *parsedQuery) query.Query {
 	for _, ph := range pq.Phrases {
 		add(analyze(ix.analyzer, ph))
 	}
-	var dis []query.Query
-	for _, f := range highlightFields {
-		for _, t := range terms {
-			tq := query.NewTermQuery(t)
-			tq.SetField(f)
-			dis = append(dis, tq)
-		}
-	}
-	return query.NewDisjunctionQuery(dis)
+	return terms
 }
 
-// highlight returns the fragments of the page's hits, from a second
-// query restricted to those ids: asking bleve for highlights in the main
-// search makes it read and merge term locations for every matching
-// document, which profiles showed cost a quarter of a broad search.
-// A document re-indexed between the two queries (Sync running) is left
-// without fragments rather than shown with another version's: the
-// stored hit of both queries must be the same.
-func (ix *Index) highlight(ctx context.Context, q query.Query, hits []*search.DocumentMatch) (map[string]map[string][]string, error) {
-	ids := make([]string, len(hits))
-	stored := make(map[string]interface{}, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-		stored[h.ID] = h.Fields[fHit]
-	}
-	hq := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
-	sr := bleve.NewSearchRequestOptions(hq, len(ids), 0, false)
-	sr.Highlight = bleve.NewHighlightWithStyle(html.Name)
-	sr.Highlight.Fields = highlightFields
-	sr.Fields = []string{fHit}
-	sr.Sort = search.SortOrder{&search.SortScore{Desc: true}}
-	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]map[string][]string, len(res.Hits))
-	for _, dm := range res.Hits {
-		if dm.Fields[fHit] != stored[dm.ID] {
-			continue // changed in between
-		}
-		out[dm.ID] = markedFragments(dm)
-	}
-	return out, nil
-}
-
-// markedFragments keeps the fragments around a match: bleve returns a
-// leading fragment for every requested field.
-func markedFragments(dm *search.DocumentMatch) map[string][]string {
-	out := map[string][]string{}
-	for f, frs := range dm.Fragments {
-		var keep []string
-		for _, fr := range frs {
-			if strings.Contains(fr, "<mark>") {
-				keep = append(keep, fr)
-			}
-		}
-		if len(keep) > 0 {
-			out[f] = keep
+// storedTexts returns the stored text of each of fields that a hit
+// carries, as (name, text) pairs.
+func storedTexts(dm *search.DocumentMatch, fields []string) [][2]string {
+	out := make([][2]string, 0, len(fields))
+	for _, f := range fields {
+		if v, ok := dm.Fields[f].(string); ok && v != "" {
+			out = append(out, [2]string{f, v})
 		}
 	}
 	return out
