@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -28,7 +27,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -139,7 +138,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}),
 		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
 			"type":          custom.Name,
-			"tokenizer":     unicode.Name,
+			"tokenizer":     tokenizerName,
 			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", porter.Name},
 		}),
 	)
