@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
@@ -139,7 +138,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
 			"type":          custom.Name,
 			"tokenizer":     tokenizerName,
-			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", porter.Name},
+			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", stemmerName},
 		}),
 	)
 	if err != nil {
