@@ -58,7 +58,6 @@ const (
 	fYear            = "year"
 	fStartedAt       = "started_at"
 	fDuration        = "duration_minutes"
-	fOpenActions     = "open_actions"
 )
 
 // Internal fields: not part of the query language.
@@ -190,12 +189,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dt.IncludeInAll = false
 	dt.DocValues = false
 	dm.AddFieldMappingsAt(fStartedAt, dt)
-	for _, name := range []string{fDuration, fOpenActions} {
-		n := bleve.NewNumericFieldMapping()
-		n.IncludeInAll = false
-		n.DocValues = false
-		dm.AddFieldMappingsAt(name, n)
-	}
+	// Numeric fields index 16 precision-shifted terms per value, so only
+	// the one range queries need is numeric; open action items are a
+	// has: keyword and a count in the stored hit.
+	dur := bleve.NewNumericFieldMapping()
+	dur.IncludeInAll = false
+	dur.DocValues = false
+	dm.AddFieldMappingsAt(fDuration, dur)
 	for _, name := range []string{fHit, fRec} {
 		f := bleve.NewTextFieldMapping()
 		f.Index = false
@@ -396,7 +396,6 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	if len(has) > 0 {
 		d[fHas] = has
 	}
-	d[fOpenActions] = float64(open)
 	startKey := ""
 	if t, ok := startedAt(r); ok {
 		d[fStartedAt] = t.UTC()
