@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -110,6 +111,28 @@ func BenchmarkSearch(b *testing.B) {
 		lat = append(lat, time.Since(t))
 	}
 	reportLatencies(b, lat)
+}
+
+// BenchmarkSearchQuery times each query of the mix on its own.
+func BenchmarkSearchQuery(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	for _, q := range benchQueries {
+		name := q.Query
+		if q.Sort != "" {
+			name += " sort:" + q.Sort
+		}
+		if q.Page > 1 {
+			name += fmt.Sprintf(" page:%d", q.Page)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 func BenchmarkSimilar(b *testing.B) {

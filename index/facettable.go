@@ -139,23 +139,33 @@ type facetCounter struct {
 	err    error
 }
 
-// add counts the terms of the document with the given internal id.
-func (c *facetCounter) add(id []byte) {
+// locate finds the table and local number of the document with the
+// given internal id; *cur remembers the segment of the last lookup, since
+// hits come in document order.
+func (sf *snapFacets) locate(id []byte, cur *int) (*segFacets, uint64, bool) {
 	if len(id) != 8 {
-		c.err = errNoTables
-		return
+		return nil, 0, false
 	}
 	doc := binary.BigEndian.Uint64(id)
-	offs := c.snap.offsets
-	if c.cur >= len(offs) || doc < offs[c.cur] {
-		c.cur = 0
+	offs := sf.offsets
+	if *cur >= len(offs) || doc < offs[*cur] {
+		*cur = 0
 	}
-	for c.cur+1 < len(offs) && doc >= offs[c.cur+1] {
-		c.cur++
+	for *cur+1 < len(offs) && doc >= offs[*cur+1] {
+		*cur++
 	}
-	t := c.snap.tables[c.cur]
-	local := doc - offs[c.cur]
+	t := sf.tables[*cur]
+	local := doc - offs[*cur]
 	if local+1 >= uint64(len(t.starts)) {
+		return nil, 0, false
+	}
+	return t, local, true
+}
+
+// add counts the terms of the document with the given internal id.
+func (c *facetCounter) add(id []byte) {
+	t, local, ok := c.snap.locate(id, &c.cur)
+	if !ok {
 		c.err = errNoTables
 		return
 	}
@@ -167,13 +177,20 @@ func (c *facetCounter) add(id []byte) {
 // countingTerms returns ctx set up so that the next bleve search run
 // with it counts its hits' terms in each of tabs, and a function that
 // returns those counts, per table in order, each sorted by term (or
-// fails, when a table was unavailable and bleve must count instead).
-func (ix *Index) countingTerms(ctx context.Context, tabs ...*facetTables) (context.Context, func() ([][]termCount, error)) {
+// fails, when a table was unavailable and bleve must count instead). A
+// non-nil ts is bound to the search's snapshot; the search fails with
+// errNoTables when its tables are unavailable.
+func (ix *Index) countingTerms(ctx context.Context, ts *tableSort, tabs ...*facetTables) (context.Context, func() ([][]termCount, error)) {
 	var counters []*facetCounter
 	maker := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
 			return nil, false, err
+		}
+		if ts != nil {
+			if err := ts.bind(sctx.IndexReader); err != nil {
+				return nil, false, err
+			}
 		}
 		cs := make([]*facetCounter, len(tabs))
 		for i, ft := range tabs {
@@ -244,7 +261,7 @@ func (ix *Index) warmTables() {
 			return
 		}
 		defer r.Close()
-		for _, ft := range []*facetTables{ix.facets, ix.catMonth, ix.svcMonth, ix.catDur} {
+		for _, ft := range []*facetTables{ix.facets, ix.catMonth, ix.svcMonth, ix.catDur, ix.sortStart, ix.sortDur} {
 			if ix.closing.Load() {
 				return
 			}
@@ -254,3 +271,65 @@ func (ix *Index) warmTables() {
 		}
 	}()
 }
+
+// tableSort orders hits by a single-valued keyword field (sort_start,
+// sort_dur) read from its facet tables: bleve's field sort visits the doc
+// values of every matching document, decompressing and decoding them,
+// which made a sorted listing of everything the slowest search. A
+// document without the field sorts last either way, as bleve's
+// SortFieldMissingLast does. It implements search.SearchSort; copies
+// share the binding to the search's snapshot.
+type tableSort struct {
+	tabs *facetTables
+	desc bool
+	b    *sortBinding
+}
+
+// sortBinding is a tableSort's view of one snapshot.
+type sortBinding struct {
+	snap  *snapFacets
+	terms []string
+	cur   int
+}
+
+// missingLast sorts after every key in ascending order.
+const missingLast = "\xff\xff\xff\xff"
+
+func newTableSort(tabs *facetTables, desc bool) *tableSort {
+	return &tableSort{tabs: tabs, desc: desc, b: &sortBinding{}}
+}
+
+// bind points the sort at the tables of the snapshot r.
+func (s *tableSort) bind(r any) error {
+	snap, err := s.tabs.forSnapshot(r)
+	if err != nil {
+		return err
+	}
+	s.tabs.mu.Lock()
+	terms := s.tabs.terms[:snap.nterms]
+	s.tabs.mu.Unlock()
+	*s.b = sortBinding{snap: snap, terms: terms}
+	return nil
+}
+
+// Value is the hit's sort key.
+func (s *tableSort) Value(dm *search.DocumentMatch) string {
+	if s.b.snap != nil {
+		if t, local, ok := s.b.snap.locate(dm.IndexInternalID, &s.b.cur); ok && t.starts[local+1] > t.starts[local] {
+			return s.b.terms[t.ords[t.starts[local]]]
+		}
+	}
+	if s.desc {
+		return ""
+	}
+	return missingLast
+}
+
+func (s *tableSort) UpdateVisitor(string, []byte) {}
+func (s *tableSort) DecodeValue(v string) string  { return v }
+func (s *tableSort) Descending() bool             { return s.desc }
+func (s *tableSort) RequiresDocID() bool          { return false }
+func (s *tableSort) RequiresScoring() bool        { return false }
+func (s *tableSort) RequiresFields() []string     { return nil }
+func (s *tableSort) Reverse()                     { s.desc = !s.desc }
+func (s *tableSort) Copy() search.SearchSort      { c := *s; return &c }

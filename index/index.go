@@ -61,6 +61,8 @@ type Index struct {
 	// facets, catMonth, svcMonth and catDur hold per-segment tables of
 	// those doc-values fields (facettable.go).
 	facets, catMonth, svcMonth, catDur *facetTables
+	// sortStart and sortDur are the tables of the sort keys (tableSort).
+	sortStart, sortDur *facetTables
 	// warming is set while warmTables runs; closing once Close starts;
 	// bg counts background goroutines Close waits for.
 	warming, closing atomic.Bool
@@ -182,7 +184,8 @@ func newIndex(cfg Config) (*Index, error) {
 	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: NewCache[cacheKey](cfg.ResultCache, (*Result).clone),
 		trends: NewCache[cacheKey](cfg.ResultCache/8, (*Trends).clone),
 		facets: newFacetTables(fFacets), catMonth: newFacetTables(fCatMonth),
-		svcMonth: newFacetTables(fSvcMonth), catDur: newFacetTables(fCatDur)}
+		svcMonth: newFacetTables(fSvcMonth), catDur: newFacetTables(fCatDur),
+		sortStart: newFacetTables(fSortStart), sortDur: newFacetTables(fSortDur)}
 	if ix.tax == nil {
 		ix.tax = corpus.DefaultTaxonomy()
 	}

@@ -182,6 +182,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr.Fields = append(sr.Fields, highlightFields...)
 	}
 	sr.Sort = sortOrder(sortBy)
+	ts := ix.tableSortFor(sortBy)
+	if ts != nil {
+		sr.Sort = search.SortOrder{ts}
+	}
 	if sortBy != SortRelevance {
 		// Scores are not shown in order and cost a BM25 computation per
 		// term per matching document.
@@ -199,9 +203,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	plainCtx := ctx
 	var termsOf func() ([][]termCount, error)
 	if cached == nil {
-		ctx, termsOf = ix.countingTerms(ctx, ix.facets)
+		ctx, termsOf = ix.countingTerms(ctx, ts, ix.facets)
+	} else if ts != nil {
+		ctx, _ = ix.countingTerms(ctx, ts)
 	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
+	if errors.Is(err, errNoTables) && ts != nil {
+		// No tables for this snapshot: bleve sorts and counts.
+		sr.Sort, ts, ctx = sortOrder(sortBy), nil, plainCtx
+		if cached == nil {
+			ctx, termsOf = ix.countingTerms(ctx, nil, ix.facets)
+		}
+		res, err = ix.bi.SearchInContext(ctx, sr)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
@@ -249,8 +263,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if tc, err := termsOf(); err == nil {
 			out.Facets = facetsFromTerms(tc[0])
 		} else {
-			// No facet tables for this snapshot: bleve counts.
+			// No facet tables for this snapshot: bleve counts (and
+			// sorts: the sort's tables are bound to the search above).
 			addFacets(sr)
+			sr.Sort = sortOrder(sortBy)
 			fres, err := ix.bi.SearchInContext(plainCtx, sr)
 			if err != nil {
 				return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -309,6 +325,20 @@ func storedTexts(dm *search.DocumentMatch, fields []string) [][2]string {
 		}
 	}
 	return out
+}
+
+// tableSortFor returns the table sort of a sort order other than
+// relevance (see tableSort), or nil.
+func (ix *Index) tableSortFor(by string) *tableSort {
+	switch by {
+	case SortNewest:
+		return newTableSort(ix.sortStart, true)
+	case SortOldest:
+		return newTableSort(ix.sortStart, false)
+	case SortLongest:
+		return newTableSort(ix.sortDur, true)
+	}
+	return nil
 }
 
 func sortOrder(by string) search.SortOrder {

@@ -118,7 +118,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 	}
 	// The three fields are counted from the facet tables; bleve counts
 	// them only when those are unavailable.
-	tctx, termsOf := ix.countingTerms(ctx, seriesTab, ix.catDur, ix.facets)
+	tctx, termsOf := ix.countingTerms(ctx, nil, seriesTab, ix.catDur, ix.facets)
 	res, err := ix.bi.SearchInContext(tctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("trends: %w", err)
