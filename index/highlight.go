@@ -25,7 +25,7 @@ type marker struct {
 	analyzer analysis.Analyzer
 	terms    map[string]int // term -> its number, for counting distinct terms
 	byFirst  [256][]string  // term prefixes by their first byte
-	memo     map[string]int // lower-cased word -> term number, or -1
+	memo     map[string]int // word as written -> term number, or -1
 	spans    []span         // matches scratch
 }
 
@@ -92,42 +92,23 @@ func wordRune(r rune) bool {
 func joiner(c byte) bool { return c == '.' || c == '\'' || c == ':' || c == ',' }
 
 // matches returns the words of text that analyse to one of the terms, in
-// order.
+// order. ASCII, most of any postmortem, is classified by table; other
+// bytes are decoded.
 func (m *marker) matches(text string) []span {
 	m.spans = m.spans[:0]
 	i := 0
 	for i < len(text) {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !wordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !wordRune(r) {
 			i += size
 			continue
 		}
 		start := i
-		i += size
-		for i < len(text) {
-			r, size = rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			if wordRune(r) {
-				i += size
-				continue
-			}
-			if joiner(text[i]) && i+1 < len(text) {
-				next, nsize := rune(text[i+1]), 1
-				if next >= utf8.RuneSelf {
-					next, nsize = utf8.DecodeRuneInString(text[i+1:])
-				}
-				if wordRune(next) {
-					i += 1 + nsize
-					continue
-				}
-			}
-			break
-		}
+		i = wordEnd(text, i)
 		if t := m.match(text[start:i]); t >= 0 {
 			m.spans = append(m.spans, span{start, i, t})
 		}
@@ -135,9 +116,46 @@ func (m *marker) matches(text string) []span {
 	return m.spans
 }
 
+// wordEnd returns the end of the word that starts at i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !wordRune(r) {
+				return i
+			}
+			i += size
+			continue
+		}
+		// A joiner between two word characters keeps the word going.
+		if !joiner(c) || i+1 >= len(text) {
+			return i
+		}
+		next := text[i+1]
+		if next < utf8.RuneSelf {
+			if !asciiWord[next] {
+				return i
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i+1:])
+		if !wordRune(r) {
+			return i
+		}
+		i += 1 + size
+	}
+	return i
+}
+
 // match returns the number of the term word analyses to, or -1. Only a
-// word that begins like a term (ignoring case) is lower-cased and, the
-// first time it is seen, analysed.
+// word that begins like a term (ignoring case) is looked up, and analysed
+// the first time it is seen.
 func (m *marker) match(word string) int {
 	c := word[0]
 	if c >= utf8.RuneSelf {
@@ -156,8 +174,7 @@ func (m *marker) match(word string) int {
 	if !candidate {
 		return -1
 	}
-	lw := strings.ToLower(word)
-	if t, ok := m.memo[lw]; ok {
+	if t, ok := m.memo[word]; ok {
 		return t
 	}
 	t := -1
@@ -167,7 +184,7 @@ func (m *marker) match(word string) int {
 			break
 		}
 	}
-	m.memo[lw] = t
+	m.memo[strings.Clone(word)] = t
 	return t
 }
 
