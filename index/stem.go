@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -30,13 +31,14 @@ func init() {
 // stemmer_porter does (TestStemFilterMatchesPorter). The first maxStems
 // distinct words are remembered; later ones are stemmed every time. It is
 // safe for concurrent use: bleve analyses documents on several
-// goroutines.
+// goroutines, and a sync.Map's lookups of known words share no lock
+// between them.
 type stemFilter struct {
-	mu    sync.RWMutex
-	stems map[string][]byte
+	stems sync.Map // string -> []byte
+	n     atomic.Int64
 }
 
-func newStemFilter() *stemFilter { return &stemFilter{stems: map[string][]byte{}} }
+func newStemFilter() *stemFilter { return &stemFilter{} }
 
 // Filter stems every token that is not a protected keyword.
 func (s *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -44,16 +46,15 @@ func (s *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if token.KeyWord {
 			continue
 		}
-		s.mu.RLock()
-		stem, ok := s.stems[string(token.Term)]
-		full := len(s.stems) >= maxStems
-		s.mu.RUnlock()
-		if !ok {
+		var stem []byte
+		if v, ok := s.stems.Load(string(token.Term)); ok {
+			stem = v.([]byte)
+		} else {
 			stem = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(token.Term)))
-			if !full {
-				s.mu.Lock()
-				s.stems[string(token.Term)] = stem
-				s.mu.Unlock()
+			if s.n.Load() < maxStems {
+				if _, loaded := s.stems.LoadOrStore(string(token.Term), stem); !loaded {
+					s.n.Add(1)
+				}
 			}
 		}
 		// Each token gets its own copy: later stages may keep or change it.
