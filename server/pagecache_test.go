@@ -69,6 +69,9 @@ func TestPageCache(t *testing.T) {
 
 	// A client holding the page revalidates it for nothing.
 	etag := first.Header().Get("ETag")
+	if v := first.Header().Values("Vary"); len(v) != 1 || v[0] != "Accept-Encoding" {
+		t.Errorf("Vary %q, want one Accept-Encoding", v)
+	}
 	if etag == "" || first.Header().Get("Cache-Control") != "no-cache" {
 		t.Fatalf("ETag %q, Cache-Control %q", etag, first.Header().Get("Cache-Control"))
 	}
@@ -167,6 +170,19 @@ func TestETagMatch(t *testing.T) {
 	for _, tt := range tests {
 		if got := etagMatch(tt.header, `W/"abc"`); got != tt.want {
 			t.Errorf("etagMatch(%q) = %v, want %v", tt.header, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkNewRenderedPage times keeping a results page: compressing it
+// once is what a page-cache miss adds to rendering.
+func BenchmarkNewRenderedPage(b *testing.B) {
+	f := newFixture(b, nil)
+	html := f.get(b, "/search?q=resolver&size=100").Body.Bytes()
+	b.SetBytes(int64(len(html)))
+	for b.Loop() {
+		if _, err := newRenderedPage(html); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
