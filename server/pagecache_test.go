@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -180,8 +181,9 @@ func BenchmarkNewRenderedPage(b *testing.B) {
 	f := newFixture(b, nil)
 	html := f.get(b, "/search?q=resolver&size=100").Body.Bytes()
 	b.SetBytes(int64(len(html)))
+	var zw sync.Pool
 	for b.Loop() {
-		if _, err := newRenderedPage(html); err != nil {
+		if _, err := newRenderedPage(&zw, html); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -59,10 +59,12 @@ type Server struct {
 	limiter *limiter
 	sem     chan struct{}
 	pages   *index.Cache[string, *renderedPage] // nil: pages are not cached
-	gzip    echo.MiddlewareFunc
-	ready   atomic.Bool
-	writeMu sync.Mutex
-	xffWarn sync.Once
+	// gzWriters are reused to compress pages for the page cache.
+	gzWriters sync.Pool
+	gzip      echo.MiddlewareFunc
+	ready     atomic.Bool
+	writeMu   sync.Mutex
+	xffWarn   sync.Once
 }
 
 // New validates cfg and builds the server around ix. w may be nil: then,
