@@ -318,6 +318,11 @@ func textDocument(m mapping.IndexMapping, id string, fields map[string]interface
 	if err := m.MapDocument(doc, fields); err != nil {
 		return nil, err
 	}
+	for i, f := range doc.Fields {
+		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
+			doc.Fields[i] = &analysedField{TextField: tf}
+		}
+	}
 	doc.AddField(newTextField(doc, textFields))
 	return doc, nil
 }

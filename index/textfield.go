@@ -52,6 +52,7 @@ func (f *textField) Analyze() {
 		n += len(s.AnalyzedTokenFrequencies())
 	}
 	f.freqs = make(bindex.TokenFrequencies, n)
+	recs := make([]bindex.TokenFreq, 0, n) // never grows: n bounds the terms
 	f.length = 0
 	for _, s := range f.sources {
 		f.length += s.AnalyzedLength()
@@ -60,7 +61,8 @@ func (f *textField) Analyze() {
 				have.SetFrequency(have.Frequency() + tf.Frequency())
 				continue
 			}
-			nf := &bindex.TokenFreq{Term: tf.Term}
+			recs = append(recs, bindex.TokenFreq{Term: tf.Term})
+			nf := &recs[len(recs)-1]
 			nf.SetFrequency(tf.Frequency())
 			f.freqs[term] = nf
 		}
