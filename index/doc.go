@@ -3,4 +3,25 @@
 // the query language, search with facets, similar incidents and trends.
 //
 // It returns concrete types of its own and never leaks bleve's.
+//
+// How a search runs:
+//
+//   - The query language (ParseQuery) turns the text into words, phrases,
+//     exclusions and filters; filters become keyword, date and numeric
+//     queries.
+//   - Words match on _text, every text field's terms in one field, and
+//     are scored with BM25 on _text plus title, root cause and summary,
+//     with the synonym groups.
+//   - Facets, trends and the date and duration sorts read per-segment
+//     tables built once from doc values (facettable.go), through bleve's
+//     document-match hook, instead of visiting every hit's doc values.
+//   - Fragments are cut from the stored text of the page's hits
+//     (highlight.go).
+//   - Results and trends are kept in a Cache until the next write
+//     (Generation); the server keeps its rendered pages in one too.
+//
+// Text is analysed by wordTokenizer (bleve's Unicode word boundaries,
+// faster on ASCII), the possessive, lower-case and stop filters, and a
+// Porter stemmer that remembers stems; analysedField builds the term
+// frequencies.
 package index
