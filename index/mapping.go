@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -473,14 +474,17 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 // analysed and indexed twice: every word of a document is searchable in
 // exactly one field, and the field says how much it counts.
 func bodyRest(r *corpus.Record) string {
-	body := r.Body
+	// Cut in place in one copy of the body: a string per cut copied the
+	// whole body each time (timelines have dozens of entries).
+	body := []byte(r.Body)
 	cut := func(s string) {
 		s = strings.TrimSpace(s)
 		if len(s) < 12 {
 			return
 		}
-		if i := strings.Index(body, s); i >= 0 {
-			body = body[:i] + "\n" + body[i+len(s):]
+		if i := bytes.Index(body, []byte(s)); i >= 0 {
+			body[i] = '\n'
+			body = append(body[:i+1], body[i+len(s):]...)
 		}
 	}
 	for _, s := range []string{r.RootCause, r.Trigger, r.Summary, r.Impact, r.Resolution, r.Lessons} {
@@ -493,7 +497,7 @@ func bodyRest(r *corpus.Record) string {
 		cut(e.Text)
 	}
 	cut(r.Title)
-	return body
+	return string(body)
 }
 
 func joinNonEmpty(parts ...string) string {
