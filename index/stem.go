@@ -2,7 +2,7 @@ package index
 
 import (
 	"bytes"
-	"sync"
+	"hash/maphash"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -13,8 +13,9 @@ import (
 // stemmerName is the registered name of stemFilter.
 const stemmerName = "hindsight_porter"
 
-// maxStems bounds the stems a stemFilter remembers (a few MiB).
-const maxStems = 1 << 16
+// stemSlots is how many words a stemFilter remembers (a power of two;
+// about 2 MiB).
+const stemSlots = 1 << 15
 
 func init() {
 	if err := registry.RegisterTokenFilter(stemmerName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
@@ -26,39 +27,48 @@ func init() {
 
 // stemFilter is bleve's Porter stemmer with a memory: text repeats a small
 // working vocabulary (Zipf's law), so most words have been stemmed
-// before, and a map lookup is several times cheaper than the stemmer's
+// before, and a lookup is several times cheaper than the stemmer's
 // conversion to runes and back. It stems exactly as bleve's
-// stemmer_porter does (TestStemFilterMatchesPorter). The first maxStems
-// distinct words are remembered; later ones are stemmed every time. It is
-// safe for concurrent use: bleve analyses documents on several
-// goroutines, and a sync.Map's lookups of known words share no lock
-// between them.
+// stemmer_porter does (TestStemFilterMatchesPorter).
+//
+// The memory is direct-mapped: a word's hash picks one slot, which holds
+// the last word stemmed there. Lookups take no lock (bleve analyses
+// documents on several goroutines) and a new word simply replaces an old
+// one, so the memory stays bounded.
 type stemFilter struct {
-	stems sync.Map // string -> []byte
-	n     atomic.Int64
+	seed  maphash.Seed
+	slots [stemSlots]atomic.Pointer[stemEntry]
 }
 
-func newStemFilter() *stemFilter { return &stemFilter{} }
+// stemEntry is one remembered word and its stem.
+type stemEntry struct {
+	word string
+	stem []byte
+}
 
-// Filter stems every token that is not a protected keyword.
+func newStemFilter() *stemFilter { return &stemFilter{seed: maphash.MakeSeed()} }
+
+// Filter stems every token that is not a protected keyword. A stem is
+// never longer than its word, so it is written over the token's own bytes,
+// as the lower-case filter does; tokens never share the remembered bytes.
 func (s *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, token := range input {
 		if token.KeyWord {
 			continue
 		}
+		slot := &s.slots[maphash.Bytes(s.seed, token.Term)&(stemSlots-1)]
 		var stem []byte
-		if v, ok := s.stems.Load(string(token.Term)); ok {
-			stem = v.([]byte)
+		if e := slot.Load(); e != nil && e.word == string(token.Term) {
+			stem = e.stem
 		} else {
 			stem = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(token.Term)))
-			if s.n.Load() < maxStems {
-				if _, loaded := s.stems.LoadOrStore(string(token.Term), stem); !loaded {
-					s.n.Add(1)
-				}
-			}
+			slot.Store(&stemEntry{word: string(token.Term), stem: stem})
 		}
-		// Each token gets its own copy: later stages may keep or change it.
-		token.Term = append(token.Term[:0:0], stem...)
+		if len(stem) <= len(token.Term) {
+			token.Term = token.Term[:copy(token.Term, stem)]
+		} else {
+			token.Term = append([]byte(nil), stem...)
+		}
 	}
 	return input
 }
