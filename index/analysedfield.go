@@ -61,6 +61,18 @@ func (f *analysedField) Size() int {
 // records in chunks (a full chunk is left in place, so pointers to its
 // records stay valid), then the location lists are cut from one array.
 func tokenFrequencies(tokens analysis.TokenStream, arrayPositions []uint64, opts bindex.FieldIndexingOptions) bindex.TokenFrequencies {
+	if len(tokens) == 1 {
+		// Keyword fields: one term, built directly.
+		t := tokens[0]
+		tf := &bindex.TokenFreq{Term: t.Term}
+		if !opts.SkipFreqNorm() {
+			tf.SetFrequency(1)
+		}
+		if opts.IncludeTermVectors() {
+			tf.Locations = []*bindex.TokenLocation{{ArrayPositions: arrayPositions, Start: t.Start, End: t.End, Position: t.Position}}
+		}
+		return bindex.TokenFrequencies{string(t.Term): tf}
+	}
 	hint := len(tokens)/2 + 1
 	rv := make(bindex.TokenFrequencies, hint)
 	chunks := [][]bindex.TokenFreq{make([]bindex.TokenFreq, 0, hint)}

@@ -37,7 +37,7 @@ func freqsString(tfs bindex.TokenFrequencies) string {
 // term vectors, and leaves a stored value alone.
 func TestAnalysedFieldMatchesBleve(t *testing.T) {
 	ix := textAnalyzer(t)
-	texts := []string{"", "The Database database DATABASE timed out; the databases' timeouts were 30s.",
+	texts := []string{"", "Timeouts", "the", "DNS", "The Database database DATABASE timed out; the databases' timeouts were 30s.",
 		"Café naïve — the DNS resolver's cache expired at 09:14 UTC (example.com)."}
 	for _, r := range loadFixtures(t) {
 		texts = append(texts, r.Body, r.Title)
