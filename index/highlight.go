@@ -2,6 +2,7 @@ package index
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,26 +56,19 @@ func newMarker(a analysis.Analyzer, terms []string) *marker {
 			k++
 		}
 		p := t[:k]
-		if !containsString(m.byFirst[p[0]], p) {
+		if !slices.Contains(m.byFirst[p[0]], p) {
 			m.byFirst[p[0]] = append(m.byFirst[p[0]], p)
 		}
 	}
 	return m
 }
 
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// asciiWord marks the ASCII bytes that are part of a word.
+// asciiWord marks the ASCII bytes that are part of a word, as the
+// tokenizer classes them: letters, digits and the underscore.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+		k := asciiClass[c]
+		t[c] = k == clsLetter || k == clsDigit || k == clsUnder
 	}
 	return t
 }()
@@ -88,8 +82,9 @@ func wordRune(r rune) bool {
 }
 
 // joiner reports whether c between two word characters keeps them one
-// word, as Unicode word segmentation does: example.com, don't, 10:30.
-func joiner(c byte) bool { return c == '.' || c == '\'' || c == ':' || c == ',' }
+// word: the tokenizer's mid characters (example.com, don't, 1,000), here
+// without its rule that both sides be letters or both digits.
+func joiner(c byte) bool { return midLetter(c) || midNum(c) }
 
 // matches returns the words of text that analyse to one of the terms, in
 // order. ASCII, most of any postmortem, is classified by table; other
