@@ -11,25 +11,11 @@ import (
 // the reference the in-place version must agree with.
 func bodyRestByStrings(r *corpus.Record) string {
 	body := r.Body
-	cut := func(s string) {
-		s = strings.TrimSpace(s)
-		if len(s) < 12 {
-			return
-		}
+	for _, s := range sectionTexts(r) {
 		if i := strings.Index(body, s); i >= 0 {
 			body = body[:i] + "\n" + body[i+len(s):]
 		}
 	}
-	for _, s := range []string{r.RootCause, r.Trigger, r.Summary, r.Impact, r.Resolution, r.Lessons} {
-		cut(s)
-	}
-	for _, a := range r.ActionItems {
-		cut(a.Text)
-	}
-	for _, e := range r.Timeline {
-		cut(e.Text)
-	}
-	cut(r.Title)
 	return body
 }
 

@@ -477,27 +477,34 @@ func bodyRest(r *corpus.Record) string {
 	// Cut in place in one copy of the body: a string per cut copied the
 	// whole body each time (timelines have dozens of entries).
 	body := []byte(r.Body)
-	cut := func(s string) {
-		s = strings.TrimSpace(s)
-		if len(s) < 12 {
-			return
-		}
+	for _, s := range sectionTexts(r) {
 		if i := bytes.Index(body, []byte(s)); i >= 0 {
 			body[i] = '\n'
 			body = append(body[:i+1], body[i+len(s):]...)
 		}
 	}
-	for _, s := range []string{r.RootCause, r.Trigger, r.Summary, r.Impact, r.Resolution, r.Lessons} {
-		cut(s)
-	}
+	return string(body)
+}
+
+// sectionTexts are the texts bodyRest cuts from the body, in order: each
+// section with a field of its own, trimmed, when long enough (12 bytes)
+// not to be cut out of some unrelated sentence.
+func sectionTexts(r *corpus.Record) []string {
+	all := []string{r.RootCause, r.Trigger, r.Summary, r.Impact, r.Resolution, r.Lessons}
 	for _, a := range r.ActionItems {
-		cut(a.Text)
+		all = append(all, a.Text)
 	}
 	for _, e := range r.Timeline {
-		cut(e.Text)
+		all = append(all, e.Text)
 	}
-	cut(r.Title)
-	return string(body)
+	all = append(all, r.Title)
+	out := all[:0]
+	for _, s := range all {
+		if s = strings.TrimSpace(s); len(s) >= 12 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func joinNonEmpty(parts ...string) string {
