@@ -178,19 +178,19 @@ func (c *facetCounter) add(id []byte) {
 // with it counts its hits' terms in each of tabs, and a function that
 // returns those counts, per table in order, each sorted by term (or
 // fails, when a table was unavailable and bleve must count instead). A
-// non-nil ts is bound to the search's snapshot; the search fails with
-// errNoTables when its tables are unavailable.
+// non-nil ts is bound to the search's snapshot; when its tables are
+// unavailable the hits are in no useful order and the function fails
+// too, so that bleve sorts instead.
 func (ix *Index) countingTerms(ctx context.Context, ts *tableSort, tabs ...*facetTables) (context.Context, func() ([][]termCount, error)) {
 	var counters []*facetCounter
+	var bindErr error
 	maker := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
 			return nil, false, err
 		}
 		if ts != nil {
-			if err := ts.bind(sctx.IndexReader); err != nil {
-				return nil, false, err
-			}
+			bindErr = ts.bind(sctx.IndexReader)
 		}
 		cs := make([]*facetCounter, len(tabs))
 		for i, ft := range tabs {
@@ -216,6 +216,9 @@ func (ix *Index) countingTerms(ctx context.Context, ts *tableSort, tabs ...*face
 	return ctx, func() ([][]termCount, error) {
 		if counters == nil {
 			return nil, errNoTables
+		}
+		if bindErr != nil {
+			return nil, bindErr
 		}
 		out := make([][]termCount, len(counters))
 		for i, c := range counters {

@@ -205,17 +205,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if cached == nil {
 		ctx, termsOf = ix.countingTerms(ctx, ts, ix.facets)
 	} else if ts != nil {
-		ctx, _ = ix.countingTerms(ctx, ts)
+		ctx, termsOf = ix.countingTerms(ctx, ts)
 	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
-	if errors.Is(err, errNoTables) && ts != nil {
-		// No tables for this snapshot: bleve sorts and counts.
-		sr.Sort, ts, ctx = sortOrder(sortBy), nil, plainCtx
-		if cached == nil {
-			ctx, termsOf = ix.countingTerms(ctx, nil, ix.facets)
-		}
-		res, err = ix.bi.SearchInContext(ctx, sr)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
@@ -239,9 +231,32 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 	}
+	var facets Facets
+	var tc [][]termCount
+	if termsOf != nil {
+		tc, err = termsOf()
+	}
+	switch {
+	case err != nil:
+		// The snapshot has no tables (none that Hindsight writes):
+		// bleve sorts and counts, on the same request.
+		sr.Sort = sortOrder(sortBy)
+		addFacets(sr)
+		if res, err = ix.bi.SearchInContext(plainCtx, sr); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		facets = facetsFrom(res.Facets)
+	case cached != nil:
+		facets = cached.facets.clone()
+	default:
+		facets = facetsFromTerms(tc[0])
+	}
+	if matchAll && cached == nil {
+		ix.allFacets.Store(&cachedFacets{gen: gen, facets: facets.clone()})
+	}
 	out := &Result{
 		Query: req.Query, Total: total, Page: page, PageSize: size, Pages: pages, Sort: sortBy,
-		Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits)),
+		Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits)), Facets: facets,
 	}
 	for _, dm := range res.Hits {
 		h, err := hitFrom(dm)
@@ -255,26 +270,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			for i, dm := range res.Hits {
 				out.Hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
 			}
-		}
-	}
-	if cached != nil {
-		out.Facets = cached.facets.clone()
-	} else {
-		if tc, err := termsOf(); err == nil {
-			out.Facets = facetsFromTerms(tc[0])
-		} else {
-			// No facet tables for this snapshot: bleve counts (and
-			// sorts: the sort's tables are bound to the search above).
-			addFacets(sr)
-			sr.Sort = sortOrder(sortBy)
-			fres, err := ix.bi.SearchInContext(plainCtx, sr)
-			if err != nil {
-				return nil, fmt.Errorf("search %q: %w", req.Query, err)
-			}
-			out.Facets = facetsFrom(fres.Facets)
-		}
-		if matchAll {
-			ix.allFacets.Store(&cachedFacets{gen: gen, facets: out.Facets.clone()})
 		}
 	}
 	out.Took = time.Since(start)
