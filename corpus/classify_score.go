@@ -1,10 +1,10 @@
 package corpus
 
 import (
+	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -325,37 +325,7 @@ func (st *scoreState) ranked() []Category {
 
 // evidence returns the sentence at sp, cleaned for display.
 func (st *scoreState) evidence(sp span) string {
-	return cleanSentence(st.texts[sp.text][sp.start:sp.end])
-}
-
-// maxEvidence caps the length of an evidence sentence, in runes.
-const maxEvidence = 320
-
-// cleanSentence strips list and table markup from a sentence, collapses
-// white space and shortens it to maxEvidence runes.
-func cleanSentence(s string) string {
-	s = strings.TrimLeft(s, " \t\r\n-*+•#>|")
-	s = strings.TrimRight(s, " \t\r\n|")
-	var b strings.Builder
-	space := false
-	n := 0
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		space = false
-		if n >= maxEvidence {
-			return strings.TrimSpace(b.String()) + "…"
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
+	return prose.Clean(st.texts[sp.text][sp.start:sp.end])
 }
 
 // scan scores one text with the given weight; when lead > 0 the first
@@ -367,7 +337,7 @@ func (st *scoreState) scan(text string, weight, lead float64) {
 	}
 	idx := len(st.texts)
 	st.texts = append(st.texts, text)
-	lower := lowerSameLen(text)
+	lower := prose.LowerSameLen(text)
 	st.reMatches, st.reNext = st.reMatches[:0], 0
 	for _, id := range st.m.regexes {
 		r := &st.m.rules[id]
@@ -380,7 +350,7 @@ func (st *scoreState) scan(text string, weight, lead float64) {
 	}
 	slices.SortFunc(st.reMatches, func(a, b reMatch) int { return a.start - b.start })
 	first := lead > 0
-	sentenceSpans(text, func(start, end int) {
+	prose.Sentences(text, func(start, end int) {
 		w := weight
 		if first {
 			w *= lead
@@ -635,17 +605,17 @@ func tokenize(lower string, start, end int, toks []token) []token {
 		switch {
 		case ws < 0 && (r == 'h' || r == 'w') && isURLStart(lower[i:end]):
 			// Links say nothing about the cause ("…/mybinder.org-deploy/issues").
-			for i < end && !isSpaceByte(lower[i]) && lower[i] != ')' && lower[i] != ']' && lower[i] != '>' && lower[i] != '"' {
+			for i < end && !prose.IsSpaceByte(lower[i]) && lower[i] != ')' && lower[i] != ']' && lower[i] != '>' && lower[i] != '"' {
 				i++
 			}
 			brk = true
 			continue
-		case isWordRune(r):
+		case prose.IsWordRune(r):
 			if ws < 0 {
 				ws = i
 			}
-		case isApostrophe(r) && ws >= 0 && i+size < end:
-			if n, _ := utf8.DecodeRuneInString(lower[i+size : end]); !isWordRune(n) {
+		case prose.IsApostrophe(r) && ws >= 0 && i+size < end:
+			if n, _ := utf8.DecodeRuneInString(lower[i+size : end]); !prose.IsWordRune(n) {
 				flush(i)
 			}
 		default:
@@ -1099,148 +1069,6 @@ func verbish(toks []token) bool {
 		}
 	}
 	return false
-}
-
-// sentenceSpans calls fn with the byte range of every sentence of text.
-// Sentences end at ".", "!" or "?" followed by a space, at blank lines,
-// before list items, table rows and headings, and after short heading-like
-// lines; other line breaks (hard-wrapped prose) do not end a sentence.
-// Run-on text is cut at the first space after 1000 bytes.
-func sentenceSpans(text string, fn func(start, end int)) {
-	const maxSentenceBytes = 1000
-	start := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && isSpaceByte(text[s]) {
-			s++
-		}
-		for e > s && isSpaceByte(text[e-1]) {
-			e--
-		}
-		if s < e {
-			fn(s, e)
-		}
-		start = end
-	}
-	lineStart := 0
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; c {
-		case ' ', '\t':
-			if i-start > maxSentenceBytes {
-				emit(i) // run-on text: bound the work per sentence
-			}
-		case '\n':
-			line := strings.TrimSpace(text[lineStart:i])
-			rest := text[i+1:]
-			if k := strings.IndexByte(rest, '\n'); k >= 0 {
-				rest = rest[:k]
-			}
-			next := strings.TrimSpace(rest)
-			if line == "" || next == "" || startsBlock(next) || startsBlock(line) ||
-				strings.HasSuffix(line, ":") || headingLike(line, next) ||
-				strings.Contains(line, " | ") || strings.Contains(next, " | ") || timestamped(next) ||
-				i-start > maxSentenceBytes {
-				emit(i + 1)
-			}
-			lineStart = i + 1
-		case '.', '!', '?':
-			if i+1 < len(text) && !isSpaceByte(text[i+1]) {
-				continue
-			}
-			if c == '.' {
-				if abbreviation(text[lineStart:i]) {
-					continue
-				}
-				j := i + 1
-				for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-					j++
-				}
-				if j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
-					continue
-				}
-			}
-			emit(i + 1)
-		}
-	}
-	emit(len(text))
-}
-
-// timestamped reports whether a line starts with a date or time
-// ("2021-06-22 08:21 …", "14:05 UTC …"): a timeline entry of its own.
-func timestamped(line string) bool {
-	i := 0
-	for i < len(line) && i < 4 && '0' <= line[i] && line[i] <= '9' {
-		i++
-	}
-	return i > 0 && i+1 < len(line) && (line[i] == '-' || line[i] == ':' || line[i] == '/') &&
-		'0' <= line[i+1] && line[i+1] <= '9'
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// startsBlock reports whether a trimmed line starts a list item, table
-// row, heading or quote.
-func startsBlock(line string) bool {
-	switch line[0] {
-	case '#', '|', '>':
-		return true
-	case '-', '*', '+':
-		return len(line) > 1 && line[1] == ' '
-	}
-	if strings.HasPrefix(line, "•") {
-		return true
-	}
-	i := 0
-	for i < len(line) && i < 3 && '0' <= line[i] && line[i] <= '9' {
-		i++
-	}
-	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
-}
-
-// headingLike reports whether line ends a unit of its own: a short
-// capitalised line (a heading), or a capitalised line not ending in a
-// connecting word followed by a capitalised line (list items whose
-// markers were stripped). Hard-wrapped prose usually goes on in lower
-// case or after "the", "of", "and"…
-func headingLike(line, next string) bool {
-	r, _ := utf8.DecodeRuneInString(line)
-	n, _ := utf8.DecodeRuneInString(next)
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) || !(unicode.IsUpper(n) || unicode.IsDigit(n)) {
-		return false
-	}
-	if len(line) <= 60 {
-		return true
-	}
-	last := line[strings.LastIndexByte(line, ' ')+1:]
-	return !connectors[strings.ToLower(last)]
-}
-
-// connectors are words a hard-wrapped line may end with before a line
-// that starts with a capital ("…caused by the\nKubernetes scheduler").
-var connectors = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true,
-	"and": true, "or": true, "in": true, "on": true, "at": true, "by": true, "for": true,
-	"with": true, "from": true, "that": true, "our": true, "their": true, "its": true,
-	"is": true, "was": true, "were": true, "are": true, "be": true, "as": true, "into": true,
-	"this": true, "these": true, "which": true, "when": true, "while": true, "but": true,
-	"than": true, "via": true, "if": true, "we": true, "it": true, "not": true, "no": true}
-
-// abbreviation reports whether the text before a "." ends with an
-// abbreviation or an initial ("e.g", "vs", "J").
-func abbreviation(before string) bool {
-	i := len(before)
-	for i > 0 {
-		c := before[i-1]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			break
-		}
-		i--
-	}
-	w := strings.ToLower(before[i:])
-	switch w {
-	case "eg", "ie", "etc", "vs", "approx", "inc", "ltd", "mr", "mrs", "ms", "dr", "st", "cf", "al", "fig", "no":
-		return true
-	}
-	return len(w) == 1
 }
 
 // prescriptive reports whether a sentence prescribes rather than

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
 	"os"
 	"path/filepath"
 	"slices"
@@ -292,9 +293,9 @@ func TestSentenceSpans(t *testing.T) {
 		{"We deployed at\n14:05 the change went out", []string{"We deployed at", "14:05 the change went out"}},
 	} {
 		var got []string
-		sentenceSpans(tc.in, func(s, e int) { got = append(got, tc.in[s:e]) })
+		prose.Sentences(tc.in, func(s, e int) { got = append(got, tc.in[s:e]) })
 		if !slices.Equal(got, tc.want) {
-			t.Errorf("sentenceSpans(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("prose.Sentences(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -304,14 +305,14 @@ func TestCleanSentence(t *testing.T) {
 		"- a  list\n item ":       "a list item",
 		"| 10:00 | the event |":   "10:00 | the event",
 		"## Heading":              "Heading",
-		strings.Repeat("é ", 400): strings.TrimSpace(strings.Repeat("é ", maxEvidence/2)) + "…",
+		strings.Repeat("é ", 400): strings.TrimSpace(strings.Repeat("é ", prose.MaxClean/2)) + "…",
 	} {
-		got := cleanSentence(in)
+		got := prose.Clean(in)
 		if got != want {
-			t.Errorf("cleanSentence(%q) = %q, want %q", in, got, want)
+			t.Errorf("prose.Clean(%q) = %q, want %q", in, got, want)
 		}
 		if !utf8.ValidString(got) {
-			t.Errorf("cleanSentence(%q) is not valid UTF-8", in)
+			t.Errorf("prose.Clean(%q) is not valid UTF-8", in)
 		}
 	}
 }
@@ -433,7 +434,7 @@ func TestRequiredLiterals(t *testing.T) {
 func TestSentenceSpansRunOn(t *testing.T) {
 	text := strings.Repeat("the database config was not the cause because the disk was full and ", 2000)
 	n, longest := 0, 0
-	sentenceSpans(text, func(s, e int) {
+	prose.Sentences(text, func(s, e int) {
 		n++
 		longest = max(longest, e-s)
 	})
