@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"github.com/hindsight-kb/hindsight/corpus/classify"
 	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
 	"math"
 	"regexp"
@@ -90,6 +91,9 @@ type matcher struct {
 	index   firstIndex        // first word of a part -> part ids
 	regexes []int             // rule ids of regex rules
 	aliases map[string]string // normalised name or alias -> name
+	// model is the learned tagger, when it knows exactly the taxonomy's
+	// categories; nil means the rules alone tag documents.
+	model *classify.Model
 }
 
 // indexKey is the key of a token or phrase word in matcher.index: its
@@ -196,6 +200,7 @@ func compile(t *Taxonomy) *matcher {
 		}
 	}
 	m.index = buildIndex(entries)
+	m.model = modelFor(m.names)
 	return m
 }
 

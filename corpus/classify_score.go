@@ -185,12 +185,18 @@ func (m *matcher) classify(in ClassifyInput) []Category {
 		}
 		st.reset()
 	}
-	st.scan(in.RootCause, m.sc.RootCause, m.sc.Lead)
-	st.scan(in.Title, m.sc.Title, 0)
-	st.scan(in.Headline, m.sc.Headline, 0)
-	st.scan(in.Rest, m.sc.Rest, 0)
-	st.finish()
-	for _, c := range st.ranked() {
+	var found []Category
+	if m.model != nil {
+		found = m.predict(in)
+	} else {
+		st.scan(in.RootCause, m.sc.RootCause, m.sc.Lead)
+		st.scan(in.Title, m.sc.Title, 0)
+		st.scan(in.Headline, m.sc.Headline, 0)
+		st.scan(in.Rest, m.sc.Rest, 0)
+		st.finish()
+		found = st.ranked()
+	}
+	for _, c := range found {
 		if !present(c.Name) {
 			out = append(out, c)
 		}

@@ -59,7 +59,7 @@ func TestClassifyCategories(t *testing.T) {
 			if got[0].Name != tc.want {
 				t.Errorf("primary = %s, want %s (all: %v)", got[0].Name, tc.want, names(got))
 			}
-			if got[0].Evidence != tc.text || got[0].Source != SourceRules {
+			if got[0].Evidence != tc.text || got[0].Source != SourceModel {
 				t.Errorf("evidence/source = %q/%q", got[0].Evidence, got[0].Source)
 			}
 		})
@@ -132,7 +132,7 @@ func TestClassifyDeclared(t *testing.T) {
 				t.Fatalf("categories = %v, want %v", names(got), tc.want)
 			}
 			for i, c := range got {
-				wantSource := SourceRules
+				wantSource := SourceModel
 				if i < tc.fm {
 					wantSource = SourceFrontmatter
 				}
@@ -341,7 +341,7 @@ func FuzzClassify(f *testing.F) {
 			if c.Confidence <= 0 || c.Confidence > 1 || c.Evidence == "" {
 				t.Fatalf("bad category %+v", c)
 			}
-			if c.Source != SourceRules && c.Source != SourceFrontmatter {
+			if c.Source != SourceRules && c.Source != SourceModel && c.Source != SourceFrontmatter {
 				t.Fatalf("bad source %+v", c)
 			}
 		}
