@@ -85,16 +85,24 @@ func (m *matcher) predict(in ClassifyInput) []Category {
 	}) {
 		return nil
 	}
+	// A contributing cause needs the rules' support too: a score that
+	// would make it contributing by the rules alone.
+	top := 0.0
+	for _, r := range ti.Rules {
+		if r.Section == classify.SecAll {
+			top = max(top, r.Score)
+		}
+	}
 	supported := map[string]bool{}
 	for _, r := range ti.Rules {
-		if r.Section == classify.SecAll && r.Score >= m.sc.MinScore {
+		if r.Section == classify.SecAll && r.Score >= m.sc.MinScore && r.Score >= m.sc.Contributing*top {
 			supported[r.Category] = true
 		}
 	}
 	var out []Category
 	for i, p := range m.model.Predict(ti) {
 		if i > 0 && !supported[p.Name] {
-			continue // a contributing cause needs the rules' support too
+			continue
 		}
 		out = append(out, Category{
 			Name: p.Name,
