@@ -223,7 +223,7 @@ func Fit(examples []Example, classes []string, f Features, p Params) (*Model, er
 		tk = next
 	}
 	m := &Model{Version: 1, Classes: append([]string(nil), classes...), Features: f, Params: p,
-		Contributing: 0.02, MinProbability: 0.01, Bias: map[string]float64{}, Shared: map[string]float64{}, Weights: map[string]map[string]float64{}}
+		Contributing: 0.1, MinProbability: 0.01, Bias: map[string]float64{}, Shared: map[string]float64{}, Weights: map[string]map[string]float64{}}
 	for k, name := range snames {
 		if v := round(w[shared+k], 3); v != 0 {
 			m.Shared[name] = v
