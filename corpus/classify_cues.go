@@ -128,6 +128,113 @@ var (
 		"real": true, "be": true, "been": true, "likely": true}
 )
 
+// Word sets of causalCue.
+var (
+	// detectionWords trigger without causing: "the page triggered".
+	detectionWords = map[string]bool{"page": true, "pages": true, "pager": true,
+		"notification": true, "warning": true, "check": true}
+	factorAdjectives = map[string]bool{"biggest": true, "main": true, "largest": true,
+		"primary": true, "key": true, "major": true, "single": true}
+	causeAdjectives = map[string]bool{"root": true, "main": true, "underlying": true, "primary": true}
+	copulas         = map[string]bool{"was": true, "is": true, "were": true, "be": true}
+)
+
+// causalCue reports whether toks[i] is a causal connective, and whether
+// the cause is written after it.
+func causalCue(toks []token, i int) (after, ok bool) {
+	at := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].s
+	}
+	s := toks[i].s
+	switch s {
+	case "caused":
+		return at(i+1) == "by", true
+	case "causing", "led", "leading", "leads":
+		return false, true
+	case "because", "due", "stemmed", "stems", "attributed", "originated":
+		return true, true
+	case "triggered", "introduced", "resulted", "resulting":
+		if p := at(i - 1); s == "triggered" && (strings.HasPrefix(p, "alert") || strings.HasPrefix(p, "alarm") || detectionWords[p]) {
+			return false, false // "an alert triggered": detection, not causation
+		}
+		switch at(i + 1) {
+		case "by", "from":
+			return true, true
+		case "in":
+			return false, true
+		default:
+			if s == "triggered" {
+				return false, true
+			}
+		}
+	case "factor", "contributor":
+		// "X was the biggest factor", "the main factor was X".
+		p := i - 1
+		if factorAdjectives[at(p)] {
+			return at(i+1) == "was" || at(i+1) == "is", true
+		}
+	case "problem", "issue":
+		// "The problem was that…"
+		if at(i-1) == "the" && (at(i+1) == "was" || at(i+1) == "is") {
+			return true, true
+		}
+	case "result":
+		if at(i+1) == "of" {
+			return true, true
+		}
+	case "cause", "causes", "culprit", "reason":
+		// "the root cause was X" / "X was the root cause".
+		p := i - 1
+		if causeAdjectives[at(p)] {
+			p--
+		}
+		if at(p) == "the" || at(p) == "a" {
+			p--
+		}
+		before := copulas[at(p)]
+		if s != "reason" || at(i-1) == "the" || at(i+1) == "was" || at(i+1) == "is" {
+			return !before, true
+		}
+	}
+	return false, false
+}
+
+// negationForm returns wNeg when toks[i] ends a multi-word negation
+// ("ruled out", "rather than", "instead of", "opposed to", "nothing to
+// do with"); "ruled out" also negates what precedes it.
+func negationForm(toks []token, i int) uint16 {
+	at := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].s
+	}
+	var k uint16
+	switch toks[i].s {
+	case "out":
+		if p := at(i - 1); p == "ruled" || p == "rule" || p == "rules" || p == "ruling" {
+			k |= wNeg
+			toks[i-1].flags |= fPostNeg
+		}
+	case "than":
+		if p := at(i - 1); p == "rather" || p == "other" {
+			k |= wNeg
+		}
+	case "of":
+		if at(i-1) == "instead" {
+			k |= wNeg
+		}
+	case "to":
+		if at(i-1) == "opposed" || at(i-2) == "nothing" && at(i-1) == "do" {
+			k |= wNeg
+		}
+	}
+	return k
+}
+
 // markCues sets the flags of toks, appends the sentence's causal
 // connectives to cues and returns the union of its words' kinds.
 func markCues(toks []token, cues []cue) ([]cue, uint16) {
@@ -142,78 +249,10 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		t := &toks[i]
 		s := t.s
 		k := wordKinds[s]
-		switch s {
-		case "caused":
-			cues = append(cues, cue{pos: i, after: at(i+1) == "by"})
-		case "causing", "led", "leading", "leads":
-			cues = append(cues, cue{pos: i, after: false})
-		case "because", "due", "stemmed", "stems", "attributed", "originated":
-			cues = append(cues, cue{pos: i, after: true})
-		case "triggered", "introduced", "resulted", "resulting":
-			if p := at(i - 1); s == "triggered" && (strings.HasPrefix(p, "alert") || strings.HasPrefix(p, "alarm") ||
-				p == "page" || p == "pages" || p == "pager" || p == "notification" || p == "warning" || p == "check") {
-				break // "an alert triggered": detection, not causation
-			}
-			switch at(i + 1) {
-			case "by", "from":
-				cues = append(cues, cue{pos: i, after: true})
-			case "in":
-				cues = append(cues, cue{pos: i, after: false})
-			default:
-				if s == "triggered" {
-					cues = append(cues, cue{pos: i, after: false})
-				}
-			}
-		case "factor", "contributor":
-			// "X was the biggest factor", "the main factor was X".
-			p := i - 1
-			if m := at(p); m == "biggest" || m == "main" || m == "largest" || m == "primary" || m == "key" || m == "major" || m == "single" {
-				if at(i+1) == "was" || at(i+1) == "is" {
-					cues = append(cues, cue{pos: i, after: true})
-				} else {
-					cues = append(cues, cue{pos: i, after: false})
-				}
-			}
-		case "problem", "issue":
-			// "The problem was that…"
-			if at(i-1) == "the" && (at(i+1) == "was" || at(i+1) == "is") {
-				cues = append(cues, cue{pos: i, after: true})
-			}
-		case "result":
-			if at(i+1) == "of" {
-				cues = append(cues, cue{pos: i, after: true})
-			}
-		case "cause", "causes", "culprit", "reason":
-			// "the root cause was X" / "X was the root cause".
-			p := i - 1
-			if at(p) == "root" || at(p) == "main" || at(p) == "underlying" || at(p) == "primary" {
-				p--
-			}
-			if at(p) == "the" || at(p) == "a" {
-				p--
-			}
-			before := at(p) == "was" || at(p) == "is" || at(p) == "were" || at(p) == "be"
-			if s != "reason" || at(i-1) == "the" || at(i+1) == "was" || at(i+1) == "is" {
-				cues = append(cues, cue{pos: i, after: !before})
-			}
-		case "out":
-			if p := at(i - 1); p == "ruled" || p == "rule" || p == "rules" || p == "ruling" {
-				k |= wNeg
-				toks[i-1].flags |= fPostNeg
-			}
-		case "than":
-			if p := at(i - 1); p == "rather" || p == "other" {
-				k |= wNeg
-			}
-		case "of":
-			if at(i-1) == "instead" {
-				k |= wNeg
-			}
-		case "to":
-			if at(i-1) == "opposed" || at(i-2) == "nothing" && at(i-1) == "do" {
-				k |= wNeg
-			}
+		if after, ok := causalCue(toks, i); ok {
+			cues = append(cues, cue{pos: i, after: after})
 		}
+		k |= negationForm(toks, i)
 		if strings.HasSuffix(s, "n't") || strings.HasSuffix(s, "n’t") {
 			k |= wNeg
 		}
