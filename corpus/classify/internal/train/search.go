@@ -21,10 +21,11 @@ type result struct {
 	report classify.Report
 }
 
-// candidates returns the settings the search tries, simplest first: the
-// rules' scores alone, then words, cues and negation, then word pairs,
-// then the words of the rest of the document; each under a few strengths
-// of regularisation.
+// candidates returns the settings the search tries, simplest first (ties
+// go to the earlier): the rules' scores alone, then words, cues and
+// negation, then the rules' cross-category scores, then word pairs or
+// the words of the rest of the document; each under a few strengths of
+// regularisation.
 func candidates() []candidate {
 	sets := []struct {
 		name string
@@ -33,6 +34,8 @@ func candidates() []candidate {
 		{"shared", classify.Features{Shared: true, Top: true}},
 		{"shared+words", classify.Features{Shared: true, Top: true, Words: true, Cues: true, Negation: true}},
 		{"shared+rules+words", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Cues: true, Negation: true}},
+		{"shared+rules+words+pairs", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Pairs: true, Cues: true, Negation: true}},
+		{"shared+rules+words+rest", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Rest: true, Cues: true, Negation: true}},
 	}
 	var out []candidate
 	for _, s := range sets {
@@ -45,6 +48,15 @@ func candidates() []candidate {
 				params:   p,
 			})
 		}
+	}
+	// The word templates, with other shares of the target for the other
+	// defensible readings.
+	last := sets[2]
+	for _, also := range []float64{0, 0.4} {
+		p := classify.DefaultParams()
+		p.L2, p.L1, p.Also = 0.003, 0.0003, also
+		out = append(out, candidate{name: fmt.Sprintf("%s l2=%g l1=%g also=%g", last.name, p.L2, p.L1, p.Also),
+			features: last.f, params: p})
 	}
 	return out
 }
