@@ -3,6 +3,9 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/labstack/echo/v4"
@@ -10,7 +13,38 @@ import (
 
 type actionView struct {
 	Text, Link, URL, Title, Date string
-	Done                         bool
+	// LinkLabel names Link by its host and path ("tracker.example/OPS-12").
+	LinkLabel string
+	Done      bool
+}
+
+// maxLinkLabel is the longest link label, in characters.
+const maxLinkLabel = 52
+
+// linkLabel names a link by where it points: its host (without "www.")
+// and path; a long path loses its first segments, as many as needed but
+// never the last two ("git.example.com/…/scorer/-/issues/388").
+// Unparsable links are shown as they are.
+func linkLabel(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	host := strings.TrimPrefix(u.Hostname(), "www.")
+	var segs []string
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	label := strings.Join(append([]string{host}, segs...), "/")
+	for cut := 1; utf8.RuneCountInString(label) > maxLinkLabel && cut <= len(segs)-2; cut++ {
+		label = host + "/…/" + strings.Join(segs[cut:], "/")
+	}
+	if r := []rune(label); len(r) > maxLinkLabel {
+		label = string(r[:maxLinkLabel-1]) + "…"
+	}
+	return label
 }
 
 type actionsPage struct {
@@ -66,7 +100,7 @@ func (s *Server) actionsPage(c echo.Context) error {
 	view.Total = res.Total
 	for _, r := range res.Items {
 		view.Items = append(view.Items, actionView{
-			Text: r.Item.Text, Link: safeURL(r.Item.Link), Done: r.Item.Done,
+			Text: r.Item.Text, Link: safeURL(r.Item.Link), LinkLabel: linkLabel(safeURL(r.Item.Link)), Done: r.Item.Done,
 			URL: s.incidentURL(r.ID), Title: orID(r.Title, r.ID), Date: r.Date,
 		})
 	}

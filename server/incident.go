@@ -51,6 +51,9 @@ type incidentPage struct {
 // SafeLink returns an action item's link if it is http(s), else "".
 func (incidentPage) SafeLink(s string) string { return safeURL(s) }
 
+// LinkLabel names a link by its host and path.
+func (incidentPage) LinkLabel(s string) string { return linkLabel(s) }
+
 func (s *Server) incidentPage(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
