@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"sort"
@@ -23,22 +24,13 @@ func (s *Server) homePage(c echo.Context) error {
 		if err != nil {
 			return pageView{}, errInternal(fmt.Errorf("count: %w", err))
 		}
-		cats, err := s.ix.Categories(ctx)
+		top, err := s.topCategories(ctx, 8)
 		if err != nil {
-			return pageView{}, errInternal(fmt.Errorf("categories: %w", err))
+			return pageView{}, errInternal(err)
 		}
 		recent, err := s.search(ctx, searchParams{Sort: "newest", Page: 1, Size: 8})
 		if err != nil {
 			return pageView{}, errInternal(fmt.Errorf("recent incidents: %w", err))
-		}
-		links := s.categoryLinks(cats)
-		sort.SliceStable(links, func(i, j int) bool { return links[i].Count > links[j].Count })
-		top := links[:0]
-		for _, l := range links {
-			if l.Count > 0 && len(top) < 8 {
-				l.Description = firstClause(l.Description)
-				top = append(top, l)
-			}
 		}
 		return pageView{Status: http.StatusOK, Template: "home", Cacheable: true, Data: homePage{
 			page:       page{Title: "Postmortem search"},
@@ -47,6 +39,25 @@ func (s *Server) homePage(c echo.Context) error {
 			Recent:     s.hitViews(recent.Hits),
 		}}, nil
 	})
+}
+
+// topCategories are the n categories with the most incidents (none
+// without), their descriptions cut to the first clause.
+func (s *Server) topCategories(ctx context.Context, n int) ([]categoryLink, error) {
+	cats, err := s.ix.Categories(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("categories: %w", err)
+	}
+	links := s.categoryLinks(cats)
+	sort.SliceStable(links, func(i, j int) bool { return links[i].Count > links[j].Count })
+	top := links[:0]
+	for _, l := range links {
+		if l.Count > 0 && len(top) < n {
+			l.Description = firstClause(l.Description)
+			top = append(top, l)
+		}
+	}
+	return top, nil
 }
 
 // firstClause shortens a category description for the home page: up to

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -33,6 +34,9 @@ type searchPage struct {
 	Sorts                                  []link
 	Pager                                  pager
 	TrendsURL, ActionsURL, APIURL, FeedURL string
+	// Browse, when nothing matched, are the busiest root causes: a
+	// place to start instead of an empty sidebar.
+	Browse []categoryLink
 }
 
 // maxFacetValues is the number of values shown per facet.
@@ -71,12 +75,16 @@ func (s *Server) searchPage(c echo.Context) error {
 		if msg := queryErr(err); msg != "" {
 			view.QueryError = msg
 			view.Title = "Bad query — search"
+			s.emptyState(c.Request().Context(), &view, p)
 			return pageView{Status: http.StatusBadRequest, Template: "search", Data: view}, nil
 		}
 		if err != nil {
 			return pageView{}, errInternal(fmt.Errorf("search %q: %w", p.Q, err))
 		}
 		s.fillSearchView(&view, p, res)
+		if len(view.Hits) == 0 {
+			s.emptyState(c.Request().Context(), &view, p)
+		}
 		return pageView{Status: http.StatusOK, Template: "search", Data: view, Cacheable: !relativeQuery(p.Q)}, nil
 	})
 }
@@ -122,4 +130,27 @@ func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Res
 	view.ActionsURL = s.link("/actions", "q", p.Q)
 	view.APIURL = s.link("/api/v1/search", "q", p.Q, "sort", sortParam, "page", pageParam(res.Page))
 	view.FeedURL = s.link("/feed.atom", "q", p.Q)
+}
+
+// emptyState gives a search that found nothing somewhere to go: the
+// query without any of its filters (each one alone is already a
+// suggestion) and the busiest root causes to browse.
+func (s *Server) emptyState(ctx context.Context, view *searchPage, p searchParams) {
+	if n := len(parseFilters(p.Q).Filters()); n > 1 {
+		q := p.Q
+		for range n {
+			q = parseFilters(q).Without(0)
+		}
+		label := "without any filter"
+		if q != "" {
+			label += ": " + q
+		}
+		view.Suggestions = append(view.Suggestions, link{Label: label, URL: s.link("/search", "q", q, "sort", p.Sort)})
+	}
+	browse, err := s.topCategories(ctx, 8)
+	if err != nil {
+		s.log.Warn("categories for an empty search", "error", err.Error())
+		return
+	}
+	view.Browse = browse
 }
