@@ -65,6 +65,13 @@ func runIndex(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	fmt.Fprintf(env.stdout, "added %d / updated %d / removed %d / unchanged %d / failed %d\n",
 		st.Added, st.Updated, st.Removed, st.Unchanged, st.Failed)
+	if skipped, empty := corpusNotes(root.FS(), st); err == nil {
+		for _, note := range []string{skipped, empty} {
+			if note != "" {
+				fmt.Fprintf(env.stderr, "hindsight index: %s: %s\n", *corpusDir, note)
+			}
+		}
+	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(env.stderr, "hindsight index: interrupted; the files indexed so far are kept")

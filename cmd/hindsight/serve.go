@@ -124,6 +124,13 @@ func syncIndex(logger *slog.Logger) func(ctx context.Context, ix *index.Index, f
 		for _, f := range st.Failures {
 			logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
 		}
+		skipped, empty := corpusNotes(fsys, st)
+		if skipped != "" {
+			logger.Info(skipped)
+		}
+		if empty != "" {
+			logger.Warn(empty)
+		}
 		return nil
 	}
 }
