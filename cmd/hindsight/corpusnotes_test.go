@@ -33,7 +33,7 @@ func TestIndexExplainsSkippedFilesAndAnEmptyCorpus(t *testing.T) {
 		}, nil, exitOK},
 		{"empty folder", map[string]string{}, []string{"no postmortems found"}, []string{"skipped"}, exitOK},
 		{"postmortems and one PDF", map[string]string{
-			"2024-01-disk.md": "---\ntitle: Disk full\ndate: 2024-01-02\n---\n\n## Root cause\n\nThe volume filled up.\n",
+			"2024-01-disk.md":  "---\ntitle: Disk full\ndate: 2024-01-02\n---\n\n## Root cause\n\nThe volume filled up.\n",
 			"2024-01-disk.pdf": "%PDF-1.4",
 		}, []string{"skipped 1 file that is not a postmortem: 1 .pdf"}, []string{"no postmortems found"}, exitOK},
 	}
