@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -19,11 +18,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/hindsight-kb/hindsight/corpus"
-	"github.com/hindsight-kb/hindsight/index"
 )
-
-var updateScreenshot = flag.Bool("screenshot", false, "write ../ui/screenshot-search.png from the bundled samples")
 
 // findBrowser returns a Chromium/Chrome binary, or skips the test with a
 // clear message, or fails it when HINDSIGHT_BROWSER_TESTS demands a
@@ -349,41 +344,5 @@ func TestBrowser(t *testing.T) {
 	defer dialogs.mu.Unlock()
 	if len(dialogs.csp) > 0 {
 		t.Errorf("Content-Security-Policy violations on our pages: %v", dialogs.csp)
-	}
-}
-
-// TestScreenshot writes ui/screenshot-search.png from the bundled samples:
-// go test ./server -run TestScreenshot -screenshot
-func TestScreenshot(t *testing.T) {
-	if !*updateScreenshot {
-		t.Skip("run with -screenshot to update ../ui/screenshot-search.png")
-	}
-	ix, err := index.OpenMemory(index.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if _, err := ix.Sync(context.Background(), corpus.Samples(), ".", nil); err != nil {
-		t.Fatal(err)
-	}
-	cfg := DefaultConfig()
-	cfg.Documents = corpus.Samples()
-	srv, err := New(cfg, ix, ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetReady(true)
-	u := serveOn(t, "127.0.0.1", srv.Handler())
-	ctx, _ := newBrowser(t, 60*time.Second)
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(1280, 860),
-		chromedp.Navigate(u+"/search?q=timeout"),
-		chromedp.WaitVisible(chromedp.CSS(".hit")),
-	); err != nil {
-		t.Fatal(err)
-	}
-	png := must(t, ctx, "screenshot", chromedp.CaptureScreenshot())
-	if err := os.WriteFile("../ui/screenshot-search.png", png, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
