@@ -77,3 +77,21 @@ func TestEmptyKnowledgeBaseSaysWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyTrendsAndActionsOfferAWayBack: a filter that matches nothing
+// on /trends or /actions links to the unfiltered page.
+func TestEmptyTrendsAndActionsOfferAWayBack(t *testing.T) {
+	f := newFixture(t, nil)
+	for path, want := range map[string]string{
+		"/trends?q=zeppelin":             `<a class="clear-filter" href="/trends">`,
+		"/actions?q=zeppelin":            `<a class="clear-filter" href="/actions">`,
+		"/actions?q=zeppelin&state=open": `<a class="clear-filter" href="/actions">`,
+	} {
+		if body := f.get(t, path).Body.String(); !strings.Contains(body, want) {
+			t.Errorf("%s lacks %s", path, want)
+		}
+	}
+	if body := f.get(t, "/trends").Body.String(); strings.Contains(body, "clear-filter") {
+		t.Error("a way back on the unfiltered trends page")
+	}
+}
