@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 )
@@ -10,8 +11,9 @@ import (
 // SkipCounts counts the files Walk leaves out, by SkipReason.
 type SkipCounts map[string]int
 
-// CountSkipped counts the files under fsys that Walk leaves out, by
-// reason, for a one-line summary such as "3 .pdf, 1 licence". Hidden
+// CountSkipped counts the files under fsys that Walk leaves out, for a
+// one-line summary such as "3 .pdf, 1 licence": files left out for their
+// extension count under it, the others under their SkipReason. Hidden
 // files and folders are not counted (they are never meant to be read),
 // nor what sits behind a symlink or an unreadable folder (Walk reports
 // those itself).
@@ -33,8 +35,8 @@ func CountSkipped(fsys fs.FS) (SkipCounts, error) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		if r := SkipReason(d.Name()); r != "" && r != "hidden" {
-			counts[r]++
+		if r := SkipReason(d.Name()); r != "" {
+			counts[skipKey(d.Name(), r)]++
 		}
 		return nil
 	})
@@ -42,6 +44,16 @@ func CountSkipped(fsys fs.FS) (SkipCounts, error) {
 		return counts, fmt.Errorf("count skipped files: %w", err)
 	}
 	return counts, nil
+}
+
+// skipKey is the extension when it alone decides that a file is left out
+// (any other name with it is left out for the same reason), else reason.
+func skipKey(name, reason string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if ext != "" && !strings.ContainsAny(ext, " \t") && SkipReason("postmortem"+ext) == reason {
+		return ext
+	}
+	return reason
 }
 
 // Total is the number of files counted.

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hindsight-kb/hindsight/corpus"
 )
 
 // TestIndexExplainsSkippedFilesAndAnEmptyCorpus: `hindsight index` says,
@@ -28,7 +30,7 @@ func TestIndexExplainsSkippedFilesAndAnEmptyCorpus(t *testing.T) {
 		wantCode int
 	}{
 		{"only PDFs", map[string]string{"a.pdf": "%PDF-1.4", "old/b.pdf": "%PDF-1.4", "LICENSE": "MIT"}, []string{
-			"skipped 3 files that are not postmortems: 2 .pdf, 1 licence",
+			"skipped 3 files that are not postmortems: 2 .pdf, 1 " + corpus.SkipReason("LICENSE"),
 			"no postmortems found; add one file per incident: Markdown (.md)",
 		}, nil, exitOK},
 		{"empty folder", map[string]string{}, []string{"no postmortems found"}, []string{"skipped"}, exitOK},
