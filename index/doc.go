@@ -17,7 +17,7 @@
 //     document-match hook, instead of visiting every hit's doc values.
 //   - Fragments are cut from the stored text of the page's hits
 //     (highlight.go).
-//   - Results and trends are kept in a Cache until the next write
+//   - Results and trends are kept in an lru.Cache until the next write
 //     (Generation); the server keeps its rendered pages in one too.
 //
 // Text is analysed by wordTokenizer (bleve's Unicode word boundaries,

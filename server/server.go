@@ -15,6 +15,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/lru"
 	"github.com/hindsight-kb/hindsight/ui"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -58,7 +59,7 @@ type Server struct {
 	proxies []*net.IPNet
 	limiter *limiter
 	sem     chan struct{}
-	pages   *index.Cache[string, *renderedPage] // nil: pages are not cached
+	pages   *lru.Cache[string, *renderedPage] // nil: pages are not cached
 	// gzWriters are reused to compress pages for the page cache.
 	gzWriters sync.Pool
 	gzip      echo.MiddlewareFunc
@@ -93,7 +94,7 @@ func New(cfg Config, ix Searcher, w Writer) (*Server, error) {
 		cfg: cfg, ix: ix, w: w, parser: parser, ui: u, log: logger, docs: newDocRenderer(),
 		proxies: proxies,
 		sem:     make(chan struct{}, cfg.MaxInFlight),
-		pages:   index.NewCache[string, *renderedPage](cfg.PageCache, nil),
+		pages:   lru.New[string, *renderedPage](cfg.PageCache, nil),
 	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
