@@ -52,7 +52,7 @@ const maxClosest = 5
 // extension, a source without its extension, or a path that ends with
 // (or is the end of) an indexed source — so a path given from another
 // working directory still finds its incident; the start of an id or of a
-// file name; and any part of an id. The first of these that matches
+// file name; and whole dash-separated words of an id. The first of these that matches
 // decides: one incident is the answer, more than one is ambiguous. Case
 // does not matter past the exact id. Nothing matching, or an ambiguous
 // key, is a *NotFoundError (wrapping ErrNotFound) naming the closest ids.
@@ -101,9 +101,10 @@ func resolveAmong(key string, docs []lookupDoc) (string, error) {
 			return strings.HasPrefix(d.id, lower) || strings.HasPrefix(path.Base(stem), keyNoExt) ||
 				(slug != "" && strings.HasPrefix(d.id, slug))
 		},
-		// Any part of an id.
+		// Whole words of an id: "ledger-pool" finds
+		// "acme-2024-ledger-pool-exhaustion", "con" not "config".
 		func(d lookupDoc, _, _ string) bool {
-			return strings.Contains(d.id, lower) || (len(slug) >= 3 && strings.Contains(d.id, slug))
+			return slug != "" && strings.Contains("-"+d.id+"-", "-"+slug+"-")
 		},
 	}
 	for _, match := range tiers {
