@@ -136,7 +136,8 @@ func trimDocExt(p string) string {
 	return p
 }
 
-// closestIDs ranks ids by the dash-separated words they share with slug,
+// closestIDs ranks ids by the dash-separated words they share with slug
+// (numbers only alongside a word),
 // then by edit distance, and returns up to n that share anything or are
 // within a third of the key's length in edits.
 func closestIDs(slug string, docs []lookupDoc, n int) []string {
@@ -153,11 +154,20 @@ func closestIDs(slug string, docs []lookupDoc, n int) []string {
 	}
 	var cands []cand
 	for _, d := range docs {
-		shared := 0
+		// Shared words count; shared numbers (years, days) only when
+		// a word is shared too, or every id would be "close" to a date.
+		shared, numbers := 0, 0
 		for _, w := range strings.Split(d.id, "-") {
-			if words[w] && len(w) > 1 {
-				shared++
+			switch {
+			case !words[w] || len(w) < 2:
+			case strings.Trim(w, "0123456789") == "":
+				numbers++
+			default:
+				shared += 2
 			}
+		}
+		if shared > 0 {
+			shared += numbers
 		}
 		dist := editDistance(slug, d.id, len(slug)/3+1)
 		if shared > 0 || dist <= len(slug)/3 {

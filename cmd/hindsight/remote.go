@@ -248,6 +248,10 @@ func (r *remoteReader) Similar(ctx context.Context, key string, n int) (*index.S
 	var res index.SimilarResult
 	err := r.call(ctx, http.MethodGet, "api/v1/incidents/"+url.PathEscape(remoteKey(key))+"/similar",
 		url.Values{"n": {strconv.Itoa(min(max(1, n), 50))}}, nil, &res)
+	if fi, serr := os.Stat(key); errors.Is(err, index.ErrNotFound) && serr == nil && !fi.IsDir() {
+		return nil, &apiError{status: http.StatusNotFound, msg: fmt.Sprintf(
+			"%s is not in the corpus the server at %s serves: add it to the corpus, or stop the server to compare a file outside it", key, r.rec.URL)}
+	}
 	return &res, err
 }
 
