@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,5 +120,27 @@ func TestTwoCorporaKeepTheirIndexes(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "3 incidents") || strings.Contains(string(out), "indexing") {
 		t.Errorf("the first corpus's index after serving the second: %v\n%s", err, out)
+	}
+}
+
+func TestBannerAndClientURL(t *testing.T) {
+	for _, tc := range []struct {
+		addr, base, site, client string
+	}{
+		{"127.0.0.1:8080", "", "http://127.0.0.1:8080/", "http://127.0.0.1:8080/"},
+		{"0.0.0.0:8080", "/kb", "http://localhost:8080/kb/ (listening on every interface)", "http://127.0.0.1:8080/kb/"},
+		{"[::]:9000", "", "http://localhost:9000/ (listening on every interface)", "http://127.0.0.1:9000/"},
+		{"192.0.2.4:80", "", "http://192.0.2.4:80/", "http://192.0.2.4:80/"},
+	} {
+		a, err := net.ResolveTCPAddr("tcp", tc.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := siteURL(a, tc.base); got != tc.site {
+			t.Errorf("siteURL(%s) = %q, want %q", tc.addr, got, tc.site)
+		}
+		if got := clientURL(a, tc.base); got != tc.client {
+			t.Errorf("clientURL(%s) = %q, want %q", tc.addr, got, tc.client)
+		}
 	}
 }
