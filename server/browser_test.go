@@ -36,9 +36,15 @@ func findBrowser(t *testing.T) string {
 	if os.Getenv("HINDSIGHT_BROWSER_TESTS") != "" {
 		t.Fatal("HINDSIGHT_BROWSER_TESTS is set but no chromium/google-chrome is on PATH (apt-get install -y chromium)")
 	}
-	t.Skip("browser tests skipped: no chromium or google-chrome on PATH; install chromium or set HINDSIGHT_CHROME (HINDSIGHT_BROWSER_TESTS=1 makes this a failure)")
+	const msg = "BROWSER TESTS SKIPPED: no chromium or google-chrome on PATH; apt-get install chromium, or set HINDSIGHT_CHROME (HINDSIGHT_BROWSER_TESTS=1 makes this a failure)"
+	browserSkipNotice.Do(func() { fmt.Fprintln(os.Stderr, "server: "+msg) })
+	t.Skip(msg)
 	return ""
 }
+
+// browserSkipNotice prints the skip once per run on stderr too, where
+// `go test` in the package folder shows it even without -v.
+var browserSkipNotice sync.Once
 
 // newBrowser starts a headless browser with a fresh profile and returns a
 // tab context. dialogs counts JavaScript dialogs (alert, confirm…): the
