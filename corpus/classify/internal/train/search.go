@@ -22,41 +22,37 @@ type result struct {
 }
 
 // candidates returns the settings the search tries, simplest first (ties
-// go to the earlier): the rules' scores alone, then words, cues and
-// negation, then the rules' cross-category scores, then word pairs or
-// the words of the rest of the document; each under a few strengths of
-// regularisation.
+// go to the earlier): the rules' scores alone, then the rules with words,
+// cues and negation, then with word pairs; the word settings under a few
+// strengths of regularisation, with and without the filter that keeps
+// only words several organisations use, a heavier penalty on words than
+// on rule scores and cues, and class-balanced sample weights.
 func candidates() []candidate {
-	sets := []struct {
+	var out []candidate
+	add := func(name string, f classify.Features, l2, l1 float64, groups int, pen, bal float64) {
+		p := classify.DefaultParams()
+		p.L2, p.L1, p.MinGroups, p.WordPenalty, p.Balance = l2, l1, groups, pen, bal
+		out = append(out, candidate{
+			name:     fmt.Sprintf("%s l2=%g l1=%g groups=%d pen=%g bal=%g", name, l2, l1, groups, pen, bal),
+			features: f,
+			params:   p,
+		})
+	}
+	add("shared", classify.Features{Shared: true, Top: true}, 0.003, 0.0003, 0, 0, 0)
+	words := classify.Features{Shared: true, Rules: true, Top: true, Words: true, Cues: true, Negation: true}
+	pairs := words
+	pairs.Pairs = true
+	for _, s := range []struct {
 		name string
 		f    classify.Features
-	}{
-		{"shared", classify.Features{Shared: true, Top: true}},
-		{"shared+words", classify.Features{Shared: true, Top: true, Words: true, Cues: true, Negation: true}},
-		{"shared+rules+words", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Cues: true, Negation: true}},
-		{"shared+rules+words+pairs", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Pairs: true, Cues: true, Negation: true}},
-		{"shared+rules+words+rest", classify.Features{Shared: true, Rules: true, Top: true, Words: true, Rest: true, Cues: true, Negation: true}},
-	}
-	var out []candidate
-	for _, s := range sets {
-		for _, reg := range []struct{ l2, l1 float64 }{{0.001, 0.0003}, {0.003, 0.0003}, {0.003, 0.001}} {
-			p := classify.DefaultParams()
-			p.L2, p.L1 = reg.l2, reg.l1
-			out = append(out, candidate{
-				name:     fmt.Sprintf("%s l2=%g l1=%g also=%g", s.name, p.L2, p.L1, p.Also),
-				features: s.f,
-				params:   p,
-			})
+	}{{"shared+rules+words", words}, {"shared+rules+words+pairs", pairs}} {
+		for _, groups := range []int{0, 2, 3, 4} {
+			for _, pen := range []float64{1, 3} {
+				for _, bal := range []float64{0, 0.5} {
+					add(s.name, s.f, 0.003, 0.0003, groups, pen, bal)
+				}
+			}
 		}
-	}
-	// The word templates, with other shares of the target for the other
-	// defensible readings.
-	last := sets[2]
-	for _, also := range []float64{0, 0.4} {
-		p := classify.DefaultParams()
-		p.L2, p.L1, p.Also = 0.003, 0.0003, also
-		out = append(out, candidate{name: fmt.Sprintf("%s l2=%g l1=%g also=%g", last.name, p.L2, p.L1, p.Also),
-			features: last.f, params: p})
 	}
 	return out
 }
