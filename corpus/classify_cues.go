@@ -82,7 +82,7 @@ var wordKinds = func() map[string]uint16 {
 		}
 	}
 	add(wNeg, "not no never cannot nor neither none nothing unlike")
-	add(wPostNeg, "unrelated healthy fine innocent")
+	add(wPostNeg, "unrelated")
 	add(fFiller, `the a an any some this these those our their its by of to in on with from
 		be been being is was were are caused related due signs sign evidence indication indications`)
 	add(fBreakWord, `but however although though whereas because since and so which while yet
