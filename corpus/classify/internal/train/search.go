@@ -54,6 +54,11 @@ func candidates() []candidate {
 			}
 		}
 	}
+	// Stronger and weaker regularisation of the word templates with the
+	// organisation filter.
+	for _, reg := range []struct{ l2, l1 float64 }{{0.001, 0.0003}, {0.01, 0.001}, {0.01, 0.0003}} {
+		add("shared+rules+words", words, reg.l2, reg.l1, 3, 1, 0)
+	}
 	return out
 }
 
