@@ -174,7 +174,11 @@ func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only st
 	if quick {
 		cands = cands[:1]
 	}
-	res, err := search(exs, classes, cands, w)
+	splits := map[string]string{}
+	for _, l := range labels {
+		splits[l.Path] = l.Split
+	}
+	res, err := search(exs, classes, cands, splits, w)
 	if err != nil {
 		return err
 	}

@@ -56,17 +56,18 @@ func writeReport(w io.Writer, exs []classify.Example, classes []string, res []re
 	pf("organisations cannot tell the filtered model from the unfiltered one; the filtered one has fewer\n")
 	pf("organisation-specific weights), then the best strict and lenient accuracy, then the simpler.\n\n")
 	pf("## Search (LOOO accuracy of the primary category)\n\n")
-	pf("| setting | strict | lenient |\n|---|---:|---:|\n")
+	pf("| setting | strict | lenient | strict, train split |\n|---|---:|---:|---:|\n")
 	for i, r := range res {
 		mark := ""
 		if i == best {
 			mark = " **chosen**"
 		}
-		pf("| %s%s | %.3f | %.3f |\n", r.cand.name, mark, r.report.StrictRate(), r.report.LenientRate())
+		pf("| %s%s | %.3f | %.3f | %d/%d |\n", r.cand.name, mark, r.report.StrictRate(), r.report.LenientRate(), r.trainOK, r.trainN)
 	}
 	pf("\nThe chosen setting's LOOO figure is optimistic: it is the best of %d, and the taxonomy's rules and the\n", len(res))
 	pf("grammar that scores them were written while reading the `dev` and `train` documents, so the rule-score\n")
-	pf("features know these documents better than a new team's. The `validation` split (scored by\n")
+	pf("features know these documents better than a new team's: the last column counts the documents of the\n")
+	pf("`train` split alone, which the rules were not written against. The `validation` split (scored by\n")
 	pf("`../shared/eval/score.py --split validation`) is the honest estimate.\n\n")
 	pf("## LOOO cross-validation of the chosen setting, per category\n\n")
 	if err != nil {
