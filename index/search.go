@@ -185,6 +185,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	ts := ix.tableSortFor(sortBy)
 	if ts != nil {
 		sr.Sort = search.SortOrder{ts}
+		if sortBy == SortRelevance {
+			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
+		}
 	}
 	if sortBy != SortRelevance {
 		// Scores are not shown in order and cost a BM25 computation per
@@ -332,31 +335,57 @@ func (ix *Index) tableSortFor(by string) *tableSort {
 		return newTableSort(ix.sortStart, false)
 	case SortLongest:
 		return newTableSort(ix.sortDur, true)
+	case SortRelevance:
+		// Equal scores: newest first, then by id (see fSortStart).
+		return newTableSort(ix.sortStart, true)
 	}
 	return nil
 }
 
+// sortedSearch runs sr in the order by, with the table sort when the
+// snapshot has its tables and bleve's sort otherwise: either way ties
+// end on the id, so that the order does not depend on segment layout.
+func (ix *Index) sortedSearch(ctx context.Context, sr *bleve.SearchRequest, by string) (*bleve.SearchResult, error) {
+	if ts := ix.tableSortFor(by); ts != nil {
+		sr.Sort = search.SortOrder{ts}
+		if by == SortRelevance {
+			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
+		}
+		tctx, check := ix.countingTerms(ctx, ts)
+		res, err := ix.bi.SearchInContext(tctx, sr)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := check(); err == nil {
+			return res, nil
+		}
+	}
+	sr.Sort = sortOrder(by)
+	return ix.bi.SearchInContext(ctx, sr)
+}
+
+// sortOrder is the order bleve sorts by itself, when the tables of
+// tableSortFor are unavailable: the same keys (the start, for want of
+// _sort_start's "missing last" in both directions), then the id.
 func sortOrder(by string) search.SortOrder {
-	started := func(desc bool) search.SearchSort {
-		return &search.SortField{Field: fSortStart, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+	started := func(desc bool) search.SortOrder {
+		return search.SortOrder{
+			&search.SortField{Field: fStartedAt, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortDocID{Desc: desc},
+		}
 	}
 	switch by {
-	// No _id tie-breaker: it costs a stored-field lookup per matching
-	// document; ties keep index order.
 	case SortNewest:
-		return search.SortOrder{started(true)}
+		return started(true)
 	case SortOldest:
-		return search.SortOrder{started(false)}
+		return started(false)
 	case SortLongest:
-		// One term holds the duration and then the start: one field to
-		// visit per matching document.
+		// The key ends with the start and the id.
 		return search.SortOrder{
 			&search.SortField{Field: fSortDur, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		}
 	default:
-		// Score alone: a secondary sort field would cost a doc-values
-		// visit for every matching document.
-		return search.SortOrder{&search.SortScore{Desc: true}}
+		return append(search.SortOrder{&search.SortScore{Desc: true}}, started(true)...)
 	}
 }
 
@@ -700,8 +729,8 @@ func categoryBoost(cat string, w float64) query.Query {
 
 // Category boosts, relative to text scores.
 const (
-	categoryPrimaryBoost = 2.0
-	categoryAnyBoost     = 1.0
+	categoryPrimaryBoost = 8.0
+	categoryAnyBoost     = 3.0
 )
 
 // errIsQuery reports whether err is a *QueryError.

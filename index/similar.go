@@ -75,10 +75,10 @@ const (
 	similarMaxTerms           = 20
 	similarCandidates         = 30 // terms looked up in the dictionary
 	similarTermsBoost         = 16.0
-	similarPrimaryBoost       = 6.0 // shares the primary category
-	similarContributingWeight = 0.5 // a contributing cause without confidence
-	similarServiceBoost       = 4.0 // shares a service
-	similarMaxDocFraction     = 0.2 // terms in more than a fifth of the incidents say little
+	similarPrimaryBoost       = 24.0 // shares a cause, as primary or contributing
+	similarContributingWeight = 0.5  // a contributing cause without confidence
+	similarServiceBoost       = 4.0  // shares a service
+	similarMaxDocFraction     = 0.2  // terms in more than a fifth of the incidents say little
 )
 
 // Similar returns up to n incidents most like the one with the given id,
@@ -133,7 +133,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		}
 		p := query.NewTermQuery(c.Name)
 		p.SetField(fPrimaryCategory)
-		p.SetBoost(2 * similarPrimaryBoost * w)
+		p.SetBoost(similarPrimaryBoost * w)
 		a := query.NewTermQuery(c.Name)
 		a.SetField(fCategories)
 		a.SetBoost(similarPrimaryBoost * w)
@@ -166,8 +166,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	q.Should.(*query.DisjunctionQuery).SetMin(1)
 	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
 	sr.Fields = []string{fHit}
-	sr.Sort = sortOrder(SortRelevance)
-	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
+	res, err := ix.sortedSearch(ix.scoringContext(ctx), sr, SortRelevance)
 	if err != nil {
 		return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
 	}
