@@ -71,8 +71,11 @@ type Hit struct {
 	Score           float64  `json:"score"`
 	// Fragments maps a field to snippets of it: HTML-escaped text with
 	// <mark>…</mark> around matches and no other markup, safe to emit raw.
-	Fragments   map[string][]string `json:"fragments"`
-	OpenActions int                 `json:"open_actions"`
+	Fragments map[string][]string `json:"fragments"`
+	// Matched says what matched when no fragment shows it: "root cause
+	// category (capacity)", "words in the impact".
+	Matched     string `json:"matched,omitempty"`
+	OpenActions int    `json:"open_actions"`
 }
 
 // Facets counts the whole filtered result by each dimension.
@@ -269,9 +272,21 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if hasText && len(out.Hits) > 0 {
-		if m := newMarker(ix.analyzer, ix.highlightTerms(pq)); m != nil {
+		if m := ix.queryMarker(pq); m != nil {
 			for i, dm := range res.Hits {
 				out.Hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
+			}
+		}
+		var loose *marker
+		for i, dm := range res.Hits {
+			if len(out.Hits[i].Fragments) == 0 {
+				if loose == nil {
+					loose = ix.looseMarker(pq)
+				}
+				out.Hits[i].Matched = ix.matchedReason(pq, &out.Hits[i], dm, loose)
+			}
+			if out.Hits[i].Fragments == nil {
+				out.Hits[i].Fragments = map[string][]string{}
 			}
 		}
 	}
@@ -282,35 +297,90 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
-// highlightTerms are the analysed terms a page's fragments mark: every
-// word of a query's text, of its phrases and of their synonyms, as single
-// terms, so that the words of a phrase or synonym are marked wherever
-// they occur.
-func (ix *Index) highlightTerms(pq *parsedQuery) []string {
-	seen := map[string]bool{}
-	var terms []string
-	add := func(toks []string) {
-		for _, t := range toks {
-			if !seen[t] && len(terms) < 4*maxQueryTokens {
-				seen[t] = true
-				terms = append(terms, t)
-			}
-		}
-	}
+// queryMarker returns the marker of a page's fragments: the query's own
+// words by stem, its phrases as phrases, and the synonyms of its words as
+// written (see marker.addSurface); nil when there is nothing to mark.
+func (ix *Index) queryMarker(pq *parsedQuery) *marker {
 	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
-	add(toks)
-	for _, m := range ix.syn.match(toks) {
-		for _, t := range ix.syn.alternatives(m) {
-			add(t.tokens)
+	var phrases []string
+	for _, ph := range pq.Phrases {
+		if len(analyze(ix.analyzer, ph)) > 0 {
+			phrases = append(phrases, ph)
+		}
+	}
+	// The query's own words are marked by stem wherever they occur: the
+	// user typed them. Their synonyms are marked only as written.
+	matches := ix.syn.match(toks)
+	m := newMarker(ix.analyzer, toks)
+	if m == nil {
+		m = newMarker(ix.analyzer, []string{"\x00"}) // phrases or synonyms only
+	}
+	for _, ph := range phrases {
+		m.addSurface(ph, true)
+	}
+	n := 0
+	for _, sm := range matches {
+		for _, t := range ix.syn.alternatives(sm) {
+			if n < 4*maxQueryTokens {
+				m.addSurface(t.raw, false)
+				n++
+			}
+		}
+	}
+	if len(toks) == 0 && m.surf == nil {
+		return nil
+	}
+	return m
+}
+
+// looseMarker marks every word of a query, of its phrases and of their
+// synonyms on its own, by stem, as the matching in _text finds them.
+func (ix *Index) looseMarker(pq *parsedQuery) *marker {
+	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	terms := slices.Clone(toks)
+	for _, sm := range ix.syn.match(toks) {
+		for _, t := range ix.syn.alternatives(sm) {
+			terms = append(terms, t.tokens...)
 		}
 	}
 	for _, ph := range pq.Phrases {
-		add(analyze(ix.analyzer, ph))
+		terms = append(terms, analyze(ix.analyzer, ph)...)
 	}
-	return terms
+	return newMarker(ix.analyzer, terms)
+}
+
+// fieldLabels name text fields for Hit.Matched.
+var fieldLabels = map[string]string{
+	fTitle: "title", fRootCause: "root cause", fSummary: "summary", fImpact: "impact",
+	fResolution: "resolution", fLessons: "lessons", fBody: "text",
+}
+
+// matchedReason says why a hit without fragments matched: the root-cause
+// category the query names, or the field where its words (or their
+// synonyms, by stem) occur apart, or else the fields no fragment is cut
+// from.
+func (ix *Index) matchedReason(pq *parsedQuery, h *Hit, dm *search.DocumentMatch, loose *marker) string {
+	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
+	hints := categoriesFor(ix.catHints, toks)
+	for _, c := range h.Categories {
+		if _, ok := hints[c]; ok {
+			return "root cause category (" + c + ")"
+		}
+	}
+	if loose != nil {
+		for _, f := range storedTexts(dm, highlightFields) {
+			if len(loose.matches(f[1])) > 0 {
+				return "words in the " + fieldLabels[f[0]]
+			}
+		}
+	}
+	return "words in the action items or timeline"
 }
 
 // storedTexts returns the stored text of each of fields that a hit
