@@ -236,7 +236,7 @@ type weightedTerm struct {
 func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]weightedTerm, error) {
 	tf := map[string]float64{}
 	surface := map[string]string{}
-	noise := ix.noiseTerms()
+	noise := ix.noise
 	for _, fw := range similarFieldWeights {
 		text := fw.text(rec)
 		if text == "" {
