@@ -452,34 +452,48 @@ func (m *marker) fragment(text string) string {
 // Headings ("Root cause"), table rows ("Date | 2024-03-01") and bare
 // times ("07:58 PST — 08:05") are not.
 func proseLine(line string) bool {
-	words := 0
-	for _, w := range surfaceWords(line) {
-		letter := false
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letter = true
-				break
-			}
-		}
-		if letter && !timeWord(w) {
-			words++
-		}
-	}
 	if strings.Count(line, "|") >= 2 {
 		return false
+	}
+	words := 0
+	for i := 0; i < len(line) && words < 4; {
+		r, size := rune(line[i]), 1
+		if line[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(line[i:])
+		}
+		if !wordRune(r) {
+			i += size
+			continue
+		}
+		end := wordEnd(line, i)
+		if w := line[i:end]; !timeWord(w) && hasLetter(w) {
+			words++
+		}
+		i = end
 	}
 	t := strings.TrimSpace(line)
 	return words >= 4 || words >= 3 && t != "" && strings.ContainsRune(".!?", rune(t[len(t)-1]))
 }
 
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // timeWord reports whether w is a time stamp or a time zone ("07:58",
 // "2026-02-10T08", "pst", "utc").
 func timeWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "bst", "am", "pm", "z":
-		return true
+	if len(w) <= 4 {
+		switch strings.ToLower(w) {
+		case "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "bst", "am", "pm", "z":
+			return true
+		}
 	}
-	return unicode.IsDigit(rune(w[0]))
+	return w[0] >= '0' && w[0] <= '9'
 }
 
 // fragments returns the fragment of each of fields (name, text pairs)
