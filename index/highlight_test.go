@@ -128,6 +128,7 @@ func TestHonestSnippets(t *testing.T) {
 		{"synonym phrase as one", "expired certificates", "The cert expired on Sunday.", "The <mark>cert expired</mark> on Sunday."},
 		{"typed phrase", `"connection pool"`, "The connection pools filled; a pool of connection slots.",
 			"The <mark>connection pools</mark> filled; a pool of connection slots."},
+		{"quoted word", `"failover"`, "The failover took long.", "The <mark>failover</mark> took long."},
 		{"not across lines", "oom", "It ran out\nof memory later.", ""},
 		{"headings and times skipped", "database", "Summary\nDatabase\nTimeline\n14:02 UTC database\nThe database failed over at noon.",
 			"The <mark>database</mark> failed over at noon."},

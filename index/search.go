@@ -306,17 +306,23 @@ func (ix *Index) queryMarker(pq *parsedQuery) *marker {
 		toks = toks[:maxQueryTokens]
 	}
 	var phrases []string
+	var single []string
 	for _, ph := range pq.Phrases {
-		if len(analyze(ix.analyzer, ph)) > 0 {
+		pt := analyze(ix.analyzer, ph)
+		switch {
+		case len(pt) == 1 && len(surfaceWords(ph)) == 1:
+			single = append(single, pt[0]) // a quoted word is a word
+		case len(pt) > 0:
 			phrases = append(phrases, ph)
 		}
 	}
 	// The query's own words are marked by stem wherever they occur: the
 	// user typed them. Their synonyms are marked only as written.
 	matches := ix.syn.match(toks)
+	toks = append(slices.Clip(toks), single...)
 	m := newMarker(ix.analyzer, toks)
-	if m == nil {
-		m = newMarker(ix.analyzer, []string{"\x00"}) // phrases or synonyms only
+	if m == nil { // phrases or synonyms only
+		m = &marker{analyzer: ix.analyzer, terms: map[string]int{}, memo: map[string]int{}}
 	}
 	for _, ph := range phrases {
 		m.addSurface(ph, true)
