@@ -64,30 +64,36 @@ func (p *Parser) ParseFile(fsys fs.FS, name string) (Record, error) {
 }
 
 func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
+	rec, _, err := p.parseDocument(name, raw)
+	return rec, err
+}
+
+// parseDocument is parseBytes, also returning the parsed document.
+func (p *Parser) parseDocument(name string, raw []byte) (Record, *document, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	hashed := raw
 	if u, ok := decodeUTF16(raw); ok { // Windows tools save UTF-16 with a BOM
 		raw = u
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return Record{}, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
 	}
 	if looksBinary(raw) {
-		return Record{}, fmt.Errorf("parse %s: binary content (too many control characters)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (too many control characters)", name)
 	}
 	text := normalizeText(raw)
 	if strings.TrimSpace(text) == "" {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	doc := p.document(name, text)
 	rec := p.extract(name, doc)
 	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
-		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}
 	rec.ContentHash = HashContent(hashed)
-	return rec, nil
+	return rec, doc, nil
 }
 
 // decodeUTF16 decodes text that starts with a UTF-16 byte-order mark.
