@@ -65,6 +65,9 @@ type document struct {
 	site string
 	// chrome holds the text of scraped site navigation that was cut.
 	chrome []string
+	// defaultZone is the time zone of a folder's hindsight.yaml, for
+	// times the document leaves without one.
+	defaultZone string
 }
 
 // normSpace collapses runs of white space to single spaces and trims.

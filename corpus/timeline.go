@@ -42,7 +42,7 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	at := strings.TrimSpace(raw)
 	var tt time.Time
 	if st.hasDate && st.hasYear {
-		ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
 	} else if st.hasDate && ts.ctx.y != 0 {
 		ts.ctx.mo, ts.ctx.d = st.mo, st.d
 	}
@@ -145,7 +145,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			timeCol = -1
 			continue
 		}
-		if observed < i && ts.ctx.y == 0 {
+		if observed < i && (ts.ctx.y == 0 || ts.ctx.weak) {
 			// entering a timeline: the latest date written before it
 			// is the date of time-only entries
 			for j := i - 1; j >= observed && j >= i-30; j-- {
@@ -153,7 +153,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 					continue
 				}
 				if st, ok := findDate(blocks[j].text); ok && st.hasYear {
-					ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+					ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
 					break
 				}
 			}

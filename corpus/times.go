@@ -68,6 +68,9 @@ type dateCtx struct {
 	y, mo, d int
 	zone     *time.Location
 	zoneName string
+	// weak marks a date taken from the file name: a date written in
+	// the document replaces it.
+	weak bool
 }
 
 // fixedZone returns a location for a zone word and optional offset
