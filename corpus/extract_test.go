@@ -93,6 +93,16 @@ func TestParseDuration(t *testing.T) {
 		{"From 23:30 to 00:15 the API returned errors.", 45},
 		{"The maintenance window is 10:00-12:00 every Sunday.", -1},
 		{"We will fix this in the next sprint.", -1},
+		{"Between approximately 2024-03-02 22:10 UTC and 2024-03-03 01:40 UTC the site could not be reached.", 210},
+		{"Block production was halted for about 4 and a half hours.", 270},
+		{"For roughly two days, nobody could sign in.", 2880},
+		{"The outage lasted an hour and a half.", 90},
+		{"Logins failed for approximately 79 minutes.", 79},
+		{"Builds were broken for about 2h 32m in total.", 152},
+		{"The release build takes about 40 minutes.", -1},
+		{"Uploads were unavailable, about 25 minutes in all.", 25},
+		{"Mirrors were broken for about two weeks.", 20160},
+		{"Mirrors were refreshed for about two weeks.", -1},
 	}
 	for _, tt := range prose {
 		got, ok := proseDuration(tt.text)
