@@ -26,6 +26,8 @@ type block struct {
 	header bool
 	// checked is -1 for a list item without a task box, else 0 or 1.
 	checked int8
+	// struck marks a block whose text is all struck through (~~done~~).
+	struck bool
 	// links are URLs of links inside the block, in order.
 	links []string
 	// bold is the text of a leading strong span ("**Impact**: …").

@@ -137,8 +137,18 @@ func keyDuration(line string) (int, bool) {
 }
 
 // proseDuration finds a duration stated in prose ("lasted for 15 hours
-// and 30 minutes", "a total downtime of 47 minutes").
+// and 30 minutes", "a total downtime of 47 minutes"), or read loosely
+// ("for about an hour" in a sentence about the outage).
 func proseDuration(text string) (int, bool) {
+	if d, ok := strictProseDuration(text); ok {
+		return d, true
+	}
+	return looseProseDuration(text)
+}
+
+// strictProseDuration finds a duration that prose states as the
+// outage's length.
+func strictProseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
 		if hasDurationHint(line) {
 			if d, ok := statedInLine(line); ok {
@@ -159,6 +169,12 @@ func proseDuration(text string) (int, bool) {
 			}
 		}
 	}
+	return 0, false
+}
+
+// looseProseDuration reads the weaker phrasings of looseDuration in
+// each sentence of text.
+func looseProseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
 		if !hasDurationHint(line) {
 			continue
@@ -192,6 +208,10 @@ var reQualified = regexp.MustCompile(`(?i)(?:\b(?:about|approximately|approx\.?|
 // reImpactWords gate the loose duration readings: the sentence must be
 // about the outage, not about a fix's build time or a meeting.
 var reImpactWords = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broken|failing|failed|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|nobody|no one|could not|couldn't|unable|lost|delayed|expired)\b`)
+
+// reHealthyWords mark a sentence about health, not impact ("error rates
+// have been normal for 30 minutes").
+var reHealthyWords = regexp.MustCompile(`(?i)\b(?:normal|stable|healthy|monitoring|no (?:further )?(?:errors|issues))\b`)
 
 // reBetweenStamps reads "between 2025-07-30 21:27 UTC and 2025-07-31
 // 07:27 UTC": a range of full stamps, possibly over days.
@@ -230,7 +250,7 @@ func stampRange(line string) (int, bool) {
 // looseDuration reads the weaker phrasings of a line about the outage:
 // "for roughly an hour", then a hedged amount.
 func looseDuration(line string) (int, bool) {
-	if !reImpactWords.MatchString(line) {
+	if !reImpactWords.MatchString(line) || reHealthyWords.MatchString(line) {
 		return 0, false
 	}
 	if strings.Contains(line, "half") {

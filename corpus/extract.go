@@ -28,6 +28,9 @@ func assignSections(blocks []block) []sectionKind {
 			inSub = false
 			k := b.hk
 			switch {
+			case cur == secActions && b.level > curLevel:
+				// "Detection", "Mitigation" under "Action items" sort its
+				// items; they are not the document's sections
 			case k != secOther:
 				cur, curLevel = k, b.level
 			case cur != secOther && b.level > curLevel:
@@ -38,7 +41,8 @@ func assignSections(blocks []block) []sectionKind {
 			kinds[i] = cur
 			continue
 		}
-		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) {
+		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) && !(cur == secActions && b.kind == blockItem) {
+			// (bold titles of action items are not sections)
 			if k := b.hk; k != secOther {
 				sub, inSub = k, true
 			} else if inSub && b.kind == blockPara {

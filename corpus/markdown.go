@@ -178,7 +178,7 @@ func (c *mdConv) item(it ast.Node, depth, listDepth int) {
 			if len(rest) == 0 {
 				ib := c.inline(ch)
 				if len(parts) == 0 {
-					b.checked, b.bold = ib.checked, ib.bold
+					b.checked, b.bold, b.struck = ib.checked, ib.bold, ib.struck
 				}
 				parts = append(parts, ib.text)
 				b.links = append(b.links, ib.links...)
@@ -239,6 +239,12 @@ func (c *mdConv) inline(n ast.Node) block {
 					b.checked = 0
 				}
 				continue
+			case *extast.Strikethrough:
+				start := sb.Len()
+				walk(x, depth+1)
+				if strings.TrimSpace(sb.String()[:start]) == "" {
+					b.struck = true // struck from the start: done
+				}
 			case *ast.Emphasis:
 				start := sb.Len()
 				wasFirst := first

@@ -455,15 +455,19 @@ func (r *timesReader) openingDate() string {
 }
 
 // setDuration sets the duration: a stated figure first, then the
-// stated end minus the start, then the timeline's span.
+// stated end minus the start, then a figure read loosely from prose
+// ("for about an hour"), then the timeline's span.
 func (r *timesReader) setDuration(rec *Record) {
 	if r.stated < 0 {
-		r.stated = r.proseDuration()
+		r.stated = r.proseDuration(strictProseDuration)
 	}
 	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
 			r.stated = m
 		}
+	}
+	if r.stated < 0 {
+		r.stated = r.proseDuration(looseProseDuration)
 	}
 	if r.stated < 0 {
 		if m := timelineSpan(r.tl, r.times); m > 0 {
@@ -476,9 +480,9 @@ func (r *timesReader) setDuration(rec *Record) {
 	}
 }
 
-// proseDuration finds a duration stated in the prose sections, the
+// proseDuration finds a duration, read with read, in the prose sections, the
 // impact first.
-func (r *timesReader) proseDuration() int {
+func (r *timesReader) proseDuration(read func(string) (int, bool)) int {
 	for _, k := range []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons} {
 		var sb strings.Builder
 		for i, b := range r.blocks {
@@ -487,7 +491,7 @@ func (r *timesReader) proseDuration() int {
 				sb.WriteByte('\n')
 			}
 		}
-		if d, ok := proseDuration(sb.String()); ok {
+		if d, ok := read(sb.String()); ok {
 			return d
 		}
 	}
