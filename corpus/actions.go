@@ -140,18 +140,17 @@ func (g actionGroup) items() []ActionItem {
 	if len(out) > 0 {
 		return out
 	}
-	if g.sub && g.heading != nil && !isStatusHeading(g.heading.text) {
-		text := g.heading.text
-		if a, ok := actionFrom(text, g.heading.links, -1, false); ok {
+	if g.sub && g.heading != nil && len(strings.Fields(g.heading.text)) >= 2 && !isStatusHeading(g.heading.text) {
+		if a, ok := actionFrom(g.heading.text, g.heading.links, -1, false); ok {
 			return []ActionItem{a}
 		}
 	}
-	return proseActions(g.blocks)
+	return proseActions(g.blocks, g.sub)
 }
 
 // maxLabelWords: a list item this short with items nested under it is a
-// label sorting them ("Detection", "Simulator load"), not an action.
-const maxLabelWords = 6
+// label sorting them ("Detection", "Customer support"), not an action.
+const maxLabelWords = 3
 
 // countsAsItem reports whether list item i is an action of its own: an
 // item with nested items is either a short label over them (the nested
@@ -159,8 +158,10 @@ const maxLabelWords = 6
 func countsAsItem(blocks []block, i int) bool {
 	b := blocks[i]
 	if i+1 < len(blocks) && blocks[i+1].kind == blockItem && blocks[i+1].level > b.level {
-		// a parent: an action unless it is a short label
-		return len(strings.Fields(b.text)) > maxLabelWords || b.checked >= 0
+		// a parent: an action unless it is a label ("Detection:",
+		// "**Load handling**", "Monitoring")
+		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || len(strings.Fields(b.text)) <= maxLabelWords
+		return !label || b.checked >= 0
 	}
 	// a nested item counts unless its parent is an action
 	for j := i - 1; j >= 0 && blocks[j].kind == blockItem; j-- {
@@ -222,9 +223,10 @@ func actionFromRow(b block, statusCol int) (ActionItem, bool) {
 }
 
 // proseActions reads follow-ups stated in prose: each short paragraph,
-// or in a single paragraph each sentence that promises one. Introductions (ending in
+// or in a single paragraph each sentence that promises one (only those
+// when promisesOnly: prose under a one-word sub-heading). Introductions (ending in
 // ":"), sign-offs and apologies are not actions.
-func proseActions(blocks []block) []ActionItem {
+func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	var paras []block
 	for _, b := range blocks {
 		t := strings.TrimSpace(b.text)
@@ -233,7 +235,7 @@ func proseActions(blocks []block) []ActionItem {
 		}
 		paras = append(paras, b)
 	}
-	if len(paras) >= 2 {
+	if len(paras) >= 2 && !promisesOnly {
 		var out []ActionItem
 		for _, b := range paras {
 			if len(b.text) > 600 {
@@ -256,7 +258,7 @@ func proseActions(blocks []block) []ActionItem {
 				}
 			}
 		}
-		if len(out) == 0 && len(b.text) <= 600 {
+		if len(out) == 0 && len(b.text) <= 600 && !promisesOnly {
 			if a, ok := actionFrom(b.text, b.links, -1, false); ok {
 				out = append(out, a)
 			}

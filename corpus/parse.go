@@ -156,8 +156,29 @@ func normalizeText(raw []byte) string {
 // document into blocks.
 func (p *Parser) document(name, text string) *document {
 	fm, body, _ := splitFrontMatter(text)
+	var meta frontMatter
+	switch detectMarkup(name, body) {
+	case markupAsciiDoc:
+		body, meta = asciidocToMarkdown(body)
+	case markupRST:
+		body = rstToMarkdown(body)
+	}
+	if lowerExt(name) == ".mdx" || strings.HasPrefix(body, "import ") || strings.HasPrefix(body, "export ") {
+		body, meta = mdxPreamble(body)
+	}
+	for k, v := range meta {
+		if fm == nil {
+			fm = frontMatter{}
+		}
+		if _, ok := fm[k]; !ok {
+			fm[k] = v
+		}
+	}
 	doc := &document{fm: fm}
 	doc.format = detectFormat(name, body)
+	if meta != nil || detectMarkup(name, text) != markupNone {
+		doc.format = FormatMarkdown
+	}
 	switch doc.format {
 	case FormatHTML:
 		htmlDocument(doc, body)

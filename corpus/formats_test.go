@@ -1,0 +1,67 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkupFormats(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		title            string
+		date             string
+		actions          int
+		done             int
+		timeline         int
+		noBody           string
+	}{
+		{
+			name: "asciidoc", file: "2024-02-02-queue.adoc",
+			text: "= Queue workers stopped consuming\n:revdate: 2024-02-01\n:toc:\n\n== Summary\n\nWorkers stopped for 35 minutes after a broker failover.\n\n" +
+				"== Timeline\n\n* 2024-02-01 10:00 UTC broker failover\n* 2024-02-01 10:35 UTC workers reconnect\n\n[NOTE]\n.Follow-up owners\n" +
+				"== Action items\n\n. Reconnect workers on failover\n. Alert on queue depth\n.. with a runbook link\n\n----\nnot an item\n----\n",
+			title: "Queue workers stopped consuming", date: "2024-02-01", actions: 2, timeline: 2, noBody: ":toc:",
+		},
+		{
+			name: "rst", file: "outage.rst",
+			text: "=============================\nMirror sync stalled for a day\n=============================\n\n.. contents::\n\nSummary\n=======\n\n" +
+				"On 2023-05-09 the mirror sync stalled.\n\nAction items\n============\n\n#. Alert on sync age\n#. Document the restart\n\nNotes\n-----\n\nNothing else.\n",
+			title: "Mirror sync stalled for a day", date: "2023-05-09", actions: 2, noBody: "contents::",
+		},
+		{
+			name: "mdx", file: "2022-07-07-dns.mdx",
+			text: "import Callout from '@site/src/Callout';\nimport {Chart} from \"../chart\";\n\nexport const meta = {\n  title: 'Resolver timeouts in one region',\n  tags: ['dns'],\n};\n\n" +
+				"## Summary\n\nOn July 6, 2022 resolvers timed out.\n\n## Action items\n\n- [x] Add a second resolver\n- [ ] Alert on timeouts\n",
+			title: "Resolver timeouts in one region", date: "2022-07-06", actions: 2, done: 1, noBody: "import",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(tt.file, strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title {
+				t.Errorf("title = %q, want %q", rec.Title, tt.title)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q, want %q", rec.Date, tt.date)
+			}
+			done := 0
+			for _, a := range rec.ActionItems {
+				if a.Done {
+					done++
+				}
+			}
+			if len(rec.ActionItems) != tt.actions || done != tt.done {
+				t.Errorf("actions = %d (%d done), want %d (%d done): %+v", len(rec.ActionItems), done, tt.actions, tt.done, rec.ActionItems)
+			}
+			if len(rec.Timeline) != tt.timeline {
+				t.Errorf("timeline = %d entries, want %d: %+v", len(rec.Timeline), tt.timeline, rec.Timeline)
+			}
+			if strings.Contains(rec.Body, tt.noBody) {
+				t.Errorf("body holds %q:\n%s", tt.noBody, rec.Body)
+			}
+		})
+	}
+}
