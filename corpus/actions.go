@@ -222,9 +222,10 @@ func actionFromRow(b block, statusCol int) (ActionItem, bool) {
 	return actionFrom(strings.Join(parts, " | "), links, done, false)
 }
 
-// proseActions reads follow-ups stated in prose: each short paragraph,
-// or in a single paragraph each sentence that promises one (only those
-// when promisesOnly: prose under a one-word sub-heading). Introductions (ending in
+// proseActions reads follow-ups stated in prose: each paragraph or
+// line of a plain line list, or in a single paragraph each sentence
+// that promises one (else the paragraph, unless promisesOnly: prose
+// under a one-word sub-heading). Introductions (ending in
 // ":"), sign-offs and apologies are not actions.
 func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	var paras []block
@@ -235,7 +236,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		}
 		paras = append(paras, b)
 	}
-	if len(paras) >= 2 && !promisesOnly {
+	if len(paras) >= 2 {
 		var out []ActionItem
 		for _, b := range paras {
 			if len(b.text) > 600 {

@@ -123,7 +123,7 @@ func TestParseTimeValue(t *testing.T) {
 		want string // RFC 3339, "" for none
 	}{
 		{"2024-01-21 11:00 GMT", dateCtx{}, "2024-01-21T11:00:00Z"},
-		{"2024-05-27 at11:02 AM EST", dateCtx{}, "2024-05-27T11:02:00-05:00"},
+		{"2024-05-27 at11:02 AM EST", dateCtx{}, "2024-05-27T11:02:00-04:00"},
 		{"At 00:49 UTC on the 4th October 2024", dateCtx{}, "2024-10-04T00:49:00Z"},
 		{"Feb 01, 2021 - 17:00 UTC", dateCtx{}, "2021-02-01T17:00:00Z"},
 		{"2017-11-30 16:22 PST", dateCtx{}, "2017-11-30T16:22:00-08:00"},

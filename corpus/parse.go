@@ -39,7 +39,7 @@ func (p *Parser) Parse(name string, r io.Reader) (Record, error) {
 	if int64(len(raw)) > p.maxBytes {
 		return Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
 	}
-	return p.parseBytes(name, raw)
+	return p.parseBytes(name, raw, Defaults{})
 }
 
 // ParseFile opens name in fsys, checks its size before reading, and
@@ -60,10 +60,31 @@ func (p *Parser) ParseFile(fsys fs.FS, name string) (Record, error) {
 	if fi.Size() > p.maxBytes {
 		return Record{}, fmt.Errorf("parse %s: %w: %d bytes, over the %d-byte limit", name, ErrTooLarge, fi.Size(), p.maxBytes)
 	}
-	return p.Parse(name, f)
+	d, err := FolderDefaults(fsys, name)
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: folder defaults: %w", name, err)
+	}
+	return p.ParseWithDefaults(name, f, d)
 }
 
-func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
+// ParseWithDefaults is Parse with folder defaults (see Defaults) for
+// what the document does not say: its organisation, services and the
+// time zone of times written without one.
+func (p *Parser) ParseWithDefaults(name string, r io.Reader, d Defaults) (Record, error) {
+	if err := d.Validate(); err != nil {
+		return Record{}, fmt.Errorf("parse %s: %w", name, err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, p.maxBytes+1))
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: read: %w", name, err)
+	}
+	if int64(len(raw)) > p.maxBytes {
+		return Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
+	}
+	return p.parseBytes(name, raw, d)
+}
+
+func (p *Parser) parseBytes(name string, raw []byte, d Defaults) (Record, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return Record{}, fmt.Errorf("parse %s: empty document", name)
 	}
@@ -82,7 +103,9 @@ func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
 		return Record{}, fmt.Errorf("parse %s: empty document", name)
 	}
 	doc := p.document(name, text)
+	doc.defaultZone = d.Timezone
 	rec := p.extract(name, doc)
+	applyDefaults(&rec, d)
 	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
 		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}

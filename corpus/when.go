@@ -149,8 +149,13 @@ func newTimesReader(name string, doc *document, blocks []block, kinds []sectionK
 		all.WriteByte('\n')
 	}
 	r.ctx = dateCtx{zoneName: docZone(all.String())}
-	if r.ctx.zoneName == "" {
-		r.ctx.zoneName = doc.defaultZone
+	if r.ctx.zoneName == "" && doc.defaultZone != "" {
+		// a folder's hindsight.yaml: an abbreviation or an IANA zone
+		if fixedZone(doc.defaultZone, "", "", "", 0) != nil {
+			r.ctx.zoneName = strings.ToUpper(doc.defaultZone)
+		} else {
+			r.ctx.zone = zoneLocation(doc.defaultZone)
+		}
 	}
 	// the year of the document, for dates without one
 	if y := r.fm.str("date"); y != "" {

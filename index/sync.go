@@ -138,7 +138,11 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
 					r.same = true
 				} else {
-					r.rec, r.err = ix.parser.Parse(name, bytes.NewReader(b))
+					// a folder's hindsight.yaml fills what the document leaves out
+					var d corpus.Defaults
+					if d, r.err = corpus.FolderDefaults(fsys, name); r.err == nil {
+						r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
+					}
 				}
 				select {
 				case results <- r:
