@@ -37,7 +37,7 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	if len(ts.entries) >= maxTimeline {
 		return
 	}
-	text = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), ":-–— |"))
+	text = cleanEntryText(text)
 	text = clipRunes(text, maxEntryText)
 	at := strings.TrimSpace(raw)
 	var tt time.Time
@@ -70,6 +70,32 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	}
 	ts.entries = append(ts.entries, TimelineEntry{At: at, Text: text})
 	ts.times = append(ts.times, tt)
+}
+
+var (
+	// reEntryMarkup is markup left in an entry's text: line breaks,
+	// escaped Markdown marks, footnote marks.
+	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]`)
+	// reEntryLead is what separates a stamp from its text.
+	reEntryLead = regexp.MustCompile(`^[\s\])}>*_:|,.;–—-]+`)
+)
+
+// cleanEntryText strips what the stamp left before an entry's text
+// ("] ", "*: ", " - ") and markup inside it.
+func cleanEntryText(text string) string {
+	if strings.ContainsAny(text, "<\\[") {
+		text = reEntryMarkup.ReplaceAllStringFunc(text, func(m string) string {
+			if strings.HasPrefix(m, "\\") {
+				return m[1:]
+			}
+			if strings.HasPrefix(m, "<") {
+				return " "
+			}
+			return ""
+		})
+	}
+	text = reEntryLead.ReplaceAllString(text, "")
+	return normSpace(text)
 }
 
 // observeZone takes a zone named by a timeline heading or note ("All
@@ -118,8 +144,14 @@ func leadStamp(s string) (stamp, string, string, bool) {
 		}
 		head = head[:cut]
 	}
+	if sst, n, ok := shortLeadStamp(s); ok && sst.hasDate {
+		return sst, s[:n], s[n:], true // "[03-26 23:04]": month and day first
+	}
 	st, ok := findStamp(head)
 	if !ok || st.start > 12 {
+		if sst, n, ok := shortLeadStamp(s); ok {
+			return sst, s[:n], s[n:], true
+		}
 		return st, "", "", false
 	}
 	// a bare year or day count is not a lead; require a date or clock
@@ -139,9 +171,10 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 	ts := &timelineState{ctx: ctx}
 	timeCol := -1
 	observed := 0 // blocks before this index have been looked at for dates
+	inTimeline := timelineBlocks(blocks, kinds)
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
-		if kinds[i] != secTimeline {
+		if !inTimeline[i] {
 			timeCol = -1
 			continue
 		}
@@ -149,7 +182,7 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			// entering a timeline: the latest date written before it
 			// is the date of time-only entries
 			for j := i - 1; j >= observed && j >= i-30; j-- {
-				if blocks[j].kind == blockCode || kinds[j] == secTimeline {
+				if blocks[j].kind == blockCode || inTimeline[j] {
 					continue
 				}
 				if st, ok := findDate(blocks[j].text); ok && st.hasYear {
@@ -213,13 +246,17 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			// the heading's text, else the paragraph under it; a bare date
 			// heading over time-stamped lines only dates them
 			if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(blocks) && blocks[j].kind != blockHeading {
-				if _, _, _, own := leadStamp(blocks[j].text); own && kinds[j] == secTimeline {
+				if _, _, _, own := leadStamp(blocks[j].text); own && inTimeline[j] {
 					ts.add(st, raw, "")
 					continue
 				}
 				text = blocks[j].text
 			}
 			ts.add(st, raw, text)
+		case blockCode:
+			if kinds[i] == secTimeline {
+				codeEntries(b.text, ts)
+			}
 		case blockPara, blockItem:
 			line := b.text
 			st, raw, rest, ok := leadStamp(line)
@@ -227,6 +264,13 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 				ts.observe(line) // "2015-10-21 (all times UTC)" and the like
 				ts.observeZone(line)
 				continue
+			}
+			// "2021-03-04:" over bullets without stamps: one entry, dated
+			if strings.TrimSpace(strings.Trim(rest, ":-–— ")) == "" && i+1 < len(blocks) && blocks[i+1].kind == blockItem {
+				if _, _, _, own := leadStamp(blocks[i+1].text); !own {
+					ts.add(st, raw, blocks[i+1].text)
+					continue
+				}
 			}
 			// several "time: text" entries on one scraped line
 			segs := splitClockEntries(rest)
@@ -241,6 +285,143 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 		statusUpdates(blocks, ts)
 	}
 	return ts.entries, ts.times
+}
+
+// reShortLead are the short stamps log-style timelines open lines with:
+// "[03-26 23:04]" (month-day and clock, no year), "0401 UTC", "10.42 –"
+// and "10h42:".
+var reShortLead = regexp.MustCompile(`^\[?(?:(\d{2})[-/](\d{2})\s+(\d{1,2}):(\d{2})|([01]\d|2[0-3])([0-5]\d)\s*(?:utc|gmt|z)\b|(\d{1,2})[.h]([0-5]\d))\]?(?:\s*[-–—:|]\s*|\s+)`)
+
+// shortLeadStamp reads a short stamp at the start of s; n is its length
+// with the separator after it.
+func shortLeadStamp(s string) (stamp, int, bool) {
+	m := reShortLead.FindStringSubmatchIndex(strings.ToLower(s[:min(len(s), 32)]))
+	if m == nil {
+		return stamp{}, 0, false
+	}
+	g := groups(s, m)
+	var st stamp
+	switch {
+	case g[1] != "":
+		mo, d := atoi(g[1]), atoi(g[2])
+		if !validDate(2000, mo, d) {
+			return stamp{}, 0, false
+		}
+		st = stamp{mo: mo, d: d, hasDate: true, h: atoi(g[3]), mi: atoi(g[4]), hasTime: true}
+	case g[5] != "":
+		st = stamp{h: atoi(g[5]), mi: atoi(g[6]), hasTime: true, zone: time.UTC}
+	default:
+		st = stamp{h: atoi(g[7]), mi: atoi(g[8]), hasTime: true}
+	}
+	if st.h > 23 || st.mi > 59 {
+		return stamp{}, 0, false
+	}
+	st.start, st.end = 0, m[1]
+	return st, m[1], true
+}
+
+// minTimelineRun is how many time-stamped lines in a row make a
+// timeline outside a timeline section.
+const minTimelineRun = 3
+
+// timelineBlocks marks the blocks read as timeline: those of timeline
+// sections, and runs of at least minTimelineRun lines, bullets or rows
+// that each start with a time or a dated stamp, under any heading but
+// action items (with the day heading just above such a run).
+func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
+	in := make([]bool, len(blocks))
+	for i := range blocks {
+		in[i] = kinds[i] == secTimeline
+	}
+	for i := 0; i < len(blocks); {
+		if in[i] || kinds[i] == secActions || !stampedLine(blocks[i]) {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for j < len(blocks) && !in[j] && kinds[j] == kinds[i] {
+			b := blocks[j]
+			if stampedLine(b) {
+				n++
+			} else if !(b.kind == blockItem && b.level > 1 || b.kind == blockHeading && dayHeading(b)) {
+				break
+			}
+			j++
+		}
+		if n >= minTimelineRun {
+			if i > 0 && blocks[i-1].kind == blockHeading && dayHeading(blocks[i-1]) {
+				in[i-1] = true
+			}
+			for k := i; k < j; k++ {
+				in[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return in
+}
+
+// stampedLine reports whether a line, bullet or row starts with a time
+// of day, or with a full date.
+func stampedLine(b block) bool {
+	text := b.text
+	switch b.kind {
+	case blockRow:
+		if b.header || len(b.cells) < 2 {
+			return false
+		}
+		text = b.cells[0]
+	case blockPara, blockItem:
+	default:
+		return false
+	}
+	if !hasDigit(text[:min(len(text), 24)]) {
+		return false
+	}
+	st, _, rest, ok := leadStamp(text)
+	return ok && (st.hasTime || st.hasDate && st.hasYear) && strings.TrimSpace(rest) != ""
+}
+
+// dayHeading reports whether a heading is only a date ("2017-08-28",
+// "Tuesday, March 5").
+func dayHeading(b block) bool {
+	st, _, rest, ok := leadStamp(b.text)
+	return ok && st.hasDate && len(strings.TrimSpace(rest)) < 12
+}
+
+// maxCodeLines bounds the lines of one code block read as entries.
+const maxCodeLines = 2000
+
+// codeEntries reads a timeline kept in a code block: one entry per
+// line, when at least minTimelineRun lines and most of them open with a
+// stamp (a log excerpt, whose lines open with a level or a bracket, is
+// not a timeline).
+func codeEntries(code string, ts *timelineState) {
+	type entry struct {
+		st       stamp
+		raw, txt string
+	}
+	var entries []entry
+	lines := 0
+	for n, line := range strings.Split(code, "\n") {
+		if n >= maxCodeLines {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if st, raw, rest, ok := leadStamp(line); ok && st.start == 0 && (st.hasTime || st.hasDate) {
+			entries = append(entries, entry{st, raw, rest})
+		}
+	}
+	if len(entries) < minTimelineRun || len(entries)*5 < lines*4 {
+		return
+	}
+	for _, e := range entries {
+		ts.add(e.st, e.raw, e.txt)
+	}
 }
 
 type clockSeg struct{ raw, text string }
