@@ -94,7 +94,8 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		}
 	case *ast.HTMLBlock:
 		// raw HTML is never copied; its visible text (not scripts, styles
-		// or embeds) is kept as a paragraph
+		// or embeds) is kept, as blocks when it has headings, lists,
+		// rows or paragraphs
 		var sb strings.Builder
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -104,9 +105,7 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		if n.HasClosure() {
 			sb.Write(n.ClosureLine.Value(c.src))
 		}
-		if t := htmlFragmentText(sb.String()); t != "" {
-			c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
-		}
+		c.out = append(c.out, htmlFragmentBlocks(sb.String())...)
 	case *ast.ThematicBreak:
 		// carries no text
 	default:
