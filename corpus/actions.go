@@ -50,6 +50,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	out = append(out, introducedLists(blocks, kinds, inActions)...)
+	if len(out) == 0 {
+		out = resolutionLists(blocks, kinds)
+	}
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -296,6 +299,29 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			}
 		}
 		i = j - 1
+	}
+	return out
+}
+
+// resolutionLists reads, for a document with no follow-ups anywhere
+// else, the top-level list items of its resolution section: the fixes
+// it made are then its follow-up actions.
+func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	level := 0
+	for i, b := range blocks {
+		if kinds[i] != secResolution || b.kind != blockItem {
+			continue
+		}
+		if level == 0 {
+			level = b.level
+		}
+		if b.level != level {
+			continue
+		}
+		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+			out = append(out, a)
+		}
 	}
 	return out
 }
