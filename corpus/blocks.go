@@ -70,6 +70,8 @@ type document struct {
 	// defaultZone is the time zone of a folder's hindsight.yaml, for
 	// times the document leaves without one.
 	defaultZone string
+	// warnings are notes on what could not be read ("file:line: what").
+	warnings []string
 }
 
 // normSpace collapses runs of white space to single spaces and trims.

@@ -65,3 +65,43 @@ func TestMarkupFormats(t *testing.T) {
 		})
 	}
 }
+
+func TestMalformedFrontMatterFallsBack(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		title, severity string
+		warning         string
+		date            string
+	}{
+		{
+			name:  "unclosed bracket",
+			text:  "---\ntitle: Queue stall\nseverity: [SEV1\ndate: 2024-02-03\n---\n# Queue stall on the ingest path\n\nSeverity: SEV2\n\nWorkers stopped.\n",
+			title: "Queue stall", severity: "SEV2", warning: "bad.md:3: malformed frontmatter value for \"severity\" (unclosed bracket)", date: "2024-02-03",
+		},
+		{
+			name:  "unclosed quote in the title",
+			text:  "---\ntitle: \"Queue stall\nowner: ops\n---\n# Queue stall on the ingest path\n\nWorkers stopped on 2024-02-03.\n",
+			title: "Queue stall on the ingest path", warning: "bad.md:2: malformed frontmatter value for \"title\" (unclosed quote)", date: "2024-02-03",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("bad.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title {
+				t.Errorf("title = %q, want %q", rec.Title, tt.title)
+			}
+			if rec.Severity != tt.severity {
+				t.Errorf("severity = %q, want %q", rec.Severity, tt.severity)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q, want %q", rec.Date, tt.date)
+			}
+			if len(rec.Warnings) != 1 || !strings.HasPrefix(rec.Warnings[0], tt.warning) {
+				t.Errorf("warnings = %q, want one starting %q", rec.Warnings, tt.warning)
+			}
+		})
+	}
+}

@@ -106,6 +106,7 @@ func (p *Parser) parseBytes(name string, raw []byte, d Defaults) (Record, error)
 	doc.defaultZone = d.Timezone
 	rec := p.extract(name, doc)
 	applyDefaults(&rec, d)
+	rec.Warnings = doc.warnings
 	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
 		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}
@@ -178,7 +179,7 @@ func normalizeText(raw []byte) string {
 // document splits off frontmatter, detects the format and turns the
 // document into blocks.
 func (p *Parser) document(name, text string) *document {
-	fm, body, _ := splitFrontMatter(text)
+	fm, body, note := splitFrontMatter(text)
 	var meta frontMatter
 	switch detectMarkup(name, body) {
 	case markupAsciiDoc:
@@ -198,6 +199,9 @@ func (p *Parser) document(name, text string) *document {
 		}
 	}
 	doc := &document{fm: fm}
+	if note != "" {
+		doc.warnings = append(doc.warnings, fileLineNote(name, note))
+	}
 	doc.format = detectFormat(name, body)
 	if meta != nil || detectMarkup(name, text) != markupNone {
 		doc.format = FormatMarkdown
@@ -211,4 +215,14 @@ func (p *Parser) document(name, text string) *document {
 		doc.blocks = textBlocks(body)
 	}
 	return doc
+}
+
+// fileLineNote turns a note "line 3: what" into "name:3: what".
+func fileLineNote(name, note string) string {
+	if rest, ok := strings.CutPrefix(note, "line "); ok {
+		if n, what, ok := strings.Cut(rest, ": "); ok {
+			return name + ":" + n + ": " + what
+		}
+	}
+	return name + ": " + note
 }
