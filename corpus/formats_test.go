@@ -105,3 +105,24 @@ func TestMalformedFrontMatterFallsBack(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleForms(t *testing.T) {
+	tests := []struct{ name, text, title, org string }{
+		{"summary line", "INCIDENT SUMMARY: Ledger writes rejected\n\nOn 2024-01-02 writes failed.\n", "Ledger writes rejected", ""},
+		{"status page", "# Elevated API errors\n\nIncident Report for Otterline\n\nResolved\n", "Elevated API errors", "Otterline"},
+		{"report-for title is no organisation", "# Incident report for the March outage\n\nText on 2024-03-02.\n", "Incident report for the March outage", ""},
+		{"no H1: first real heading, not a part's name", "## Data\n\nnumbers\n\n## Cache nodes evicted under load\n\nText.\n", "Cache nodes evicted under load", ""},
+		{"label headings are no title", "## Engineering:\n\n- add tests\n\n### Search index rebuilt twice\n\nText.\n", "Search index rebuilt twice", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title || rec.Organization != tt.org {
+				t.Errorf("title, org = %q, %q; want %q, %q", rec.Title, rec.Organization, tt.title, tt.org)
+			}
+		})
+	}
+}

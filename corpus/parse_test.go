@@ -77,7 +77,7 @@ func TestParseFixtures(t *testing.T) {
 			summary: "misconfigured connection pool"},
 		{file: "blog.html", format: FormatHTML, title: "Post-incident review: DNS resolution failures", date: "2024-01-09",
 			duration: 47, timeline: 4, actions: 2, startedAt: "2024-01-09T08:15:00Z", summary: "removed the upstream forwarders", noBody: "Home"},
-		{file: "caps_report.txt", format: FormatText, title: "INCIDENT REPORT - STORAGE ARRAY FAILURE", date: "2022-02-14",
+		{file: "caps_report.txt", format: FormatText, title: "STORAGE ARRAY FAILURE", date: "2022-02-14",
 			duration: 210, actions: 2, startedAt: "2022-02-14T02:10:00+01:00", rootCause: "known bug that prevented failover"},
 		{file: "md_midnight.md", format: FormatMarkdown, title: "Nightly batch overran into the morning", date: "2022-10-01",
 			duration: 85, timeline: 5, startedAt: "2022-10-01T23:40:00Z", summary: "started late"},
