@@ -429,8 +429,16 @@ func (r *timesReader) setDate(rec *Record) {
 	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
 		rec.Date = declared
 	}
-	if rec.Date == "" {
-		rec.Date = r.openingDate()
+	if r.start.IsZero() {
+		// only a publication day (frontmatter or file name): the
+		// opening prose may say when it happened
+		pub := declared
+		if pub == "" && !r.fileDate.IsZero() {
+			pub = r.fileDate.Format("2006-01-02")
+		}
+		if d := r.openingDate(pub); d != "" {
+			rec.Date = d
+		}
 	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
@@ -452,10 +460,44 @@ func (r *timesReader) inferredBefore(declared string) bool {
 	return s.Before(d) && d.Sub(s) < maxPublishLag
 }
 
+// maxOpeningBlocks is how many prose blocks openingDate reads.
+const maxOpeningBlocks = 8
+
 // openingDate reads the first date of the opening prose ("During the
 // afternoon of May 6th we began…") when it falls shortly before the
-// publication date the document or its file name gives.
-func (r *timesReader) openingDate() string {
+// publication day pub; a date without a year takes pub's, or the year
+// before when that would put it after pub.
+func (r *timesReader) openingDate(pub string) string {
+	p, err := time.Parse("2006-01-02", pub)
+	if err != nil {
+		return ""
+	}
+	seen := 0
+	for i, b := range r.blocks {
+		if seen >= maxOpeningBlocks || i > 200 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		st, ok := findDate(b.text)
+		if !ok {
+			continue
+		}
+		y := st.y
+		if !st.hasYear {
+			y = p.Year()
+			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+				y--
+			}
+		}
+		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		if d.Before(p) && p.Sub(d) < maxPublishLag {
+			return d.Format("2006-01-02")
+		}
+		return ""
+	}
 	return ""
 }
 
