@@ -164,127 +164,154 @@ func leadStamp(s string) (stamp, string, string, bool) {
 }
 
 // extractTimeline reads timeline entries from the blocks of timeline
-// sections — tables with a time column, headings that are times,
-// lines and bullets that start with a date or time — and from a
-// status-page update log anywhere in the document.
+// sections and stamped runs (timelineBlocks) — tables with a time
+// column, headings that are times, lines and bullets that start with a
+// date or time, code blocks of stamped lines — and from a status-page
+// update log anywhere in the document.
 func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
-	ts := &timelineState{ctx: ctx}
-	timeCol := -1
-	observed := 0 // blocks before this index have been looked at for dates
-	inTimeline := timelineBlocks(blocks, kinds)
-	for i := 0; i < len(blocks); i++ {
-		b := blocks[i]
-		if !inTimeline[i] {
-			timeCol = -1
+	tr := timelineReader{ts: &timelineState{ctx: ctx}, blocks: blocks, kinds: kinds, timeCol: -1}
+	tr.in = timelineBlocks(blocks, kinds)
+	for i := range blocks {
+		if !tr.in[i] {
+			tr.timeCol = -1
 			continue
 		}
-		if observed < i && (ts.ctx.y == 0 || ts.ctx.weak) {
-			// entering a timeline: the latest date written before it
-			// is the date of time-only entries
-			for j := i - 1; j >= observed && j >= i-30; j-- {
-				if blocks[j].kind == blockCode || inTimeline[j] {
-					continue
-				}
-				if st, ok := findDate(blocks[j].text); ok && st.hasYear {
-					ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
-					break
-				}
-			}
-		}
-		observed = i + 1
-		switch b.kind {
+		tr.enter(i)
+		switch blocks[i].kind {
 		case blockRow:
-			if b.header {
-				timeCol = -1
-				for j, c := range b.cells {
-					if reTimeCol.MatchString(c) {
-						timeCol = j
-						break
-					}
-				}
-				continue
-			}
-			col := timeCol
-			if col < 0 || col >= len(b.cells) {
-				col = -1
-				for j, c := range b.cells {
-					if _, ok := findStamp(c); ok {
-						col = j
-						break
-					}
-				}
-			}
-			if col < 0 {
-				continue
-			}
-			var rest []string
-			for j, c := range b.cells {
-				if j != col && c != "" {
-					rest = append(rest, c)
-				}
-			}
-			cell := b.cells[col]
-			st, ok := findStamp(cell)
-			if !ok {
-				if strings.TrimSpace(cell) == "" && len(rest) == 0 {
-					continue
-				}
-				ts.add(stamp{}, cell, strings.Join(rest, " | "))
-				continue
-			}
-			ts.add(st, cell, strings.Join(rest, " | "))
+			tr.row(blocks[i])
 		case blockHeading:
-			st, raw, rest, ok := leadStamp(b.text)
-			if !ok {
-				if b.hk == secTimeline {
-					ts.observe(b.text)
-					ts.observeZone(b.text)
-				}
-				continue
-			}
-			text := rest
-			// the heading's text, else the paragraph under it; a bare date
-			// heading over time-stamped lines only dates them
-			if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(blocks) && blocks[j].kind != blockHeading {
-				if _, _, _, own := leadStamp(blocks[j].text); own && inTimeline[j] {
-					ts.add(st, raw, "")
-					continue
-				}
-				text = blocks[j].text
-			}
-			ts.add(st, raw, text)
+			tr.heading(i)
 		case blockCode:
 			if kinds[i] == secTimeline {
-				codeEntries(b.text, ts)
+				codeEntries(blocks[i].text, tr.ts)
 			}
 		case blockPara, blockItem:
-			line := b.text
-			st, raw, rest, ok := leadStamp(line)
-			if !ok {
-				ts.observe(line) // "2015-10-21 (all times UTC)" and the like
-				ts.observeZone(line)
+			tr.line(i)
+		}
+	}
+	if len(tr.ts.entries) == 0 {
+		statusUpdates(blocks, tr.ts)
+	}
+	return tr.ts.entries, tr.ts.times
+}
+
+// timelineReader walks a document's timeline blocks.
+type timelineReader struct {
+	ts       *timelineState
+	blocks   []block
+	kinds    []sectionKind
+	in       []bool // the blocks read as timeline
+	timeCol  int    // the time column of the current table, or -1
+	observed int    // blocks before this index were looked at for dates
+}
+
+// enter notes block i of a timeline. Entering a timeline, the latest
+// date written before it is the date of its time-only entries.
+func (tr *timelineReader) enter(i int) {
+	ts := tr.ts
+	if tr.observed < i && (ts.ctx.y == 0 || ts.ctx.weak) {
+		for j := i - 1; j >= tr.observed && j >= i-30; j-- {
+			if tr.blocks[j].kind == blockCode || tr.in[j] {
 				continue
 			}
-			// "2021-03-04:" over bullets without stamps: one entry, dated
-			if strings.TrimSpace(strings.Trim(rest, ":-–— ")) == "" && i+1 < len(blocks) && blocks[i+1].kind == blockItem {
-				if _, _, _, own := leadStamp(blocks[i+1].text); !own {
-					ts.add(st, raw, blocks[i+1].text)
-					continue
-				}
-			}
-			// several "time: text" entries on one scraped line
-			segs := splitClockEntries(rest)
-			ts.add(st, raw, segs[0].text)
-			for _, sg := range segs[1:] {
-				cst, _ := findClock(sg.raw, 0)
-				ts.add(cst, sg.raw, sg.text)
+			if st, ok := findDate(tr.blocks[j].text); ok && st.hasYear {
+				ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
+				break
 			}
 		}
 	}
-	if len(ts.entries) == 0 {
-		statusUpdates(blocks, ts)
+	tr.observed = i + 1
+}
+
+// row reads a table row: a header names the time column; a data row is
+// an entry of its time cell and the other cells.
+func (tr *timelineReader) row(b block) {
+	if b.header {
+		tr.timeCol = -1
+		for j, c := range b.cells {
+			if reTimeCol.MatchString(c) {
+				tr.timeCol = j
+				break
+			}
+		}
+		return
 	}
-	return ts.entries, ts.times
+	col := tr.timeCol
+	if col < 0 || col >= len(b.cells) {
+		col = -1
+		for j, c := range b.cells {
+			if _, ok := findStamp(c); ok {
+				col = j
+				break
+			}
+		}
+	}
+	if col < 0 {
+		return
+	}
+	var rest []string
+	for j, c := range b.cells {
+		if j != col && c != "" {
+			rest = append(rest, c)
+		}
+	}
+	cell := b.cells[col]
+	st, ok := findStamp(cell)
+	if !ok && strings.TrimSpace(cell) == "" && len(rest) == 0 {
+		return
+	}
+	tr.ts.add(st, cell, strings.Join(rest, " | "))
+}
+
+// heading reads a heading that is a time: the heading's text, else the
+// paragraph under it, is the entry; a bare date heading over
+// time-stamped lines only dates them.
+func (tr *timelineReader) heading(i int) {
+	b := tr.blocks[i]
+	st, raw, rest, ok := leadStamp(b.text)
+	if !ok {
+		if b.hk == secTimeline {
+			tr.ts.observe(b.text)
+			tr.ts.observeZone(b.text)
+		}
+		return
+	}
+	text := rest
+	if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(tr.blocks) && tr.blocks[j].kind != blockHeading {
+		if _, _, _, own := leadStamp(tr.blocks[j].text); own && tr.in[j] {
+			tr.ts.add(st, raw, "")
+			return
+		}
+		text = tr.blocks[j].text
+	}
+	tr.ts.add(st, raw, text)
+}
+
+// line reads a line or bullet that starts with a stamp; others may set
+// the date or zone of later entries.
+func (tr *timelineReader) line(i int) {
+	line := tr.blocks[i].text
+	st, raw, rest, ok := leadStamp(line)
+	if !ok {
+		tr.ts.observe(line) // "2015-10-21 (all times UTC)" and the like
+		tr.ts.observeZone(line)
+		return
+	}
+	// "2021-03-04:" over bullets without stamps: one entry, dated
+	if strings.TrimSpace(strings.Trim(rest, ":-–— ")) == "" && i+1 < len(tr.blocks) && tr.blocks[i+1].kind == blockItem {
+		if _, _, _, own := leadStamp(tr.blocks[i+1].text); !own {
+			tr.ts.add(st, raw, tr.blocks[i+1].text)
+			return
+		}
+	}
+	// several "time: text" entries on one scraped line
+	segs := splitClockEntries(rest)
+	tr.ts.add(st, raw, segs[0].text)
+	for _, sg := range segs[1:] {
+		cst, _ := findClock(sg.raw, 0)
+		tr.ts.add(cst, sg.raw, sg.text)
+	}
 }
 
 // reShortLead are the short stamps log-style timelines open lines with:
