@@ -105,8 +105,8 @@ func parseDuration(s string, atStart bool) (int, bool) {
 		total += v * unitMinutes(rest[n[4]:n[5]])
 		rest = rest[n[1]:]
 	}
-	if total <= 0 || total > maxDurationMinutes {
-		return 0, false
+	if total <= 0 || total > maxDurationMinutes || math.Round(total) < 1 {
+		return 0, false // under half a minute is no outage length
 	}
 	return int(math.Round(total)), true
 }

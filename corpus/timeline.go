@@ -94,8 +94,7 @@ func cleanEntryText(text string) string {
 			return ""
 		})
 	}
-	text = reEntryLead.ReplaceAllString(text, "")
-	return normSpace(text)
+	return reEntryLead.ReplaceAllString(normSpace(text), "")
 }
 
 // observeZone takes a zone named by a timeline heading or note ("All
