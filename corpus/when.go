@@ -175,7 +175,8 @@ func (r *timesReader) fmTime(keys ...string) (t time.Time, hasTime bool, ok bool
 		// 2023-04-18T00:00:00Z" is a time even at midnight, while
 		// "date: 2023-04-18" is only a day
 		if t, ok := r.fm[k].(time.Time); ok {
-			return t, k != "date" && k != "incident_date", true
+			dayOnly := (k == "date" || k == "incident_date") && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
+			return t, !dayOnly, true
 		}
 	}
 	for _, k := range keys {
