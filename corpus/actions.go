@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 const maxActions = 1000
@@ -237,6 +239,12 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) {
 			continue
 		}
+		if isLineList(b.lines) {
+			for _, l := range b.lines {
+				paras = append(paras, block{kind: blockPara, text: l, links: linksIn(l, b.links)})
+			}
+			continue
+		}
 		paras = append(paras, b)
 	}
 	if len(paras) >= 2 {
@@ -266,6 +274,35 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 			if a, ok := actionFrom(b.text, b.links, -1, false); ok {
 				out = append(out, a)
 			}
+		}
+	}
+	return out
+}
+
+// isLineList reports whether a paragraph's source lines are a plain
+// line list, one item a line: every line starts with a capital letter
+// or a digit and is short, and no line ends mid-sentence with a word
+// that the next line continues in lower case.
+func isLineList(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		r, _ := utf8.DecodeRuneInString(l)
+		if len(l) > 240 || !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// linksIn returns the links of a paragraph that appear in one of its
+// lines.
+func linksIn(line string, links []string) []string {
+	var out []string
+	for _, u := range links {
+		if strings.Contains(line, u) {
+			out = append(out, u)
 		}
 	}
 	return out

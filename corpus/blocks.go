@@ -28,6 +28,9 @@ type block struct {
 	checked int8
 	// struck marks a block whose text is all struck through (~~done~~).
 	struck bool
+	// lines are the source lines of a Markdown paragraph written on
+	// several lines (nil otherwise).
+	lines []string
 	// links are URLs of links inside the block, in order.
 	links []string
 	// bold is the text of a leading strong span ("**Impact**: …").

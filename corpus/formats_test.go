@@ -126,3 +126,46 @@ func TestTitleForms(t *testing.T) {
 		})
 	}
 }
+
+func TestActionItemForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // item texts, "+" prefix for done
+	}{
+		{"plain line list", "# T\n\n## Action items\n\nAdd an alert on queue depth\nDocument the failover\nRehearse the restore\n",
+			[]string{"Add an alert on queue depth", "Document the failover", "Rehearse the restore"}},
+		{"wrapped prose is one item", "# T\n\n## Action items\n\nWe will add an alert on queue depth so that\nthe on-call engineer sees it first.\n",
+			[]string{"We will add an alert on queue depth so that the on-call engineer sees it first."}},
+		{"sub-headings sort the items", "# T\n\n## Action items\n\n### Detection\n\n- Alert on lag\n\n### Mitigation\n\n- Add a kill switch\n\n## Appendix\n\n- not an item\n",
+			[]string{"Alert on lag", "Add a kill switch"}},
+		{"status prefixes and marks", "# T\n\n## Follow-ups\n\n- [DONE] Rotate keys\n- [OPEN] Audit tokens\n- ~~Remove old host~~\n- Patch the parser (Done.)\n- Ship the fix ✅\n- https://example.com/tracker\n- We apologize for the trouble.\n",
+			[]string{"+Rotate keys", "Audit tokens", "+Remove old host", "+Patch the parser (Done.)", "+Ship the fix ✅"}},
+		{"status column", "# T\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add alert | ops | Done |\n| Add runbook | ops | Open |\n",
+			[]string{"+Add alert | ops", "Add runbook | ops"}},
+		{"html list with check marks", "# T\n\n## Action items\n\n<ul>\n<li>[x] Rotate keys</li>\n<li>[ ] Audit tokens</li>\n</ul>\n",
+			[]string{"+Rotate keys", "Audit tokens"}},
+		{"list introduced by a paragraph", "# T\n\n## What happened\n\nThe disk filled.\n\nTo prevent this from happening again, we have made these changes:\n\n1. Alert at 80% disk\n2. Rotate logs daily\n",
+			[]string{"Alert at 80% disk", "Rotate logs daily"}},
+		{"prose follow-ups", "# T\n\n## Next steps\n\nThe cache was flushed. We will add a guard to the flush command. We plan to rehearse restores monthly.\n",
+			[]string{"We will add a guard to the flush command.", "We plan to rehearse restores monthly."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				s := a.Text
+				if a.Done {
+					s = "+" + s
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

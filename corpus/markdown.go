@@ -62,6 +62,7 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		}
 		b := c.inline(n)
 		if b.text != "" {
+			b.lines = c.sourceLines(n)
 			c.out = append(c.out, b)
 		}
 	case *ast.List:
@@ -113,6 +114,28 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.container(n, depth+1, listDepth)
 		}
 	}
+}
+
+// maxSourceLines bounds the lines kept of one paragraph.
+const maxSourceLines = 64
+
+// sourceLines returns the lines of a paragraph written on several
+// lines, without emphasis marks, for readers that take a plain line list
+// (one action per line) apart; nil for a one-line paragraph.
+func (c *mdConv) sourceLines(n ast.Node) []string {
+	lines := n.Lines()
+	if lines.Len() < 2 || lines.Len() > maxSourceLines {
+		return nil
+	}
+	out := make([]string, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t, _ := stripInlineMarkdown(string(seg.Value(c.src)))
+		if t = normSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // keyLinePara splits a paragraph whose lines are each a record of their
