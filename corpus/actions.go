@@ -22,6 +22,9 @@ var (
 	// outside an action-items section: "To prevent this from happening
 	// again, we have made the following changes:".
 	reListIntro = regexp.MustCompile(`(?i)\b(?:prevent|recurr\w*|(?:happen|occur)\w*\s+again|in the future|going forward|moving forward|follow[- ]?ups?|next steps|action items?|improvements?|we (?:will|plan to|are going to|intend to)|we(?:'ve| have) (?:made|taken|started|implemented|added))\b`)
+	// rePlaceholder is an item that says there is none: "N/A", "None",
+	// "TBD".
+	rePlaceholder = regexp.MustCompile(`(?i)^(?:n/?a|none|nothing|tbd|tba|todo|to do|[-–—.…]+|none (?:yet|identified|planned|needed|required)|no action (?:items?|needed|required))\.?$`)
 	// reCommitment marks a sentence that promises a follow-up, for action
 	// sections written as prose.
 	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
@@ -378,7 +381,7 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 			}
 		}
 	}
-	if text == "" || reSignOff.MatchString(text) {
+	if text == "" || reSignOff.MatchString(text) || rePlaceholder.MatchString(text) {
 		return ActionItem{}, false
 	}
 	if u := reURL.FindString(text); u != "" && strings.TrimSpace(strings.Trim(text, "<>")) == u {
