@@ -52,14 +52,15 @@ var repoFiles = map[string]bool{
 	"annotation_guide": true, "notice": true, "authors": true, "maintainers": true,
 }
 
-// Reasons Walk gives for the files it leaves out.
+// Reasons Walk gives for the files it leaves out (short: a one-line
+// summary of skipped files shows them).
 const (
-	SkipHidden     = "hidden file"
-	SkipLicense    = "license file"
-	SkipRepoFile   = "repository file (read-me, change log, template, guide)"
-	SkipMedia      = "not a text document (image, archive, binary, office file)"
-	SkipData       = "data, configuration or code file"
-	SkipDefaults   = "folder defaults (" + DefaultsFile + ")"
+	SkipHidden     = "hidden"
+	SkipLicense    = "licence"
+	SkipRepoFile   = "repository file"
+	SkipMedia      = "not text"
+	SkipData       = "data or code"
+	SkipDefaults   = "folder defaults"
 	SkipNotRegular = "not a regular file"
 )
 
