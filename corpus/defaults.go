@@ -116,14 +116,17 @@ func isDefaultsFile(base string) bool {
 // FolderDefaults returns the defaults for the document name in fsys: the
 // hindsight.yaml (or .hindsight.yaml) files of its folder and every
 // folder above it to the root, the nearest winning field by field. A
-// defaults file that cannot be read or decoded is an error naming it.
+// defaults file that cannot be read or decoded is left out and named in
+// the error; the defaults returned are still those of the others, so one
+// bad file never stops a folder's documents from being read.
 func FolderDefaults(fsys fs.FS, name string) (Defaults, error) {
 	var d Defaults
+	var errs []error
 	dir := path.Dir(name)
 	for depth := 0; depth <= maxWalkDepth; depth++ {
 		here, err := dirDefaults(fsys, dir)
 		if err != nil {
-			return Defaults{}, err
+			errs = append(errs, err)
 		}
 		d = d.under(here)
 		if dir == "." || dir == "/" || dir == "" {
@@ -131,7 +134,7 @@ func FolderDefaults(fsys fs.FS, name string) (Defaults, error) {
 		}
 		dir = path.Dir(dir)
 	}
-	return d, nil
+	return d, errors.Join(errs...)
 }
 
 // dirDefaults reads the defaults file of one folder, if any.

@@ -327,7 +327,7 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && titleHeading(b.text) {
 			minLevel, best = b.level, b.text
 		}
-		if t, ok := summaryTitle(b.text); ok && i < 5 {
+		if t, ok := summaryTitle(b.text); ok && i < 5 && (b.kind == blockPara || b.hk == secSummary) {
 			return t, false
 		}
 	}
@@ -372,8 +372,9 @@ func titleHeading(h string) bool {
 	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":")
 }
 
-// reSummaryTitle reads a title given as "INCIDENT SUMMARY: …" or
-// "Incident report: …" at the top of a document.
+// reSummaryTitle reads a title given as an opening line "INCIDENT
+// SUMMARY: …" or "Incident report: …" (a heading "Incident report: …" is
+// kept whole: it is the title as the document gives it).
 var reSummaryTitle = regexp.MustCompile(`(?i)^(?:incident|outage|post[- ]?mortem)\s+(?:summary|report|review)\s*[:–—-]\s*(\S.{3,150})$`)
 
 // summaryTitle returns the title of an "INCIDENT SUMMARY: …" line.

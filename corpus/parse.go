@@ -60,11 +60,13 @@ func (p *Parser) ParseFile(fsys fs.FS, name string) (Record, error) {
 	if fi.Size() > p.maxBytes {
 		return Record{}, fmt.Errorf("parse %s: %w: %d bytes, over the %d-byte limit", name, ErrTooLarge, fi.Size(), p.maxBytes)
 	}
-	d, err := FolderDefaults(fsys, name)
-	if err != nil {
-		return Record{}, fmt.Errorf("parse %s: folder defaults: %w", name, err)
+	d, derr := FolderDefaults(fsys, name)
+	rec, err := p.ParseWithDefaults(name, f, d)
+	if err == nil && derr != nil {
+		// a bad hindsight.yaml is reported, not fatal
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("%s: folder defaults left out: %v", name, derr))
 	}
-	return p.ParseWithDefaults(name, f, d)
+	return rec, err
 }
 
 // ParseWithDefaults is Parse with folder defaults (see Defaults) for

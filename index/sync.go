@@ -139,10 +139,9 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 					r.same = true
 				} else {
 					// a folder's hindsight.yaml fills what the document leaves out
-					var d corpus.Defaults
-					if d, r.err = corpus.FolderDefaults(fsys, name); r.err == nil {
-						r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
-					}
+					// (a bad one is left out: FolderDefaults returns the rest)
+					d, _ := corpus.FolderDefaults(fsys, name)
+					r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
 				}
 				select {
 				case results <- r:
