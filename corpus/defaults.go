@@ -47,11 +47,6 @@ func (d Defaults) Validate() error {
 	return nil
 }
 
-// isZero reports whether d gives nothing.
-func (d Defaults) isZero() bool {
-	return d.Organization == "" && d.Timezone == "" && len(d.Services) == 0
-}
-
 // under returns d with the fields it leaves empty taken from outer (the
 // defaults of a folder further up).
 func (d Defaults) under(outer Defaults) Defaults {

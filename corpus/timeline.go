@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -527,16 +526,4 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		}
 		ts.add(st, m[1], text)
 	}
-}
-
-// sortedKnown returns the known times, ascending.
-func sortedKnown(ts []time.Time) []time.Time {
-	var out []time.Time
-	for _, t := range ts {
-		if !t.IsZero() {
-			out = append(out, t)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
-	return out
 }
