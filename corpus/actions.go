@@ -282,6 +282,26 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	return out
 }
 
+// maxIntroTail is how much of a paragraph's end introduces a list.
+const maxIntroTail = 200
+
+// introTail is the end of a paragraph that introduces what follows: its
+// last sentence, at most maxIntroTail bytes ("… Remediation plan: our
+// immediate action items:").
+func introTail(t string) string {
+	if len(t) <= maxIntroTail {
+		return t
+	}
+	tail := t[len(t)-maxIntroTail:]
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	if i := strings.LastIndexAny(tail[:len(tail)-1], ".!?"); i >= 0 {
+		tail = tail[i+1:]
+	}
+	return tail
+}
+
 // isLineList reports whether a paragraph's source lines are a plain
 // line list, one item a line: every line starts with a capital letter
 // or a digit and is short, and no line ends mid-sentence with a word
@@ -322,7 +342,7 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			continue
 		}
 		t := strings.TrimSpace(b.text)
-		if !strings.HasSuffix(t, ":") || len(t) > 400 || !reListIntro.MatchString(t) {
+		if !strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) {
 			continue
 		}
 		level := 0
