@@ -59,6 +59,8 @@ func annotateHeadings(blocks []block) {
 // document is a parsed document before field extraction.
 type document struct {
 	format string
+	// tagged is the text extract handed to the root-cause tagger.
+	tagged ClassifyInput
 	blocks []block
 	fm     frontMatter
 	// title is a title given by the format itself (HTML <title>/<h1>),

@@ -200,10 +200,12 @@ func (p *Parser) extract(name string, doc *document) Record {
 	}
 	in := ClassifyInput{
 		RootCause: clipText(strings.TrimSpace(rootText), maxClassifyRootCause),
-		Headline:  clipText(strings.TrimSpace(rec.Title+"\n"+rec.Summary), maxClassifyHeadline),
+		Title:     clipText(strings.TrimSpace(rec.Title), maxClassifyHeadline),
+		Headline:  clipText(strings.TrimSpace(rec.Summary), maxClassifyHeadline),
 		Rest:      clipText(strings.Join(rest, "\n"), maxClassifyRest),
 		Declared:  declared,
 	}
+	doc.tagged = in
 	if cats := p.taxonomy.Classify(in); cats != nil {
 		rec.Categories = cats
 	}

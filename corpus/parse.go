@@ -87,22 +87,28 @@ func (p *Parser) ParseWithDefaults(name string, r io.Reader, d Defaults) (Record
 }
 
 func (p *Parser) parseBytes(name string, raw []byte, d Defaults) (Record, error) {
+	rec, _, err := p.parseDocument(name, raw, d)
+	return rec, err
+}
+
+// parseDocument is parseBytes, also returning the parsed document.
+func (p *Parser) parseDocument(name string, raw []byte, d Defaults) (Record, *document, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	hashed := raw
 	if u, ok := decodeUTF16(raw); ok { // Windows tools save UTF-16 with a BOM
 		raw = u
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return Record{}, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
 	}
 	if looksBinary(raw) {
-		return Record{}, fmt.Errorf("parse %s: binary content (too many control characters)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (too many control characters)", name)
 	}
 	text := normalizeText(raw)
 	if strings.TrimSpace(text) == "" {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	doc := p.document(name, text)
 	doc.defaultZone = d.Timezone
@@ -110,10 +116,10 @@ func (p *Parser) parseBytes(name string, raw []byte, d Defaults) (Record, error)
 	applyDefaults(&rec, d)
 	rec.Warnings = doc.warnings
 	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
-		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}
 	rec.ContentHash = HashContent(hashed)
-	return rec, nil
+	return rec, doc, nil
 }
 
 // decodeUTF16 decodes text that starts with a UTF-16 byte-order mark.

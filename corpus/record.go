@@ -13,6 +13,7 @@ const (
 const (
 	SourceFrontmatter = "frontmatter"
 	SourceRules       = "rules"
+	SourceModel       = "model"
 )
 
 // Record is one postmortem, parsed. Its JSON field names are fixed: the
@@ -87,7 +88,9 @@ type Category struct {
 	Confidence float64 `json:"confidence"`
 	// Evidence is the sentence that justified the tag.
 	Evidence string `json:"evidence"`
-	// Source is SourceFrontmatter or SourceRules.
+	// Source is SourceFrontmatter, SourceModel (the learned tagger) or
+	// SourceRules (the taxonomy's rules alone, for a taxonomy whose
+	// categories the learned model does not know).
 	Source string `json:"source"`
 }
 
