@@ -338,7 +338,8 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 	var out []ActionItem
 	for i := 0; i+1 < len(blocks); i++ {
 		b := blocks[i]
-		if inActions[i] || kinds[i] == secTimeline || b.kind != blockPara {
+		if inActions[i] || kinds[i] == secTimeline || kinds[i] == secRootCause || b.kind != blockPara {
+			// (a root cause may recall an earlier incident's follow-ups)
 			continue
 		}
 		t := strings.TrimSpace(b.text)
