@@ -60,6 +60,9 @@ type Record struct {
 	Body string `json:"body"`
 	// ContentHash is a hex SHA-256 of the raw document bytes.
 	ContentHash string `json:"content_hash"`
+	// Warnings name what was wrong with a document that still parsed,
+	// as "file:line: what" (a malformed frontmatter value, say).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // TimelineEntry is one event of the incident's timeline.

@@ -133,7 +133,7 @@ func (p *Parser) TaggerInput(name string, r io.Reader) (classify.Input, Record, 
 	if int64(len(raw)) > p.maxBytes {
 		return classify.Input{}, Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
 	}
-	rec, doc, err := p.parseDocument(name, raw)
+	rec, doc, err := p.parseDocument(name, raw, Defaults{})
 	if err != nil {
 		return classify.Input{}, Record{}, err
 	}
