@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/hindsight-kb/hindsight/corpus/classify"
 	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
+	"hash/fnv"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -80,6 +81,10 @@ type crule struct {
 	re     *regexp.Regexp // kindRegex
 	lits   []string       // kindRegex: one of these must occur; nil = no filter
 	desc   string         // the rule as written, for explanations
+	// key names the rule for the learned tagger: its category and a hash
+	// of its text (not its weight), so that a model's weights follow a
+	// rule and a rule added or edited elsewhere leaves the others alone.
+	key string
 }
 
 // matcher is the compiled, immutable form of a Taxonomy.
@@ -145,7 +150,7 @@ func compile(t *Taxonomy) *matcher {
 				continue
 			}
 			id := len(m.rules)
-			cr := crule{cat: ci, weight: r.Weight * cw, desc: r.String()}
+			cr := crule{cat: ci, weight: r.Weight * cw, desc: r.String(), key: ruleKey(c.Name, r)}
 			var phrases []string
 			switch {
 			case r.Phrase != "" && len(r.All) == 0 && r.Regex == "":
@@ -477,4 +482,18 @@ func wordsOf(s string) []string {
 	var out []string
 	prose.Words(s, func(start, end int) { out = append(out, s[start:end]) })
 	return out
+}
+
+// ruleKey returns the name of rule r of category cat for the learned
+// tagger: "dns/1a2b3c4d", the hash of what the rule matches.
+func ruleKey(cat string, r Rule) string {
+	h := fnv.New32a()
+	h.Write([]byte(r.Phrase))
+	for _, a := range r.All {
+		h.Write([]byte{0})
+		h.Write([]byte(a))
+	}
+	h.Write([]byte{1})
+	h.Write([]byte(r.Regex))
+	return fmt.Sprintf("%s/%08x", cat, h.Sum32())
 }

@@ -98,6 +98,19 @@ type scoreState struct {
 	// by start; reNext is the first not yet given to a sentence.
 	reMatches []reMatch
 	reNext    int
+	// ruleHits, when non-nil, counts the sentences each rule matched in
+	// (negated matches excepted), whatever its weight; ruleEv is the
+	// first such sentence and cur the sentence being scored. The learned
+	// tagger reads them.
+	ruleHits []int32
+	ruleEv   []span
+	cur      span
+	// ruleVal sums, per rule, its matched sentences weighted by the
+	// scoring's structure (cause or effect side, prescriptive sentence,
+	// lead) but not by the rule's own weight; sentHits are the rules of
+	// the current sentence with their side multipliers.
+	ruleVal  []float64
+	sentHits []sentRule
 }
 
 func newScoreState(m *matcher) *scoreState {
@@ -314,6 +327,7 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		return false
 	}
 	st.sentence++
+	st.cur = span{text: text, start: start, end: end}
 
 	hits := st.phraseHits(toks, st.hits[:0])
 	hits = st.regexHits(toks, start, end, hits)
@@ -359,6 +373,10 @@ func (st *scoreState) scoreSentence(text int, lower string, start, end int, weig
 		mult *= m.sc.Prescriptive
 	}
 	st.explainSentence(mult)
+	for _, sh := range st.sentHits {
+		st.ruleVal[sh.rule] += sh.w * mult
+	}
+	st.sentHits = st.sentHits[:0]
 	for _, c := range st.catTouch {
 		v := max(st.catSent[c], 0) * mult
 		st.catSent[c] = 0
@@ -461,6 +479,13 @@ func (st *scoreState) count(text, rid int, mult float64) {
 		return
 	}
 	st.ruleSent[rid] = st.sentence
+	if st.ruleHits != nil {
+		if st.ruleHits[rid] == 0 {
+			st.ruleEv[rid] = st.cur
+		}
+		st.ruleHits[rid]++
+		st.sentHits = append(st.sentHits, sentRule{rid, mult})
+	}
 	r := &m.rules[rid]
 	if st.ruleSec[rid] != int32(text)+1 {
 		st.ruleSec[rid] = int32(text) + 1

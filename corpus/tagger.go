@@ -46,6 +46,13 @@ var taggerSections = []struct {
 // the rules' score of every category in every section and in the whole
 // document, each with its best sentence.
 func (m *matcher) taggerInput(in ClassifyInput) classify.Input {
+	return m.taggerInputHits(in, true)
+}
+
+// taggerInputHits is taggerInput; hits says whether to list each rule's
+// matches too (classify.Input.Hits), which only a model fitted with
+// rule-hit features reads.
+func (m *matcher) taggerInputHits(in ClassifyInput, hits bool) classify.Input {
 	out := classify.Input{Title: in.Title, Summary: in.Headline, RootCause: in.RootCause, Rest: in.Rest}
 	add := func(sec classify.Section, st *scoreState) {
 		st.finish()
@@ -58,12 +65,22 @@ func (m *matcher) taggerInput(in ClassifyInput) classify.Input {
 	}
 	for _, ts := range taggerSections {
 		st := newScoreState(m)
+		if hits {
+			st.ruleHits, st.ruleEv = make([]int32, len(m.rules)), make([]span, len(m.rules))
+			st.ruleVal = make([]float64, len(m.rules))
+		}
 		lead := 0.0
 		if ts.lead {
 			lead = m.sc.Lead
 		}
 		st.scan(ts.text(in), 1, lead)
 		add(ts.sec, st)
+		for rid, n := range st.ruleHits {
+			if n > 0 {
+				out.Hits = append(out.Hits, classify.RuleHit{Section: ts.sec, Rule: m.rules[rid].key,
+					Count: int(n), Value: math.Round(st.ruleVal[rid]*1000) / 1000, Evidence: st.evidence(st.ruleEv[rid])})
+			}
+		}
 	}
 	st := newScoreState(m)
 	st.scan(in.RootCause, m.sc.RootCause, m.sc.Lead)
@@ -79,7 +96,7 @@ func (m *matcher) taggerInput(in ClassifyInput) classify.Input {
 // tagged: the model ranks causes, it does not invent one for a text that
 // names none.
 func (m *matcher) predict(in ClassifyInput) []Category {
-	ti := m.taggerInput(in)
+	ti := m.taggerInputHits(in, m.model.Features.Hits || m.model.Features.HitShared)
 	if !slices.ContainsFunc(ti.Rules, func(r classify.RuleScore) bool {
 		return r.Section == classify.SecAll && r.Score >= m.sc.MinScore
 	}) {

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -253,4 +254,48 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestExtractRuleHits(t *testing.T) {
+	in := Input{Hits: []RuleHit{
+		{Section: SecRootCause, Rule: "dns/aa", Count: 2, Value: 6, Evidence: "The resolver returned stale records."},
+		{Section: SecTitle, Rule: "dns/aa", Count: 1, Value: 1, Evidence: "DNS outage"},
+		{Section: SecRest, Rule: "network/bb", Count: 1, Value: 1, Evidence: "Packets were dropped."},
+	}}
+	for _, tc := range []struct {
+		name string
+		f    Features
+		want map[string]int // feature -> number of evidence sentences
+	}{
+		{"three classes", Features{Hits: true, HitClasses: 3},
+			map[string]int{"h:cause:dns/aa": 1, "h:head:dns/aa": 1, "h:rest:network/bb": 1}},
+		{"two classes", Features{Hits: true, HitClasses: 2},
+			map[string]int{"h:cause:dns/aa": 1, "h:rest:dns/aa": 1, "h:rest:network/bb": 1}},
+		{"whole document", Features{Hits: true, HitClasses: 1},
+			map[string]int{"h:all:dns/aa": 2, "h:all:network/bb": 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extract(in, tc.f)
+			got := map[string]int{}
+			for _, ft := range d.feats {
+				got[ft.name] = len(ft.sents)
+				if ft.value <= 0 || ft.value > 1 {
+					t.Errorf("%s = %v, want in (0, 1]", ft.name, ft.value)
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("features = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// Shared per-rule weights go to the rule's own category.
+	d := extract(in, Features{HitShared: true, HitClasses: 1, HitValue: true})
+	for _, sf := range d.shared {
+		if want, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(sf.name, "hs:all:"), "hits:all"), "/"); strings.HasPrefix(sf.name, "hs:") && sf.class != want {
+			t.Errorf("%s: class %s, want %s", sf.name, sf.class, want)
+		}
+	}
+	if len(d.shared) != 4 { // two rules, two categories' totals
+		t.Errorf("shared features = %+v, want 4", d.shared)
+	}
 }

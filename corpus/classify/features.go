@@ -34,6 +34,22 @@ type Input struct {
 	// Rules are the taxonomy's rule scores, one per section and category
 	// that scored above zero.
 	Rules []RuleScore
+	// Hits are the taxonomy's rules that matched, one per section and
+	// rule, with how many sentences each matched in.
+	Hits []RuleHit
+}
+
+// RuleHit is one taxonomy rule that matched in one section: how many
+// sentences it matched, and the first of them. Its weight in the
+// taxonomy plays no part: the model learns one of its own.
+type RuleHit struct {
+	Section Section `json:"section"`
+	Rule    string  `json:"rule"`
+	Count   int     `json:"count"`
+	// Value is Count with each sentence weighted by the scoring's
+	// structure: cause side, effect side, prescriptive sentence, lead.
+	Value    float64 `json:"value"`
+	Evidence string  `json:"evidence"`
 }
 
 // RuleScore is the score the taxonomy's rules gave one category in one
@@ -75,6 +91,35 @@ type Features struct {
 	// Negation turns negated words into features of their own
 	// ("n:ddos") instead of word features.
 	Negation bool `json:"negation"`
+	// Hits adds each taxonomy rule that matched as a feature of its own
+	// for every category, valued log(1 + sentences it matched), by
+	// section class: "h:cause:dns/1a2b3c4d". HitClasses chooses the
+	// classes: 3 (cause, title and summary, rest), 2 (cause, the rest)
+	// or 1 (the whole document).
+	Hits       bool `json:"hits,omitempty"`
+	HitClasses int  `json:"hit_classes,omitempty"`
+	// HitValue values rule hits by RuleHit.Value instead of Count.
+	HitValue bool `json:"hit_value,omitempty"`
+	// HitShared adds, for the category each matched rule belongs to, the
+	// rule's own learned weight ("hs:cause:dns/1a2b3c4d") and the
+	// unweighted count of the category's rules that matched
+	// ("hits:cause"), both as shared features: the taxonomy's rules
+	// with every hand weight replaced by a learned one. HitClasses
+	// chooses the section classes.
+	HitShared bool `json:"hit_shared,omitempty"`
+}
+
+// hitClass returns the section class of a rule hit for n classes.
+func hitClass(sec Section, n int) string {
+	switch {
+	case n <= 1:
+		return "all"
+	case sec == SecRootCause:
+		return "cause"
+	case n == 2 || sec == SecRest:
+		return "rest"
+	}
+	return "head"
 }
 
 // feature is one feature of a document: its name, value, and the
@@ -132,6 +177,9 @@ func extract(in Input, f Features) doc {
 	}
 	if f.Rules || f.Top || f.Shared {
 		b.rules(in.Rules, f)
+	}
+	if f.Hits || f.HitShared {
+		b.hits(in.Hits, f)
 	}
 	return b.finish()
 }
@@ -246,6 +294,64 @@ func (b *builder) rules(rs []RuleScore, f Features) {
 			sent: b.sentenceID(rs[top].Evidence)})
 	}
 }
+
+// hits adds the rule-hit features: log(1 + the sentences a rule matched
+// in the sections of one class), each class a group of its own, and the
+// shared features of Features.HitShared.
+func (b *builder) hits(hs []RuleHit, f Features) {
+	type key struct{ class, rule string }
+	count := map[key]float64{}
+	sents := map[key][]int{}
+	var order []key
+	for _, h := range hs {
+		if h.Count <= 0 || h.Rule == "" {
+			continue
+		}
+		n := float64(h.Count)
+		if f.HitValue {
+			n = h.Value
+		}
+		k := key{hitClass(h.Section, f.HitClasses), h.Rule}
+		if _, ok := count[k]; !ok {
+			order = append(order, k)
+		}
+		count[k] += n
+		sents[k] = append(sents[k], b.sentenceID(h.Evidence))
+	}
+	type catKey struct{ class, cat string }
+	total := map[catKey]float64{}
+	best := map[catKey]key{}
+	var cats []catKey
+	for _, k := range order {
+		v := math.Log1p(count[k])
+		if f.Hits {
+			for _, id := range sents[k] {
+				b.add("h:"+k.class, "h:"+k.class+":"+k.rule, v, id)
+			}
+		}
+		cat, _, ok := strings.Cut(k.rule, "/")
+		if !f.HitShared || !ok {
+			continue
+		}
+		b.shared = append(b.shared, sharedFeature{name: "hs:" + k.class + ":" + k.rule, class: cat,
+			value: v / hitScale, sent: sents[k][0]})
+		ck := catKey{k.class, cat}
+		if _, ok := total[ck]; !ok {
+			cats = append(cats, ck)
+		}
+		total[ck] += count[k]
+		if b, ok := best[ck]; !ok || count[k] > count[b] {
+			best[ck] = k
+		}
+	}
+	for _, ck := range cats {
+		b.shared = append(b.shared, sharedFeature{name: "hits:" + ck.class, class: ck.cat,
+			value: math.Log1p(total[ck]) / hitScale, sent: sents[best[ck]][0]})
+	}
+}
+
+// hitScale brings log(1 + a rule's sentence count) to about [0, 1].
+const hitScale = 2
 
 // finish scales each group to unit length and returns the features in
 // name order.

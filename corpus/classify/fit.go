@@ -47,6 +47,10 @@ type Params struct {
 	// document alike, 1 gives every category the same total weight, so
 	// that the priors do not copy the training set's class balance.
 	Balance float64 `json:"balance,omitempty"`
+	// HitPenalty multiplies L2 and L1 for the rule-hit features ("h:"),
+	// so that a rule's own weight must earn its place beside the
+	// taxonomy's totals. 0 means 1.
+	HitPenalty float64 `json:"hit_penalty,omitempty"`
 	// Iterations of accelerated proximal gradient descent.
 	Iterations int `json:"iterations"`
 }
@@ -173,6 +177,7 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 	df := map[string]int{}
 	groups := map[string]map[string]bool{}
 	seen := map[string]bool{}
+	sharedGroups := map[string]map[string]bool{}
 	count := map[string]int{}
 	for i, ex := range examples {
 		li, ok := cidx[ex.Label]
@@ -191,8 +196,9 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 		for _, sf := range docs[i].shared {
 			if !seen[sf.name] {
 				seen[sf.name] = true
-				pr.shared = append(pr.shared, sf.name)
+				sharedGroups[sf.name] = map[string]bool{}
 			}
+			sharedGroups[sf.name][ex.Group] = true
 		}
 		pr.targets = append(pr.targets, target(ex, li, cidx, p.Also))
 	}
@@ -201,12 +207,22 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 			pr.vocab = append(pr.vocab, name)
 		}
 	}
+	// A rule's own weight (a shared "hs:" feature) is learned only from
+	// rules several organisations' documents match, like words.
+	for name, g := range sharedGroups {
+		if !strings.HasPrefix(name, "hs:") || len(g) >= p.MinGroups {
+			pr.shared = append(pr.shared, name)
+		}
+	}
 	sort.Strings(pr.vocab)
 	pr.penalty = make([]float64, len(pr.vocab))
 	for j, name := range pr.vocab {
 		pr.penalty[j] = 1
 		if p.WordPenalty > 0 && (strings.HasPrefix(name, "w:") || strings.HasPrefix(name, "p:")) {
 			pr.penalty[j] = p.WordPenalty
+		}
+		if p.HitPenalty > 0 && strings.HasPrefix(name, "h:") {
+			pr.penalty[j] = p.HitPenalty
 		}
 	}
 	pr.weights = sampleWeights(examples, count, p.Balance)
@@ -225,8 +241,9 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 		}
 		perClass := map[int]float64{}
 		for _, sf := range d.shared {
-			if c, ok := cidx[sf.class]; ok {
-				srow = append(srow, sharedEntry{sidx[sf.name], c, sf.value})
+			k, known := sidx[sf.name]
+			if c, ok := cidx[sf.class]; ok && known {
+				srow = append(srow, sharedEntry{k, c, sf.value})
 				perClass[c] += sf.value * sf.value
 			}
 		}

@@ -61,6 +61,35 @@ func candidates() []candidate {
 	for _, reg := range []struct{ l2, l1 float64 }{{0.001, 0.0003}, {0.01, 0.001}, {0.01, 0.0003}} {
 		add("shared+rules+words", words, reg.l2, reg.l1, 3, 1, 0)
 	}
+	// Each taxonomy rule as a feature of its own, valued by the sentences
+	// it matched (log-scaled, whatever its hand weight), with one learned
+	// weight per category: beside the hand-weighted totals, by section
+	// class (3: root cause, title and summary, rest; 2: root cause, the
+	// rest; 1: the whole document), counting sentences alike or weighted
+	// by the scoring's structure (cause side, effect side, prescriptive);
+	// and, to measure what the hand weights are worth, instead of them
+	// (every rule's weight for its own category learned from zero).
+	for _, classes := range []int{3, 2, 1} {
+		for _, val := range []bool{false, true} {
+			hw := words
+			hw.Hits, hw.HitClasses, hw.HitValue = true, classes, val
+			v := ""
+			if val {
+				v = "v"
+			}
+			add(fmt.Sprintf("hits%d%s+shared+rules+words", classes, v), hw, 0.003, 0.0003, 3, 1, 0)
+		}
+		if classes == 1 {
+			hw := words
+			hw.Hits, hw.HitClasses, hw.HitValue = true, classes, true
+			for _, hp := range []float64{3, 10} {
+				add(fmt.Sprintf("hits1v+shared+rules+words hitpen=%g", hp), hw, 0.003, 0.0003, 3, 1, 0)
+				out[len(out)-1].params.HitPenalty = hp
+			}
+		}
+		own := classify.Features{Words: true, Cues: true, Negation: true, Hits: true, HitShared: true, HitClasses: classes, HitValue: true}
+		add(fmt.Sprintf("own%dv+hits+words", classes), own, 0.003, 0.0003, 3, 1, 0)
+	}
 	return out
 }
 
