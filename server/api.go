@@ -20,7 +20,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 //go:embed openapi.json
@@ -37,7 +37,7 @@ func openAPIDocument(basePath string) ([]byte, error) {
 	return json.MarshalIndent(doc, "", "  ")
 }
 
-func (s *Server) openAPI(c echo.Context) error {
+func (s *Server) openAPI(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	return c.Blob(http.StatusOK, "application/json", s.openapi)
 }
@@ -50,7 +50,7 @@ func apiQueryError(err error) error {
 	return nil
 }
 
-func (s *Server) apiSearch(c echo.Context) error {
+func (s *Server) apiSearch(c *echo.Context) error {
 	p, err := s.parseSearch(c, s.cfg.PageSize)
 	if err != nil {
 		return err
@@ -68,7 +68,7 @@ func (s *Server) apiSearch(c echo.Context) error {
 	return c.JSON(http.StatusOK, res)
 }
 
-func (s *Server) getRecord(c echo.Context) (corpus.Record, error) {
+func (s *Server) getRecord(c *echo.Context) (corpus.Record, error) {
 	id, err := idParam(c)
 	if err != nil {
 		return corpus.Record{}, err
@@ -83,7 +83,7 @@ func (s *Server) getRecord(c echo.Context) (corpus.Record, error) {
 	return rec, nil
 }
 
-func (s *Server) apiIncident(c echo.Context) error {
+func (s *Server) apiIncident(c *echo.Context) error {
 	rec, err := s.getRecord(c)
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func (s *Server) apiIncident(c echo.Context) error {
 	return c.JSON(http.StatusOK, rec)
 }
 
-func (s *Server) apiSimilar(c echo.Context) error {
+func (s *Server) apiSimilar(c *echo.Context) error {
 	n, err := intParam(c, "n", 5, 1, 50)
 	if err != nil {
 		return err
@@ -110,7 +110,7 @@ func (s *Server) apiSimilar(c echo.Context) error {
 	return c.JSON(http.StatusOK, sim)
 }
 
-func (s *Server) apiTrends(c echo.Context) error {
+func (s *Server) apiTrends(c *echo.Context) error {
 	p, err := s.parseTrends(c)
 	if err != nil {
 		return err
@@ -125,7 +125,7 @@ func (s *Server) apiTrends(c echo.Context) error {
 	return c.JSON(http.StatusOK, t)
 }
 
-func (s *Server) apiCategories(c echo.Context) error {
+func (s *Server) apiCategories(c *echo.Context) error {
 	cats, err := s.ix.Categories(c.Request().Context())
 	if err != nil {
 		return errInternal(fmt.Errorf("categories: %w", err))
@@ -136,7 +136,7 @@ func (s *Server) apiCategories(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"categories": cats})
 }
 
-func (s *Server) apiActions(c echo.Context) error {
+func (s *Server) apiActions(c *echo.Context) error {
 	q, _, open, pg, size, err := s.actionsParams(c)
 	if err != nil {
 		return err
@@ -188,7 +188,7 @@ func extFor(contentType string) (string, error) {
 
 // apiPost accepts a postmortem document, writes it into the corpus folder
 // under a generated name and indexes it. The response is the parsed record.
-func (s *Server) apiPost(c echo.Context) error {
+func (s *Server) apiPost(c *echo.Context) error {
 	if s.cfg.WriteToken == "" || s.w == nil {
 		return newError(http.StatusForbidden, "writes_disabled", "The write API is disabled: start the server with --write-token (or HINDSIGHT_WRITE_TOKEN) and a --corpus folder.")
 	}
@@ -202,9 +202,8 @@ func (s *Server) apiPost(c echo.Context) error {
 	}
 	body, err := io.ReadAll(c.Request().Body)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errTooLarge(mbe.Limit)
+		if echo.StatusCode(err) == http.StatusRequestEntityTooLarge {
+			return errTooLarge(s.cfg.MaxBodyBytes)
 		}
 		return newError(http.StatusBadRequest, "bad_body", "The request body could not be read.")
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/ui"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 // hitView is one search result as the templates show it.
@@ -112,7 +112,7 @@ type homePage struct {
 	Recent     []hitView
 }
 
-func (s *Server) homePage(c echo.Context) error {
+func (s *Server) homePage(c *echo.Context) error {
 	return s.cachedPage(c, pageKey("home"), func() (pageView, error) {
 		ctx := c.Request().Context()
 		total, err := s.ix.Count()
@@ -225,7 +225,7 @@ func facetGroups(f index.Facets) []struct {
 	}
 }
 
-func (s *Server) searchPage(c echo.Context) error {
+func (s *Server) searchPage(c *echo.Context) error {
 	p, err := s.parseSearch(c, s.cfg.PageSize)
 	if err != nil {
 		return err
@@ -367,7 +367,7 @@ type incidentPage struct {
 // SafeLink returns an action item's link if it is http(s), else "".
 func (incidentPage) SafeLink(s string) string { return safeURL(s) }
 
-func (s *Server) incidentPage(c echo.Context) error {
+func (s *Server) incidentPage(c *echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
@@ -499,7 +499,7 @@ type categoriesPage struct {
 	Categories []categoryLink
 }
 
-func (s *Server) categoriesPage(c echo.Context) error {
+func (s *Server) categoriesPage(c *echo.Context) error {
 	return s.cachedPage(c, pageKey("categories"), func() (pageView, error) {
 		cats, err := s.ix.Categories(c.Request().Context())
 		if err != nil {
@@ -530,7 +530,7 @@ type actionsPage struct {
 
 const actionsPageSize = 50
 
-func (s *Server) actionsParams(c echo.Context) (q, state string, open *bool, pg, size int, err error) {
+func (s *Server) actionsParams(c *echo.Context) (q, state string, open *bool, pg, size int, err error) {
 	if q, err = queryParam(c); err != nil {
 		return
 	}
@@ -552,7 +552,7 @@ func (s *Server) actionsParams(c echo.Context) (q, state string, open *bool, pg,
 	return
 }
 
-func (s *Server) actionsPage(c echo.Context) error {
+func (s *Server) actionsPage(c *echo.Context) error {
 	q, state, open, pg, size, err := s.actionsParams(c)
 	if err != nil {
 		return err
