@@ -26,8 +26,9 @@ import (
 
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
-// older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 6
+// older version (it is empty afterwards and Sync refills it). Bump it too
+// when the bleve version or the segment format changes (7: bleve 2.6).
+const SchemaVersion = 7
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")

@@ -235,6 +235,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	var tc [][]termCount
 	if termsOf != nil {
 		tc, err = termsOf()
+		ix.paths.count(ts != nil, err)
 	}
 	switch {
 	case err != nil:
