@@ -1,12 +1,14 @@
 // Package index is Hindsight's search engine, and the only package that
-// imports bleve: the mapping, incremental build and update from a corpus,
-// the query language, search with facets, similar incidents and trends.
+// imports bleve (with its sub-packages): the mapping, incremental build
+// and update from a corpus, search with facets, similar incidents and
+// trends. The query language is the sub-package index/query; bleve's
+// internals are reached only through index/internal/scorchx.
 //
 // It returns concrete types of its own and never leaks bleve's.
 //
 // How a search runs:
 //
-//   - The query language (ParseQuery) turns the text into words, phrases,
+//   - The query language (query.ParseQuery) turns the text into words, phrases,
 //     exclusions and filters; filters become keyword, date and numeric
 //     queries.
 //   - Words match on _text, every text field's terms in one field, and

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -705,8 +704,3 @@ const (
 	categoryAnyBoost     = 1.0
 )
 
-// errIsQuery reports whether err is a *QueryError.
-func errIsQuery(err error) bool {
-	var qe *QueryError
-	return errors.As(err, &qe)
-}

@@ -12,7 +12,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v5"
 
-	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // maxCachedPage is the largest rendered page kept in the page cache.
@@ -165,6 +165,6 @@ func pageKey(route string, parts ...string) string {
 // that a page of it must not be cached. A query that does not parse is
 // not cached either (its page is a 400).
 func relativeQuery(q string) bool {
-	pq, err := index.ParseQuery(q, index.QueryOptions{})
+	pq, err := query.ParseQuery(q, query.QueryOptions{})
 	return err != nil || pq.Relative()
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 	"github.com/hindsight-kb/hindsight/ui"
 	"github.com/labstack/echo/v5"
 )
@@ -83,7 +84,7 @@ func (s *Server) search(ctx context.Context, p searchParams) (*index.Result, err
 
 // queryErr returns the parser's message for a bad query, or "".
 func queryErr(err error) string {
-	var qe *index.QueryError
+	var qe *query.QueryError
 	if errors.As(err, &qe) {
 		return qe.Error()
 	}

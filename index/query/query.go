@@ -1,4 +1,4 @@
-package index
+package query
 
 // The Hindsight query language.
 //
