@@ -22,8 +22,8 @@
 //   - Results and trends are kept in a Cache until the next write
 //     (Generation); the server keeps its rendered pages in one too.
 //
-// Text is analysed by wordTokenizer (bleve's Unicode word boundaries,
-// faster on ASCII), the possessive, lower-case and stop filters, and a
-// Porter stemmer that remembers stems; analysedField builds the term
-// frequencies.
+// Text is analysed (index/internal/analysis) by a word tokenizer (bleve's
+// Unicode word boundaries, faster on ASCII), the possessive, lower-case
+// and stop filters, and a Porter stemmer that remembers stems;
+// AnalysedField builds the term frequencies and SumField the _text field.
 package index

@@ -22,6 +22,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	textanalysis "github.com/hindsight-kb/hindsight/index/internal/analysis"
 )
 
 // SchemaVersion identifies the mapping and the document layout below. Bump
@@ -138,8 +139,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}),
 		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
 			"type":          custom.Name,
-			"tokenizer":     tokenizerName,
-			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", stemmerName},
+			"tokenizer":     textanalysis.TokenizerName,
+			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", textanalysis.StemmerName},
 		}),
 	)
 	if err != nil {
@@ -322,10 +323,10 @@ func textDocument(m mapping.IndexMapping, id string, fields map[string]interface
 	}
 	for i, f := range doc.Fields {
 		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
-			doc.Fields[i] = &analysedField{TextField: tf}
+			doc.Fields[i] = &textanalysis.AnalysedField{TextField: tf}
 		}
 	}
-	doc.AddField(newTextField(doc, textFields))
+	doc.AddField(textanalysis.NewSumField(doc, fText, textFields))
 	return doc, nil
 }
 

@@ -703,4 +703,3 @@ const (
 	categoryPrimaryBoost = 2.0
 	categoryAnyBoost     = 1.0
 )
-
