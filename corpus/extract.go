@@ -8,13 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// section is the running state of the section walk.
-type sectionText struct {
-	parts map[sectionKind][]string
-	// blocks of each kind, for timeline and action-item extraction.
-	blocks map[sectionKind][]block
-}
-
 // assignSections gives every block the kind of section it belongs to:
 // a known heading starts a section, which runs until a heading of the
 // same or a higher level; bold-key paragraphs and bullets ("**Impact**:")

@@ -45,7 +45,6 @@ type htmlConv struct {
 	links []string
 	title string
 	site  string
-	h1    string
 }
 
 // meta collects <title> and og:site_name.

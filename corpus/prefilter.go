@@ -127,5 +127,5 @@ func hasKeyColon(s string) bool {
 	if len(s) > 64 {
 		s = s[:64]
 	}
-	return strings.IndexAny(s, ":=") >= 0
+	return strings.ContainsAny(s, ":=")
 }

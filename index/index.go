@@ -16,7 +16,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/hindsight-kb/hindsight/corpus"
@@ -456,6 +455,3 @@ func fieldString(f map[string]interface{}, name string) string {
 	}
 	return ""
 }
-
-// mappingFor exposes the mapping for tests of the schema.
-func mappingFor() (mapping.IndexMapping, error) { return newMapping() }
