@@ -47,14 +47,20 @@ var repoFiles = map[string]bool{
 // hidden files, license files, repository furniture (README, CHANGELOG,
 // CONTRIBUTING, templates…), non-text extensions and configuration or
 // code files.
-func skipFile(base string) bool {
+func skipFile(base string) bool { return SkipReason(base) != "" }
+
+// SkipReason says why Walk leaves out a file of this base name, or ""
+// when Walk reads it: "hidden", "licence", "repository file" (README,
+// CHANGELOG, templates…), or the extension of a non-text, configuration
+// or code file (".pdf", ".yaml").
+func SkipReason(base string) string {
 	if strings.HasPrefix(base, ".") {
-		return true
+		return "hidden"
 	}
 	upper := strings.ToUpper(base)
 	for _, p := range []string{"LICENSE", "LICENCE", "COPYING"} {
 		if upper == p || strings.HasPrefix(upper, p+".") || strings.HasPrefix(upper, p+"-") {
-			return true
+			return "licence"
 		}
 	}
 	ext := strings.ToLower(path.Ext(base))
@@ -62,9 +68,12 @@ func skipFile(base string) bool {
 		ext = ""
 	}
 	if repoFiles[strings.TrimSuffix(strings.ToLower(base), ext)] {
-		return true
+		return "repository file"
 	}
-	return skippedExtensions[ext]
+	if skippedExtensions[ext] {
+		return ext
+	}
+	return ""
 }
 
 // Walk calls fn for every candidate postmortem file under fsys, in

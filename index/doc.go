@@ -6,6 +6,12 @@
 //
 // It returns concrete types of its own and never leaks bleve's.
 //
+// Keeping an index in step with its corpus folder has one owner here:
+// Sync (once, incremental by content hash) and Watch (Sync again after
+// every change to the folder); Exists tells whether a folder holds an
+// index; Resolve maps what people type (a prefix, a file name, a path)
+// to an id, or answers with the closest ids.
+//
 // How a search runs:
 //
 //   - The query language (query.ParseQuery) turns the text into words, phrases,
@@ -19,7 +25,7 @@
 //     document-match hook, instead of visiting every hit's doc values.
 //   - Fragments are cut from the stored text of the page's hits
 //     (highlight.go).
-//   - Results and trends are kept in a Cache until the next write
+//   - Results and trends are kept in an lru.Cache until the next write
 //     (Generation); the server keeps its rendered pages in one too.
 //
 // Text is analysed (index/internal/analysis) by a word tokenizer (bleve's

@@ -20,6 +20,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
+	"github.com/hindsight-kb/hindsight/index/lru"
 )
 
 // ErrNotFound is returned by Get (and Similar) for an unknown id.
@@ -56,8 +57,8 @@ type Index struct {
 	writeGen  atomic.Uint64
 	allFacets atomic.Pointer[cachedFacets]
 	// results and trends cache whole results for the current writeGen.
-	results *Cache[cacheKey, *Result]
-	trends  *Cache[cacheKey, *Trends]
+	results *lru.Cache[cacheKey, *Result]
+	trends  *lru.Cache[cacheKey, *Trends]
 	// facets, catMonth, svcMonth and catDur hold per-segment tables of
 	// those doc-values fields (facettable.go).
 	facets, catMonth, svcMonth, catDur *facetTables
@@ -181,8 +182,8 @@ func OpenMemory(cfg Config) (*Index, error) {
 }
 
 func newIndex(cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: NewCache[cacheKey](cfg.ResultCache, (*Result).clone),
-		trends: NewCache[cacheKey](cfg.ResultCache/8, (*Trends).clone),
+	ix := &Index{cfg: cfg, tax: cfg.Taxonomy, parser: cfg.Parser, results: lru.New[cacheKey](cfg.ResultCache, (*Result).clone),
+		trends: lru.New[cacheKey](cfg.ResultCache/8, (*Trends).clone),
 		facets: newFacetTables(fFacets), catMonth: newFacetTables(fCatMonth),
 		svcMonth: newFacetTables(fSvcMonth), catDur: newFacetTables(fCatDur),
 		sortStart: newFacetTables(fSortStart), sortDur: newFacetTables(fSortDur)}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -11,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"os"
@@ -187,7 +189,9 @@ func extFor(contentType string) (string, error) {
 }
 
 // apiPost accepts a postmortem document, writes it into the corpus folder
-// under a generated name and indexes it. The response is the parsed record.
+// under a name made from its date and title, and indexes it: 201 and the
+// parsed record. A document already indexed (the same bytes) is not
+// written again: 200 and the existing record.
 func (s *Server) apiPost(c *echo.Context) error {
 	if s.cfg.WriteToken == "" || s.w == nil {
 		return newError(http.StatusForbidden, "writes_disabled", "The write API is disabled: start the server with --write-token (or HINDSIGHT_WRITE_TOKEN) and a --corpus folder.")
@@ -210,7 +214,22 @@ func (s *Server) apiPost(c *echo.Context) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return newError(http.StatusBadRequest, "empty_document", "The request body is empty; send a postmortem document.")
 	}
-	name, err := postedName(s.now(), ext)
+	ctx := c.Request().Context()
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	// The same document again (a retried request, a script run twice)
+	// is the incident already indexed, not a second copy.
+	if id, err := s.w.FindByHash(ctx, corpus.HashContent(body)); err == nil {
+		if old, err := s.ix.Get(ctx, id); err == nil {
+			c.Response().Header().Set("Location", s.ui.URL("/api/v1/incidents/"+old.ID))
+			return c.JSON(http.StatusOK, old)
+		}
+	}
+	draft, err := s.parser.Parse(path.Join(postedDir, "incoming"+ext), bytes.NewReader(body))
+	if err != nil {
+		return newError(http.StatusUnprocessableEntity, "unparsable_document", "%s", err.Error())
+	}
+	name, err := s.postedName(ctx, draft, ext)
 	if err != nil {
 		return errInternal(err)
 	}
@@ -218,9 +237,6 @@ func (s *Server) apiPost(c *echo.Context) error {
 	if err != nil {
 		return newError(http.StatusUnprocessableEntity, "unparsable_document", "%s", err.Error())
 	}
-	ctx := c.Request().Context()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	if old, err := s.ix.Get(ctx, rec.ID); err == nil {
 		return newError(http.StatusConflict, "conflict", "An incident with id %q already exists (%s).", rec.ID, old.Source)
 	}
@@ -238,13 +254,58 @@ func (s *Server) apiPost(c *echo.Context) error {
 // postedDir is the corpus sub-folder POSTed documents go into.
 const postedDir = "posted"
 
-// postedName is a fresh, safe file name: posted/20240301-153000-1a2b3c4d.md.
-func postedName(now time.Time, ext string) (string, error) {
+// maxPostedSlug bounds the title part of a posted document's file name.
+const maxPostedSlug = 60
+
+// postedName is a fresh, safe, readable file name for a POSTed document:
+// posted/<date>-<title slug><ext>, e.g.
+// posted/2024-11-02-cache-stampede-after-deploy.md, so that its id reads
+// "posted-2024-11-02-cache-stampede-after-deploy". The date is the
+// incident's, or today's when it has none; a name already taken in the
+// corpus or the index gets -2, -3, ….
+func (s *Server) postedName(ctx context.Context, draft corpus.Record, ext string) (string, error) {
+	date := s.now().UTC().Format("2006-01-02")
+	if d := draft.Date; len(d) >= 10 && isISODate(d[:10]) {
+		date = d[:10]
+	}
+	slug := corpus.Slug(draft.Title)
+	if draft.Title == "" || strings.HasPrefix(slug, "doc-") && len(slug) == 12 {
+		slug = "incident"
+	}
+	if len(slug) > maxPostedSlug {
+		slug = strings.TrimRight(slug[:maxPostedSlug], "-")
+	}
+	root, err := os.OpenRoot(s.cfg.CorpusDir)
+	if err != nil {
+		return "", fmt.Errorf("open corpus %s: %w", s.cfg.CorpusDir, err)
+	}
+	defer root.Close()
+	base := date + "-" + slug
+	for n := 1; n <= 100; n++ {
+		stem := base
+		if n > 1 {
+			stem = fmt.Sprintf("%s-%d", base, n)
+		}
+		name := path.Join(postedDir, stem+ext)
+		if _, err := root.Stat(name); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if _, err := s.ix.Get(ctx, corpus.Slug(name)); err == nil {
+			continue
+		}
+		return name, nil
+	}
 	var rnd [4]byte
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return "", fmt.Errorf("random name: %w", err)
 	}
-	return path.Join(postedDir, now.UTC().Format("20060102-150405")+"-"+hex.EncodeToString(rnd[:])+ext), nil
+	return path.Join(postedDir, base+"-"+hex.EncodeToString(rnd[:])+ext), nil
+}
+
+// isISODate reports whether s is a YYYY-MM-DD date.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 // writeCorpusFile writes name (slash path) into the corpus folder through

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -19,11 +18,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/hindsight-kb/hindsight/corpus"
-	"github.com/hindsight-kb/hindsight/index"
 )
-
-var updateScreenshot = flag.Bool("screenshot", false, "write ../ui/screenshot-search.png from the bundled samples")
 
 // findBrowser returns a Chromium/Chrome binary, or skips the test with a
 // clear message, or fails it when HINDSIGHT_BROWSER_TESTS demands a
@@ -41,9 +36,15 @@ func findBrowser(t *testing.T) string {
 	if os.Getenv("HINDSIGHT_BROWSER_TESTS") != "" {
 		t.Fatal("HINDSIGHT_BROWSER_TESTS is set but no chromium/google-chrome is on PATH (apt-get install -y chromium)")
 	}
-	t.Skip("browser tests skipped: no chromium or google-chrome on PATH; install chromium or set HINDSIGHT_CHROME (HINDSIGHT_BROWSER_TESTS=1 makes this a failure)")
+	const msg = "BROWSER TESTS SKIPPED: no chromium or google-chrome on PATH; apt-get install chromium, or set HINDSIGHT_CHROME (HINDSIGHT_BROWSER_TESTS=1 makes this a failure)"
+	browserSkipNotice.Do(func() { fmt.Fprintln(os.Stderr, "server: "+msg) })
+	t.Skip(msg)
 	return ""
 }
+
+// browserSkipNotice prints the skip once per run on stderr too, where
+// `go test` in the package folder shows it even without -v.
+var browserSkipNotice sync.Once
 
 // newBrowser starts a headless browser with a fresh profile and returns a
 // tab context. dialogs counts JavaScript dialogs (alert, confirm…): the
@@ -349,41 +350,5 @@ func TestBrowser(t *testing.T) {
 	defer dialogs.mu.Unlock()
 	if len(dialogs.csp) > 0 {
 		t.Errorf("Content-Security-Policy violations on our pages: %v", dialogs.csp)
-	}
-}
-
-// TestScreenshot writes ui/screenshot-search.png from the bundled samples:
-// go test ./server -run TestScreenshot -screenshot
-func TestScreenshot(t *testing.T) {
-	if !*updateScreenshot {
-		t.Skip("run with -screenshot to update ../ui/screenshot-search.png")
-	}
-	ix, err := index.OpenMemory(index.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if _, err := ix.Sync(context.Background(), corpus.Samples(), ".", nil); err != nil {
-		t.Fatal(err)
-	}
-	cfg := DefaultConfig()
-	cfg.Documents = corpus.Samples()
-	srv, err := New(cfg, ix, ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetReady(true)
-	u := serveOn(t, "127.0.0.1", srv.Handler())
-	ctx, _ := newBrowser(t, 60*time.Second)
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(1280, 860),
-		chromedp.Navigate(u+"/search?q=timeout"),
-		chromedp.WaitVisible(chromedp.CSS(".hit")),
-	); err != nil {
-		t.Fatal(err)
-	}
-	png := must(t, ctx, "screenshot", chromedp.CaptureScreenshot())
-	if err := os.WriteFile("../ui/screenshot-search.png", png, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -1,20 +1,25 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hindsight-kb/hindsight/index"
 )
 
 // Config configures a Server. Start from DefaultConfig and change what
 // you need; New calls Validate.
 type Config struct {
-	// Addr is the listen address, e.g. ":8080".
+	// Addr is the listen address: "127.0.0.1:8080" (this machine only,
+	// the default) or ":8080" (every interface).
 	Addr string
 	// BasePath is the URL prefix the site is served under behind a reverse
 	// proxy ("/kb"); "" serves at the root. Links carry it; requests are
@@ -26,6 +31,12 @@ type Config struct {
 	// CorpusDir is the folder POSTed documents are written into. Writes
 	// need it as well as WriteToken.
 	CorpusDir string
+	// SyncToken and Sync enable POST /api/v1/sync for
+	// "Authorization: Bearer <SyncToken>": `hindsight index` run while the
+	// server holds the index asks it to re-sync its corpus this way. Both
+	// unset disable the endpoint.
+	SyncToken string
+	Sync      func(ctx context.Context) (index.SyncStats, error)
 	// Documents is the corpus the index was built from; the incident page
 	// renders the original document from it (by Record.Source). Nil shows
 	// the text stored in the index instead.
@@ -74,12 +85,13 @@ type Config struct {
 	Now func() time.Time
 }
 
-// DefaultConfig returns the defaults: listen on :8080 at the root,
+// DefaultConfig returns the defaults: listen on 127.0.0.1:8080 (this
+// machine only) at the root,
 // read-only, 20 requests/s per client with bursts of 40, 10 MiB bodies,
 // 64 requests in flight (searches are CPU-bound: more only queue).
 func DefaultConfig() Config {
 	return Config{
-		Addr:              ":8080",
+		Addr:              "127.0.0.1:8080",
 		RateLimit:         20,
 		RateBurst:         40,
 		MaxClients:        10000,
@@ -102,7 +114,11 @@ func (c Config) Validate() error {
 	if c.Addr == "" {
 		errs = append(errs, errors.New("addr: empty listen address"))
 	} else if _, _, err := net.SplitHostPort(c.Addr); err != nil {
-		errs = append(errs, fmt.Errorf("addr %q: %v", c.Addr, err))
+		if _, perr := strconv.ParseUint(c.Addr, 10, 16); perr == nil {
+			errs = append(errs, fmt.Errorf("addr %q: a port without a host; did you mean \"127.0.0.1:%s\" (this machine) or \":%s\" (every interface)?", c.Addr, c.Addr, c.Addr))
+		} else {
+			errs = append(errs, fmt.Errorf("addr %q: %v", c.Addr, err))
+		}
 	}
 	if c.BasePath != "" {
 		if !strings.HasPrefix(c.BasePath, "/") || strings.HasSuffix(c.BasePath, "/") {

@@ -9,6 +9,13 @@
 // /feed.atom), operations (/healthz, /readyz, /metrics) and the JSON API
 // under /api/v1, described by the embedded openapi.json.
 //
+// One file per page holds its handler and view types: home.go,
+// search.go, incident.go (with document.go, which renders the original),
+// trends.go, categories.go, actions.go and embed.go (/embed, OpenSearch,
+// Atom); pages.go has what several pages share (result rows, the pager,
+// links). To add a page: a file here with its handler and view type, a
+// template in ui/templates, and a row in routes().
+//
 // Every request passes, in order: request log and metrics, panic
 // recovery, security headers (a CSP without inline script or style),
 // load shedding, per-client rate limiting, CORS for the embed origins,

@@ -19,6 +19,9 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index"
 )
 
 func TestSecurityHeaders(t *testing.T) {
@@ -133,6 +136,86 @@ func TestPostIncident(t *testing.T) {
 	}
 	if strings.Contains(f.logs.String(), testToken) {
 		t.Error("the write token appears in the logs")
+	}
+	// The id reads as the incident's date and title.
+	var created corpus.Record
+	if err := json.Unmarshal(w.Body.Bytes(), &created); err != nil {
+		t.Fatal(err)
+	}
+	if created.ID != "posted-2024-11-02-cache-stampede-after-deploy" || filepath.Base(files[0]) != "2024-11-02-cache-stampede-after-deploy.md" {
+		t.Errorf("posted id %q, file %s", created.ID, files[0])
+	}
+	// The same document again is the same incident: 200, no copy.
+	again := f.do(t, req{method: http.MethodPost, path: "/api/v1/incidents", body: doc, header: auth})
+	var same corpus.Record
+	if err := json.Unmarshal(again.Body.Bytes(), &same); err != nil || again.Code != http.StatusOK || same.ID != created.ID {
+		t.Errorf("second POST = %d id %q (%v), want 200 and %q", again.Code, same.ID, err, created.ID)
+	}
+	if files, _ := filepath.Glob(filepath.Join(f.dir, "posted", "*.md")); len(files) != 1 {
+		t.Errorf("after posting the same document twice: %v", files)
+	}
+	// Another document with the same title and date gets a name of its own.
+	edited := strings.Replace(doc, "release 9.1", "release 9.2", 1)
+	third := f.do(t, req{method: http.MethodPost, path: "/api/v1/incidents", body: edited, header: auth})
+	var other corpus.Record
+	if err := json.Unmarshal(third.Body.Bytes(), &other); err != nil || third.Code != http.StatusCreated || other.ID != created.ID+"-2" {
+		t.Errorf("edited POST = %d id %q (%v), want 201 and %q", third.Code, other.ID, err, created.ID+"-2")
+	}
+}
+
+func TestIncidentIDs(t *testing.T) {
+	f := newFixture(t, nil)
+	full := f.byName["2023-02-dns-resolver-cache.md"]
+	for _, tc := range []struct {
+		name, path string
+		status     int
+		location   string // for redirects
+		body       string // for 404s: the message must hold this
+	}{
+		{"exact id", "/api/v1/incidents/" + full, 200, "", ""},
+		{"file name", "/api/v1/incidents/2023-02-dns-resolver-cache.md", 302, "/api/v1/incidents/" + full, ""},
+		{"unique prefix, similar", "/api/v1/incidents/2023-02-dns/similar?n=2", 302, "/api/v1/incidents/" + full + "/similar?n=2", ""},
+		{"page", "/incidents/2023-02-dns", 302, "/incidents/" + full, ""},
+		{"ambiguous", "/api/v1/incidents/dns-resolver", 404, "", "matches 2 incidents"},
+		{"typo", "/api/v1/incidents/2023-02-dns-reslver-cache", 404, "", "Did you mean: " + full},
+		{"nothing like it", "/incidents/zzqx", 404, "", "No incident with id"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := f.get(t, tc.path)
+			if w.Code != tc.status {
+				t.Fatalf("GET %s = %d: %s", tc.path, w.Code, w.Body)
+			}
+			if tc.location != "" && w.Header().Get("Location") != tc.location {
+				t.Errorf("Location %q, want %q", w.Header().Get("Location"), tc.location)
+			}
+			if tc.body != "" && !strings.Contains(w.Body.String(), tc.body) {
+				t.Errorf("body lacks %q: %s", tc.body, w.Body)
+			}
+		})
+	}
+}
+
+func TestSyncEndpoint(t *testing.T) {
+	const token = "sync-token-0123456789"
+	calls := 0
+	f := newFixture(t, func(c *Config) {
+		c.SyncToken = token
+		c.Sync = func(context.Context) (index.SyncStats, error) {
+			calls++
+			return index.SyncStats{Added: 2}, nil
+		}
+	})
+	if w := f.do(t, req{method: http.MethodPost, path: "/api/v1/sync", header: map[string]string{"Authorization": "Bearer wrong"}}); w.Code != http.StatusUnauthorized || calls != 0 {
+		t.Errorf("wrong token: %d, %d syncs", w.Code, calls)
+	}
+	w := f.do(t, req{method: http.MethodPost, path: "/api/v1/sync", header: map[string]string{"Authorization": "Bearer " + token}})
+	var st index.SyncStats
+	if err := json.Unmarshal(w.Body.Bytes(), &st); err != nil || w.Code != 200 || st.Added != 2 || calls != 1 {
+		t.Errorf("sync = %d %s (%v), %d syncs", w.Code, w.Body, err, calls)
+	}
+	off := newFixture(t, nil)
+	if w := off.do(t, req{method: http.MethodPost, path: "/api/v1/sync", header: map[string]string{"Authorization": "Bearer " + token}}); w.Code != http.StatusForbidden {
+		t.Errorf("sync without a token configured = %d", w.Code)
 	}
 }
 
@@ -380,7 +463,8 @@ func TestConfigValidate(t *testing.T) {
 		want   string
 	}{
 		{"default", func(*Config) {}, ""},
-		{"bad addr", func(c *Config) { c.Addr = "8080" }, "addr"},
+		{"bad addr", func(c *Config) { c.Addr = "localhost" }, "addr"},
+		{"port only", func(c *Config) { c.Addr = "8095" }, `did you mean "127.0.0.1:8095"`},
 		{"base path without slash", func(c *Config) { c.BasePath = "kb" }, "base-path"},
 		{"base path trailing slash", func(c *Config) { c.BasePath = "/kb/" }, "base-path"},
 		{"base path with dots", func(c *Config) { c.BasePath = "/a/../b" }, "base-path"},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/lru"
 	"github.com/hindsight-kb/hindsight/ui"
 	"github.com/labstack/echo/v5"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -25,6 +26,9 @@ import (
 type Searcher interface {
 	Search(ctx context.Context, req index.Request) (*index.Result, error)
 	Get(ctx context.Context, id string) (corpus.Record, error)
+	// Resolve maps a typed id (a prefix, a file name, a path) to an
+	// indexed one; see index.Index.Resolve.
+	Resolve(ctx context.Context, key string) (string, error)
 	Similar(ctx context.Context, id string, n int) (*index.SimilarResult, error)
 	Trends(ctx context.Context, req index.TrendsRequest) (*index.Trends, error)
 	Categories(ctx context.Context) ([]index.CategoryCount, error)
@@ -39,6 +43,10 @@ type Searcher interface {
 // *index.Index satisfies it.
 type Writer interface {
 	Put(ctx context.Context, recs ...corpus.Record) error
+	// FindByHash returns the id of the document with this content hash,
+	// or an error wrapping index.ErrNotFound: a POST of a document
+	// already indexed returns it instead of a copy.
+	FindByHash(ctx context.Context, hash string) (string, error)
 }
 
 // Server is Hindsight's HTTP server: web pages, JSON API, embedding and
@@ -60,7 +68,7 @@ type Server struct {
 	extractIP echo.IPExtractor
 	limiter   *limiter
 	sem       chan struct{}
-	pages     *index.Cache[string, *renderedPage] // nil: pages are not cached
+	pages     *lru.Cache[string, *renderedPage] // nil: pages are not cached
 	// gzWriters are reused to compress pages for the page cache.
 	gzWriters sync.Pool
 	gzip      echo.MiddlewareFunc
@@ -95,7 +103,7 @@ func New(cfg Config, ix Searcher, w Writer) (*Server, error) {
 		cfg: cfg, ix: ix, w: w, parser: parser, ui: u, log: logger, docs: newDocRenderer(),
 		proxies: proxies, extractIP: newIPExtractor(proxies),
 		sem:   make(chan struct{}, cfg.MaxInFlight),
-		pages: index.NewCache[string, *renderedPage](cfg.PageCache, nil),
+		pages: lru.New[string, *renderedPage](cfg.PageCache, nil),
 	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
@@ -133,8 +141,8 @@ func (s *Server) routes() []route {
 		// Pages.
 		{http.MethodGet, "/", s.homePage, true},
 		{http.MethodGet, "/search", s.searchPage, true},
-		{http.MethodGet, "/incidents/:id", s.incidentPage, true},
-		{http.MethodGet, "/incidents/:id/source", s.incidentSource, true},
+		{http.MethodGet, "/incidents/:id", s.canonicalID(s.incidentPage), true},
+		{http.MethodGet, "/incidents/:id/source", s.canonicalID(s.incidentSource), true},
 		{http.MethodGet, "/trends", s.trendsPage, true},
 		{http.MethodGet, "/categories", s.categoriesPage, true},
 		{http.MethodGet, "/actions", s.actionsPage, true},
@@ -151,12 +159,13 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/metrics", echo.WrapHandler(promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})), false},
 		// JSON API.
 		{http.MethodGet, "/api/v1/search", s.apiSearch, true},
-		{http.MethodGet, "/api/v1/incidents/:id", s.apiIncident, true},
-		{http.MethodGet, "/api/v1/incidents/:id/similar", s.apiSimilar, true},
+		{http.MethodGet, "/api/v1/incidents/:id", s.canonicalID(s.apiIncident), true},
+		{http.MethodGet, "/api/v1/incidents/:id/similar", s.canonicalID(s.apiSimilar), true},
 		{http.MethodGet, "/api/v1/trends", s.apiTrends, true},
 		{http.MethodGet, "/api/v1/categories", s.apiCategories, true},
 		{http.MethodGet, "/api/v1/actions", s.apiActions, true},
 		{http.MethodPost, "/api/v1/incidents", s.apiPost, true},
+		{http.MethodPost, "/api/v1/sync", s.apiSync, false},
 		{http.MethodGet, "/api/v1/openapi.json", s.openAPI, false},
 	}
 }

@@ -148,8 +148,10 @@ func (s *Server) fillTrends(view *trendsPage, p trendsParams, t *index.Trends) {
 			continue
 		}
 		med, p90 := d.MedianMinutes, d.P90Minutes
-		view.Durations = append(view.Durations, durationView{Name: d.Name, Count: d.Count, Median: ui.FormatDuration(&med), P90: ui.FormatDuration(&p90)})
-		bars = append(bars, ui.Bar{Label: d.Name, Value: round1(float64(d.MedianMinutes) / 60), Second: round1(float64(d.P90Minutes) / 60), HasSecond: true})
+		dv := durationView{Name: d.Name, Count: d.Count, Median: ui.FormatDuration(&med), P90: ui.FormatDuration(&p90)}
+		view.Durations = append(view.Durations, dv)
+		bars = append(bars, ui.Bar{Label: d.Name, Value: round1(float64(med) / 60), Second: round1(float64(p90) / 60), HasSecond: true,
+			ValueText: ui.FormatHours(med), SecondText: ui.FormatHours(p90)})
 	}
 	if len(bars) > 0 {
 		view.DurationChart = ui.BarChart("chart-durations", "Median and p90 hours to restore, per root cause", "hours", bars)

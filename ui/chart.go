@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // Charts are hand-written SVG, rendered on the server: they need no
@@ -32,6 +33,9 @@ type Bar struct {
 	Second    float64
 	HasSecond bool
 	URL       string
+	// ValueText and SecondText, when set, are drawn instead of the
+	// numbers (durations as "1h 25m", say); the axis stays numeric.
+	ValueText, SecondText string
 }
 
 const (
@@ -48,29 +52,61 @@ func (b *svgBuf) f(format string, args ...any) { fmt.Fprintf(&b.Builder, format,
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
 
-// niceMax rounds v up to a readable axis maximum (1, 2, 5 × 10^n).
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
+// axis picks the scale for values up to maxV: the lowest top at or above
+// maxV that is a whole number of steps of 1, 2, 2.5 or 5 × 10^n, with at
+// most maxSteps steps (23 gives 25 in steps of 5, not 50). Counts
+// (integer) never get a fractional step. Nothing to show gives 0–1.
+func axis(maxV float64, maxSteps int, integer bool) (top, step float64) {
+	if maxV <= 0 || math.IsNaN(maxV) || math.IsInf(maxV, 0) || maxSteps < 1 {
+		return 1, 1
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+	k0 := int(math.Floor(math.Log10(maxV/float64(maxSteps)))) - 1
+	top = math.Inf(1)
+	for k := k0; k <= k0+2; k++ {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			st := m * math.Pow(10, float64(k))
+			if integer && st != math.Trunc(st) {
+				continue
+			}
+			n := math.Ceil(maxV/st - 1e-9)
+			if n > float64(maxSteps) {
+				continue
+			}
+			if t := roundTo(n*st, st); t < top {
+				top, step = t, st
+			}
 		}
 	}
-	return 10 * p
+	return top, step
+}
+
+// roundTo removes floating-point noise from a multiple of step.
+func roundTo(v, step float64) float64 {
+	scale := math.Pow(10, math.Max(0, -math.Floor(math.Log10(step)))+1)
+	return math.Round(v*scale) / scale
+}
+
+// ticks lists 0, step, 2·step … top.
+func ticks(top, step float64) []float64 {
+	var out []float64
+	for i := 0; ; i++ {
+		v := roundTo(float64(i)*step, step)
+		if v > top+step/1e6 {
+			return out
+		}
+		out = append(out, v)
+	}
 }
 
 func fmtNum(v float64) string {
 	if v == math.Trunc(v) {
 		return fmt.Sprintf("%d", int64(v))
 	}
-	return fmt.Sprintf("%.1f", v)
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".")
 }
 
 // ColumnChart renders one series as vertical bars over the buckets, with a
-// labelled y axis (0, half, max) and x labels at the first, middle and
+// labelled y axis (nice ticks just above the largest value) and x labels at the first, middle and
 // last bucket. class picks a colour class (c0…c7).
 // width is the viewBox width: 360 for small multiples, 720 for a wide
 // overview chart.
@@ -88,7 +124,7 @@ func ColumnChart(id string, width int, buckets []string, s Series, class string)
 			maxV = v
 		}
 	}
-	top := niceMax(float64(maxV))
+	top, step := axis(float64(maxV), 4, true)
 	unit := s.Unit
 	if unit == "" {
 		unit = "incidents"
@@ -105,14 +141,10 @@ func ColumnChart(id string, width int, buckets []string, s Series, class string)
 	plotW := float64(chartW - padLeft - padRight)
 	plotH := float64(chartH - padTop - padBottom)
 	// Grid and y axis labels.
-	ticks := []float64{0, 1}
-	if int(top)%2 == 0 {
-		ticks = []float64{0, 0.5, 1}
-	}
-	for _, frac := range ticks {
-		y := float64(padTop) + plotH*(1-frac)
+	for _, v := range ticks(top, step) {
+		y := float64(padTop) + plotH*(1-v/top)
 		b.f(`<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, chartW-padRight, y, y)
-		b.f(`<text class="axis" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-4, y+4, fmtNum(top*frac))
+		b.f(`<text class="axis" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-4, y+4, fmtNum(v))
 	}
 	n := len(buckets)
 	if n > 0 {
@@ -149,57 +181,111 @@ func ColumnChart(id string, width int, buckets []string, s Series, class string)
 	return template.HTML(b.String())
 }
 
+// Text widths are estimated (the SVG is drawn on the server, with no font
+// metrics): about this many user units per character at the chart's
+// 12px label size, which is generous for the system sans-serif fonts.
+const (
+	charW        = 7.2
+	maxLabel     = 36 // longer labels are cut with "…" (the tooltip has them whole)
+	barPlotW     = 340
+	barRowH      = 22
+	minLabelW    = 40
+	barAxisTicks = 5
+)
+
+// textW estimates the width of s in the chart's label font.
+func textW(s string) float64 { return charW * float64(utf8.RuneCountInString(s)) }
+
+// valueText is the label drawn after a bar.
+func (r Bar) valueText() string {
+	v := r.ValueText
+	if v == "" {
+		v = fmtNum(r.Value)
+	}
+	if !r.HasSecond {
+		return v
+	}
+	sv := r.SecondText
+	if sv == "" {
+		sv = fmtNum(r.Second)
+	}
+	return "median " + v + ", p90 " + sv
+}
+
+func (r Bar) end() float64 {
+	if r.HasSecond {
+		return math.Max(r.Value, r.Second)
+	}
+	return r.Value
+}
+
+func cutLabel(s string) string {
+	if utf8.RuneCountInString(s) > maxLabel {
+		return string([]rune(s)[:maxLabel-1]) + "…"
+	}
+	return s
+}
+
 // BarChart renders labelled horizontal bars; unit names the value axis
-// ("incidents", "hours"). Bars with HasSecond get a thinner second bar.
+// ("incidents", "hours"). Bars with HasSecond get a thinner second bar
+// and are labelled "median …, p90 …". The label column and the room for
+// the value labels are as wide as the longest text, and the axis runs to
+// nice ticks just above the largest value.
 func BarChart(id, title, unit string, bars []Bar) template.HTML {
 	var b svgBuf
-	const labelW, rowH, w = 130, 22, 520
-	h := padTop + rowH*len(bars) + 40
-	maxV := 0.0
+	maxV, labelW, valueW := 0.0, float64(minLabelW), 0.0
 	for _, r := range bars {
-		maxV = math.Max(maxV, r.Value)
-		if r.HasSecond {
-			maxV = math.Max(maxV, r.Second)
-		}
+		maxV = math.Max(maxV, r.end())
+		labelW = math.Max(labelW, textW(cutLabel(r.Label))+12)
+		valueW = math.Max(valueW, textW(r.valueText())+8)
 	}
-	top := niceMax(maxV)
+	valueW = math.Max(valueW, textW(unit)/2+4) // the axis caption ends at the plot's edge
+	top, step := axis(maxV, barAxisTicks, allWhole(bars))
+	w := math.Ceil(labelW + barPlotW + valueW)
+	h := padTop + barRowH*len(bars) + 40
 	titleID := esc(id) + "-t"
-	b.f(`<svg class="chart bars" viewBox="0 0 %d %d" role="img" aria-labelledby="%s">`, w, h, titleID)
+	// Drawn at its own size (not stretched to the column), so that the
+	// text of every bar chart is the same size.
+	b.f(`<svg class="chart bars" width="%.0f" height="%d" viewBox="0 0 %.0f %d" role="img" aria-labelledby="%s" data-max="%s" data-axis-max="%s">`,
+		w, h, w, h, titleID, fmtNum(maxV), fmtNum(top))
 	b.f(`<title id="%s">%s</title>`, titleID, esc(title))
-	plotW := float64(w - labelW - 40)
 	for i, r := range bars {
-		y := float64(padTop + rowH*i)
-		label := r.Label
-		if len([]rune(label)) > 20 {
-			label = string([]rune(label)[:19]) + "…"
+		y := float64(padTop + barRowH*i)
+		b.f(`<text class="label" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, labelW-6, y+14, esc(cutLabel(r.Label)))
+		bw := barPlotW * r.Value / top
+		tip := r.Label + ": " + r.valueText()
+		if r.ValueText == "" {
+			tip += " " + unit
 		}
-		b.f(`<text class="label" x="%d" y="%.1f" text-anchor="end">%s</text>`, labelW-6, y+14, esc(label))
-		bw := plotW * r.Value / top
-		tip := fmt.Sprintf("%s: %s %s", r.Label, fmtNum(r.Value), unit)
 		if r.HasSecond {
-			tip = fmt.Sprintf("%s: median %s, p90 %s %s", r.Label, fmtNum(r.Value), fmtNum(r.Second), unit)
-			sw := plotW * r.Second / top
-			b.f(`<rect class="bar second" x="%d" y="%.1f" width="%.1f" height="6" data-value="%s"><title>%s</title></rect>`,
+			sw := barPlotW * r.Second / top
+			b.f(`<rect class="bar second" x="%.1f" y="%.1f" width="%.1f" height="6" data-value="%s"><title>%s</title></rect>`,
 				labelW, y+13, sw, fmtNum(r.Second), esc(tip))
-			b.f(`<rect class="bar" x="%d" y="%.1f" width="%.1f" height="10" data-value="%s"><title>%s</title></rect>`,
+			b.f(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="10" data-value="%s"><title>%s</title></rect>`,
 				labelW, y+3, bw, fmtNum(r.Value), esc(tip))
 		} else {
-			b.f(`<rect class="bar" x="%d" y="%.1f" width="%.1f" height="16" data-value="%s"><title>%s</title></rect>`,
+			b.f(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="16" data-value="%s"><title>%s</title></rect>`,
 				labelW, y+2, bw, fmtNum(r.Value), esc(tip))
 		}
-		end := r.Value
-		if r.HasSecond {
-			end = math.Max(end, r.Second)
-		}
-		b.f(`<text class="value" x="%.1f" y="%.1f">%s</text>`, float64(labelW)+plotW*end/top+4, y+14, fmtNum(end))
+		b.f(`<text class="value" x="%.1f" y="%.1f">%s</text>`, labelW+barPlotW*r.end()/top+4, y+14, esc(r.valueText()))
 	}
-	axisY := padTop + rowH*len(bars) + 4
-	b.f(`<line class="axisline" x1="%d" x2="%.1f" y1="%d" y2="%d"/>`, labelW, float64(labelW)+plotW, axisY, axisY)
-	for _, frac := range []float64{0, 0.5, 1} {
-		x := float64(labelW) + plotW*frac
-		b.f(`<text class="axis" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x, axisY+16, fmtNum(top*frac))
+	axisY := padTop + barRowH*len(bars) + 4
+	b.f(`<line class="axisline" x1="%.1f" x2="%.1f" y1="%d" y2="%d"/>`, labelW, labelW+barPlotW, axisY, axisY)
+	for _, v := range ticks(top, step) {
+		x := labelW + barPlotW*v/top
+		b.f(`<text class="axis" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x, axisY+16, fmtNum(v))
 	}
-	b.f(`<text class="axis caption" x="%.1f" y="%d" text-anchor="end">%s</text>`, float64(labelW)+plotW, axisY+16+10, esc(unit))
+	b.f(`<text class="axis caption" x="%.1f" y="%d" text-anchor="end">%s</text>`, labelW+barPlotW, axisY+16+10, esc(unit))
 	b.f(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// allWhole reports whether every value is a whole number (counts).
+func allWhole(bars []Bar) bool {
+	for _, r := range bars {
+		if r.Value != math.Trunc(r.Value) || (r.HasSecond && r.Second != math.Trunc(r.Second)) {
+			return false
+		}
+	}
+	return true
 }

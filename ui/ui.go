@@ -223,6 +223,22 @@ func FormatDuration(minutes *int) string {
 	}
 }
 
+// FormatHours writes a duration in hours and minutes, never days ("43m",
+// "1h 25m", "26h", "70h 5m"), for values read against an axis in hours.
+// A negative duration is "".
+func FormatHours(minutes int) string {
+	switch {
+	case minutes < 0:
+		return ""
+	case minutes < 60:
+		return fmt.Sprintf("%dm", minutes)
+	case minutes%60 == 0:
+		return fmt.Sprintf("%dh", minutes/60)
+	default:
+		return fmt.Sprintf("%dh %dm", minutes/60, minutes%60)
+	}
+}
+
 // MonthYear turns a YYYY-MM-DD date into "March 2024"; other input is
 // returned unchanged.
 func MonthYear(date string) string {

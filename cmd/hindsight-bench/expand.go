@@ -103,98 +103,123 @@ func capitalize(s string) string {
 
 // slot returns a generated value for one template slot.
 func (e *expander) slot(name string) string {
+	for _, fill := range []func(string) (string, bool){e.incidentSlot, e.numberSlot, e.wordSlot} {
+		if v, ok := fill(name); ok {
+			return v
+		}
+	}
+	return "{" + name + "}"
+}
+
+// incidentSlot fills the slots taken from the incident being written: its services, hosts, people, times and cause.
+func (e *expander) incidentSlot(name string) (string, bool) {
 	r, inc := e.r, e.inc
 	switch name {
 	case "svc":
-		return inc.services[0]
+		return inc.services[0], true
 	case "svc2":
 		if len(inc.services) > 1 {
-			return inc.services[1+r.IntN(len(inc.services)-1)]
+			return inc.services[1+r.IntN(len(inc.services)-1)], true
 		}
-		return e.pick(inc.org.services)
+		return e.pick(inc.org.services), true
 	case "anysvc":
-		return e.pick(inc.org.services)
+		return e.pick(inc.org.services), true
 	case "host":
-		return fmt.Sprintf("%s-%s-%02d", e.pick(hostRoles), e.pick(inc.org.regions), 1+r.IntN(60))
+		return fmt.Sprintf("%s-%s-%02d", e.pick(hostRoles), e.pick(inc.org.regions), 1+r.IntN(60)), true
 	case "region":
-		return e.pick(inc.org.regions)
-	case "n1":
-		return fmt.Sprint(2 + r.IntN(8))
-	case "n2":
-		return fmt.Sprint(10 + r.IntN(90))
-	case "n3":
-		return fmt.Sprint(100 + r.IntN(900))
-	case "n4":
-		return fmt.Sprint(1000 + r.IntN(99000))
-	case "pct":
-		return fmt.Sprintf("%d%%", 2+r.IntN(97))
-	case "port":
-		return e.pick([]string{"443", "80", "5432", "3306", "6379", "9092", "8080", "8443", "9200", "2379", "53", "11211"})
-	case "ip":
-		return fmt.Sprintf("10.%d.%d.%d", r.IntN(256), r.IntN(256), 1+r.IntN(254))
-	case "code5":
-		return fmt.Sprint(500 + r.IntN(5))
-	case "disk":
-		return e.pick(diskDev)
-	case "version":
-		return fmt.Sprintf("v%d.%d.%d", 1+r.IntN(9), r.IntN(40), r.IntN(20))
-	case "codename":
-		return e.codename()
-	case "Codename":
-		return capitalize(e.codename())
-	case "Customer":
-		return capitalize(e.codename()) + e.pick([]string{"", "", " Inc", " Ltd", " GmbH", " Corp", " Labs", " Group"})
-	case "flag":
-		return e.pick([]string{"enable", "use", "rollout", "new", "allow", "disable"}) + "_" + e.codename() + "_" + e.pick(neutralNouns)
-	case "configkey":
-		return e.pick(neutralNouns) + "." + e.pick([]string{"max", "min", "default", "timeout", "retry", "batch", "pool"}) + "_" + e.codename()
+		return e.pick(inc.org.regions), true
 	case "person":
-		return inc.org.person(r)
-	case "first":
-		return e.pick(firstNames)
-	case "team":
-		return e.pick(teams)
-	case "err":
-		return e.expand(e.pick(errorTemplates))
-	case "noun":
-		return e.pick(neutralNouns)
-	case "tnoun":
-		return e.pick(techNouns)
-	case "adj":
-		return e.pick(adjectives)
-	case "adv":
-		return e.pick(adverbs)
-	case "verb":
-		return e.pick(verbsPast)
+		return inc.org.person(r), true
 	case "time":
 		t := inc.start.Add(timeDur(r.IntN(max(inc.duration, 1))))
-		return t.Format("15:04")
+		return t.Format("15:04"), true
 	case "start":
-		return inc.start.Format("15:04")
+		return inc.start.Format("15:04"), true
 	case "end":
-		return inc.end.Format("15:04")
+		return inc.end.Format("15:04"), true
 	case "detected":
-		return inc.detected.Format("15:04")
+		return inc.detected.Format("15:04"), true
 	case "zone":
-		return inc.zoneAbbrev
+		return inc.zoneAbbrev, true
 	case "ticket":
-		return fmt.Sprintf("%s-%d", inc.org.ticketPrefix, 100+r.IntN(40000))
+		return fmt.Sprintf("%s-%d", inc.org.ticketPrefix, 100+r.IntN(40000)), true
 	case "symptom":
-		return inc.symptom
+		return inc.symptom, true
 	case "Symptom":
-		return capitalize(inc.symptom)
+		return capitalize(inc.symptom), true
 	case "vendor":
-		return inc.vendor
+		return inc.vendor, true
 	case "db":
-		return inc.database
+		return inc.database, true
 	case "date":
-		return inc.start.Format("January 2, 2006")
+		return inc.start.Format("January 2, 2006"), true
 	case "org":
-		return inc.org.name
+		return inc.org.name, true
 	case "dur":
-		return humanDuration(inc.duration, r.IntN(2) == 0)
+		return humanDuration(inc.duration, r.IntN(2) == 0), true
 	}
-	return "{" + name + "}"
+	return "", false
+}
+
+// numberSlot fills the slots of numbers and identifiers: counts, percentages, ports, addresses, versions.
+func (e *expander) numberSlot(name string) (string, bool) {
+	r := e.r
+	switch name {
+	case "n1":
+		return fmt.Sprint(2 + r.IntN(8)), true
+	case "n2":
+		return fmt.Sprint(10 + r.IntN(90)), true
+	case "n3":
+		return fmt.Sprint(100 + r.IntN(900)), true
+	case "n4":
+		return fmt.Sprint(1000 + r.IntN(99000)), true
+	case "pct":
+		return fmt.Sprintf("%d%%", 2+r.IntN(97)), true
+	case "port":
+		return e.pick([]string{"443", "80", "5432", "3306", "6379", "9092", "8080", "8443", "9200", "2379", "53", "11211"}), true
+	case "ip":
+		return fmt.Sprintf("10.%d.%d.%d", r.IntN(256), r.IntN(256), 1+r.IntN(254)), true
+	case "code5":
+		return fmt.Sprint(500 + r.IntN(5)), true
+	case "disk":
+		return e.pick(diskDev), true
+	case "version":
+		return fmt.Sprintf("v%d.%d.%d", 1+r.IntN(9), r.IntN(40), r.IntN(20)), true
+	}
+	return "", false
+}
+
+// wordSlot fills the slots of words: code names, flags, configuration keys, teams and parts of speech.
+func (e *expander) wordSlot(name string) (string, bool) {
+	switch name {
+	case "codename":
+		return e.codename(), true
+	case "Codename":
+		return capitalize(e.codename()), true
+	case "Customer":
+		return capitalize(e.codename()) + e.pick([]string{"", "", " Inc", " Ltd", " GmbH", " Corp", " Labs", " Group"}), true
+	case "flag":
+		return e.pick([]string{"enable", "use", "rollout", "new", "allow", "disable"}) + "_" + e.codename() + "_" + e.pick(neutralNouns), true
+	case "configkey":
+		return e.pick(neutralNouns) + "." + e.pick([]string{"max", "min", "default", "timeout", "retry", "batch", "pool"}) + "_" + e.codename(), true
+	case "first":
+		return e.pick(firstNames), true
+	case "team":
+		return e.pick(teams), true
+	case "err":
+		return e.expand(e.pick(errorTemplates)), true
+	case "noun":
+		return e.pick(neutralNouns), true
+	case "tnoun":
+		return e.pick(techNouns), true
+	case "adj":
+		return e.pick(adjectives), true
+	case "adv":
+		return e.pick(adverbs), true
+	case "verb":
+		return e.pick(verbsPast), true
+	}
+	return "", false
 }
 
 // neutralNouns are technical nouns that point at no root-cause category,

@@ -292,7 +292,7 @@ func TestServeSamplesFreshCache(t *testing.T) {
 		t.Fatalf("samples search: %v, want several certificate incidents", hits)
 	}
 	s.stop(t)
-	if _, err := os.Stat(filepath.Join(home, ".cache", "hindsight", "samples-index")); err != nil {
+	if _, err := os.Stat(filepath.Join(home, ".cache", "hindsight", "samples", "index")); err != nil {
 		t.Fatalf("index not in the user cache folder: %v", err)
 	}
 

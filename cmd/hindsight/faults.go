@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io/fs"
 	"log/slog"
 
 	"github.com/hindsight-kb/hindsight/index"
@@ -18,7 +17,7 @@ func indexFaultHooks(ix *index.Index, hooks serveHooks, logger *slog.Logger) ser
 	}
 	if ro := ix.ReadOnly(); ro != "" {
 		logger.Warn("index is read-only: serving it as it is, without syncing or watching the corpus", "index", ix.Dir(), "reason", ro)
-		hooks.sync = func(ctx context.Context, _ *index.Index, _ fs.FS, _ string) error { return nil }
+		hooks.sync = func(context.Context) error { return nil }
 		hooks.watch = nil
 	}
 	return hooks

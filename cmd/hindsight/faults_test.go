@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -155,32 +157,107 @@ func TestServeReadOnlyIndex(t *testing.T) {
 	s.stop(t)
 }
 
-// TestIndexLockedByServe runs `hindsight index` on the index a running
-// serve holds: it fails within seconds, saying the index is locked.
-func TestIndexLockedByServe(t *testing.T) {
+// TestCLIWhileServing runs the CLI against the index a running serve
+// holds: the read commands answer through the server with the output and
+// exit codes they have on the index itself, and `hindsight index` asks
+// the server to re-sync instead of failing on the lock.
+func TestCLIWhileServing(t *testing.T) {
 	bin := hindsightBinary(t)
 	corpusDir := t.TempDir()
 	writeCorpus(t, corpusDir, "kestrel", 3)
 	idx := filepath.Join(t.TempDir(), "idx")
-	s := startServe(t, []string{"XDG_CACHE_HOME=" + t.TempDir()}, "--corpus", corpusDir, "--index", idx)
-	s.waitReady(t, 20*time.Second)
-	for _, args := range [][]string{
-		{"index", "--corpus", corpusDir, "--index", idx},
+	env := append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+	cli := func(args ...string) (string, int) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), code
+	}
+	reads := [][]string{
 		{"search", "--index", idx, "kestrel"},
-	} {
-		start := time.Now()
-		out, err := exec.Command(bin, args...).CombinedOutput()
-		took := time.Since(start)
-		if err == nil || !strings.Contains(string(out), "locked") || !strings.Contains(string(out), idx) {
-			t.Errorf("%s while serve holds the index: %v\n%s", args[0], err, out)
-		}
-		if took > 6*time.Second {
-			t.Errorf("%s took %v to report the lock", args[0], took)
-		}
-		t.Logf("%s: %v: %s", args[0], took, strings.TrimSpace(string(out)))
+		{"search", "--json", "--index", idx, "kestrel"},
+		{"search", "--index", idx, "kestrel after:2030"},
+		{"search", "--index", idx, "category:nonsense-that-is-no-category((("},
+		{"show", "--index", idx, "kestrel-0001"},
+		{"show", "--index", idx, "kestrel-000"},     // ambiguous: did you mean
+		{"show", "--index", idx, "kestrel-0001.md"}, // the file name
+		{"similar", "--index", idx, "kestrel-0002"},
+		{"trends", "--index", idx, "--interval", "year"},
+		{"trends", "--index", idx, "--interval", "fortnight"},
+	}
+	// What each command says on the index itself.
+	if out, code := cli("index", "--corpus", corpusDir, "--index", idx); code != 0 {
+		t.Fatalf("index: %d %s", code, out)
+	}
+	type answer struct {
+		out  string
+		code int
+	}
+	direct := map[string]answer{}
+	for _, args := range reads {
+		out, code := cli(args...)
+		direct[strings.Join(args, " ")] = answer{out, code}
+	}
+
+	s := startServe(t, []string{"XDG_CACHE_HOME=" + t.TempDir()}, "--corpus", corpusDir, "--index", idx, "--no-watch")
+	s.waitReady(t, 20*time.Second)
+	for _, args := range reads {
+		name := strings.Join(args, " ")
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			out, code := cli(args...)
+			want := direct[name]
+			if code != want.code {
+				t.Errorf("exit %d through the server, %d on the index; output:\n%s", code, want.code, out)
+			}
+			if code == 0 && normaliseOutput(out) != normaliseOutput(want.out) {
+				t.Errorf("output through the server differs from the index's:\n--- server\n%s\n--- index\n%s", out, want.out)
+			}
+			if code != 0 && !strings.Contains(out, "kestrel") && !strings.Contains(out, "fortnight") && !strings.Contains(out, "(((") {
+				t.Errorf("error does not say what was wrong: %s", out)
+			}
+			if took := time.Since(start); took > 3*time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
+	}
+	if out, _ := cli("show", "--index", idx, "kestrel-000"); !strings.Contains(out, "kestrel-0000") || !strings.Contains(out, "kestrel-0002") {
+		t.Errorf("an ambiguous id does not list the matches: %s", out)
+	}
+
+	// A new file, and `hindsight index` while the server holds the index.
+	writeCorpus(t, corpusDir, "plover", 1)
+	out, code := cli("index", "--corpus", corpusDir, "--index", idx)
+	if code != 0 || !strings.Contains(out, "added 1 / updated 0 / removed 0 / unchanged 3 / failed 0") || !strings.Contains(out, "re-sync") {
+		t.Errorf("index while serving: %d %s", code, out)
+	}
+	if out, code := cli("search", "--index", idx, "plover"); code != 0 || !strings.Contains(out, "plover-0000") {
+		t.Errorf("search after a re-sync through the server: %d %s", code, out)
+	}
+	// Another corpus cannot be synced into the index the server serves.
+	if out, code := cli("index", "--corpus", t.TempDir(), "--index", idx); code != exitUsage || !strings.Contains(out, "serves this index") {
+		t.Errorf("index of another corpus while serving: %d %s", code, out)
 	}
 	s.stop(t)
+	if _, err := os.Stat(serverFile(idx)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the server record outlives the server: %v", err)
+	}
 }
+
+// normaliseOutput drops what differs between two runs of a command: the
+// time a search took.
+func normaliseOutput(s string) string {
+	return tookRE.ReplaceAllString(s, `"took_ns":0`)
+}
+
+var tookRE = regexp.MustCompile(`"took_ns":\d+`)
 
 // TestWriteTokenNeverLogged runs serve with a write token and makes
 // requests with no token, a wrong one, one that differs by a character,

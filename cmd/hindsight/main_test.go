@@ -18,7 +18,7 @@ func TestHelpListsEveryFlag(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{
-		"hindsight serve flags:", "--addr", `(default ":8080")`, "[$HINDSIGHT_ADDR]",
+		"hindsight serve flags:", "--addr", `(default "127.0.0.1:8080")`, "[$HINDSIGHT_ADDR]",
 		"[$HINDSIGHT_WRITE_TOKEN]", "[$HINDSIGHT_CORPUS]", "[$HINDSIGHT_NO_WATCH]",
 		"hindsight index flags:", "hindsight parse flags:", "[$HINDSIGHT_MAX_BYTES]",
 	} {

@@ -43,12 +43,12 @@ func runSearch(ctx context.Context, env *cliEnv, args []string) int {
 	limit := fset.Int("limit", 10, "show at most `N` hits")
 	page := fset.Int("page", 1, "result page `N`")
 	sortBy := fset.String("sort", "", "relevance, newest, oldest or longest (default: relevance, newest without words)")
-	idxOpts := indexFlags(fset)
+	kbOpts := kbFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
 	q := strings.Join(fset.Args(), " ")
-	ix, _, err := openExistingIndex(idxOpts)
+	ix, err := openReader(ctx, env, kbOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight search: %v\n", err)
 		return exitRuntime
@@ -57,7 +57,7 @@ func runSearch(ctx context.Context, env *cliEnv, args []string) int {
 	res, err := ix.Search(ctx, index.Request{Query: q, Sort: *sortBy, Page: *page, PageSize: max(1, *limit)})
 	if err != nil {
 		var qe *query.QueryError
-		if errors.As(err, &qe) {
+		if errors.As(err, &qe) || isBadRequest(err) {
 			fmt.Fprintf(env.stderr, "hindsight search: bad query: %v\n", err)
 			return exitUsage
 		}

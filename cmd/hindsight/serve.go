@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,10 +12,9 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"time"
 
-	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/server"
 )
@@ -35,26 +36,21 @@ func (l *listFlag) Set(v string) error {
 
 // serveOptions are the parsed flags of `hindsight serve`.
 type serveOptions struct {
-	server   server.Config
-	corpus   string
-	indexDir string
-	taxonomy string
-	synonyms string
-	logJSON  bool
-	noWatch  bool
-	cache    int
+	server  server.Config
+	kb      *kbOptions
+	logJSON bool
+	noWatch bool
+	cache   int
 }
 
 func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 	o := &serveOptions{server: server.DefaultConfig()}
 	fs := newFlagSet(env, "serve", "", "Serve the web UI and JSON API over a corpus of postmortems. The index is built\n"+
-		"(or refreshed) in the background; /readyz answers 200 once it is searchable.")
+		"(or refreshed) in the background; /readyz answers 200 once it is searchable. While it\n"+
+		"runs, the other commands on the same corpus answer through it.")
 	c := &o.server
-	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address")
-	fs.StringVar(&o.corpus, "corpus", "", "folder of postmortems to serve (default: the bundled sample knowledge base)")
-	fs.StringVar(&o.indexDir, "index", "", "index `folder` (default: in the user cache folder, e.g. ~/.cache/hindsight/index, or .../samples-index for the samples)")
-	fs.StringVar(&o.taxonomy, "taxonomy", "", "root-cause taxonomy YAML `file` (default: the built-in one)")
-	fs.StringVar(&o.synonyms, "synonyms", "", "synonym groups YAML `file` (default: the built-in SRE set)")
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address: host:port; a port alone listens on 127.0.0.1 (this machine only), ':8080' on every interface")
+	o.kb = kbFlags(fs)
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not watch the corpus folder and re-index changed files")
 	fs.StringVar(&c.BasePath, "base-path", "", "URL prefix when served behind a reverse proxy, e.g. /kb")
 	fs.StringVar(&c.WriteToken, "write-token", "", "enables POST /api/v1/incidents for 'Authorization: Bearer <token>' (at least 16 characters)")
@@ -70,13 +66,22 @@ func serveFlags(env *cliEnv) (*flag.FlagSet, *serveOptions) {
 	return fs, o
 }
 
+// listenAddr accepts a port alone ("8095") as a port on this machine
+// only, like the default.
+func listenAddr(addr string) string {
+	if _, err := strconv.ParseUint(addr, 10, 16); err == nil {
+		return "127.0.0.1:" + addr
+	}
+	return addr
+}
+
 // serveHooks are the points where corpus syncing and watching plug in.
 type serveHooks struct {
 	// sync brings the index in line with the corpus (the first build).
-	sync func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error
+	sync func(ctx context.Context) error
 	// watch, when set, runs after the first sync until ctx ends, keeping
 	// the index current.
-	watch func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error
+	watch func(ctx context.Context) error
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) int {
@@ -94,96 +99,90 @@ func runServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	logger := slog.New(handler)
 	o.server.Logger = logger
-	if o.corpus == "" && o.server.WriteToken != "" {
+	o.server.Addr = listenAddr(o.server.Addr)
+	kb, err := o.kb.resolve(env)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitUsage
+	}
+	if kb.corpus == "" && o.server.WriteToken != "" {
 		fmt.Fprintln(env.stderr, "hindsight serve: --write-token needs --corpus DIR: the bundled samples are read-only")
 		return exitUsage
 	}
 	if o.server.WriteToken != "" {
-		o.server.CorpusDir = o.corpus
+		o.server.CorpusDir = kb.corpus
 	}
 	if err := o.server.Validate(); err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitUsage
 	}
-	hooks := serveHooks{sync: syncIndex(logger)}
-	if o.corpus != "" && !o.noWatch {
-		hooks.watch = watchCorpus(logger)
-	}
-	return serve(ctx, env, o, hooks, logger)
+	return serve(ctx, env, o, kb, logger)
 }
 
-// syncIndex is the default first build: an incremental Sync of the corpus.
-func syncIndex(logger *slog.Logger) func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
-	return func(ctx context.Context, ix *index.Index, fsys fs.FS, _ string) error {
-		st, err := ix.Sync(ctx, fsys, ".", nil)
-		if err != nil {
-			return err
+// corpusKeeper keeps one index in step with its corpus: the first sync,
+// the watch, and the syncs `hindsight index` asks for all go through it
+// and are logged the same way.
+type corpusKeeper struct {
+	ix     *index.Index
+	fsys   fs.FS
+	dir    string // the corpus folder, "" for the bundled samples
+	logger *slog.Logger
+}
+
+// sync runs one incremental Sync and logs what changed.
+func (k *corpusKeeper) sync(ctx context.Context) (index.SyncStats, error) {
+	st, err := k.ix.Sync(ctx, k.fsys, ".", nil)
+	k.logSync(st, err, true)
+	return st, err
+}
+
+func (k *corpusKeeper) logSync(st index.SyncStats, err error, always bool) {
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			k.logger.Error("index sync failed", "corpus", k.dir, "error", err.Error())
 		}
-		logger.Info("index synced", "added", st.Added, "updated", st.Updated, "removed", st.Removed,
+		return
+	}
+	if always || st.Added+st.Updated+st.Removed+st.Failed > 0 {
+		k.logger.Info("index synced", "added", st.Added, "updated", st.Updated, "removed", st.Removed,
 			"unchanged", st.Unchanged, "failed", st.Failed, "took", st.Took)
-		for _, f := range st.Failures {
-			logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
-		}
-		return nil
+	}
+	for _, f := range st.Failures {
+		k.logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
+	}
+	if !always {
+		return
+	}
+	skipped, empty := corpusNotes(k.fsys, st)
+	if skipped != "" {
+		k.logger.Info(skipped)
+	}
+	if empty != "" {
+		k.logger.Warn(empty)
 	}
 }
 
-// watchCorpus keeps the index current while serving: every change under
-// the corpus folder leads to an incremental Sync within about a second.
-func watchCorpus(logger *slog.Logger) func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
-	return func(ctx context.Context, ix *index.Index, fsys fs.FS, dir string) error {
-		w := &corpusWatcher{dir: dir, debounce: 250 * time.Millisecond, log: logger,
-			sync: func(ctx context.Context) error {
-				st, err := ix.Sync(ctx, fsys, ".", nil)
-				if err != nil {
-					return err
-				}
-				if st.Added+st.Updated+st.Removed+st.Failed > 0 {
-					logger.Info("corpus changed", "added", st.Added, "updated", st.Updated, "removed", st.Removed, "failed", st.Failed, "took", st.Took)
-				}
-				for _, f := range st.Failures {
-					logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
-				}
-				return nil
-			}}
-		return w.run(ctx)
-	}
+// watch keeps the index current while serving: every change under the
+// corpus folder leads to an incremental Sync within about a second.
+func (k *corpusKeeper) watch(ctx context.Context) error {
+	return k.ix.Watch(ctx, k.dir, k.fsys, index.WatchOptions{
+		OnSync:    func(st index.SyncStats, err error) { k.logSync(st, err, false) },
+		OnWarning: func(err error) { k.logger.Warn("corpus watch", "error", err.Error()) },
+	})
 }
 
-// openCorpus returns the corpus to serve: the --corpus folder, opened so
-// that symbolic links cannot lead outside it, or the bundled samples.
-func openCorpus(o *serveOptions) (fsys fs.FS, label string, closeFn func(), err error) {
-	if o.corpus == "" {
-		return corpus.Samples(), "built-in samples", func() {}, nil
-	}
-	root, err := os.OpenRoot(o.corpus)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	return root.FS(), absPath(o.corpus), func() { root.Close() }, nil
-}
-
-func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, logger *slog.Logger) int {
-	fsys, corpusLabel, closeCorpus, err := openCorpus(o)
-	if err != nil {
-		fmt.Fprintf(env.stderr, "hindsight serve: corpus: %v\n", err)
-		return exitUsage
-	}
-	defer closeCorpus()
-	if o.indexDir == "" && o.corpus == "" {
-		o.indexDir, err = samplesIndexDir()
-	} else {
-		o.indexDir, err = resolveIndexDir(o.indexDir)
-	}
+func serve(ctx context.Context, env *cliEnv, o *serveOptions, kb knowledgeBase, logger *slog.Logger) int {
+	fsys, closeCorpus, err := kb.openCorpus()
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitUsage
 	}
-	if err := os.MkdirAll(filepath.Dir(o.indexDir), 0o755); err != nil {
+	defer closeCorpus()
+	if err := os.MkdirAll(filepath.Dir(kb.indexDir), 0o755); err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: index folder: %v\n", err)
 		return exitRuntime
 	}
-	cfg, err := (&indexOptions{taxonomy: o.taxonomy, synonyms: o.synonyms}).config()
+	cfg, err := kb.indexConfig()
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitUsage
@@ -192,14 +191,34 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 	if o.cache <= 0 {
 		cfg.ResultCache = -1
 	}
-	ix, err := index.Open(o.indexDir, cfg)
+	ix, err := index.Open(kb.indexDir, cfg)
 	if err != nil {
+		if errors.Is(err, index.ErrLocked) {
+			if rec, rerr := readServerRecord(kb.indexDir); rerr == nil {
+				err = fmt.Errorf("%w: the server at %s (pid %d) serves this index", err, rec.URL, rec.PID)
+			}
+		}
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
 		return exitRuntime
 	}
 	defer ix.Close()
+	keeper := &corpusKeeper{ix: ix, fsys: fsys, dir: kb.corpus, logger: logger}
+	hooks := serveHooks{sync: func(ctx context.Context) error { _, err := keeper.sync(ctx); return err }}
+	if kb.corpus != "" && !o.noWatch {
+		hooks.watch = keeper.watch
+	}
 	hooks = indexFaultHooks(ix, hooks, logger)
 	o.server.Documents = fsys
+	if o.server.SyncToken, err = randomToken(); err != nil {
+		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
+		return exitRuntime
+	}
+	o.server.Sync = keeper.sync
+	if ix.ReadOnly() != "" {
+		o.server.Sync = func(context.Context) (index.SyncStats, error) {
+			return index.SyncStats{}, fmt.Errorf("the index is read-only: %s", ix.ReadOnly())
+		}
+	}
 	srv, err := server.New(o.server, ix, ix)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight serve: %v\n", err)
@@ -210,7 +229,12 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 		fmt.Fprintf(env.stderr, "hindsight serve: listen: %v\n", err)
 		return exitRuntime
 	}
-	fmt.Fprintf(env.stderr, "hindsight: serving corpus %s (index %s) at %s\n", corpusLabel, absPath(o.indexDir), siteURL(ln.Addr(), o.server.BasePath))
+	rec := serverRecord{URL: clientURL(ln.Addr(), o.server.BasePath), PID: os.Getpid(), Corpus: kb.corpus, SyncToken: o.server.SyncToken}
+	if err := writeServerRecord(kb.indexDir, rec); err != nil && ix.ReadOnly() == "" {
+		logger.Warn("other hindsight commands will not find this server", "error", err.Error())
+	}
+	defer removeServerRecord(kb.indexDir, rec.SyncToken)
+	fmt.Fprintf(env.stderr, "hindsight: serving corpus %s (index %s) at %s\n", kb.label(), kb.indexDir, siteURL(ln.Addr(), o.server.BasePath))
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -231,13 +255,13 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 		// Watch from the start, so that changes made during the first
 		// build are not missed; syncs are serialised by the index.
 		go func() {
-			if err := hooks.watch(ctx, ix, fsys, o.corpus); err != nil && !errors.Is(err, context.Canceled) {
+			if err := hooks.watch(ctx); err != nil && !errors.Is(err, context.Canceled) {
 				logger.Error("corpus watcher stopped", "error", err.Error())
 			}
 		}()
 	}
 	go func() {
-		if err := hooks.sync(ctx, ix, fsys, o.corpus); err != nil {
+		if err := hooks.sync(ctx); err != nil {
 			if !errors.Is(err, context.Canceled) {
 				logger.Error("index build failed", "error", err.Error(), "ready", reused)
 			}
@@ -253,6 +277,15 @@ func serve(ctx context.Context, env *cliEnv, o *serveOptions, hooks serveHooks, 
 	}
 	logger.Info("stopped")
 	return exitOK
+}
+
+// randomToken is a fresh secret for POST /api/v1/sync.
+func randomToken() (string, error) {
+	var b [24]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("sync token: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
 }
 
 // countOf is the index's document count, 0 when it cannot be read.
@@ -271,14 +304,28 @@ func absPath(p string) string {
 	return p
 }
 
-// siteURL is the URL to open for a listener address.
+// siteURL is the URL to open for a listener address: the address itself,
+// with "localhost" for every interface.
 func siteURL(addr net.Addr, basePath string) string {
 	host, port, err := net.SplitHostPort(addr.String())
 	if err != nil {
 		return "http://" + addr.String() + basePath + "/"
 	}
 	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
-		host = "localhost"
+		return "http://" + net.JoinHostPort("localhost", port) + basePath + "/ (listening on every interface)"
+	}
+	return "http://" + net.JoinHostPort(host, port) + basePath + "/"
+}
+
+// clientURL is the URL other commands on this machine reach the server
+// at: a loopback address when it listens on every interface.
+func clientURL(addr net.Addr, basePath string) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + basePath + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "127.0.0.1"
 	}
 	return "http://" + net.JoinHostPort(host, port) + basePath + "/"
 }

@@ -14,9 +14,10 @@ import (
 // runShow implements `hindsight show`.
 func runShow(ctx context.Context, env *cliEnv, args []string) int {
 	fset := newFlagSet(env, "show", "ID",
-		"Show one indexed incident: its facts, causes with evidence, timeline and action items.")
+		"Show one indexed incident: its facts, causes with evidence, timeline and action items.\n"+
+			"ID is an id, its unique start, the file name (with or without extension) or a path.")
 	asJSON := fset.Bool("json", false, "print the stored record as JSON")
-	idxOpts := indexFlags(fset)
+	kbOpts := kbFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
@@ -25,17 +26,13 @@ func runShow(ctx context.Context, env *cliEnv, args []string) int {
 		fset.Usage()
 		return exitUsage
 	}
-	ix, _, err := openExistingIndex(idxOpts)
+	ix, err := openReader(ctx, env, kbOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight show: %v\n", err)
 		return exitRuntime
 	}
 	defer ix.Close()
-	id, err := ix.Resolve(ctx, fset.Arg(0))
-	var rec corpus.Record
-	if err == nil {
-		rec, err = ix.Get(ctx, id)
-	}
+	rec, err := ix.Show(ctx, fset.Arg(0))
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight show: %v\n", err)
 		if errors.Is(err, index.ErrNotFound) {

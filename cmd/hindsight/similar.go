@@ -33,7 +33,7 @@ func runSimilar(ctx context.Context, env *cliEnv, args []string) int {
 			"or not). Each result says why: shared causes, services and significant terms.")
 	asJSON := fset.Bool("json", false, "print one JSON object {id, similar:[…]}")
 	limit := fset.Int("limit", 5, "show at most `N` incidents")
-	idxOpts := indexFlags(fset)
+	kbOpts := kbFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
@@ -43,13 +43,13 @@ func runSimilar(ctx context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	key := fset.Arg(0)
-	ix, _, err := openExistingIndex(idxOpts)
+	ix, err := openReader(ctx, env, kbOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight similar: %v\n", err)
 		return exitRuntime
 	}
 	defer ix.Close()
-	res, err := similarFor(ctx, ix, key, *limit)
+	res, err := ix.Similar(ctx, key, *limit)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight similar: %v\n", err)
 		if errors.Is(err, index.ErrNotFound) {

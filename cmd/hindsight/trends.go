@@ -21,11 +21,11 @@ func runTrends(ctx context.Context, env *cliEnv, args []string) int {
 	by := fset.String("by", index.ByCategory, "category or service")
 	interval := fset.String("interval", index.IntervalMonth, "month, quarter or year")
 	last := fset.Int("last", 8, "in the table, show the last `N` periods")
-	idxOpts := indexFlags(fset)
+	kbOpts := kbFlags(fset)
 	if code := flagsOrExit(env, fset, args); code >= 0 {
 		return code
 	}
-	ix, _, err := openExistingIndex(idxOpts)
+	ix, err := openReader(ctx, env, kbOpts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight trends: %v\n", err)
 		return exitRuntime
@@ -35,7 +35,7 @@ func runTrends(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight trends: %v\n", err)
 		var qe *query.QueryError
-		if errors.As(err, &qe) || strings.Contains(err.Error(), "want ") {
+		if errors.As(err, &qe) || isBadRequest(err) || strings.Contains(err.Error(), "want ") {
 			return exitUsage
 		}
 		return exitRuntime

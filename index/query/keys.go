@@ -86,22 +86,44 @@ func filterExample(key string) string {
 	return "duration:>1h"
 }
 
-// filterSuggestion suggests a known key or alias close to an unknown one.
+// filterSuggestion suggests a known key or alias close to an unknown one:
+// preferably one the key abbreviates (its letters in order, from the
+// first: "cat" -> category, "svc" -> service), else one within two edits
+// ("sevrity" -> severity).
 func filterSuggestion(key string) string {
 	if len(key) < 3 {
 		return ""
 	}
-	best, bestD := "", 3
+	best, bestD, bestAbbr := "", 0, false
 	for _, k := range []string{"after", "before", "category", "categories", "cause", "duration", "format", "has",
 		"org", "organization", "organisation", "service", "services", "severity", "sev", "tag", "tags"} {
-		if d := keyEditDistance(key, k); d < bestD {
-			best, bestD = k, d
+		d, abbr := keyEditDistance(key, k), abbreviates(key, k)
+		if !abbr && d > 2 {
+			continue
+		}
+		if best == "" || abbr && !bestAbbr || abbr == bestAbbr && d < bestD {
+			best, bestD, bestAbbr = k, d, abbr
 		}
 	}
 	if best == "" {
 		return ""
 	}
 	return " (did you mean " + best + "?)"
+}
+
+// abbreviates reports whether a's letters appear in b in order, starting
+// with b's first letter.
+func abbreviates(a, b string) bool {
+	if a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // keyEditDistance is the Levenshtein distance between two short ASCII strings.

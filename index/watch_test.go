@@ -1,9 +1,7 @@
-package main
+package index
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -11,21 +9,20 @@ import (
 	"time"
 )
 
-// TestCorpusWatcher changes a corpus folder the ways people and editors do
+// TestWatcher changes a corpus folder the ways people and editors do
 // and checks each change leads to a sync within the 2-second promise.
-func TestCorpusWatcher(t *testing.T) {
+func TestWatcher(t *testing.T) {
 	dir := t.TempDir()
 	var syncs atomic.Int32
 	synced := make(chan struct{}, 16)
-	w := &corpusWatcher{
-		dir:      dir,
-		debounce: 50 * time.Millisecond,
+	w := &watcher{
+		dir:  dir,
+		opts: WatchOptions{Debounce: 50 * time.Millisecond},
 		sync: func(context.Context) error {
 			syncs.Add(1)
 			synced <- struct{}{}
 			return nil
 		},
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -118,5 +115,63 @@ func TestHiddenPath(t *testing.T) {
 		if got := hiddenPath("/c", tc.path); got != tc.want {
 			t.Errorf("hiddenPath(%q) = %v, want %v", tc.path, got, tc.want)
 		}
+	}
+}
+
+// TestWatchIndexes runs Watch over a real index and folder: a file
+// written into the folder becomes searchable, and OnSync hears of it.
+func TestWatchIndexes(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := OpenMemory(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	stats := make(chan SyncStats, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- ix.Watch(ctx, dir, os.DirFS(dir), WatchOptions{Debounce: 20 * time.Millisecond,
+			OnSync: func(st SyncStats, err error) {
+				if err != nil {
+					t.Error(err)
+				}
+				stats <- st
+			}})
+	}()
+	time.Sleep(100 * time.Millisecond)
+	doc := "# Quasar queue stalled\n\n## Root cause\n\nThe quasar broker ran out of disk.\n"
+	if err := os.WriteFile(filepath.Join(dir, "q.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case st := <-stats:
+		if st.Added != 1 {
+			t.Errorf("first sync after the write: %+v, want 1 added", st)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("no sync within 3s of a write")
+	}
+	if n, err := ix.Count(); err != nil || n != 1 {
+		t.Errorf("index holds %d documents (%v), want 1", n, err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExists(t *testing.T) {
+	dir := t.TempDir()
+	if Exists(dir) || Exists(filepath.Join(dir, "missing")) {
+		t.Fatal("Exists is true without an index")
+	}
+	ix, err := Open(filepath.Join(dir, "ix"), DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if !Exists(filepath.Join(dir, "ix")) {
+		t.Error("Exists is false for a freshly created index")
 	}
 }
