@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 const maxActions = 1000
@@ -10,16 +12,63 @@ const maxActions = 1000
 var (
 	reIssueLink = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|browse|tickets?)/[\w-]+|jira|linear\.app|/-/issues/`)
 	reDoneWord  = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
-	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\)|✅|✔|\[done\]|^done:`)
-	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we apologi[sz]e|regards|best|cheers|questions\?|if you have)`)
-	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement`)
+	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
+	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
+	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
+	// reStatusPrefix is a status written before an item's text: "[DONE]",
+	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).
+	reStatusPrefix = regexp.MustCompile(`(?i)^\s*(?:\[(x|done|complete|completed|fixed|closed|open|todo|to do|in progress|wip|pending| )\]|(done|open|todo|closed)\s*:)\s*`)
+	// reListIntro is a paragraph that introduces a list of follow-ups
+	// outside an action-items section: "To prevent this from happening
+	// again, we have made the following changes:".
+	reListIntro = regexp.MustCompile(`(?i)\b(?:prevent|recurr\w*|(?:happen|occur)\w*\s+again|in the future|going forward|moving forward|follow[- ]?ups?|next steps|action items?|improvements?|we (?:will|plan to|are going to|intend to)|we(?:'ve| have) (?:made|taken|started|implemented|added))\b`)
+	// rePlaceholder is an item that says there is none: "N/A", "None",
+	// "TBD".
+	rePlaceholder = regexp.MustCompile(`(?i)^(?:n/?a|none|nothing|tbd|tba|todo|to do|[-–—.…]+|none (?:yet|identified|planned|needed|required)|no action (?:items?|needed|required))\.?$`)
+	// reCommitment marks a sentence that promises a follow-up, for action
+	// sections written as prose.
+	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
-// extractActions reads action items: list items under action-item
-// sections (and under "… & Next Steps" headings of other kinds), the
-// rows of a table there, or, when a section has no list, its short
-// paragraphs. [x] marks an item done; a trailing issue link is its link.
+// actionGroup is a run of blocks of an action-items section under one
+// heading: the section's own heading or one of its sub-headings.
+type actionGroup struct {
+	heading *block // nil for blocks before any heading of the section
+	sub     bool   // the heading is a sub-heading of the section
+	blocks  []block
+}
+
+// extractActions reads action items: every list under an action-items
+// section (and under "… & Next Steps" headings of other kinds), including
+// lists under its own sub-headings; the rows of a table there; a
+// sub-heading with no list under it, as one item; follow-ups stated in
+// prose; and a list introduced by a paragraph about preventing a
+// recurrence anywhere else. [x], "(Done)", ✅, ~~struck~~ text and a
+// status column mark an item done; a trailing issue link is its link.
 func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
+	inActions := actionBlocks(blocks, kinds)
+	var out []ActionItem
+	for _, g := range actionGroups(blocks, inActions) {
+		out = append(out, g.items()...)
+		if len(out) >= maxActions {
+			return out[:maxActions]
+		}
+	}
+	out = append(out, introducedLists(blocks, kinds, inActions)...)
+	if len(out) == 0 {
+		out = resolutionLists(blocks, kinds)
+	}
+	if len(out) > maxActions {
+		out = out[:maxActions]
+	}
+	if out == nil {
+		return []ActionItem{}
+	}
+	return out
+}
+
+// actionBlocks marks the blocks that belong to an action-items section.
+func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 	inActions := make([]bool, len(blocks))
 	alsoActions := false
 	for i, b := range blocks {
@@ -33,97 +82,361 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		inActions[i] = kinds[i] == secActions || alsoActions
 	}
-	hasItems := false
-	for i, b := range blocks {
-		if inActions[i] && (b.kind == blockItem || b.kind == blockRow && !b.header) {
-			hasItems = true
-			break
-		}
-	}
-	var out []ActionItem
-	statusCol := -1
-	for i, b := range blocks {
-		if !inActions[i] || len(out) >= maxActions {
+	return inActions
+}
+
+// actionGroups splits the action-items blocks at headings.
+func actionGroups(blocks []block, inActions []bool) []actionGroup {
+	var groups []actionGroup
+	open := false
+	sectionLevel := 0
+	for i := range blocks {
+		b := &blocks[i]
+		if !inActions[i] {
+			open = false
 			continue
 		}
-		switch b.kind {
-		case blockItem:
-			out = append(out, actionFrom(b.text, b.links, b.checked))
-		case blockRow:
-			if b.header {
-				statusCol = -1
-				for j, c := range b.cells {
-					lc := strings.ToLower(c)
-					if strings.Contains(lc, "status") || strings.Contains(lc, "done") || strings.Contains(lc, "state") {
-						statusCol = j
-					}
-				}
-				continue
+		if b.kind == blockHeading {
+			sub := open && b.level > sectionLevel
+			if !sub {
+				sectionLevel = b.level
 			}
-			var parts []string
-			links := b.links
-			done := int8(-1)
-			for j, c := range b.cells {
-				if j == statusCol {
-					if reDoneWord.MatchString(strings.TrimSpace(c)) {
-						done = 1
-					} else {
-						done = 0
-					}
-					continue
-				}
-				if u := reURL.FindString(c); u != "" && u == strings.TrimSpace(c) {
-					links = append(links, u) // a bug/PR column: the link, not text
-					continue
-				}
-				if c != "" && strings.Trim(c, "0123456789.#") != "" { // not a row number
-					parts = append(parts, c)
-				}
-			}
-			if len(parts) > 0 {
-				out = append(out, actionFrom(strings.Join(parts, " | "), links, done))
-			}
-		case blockPara:
-			if hasItems {
-				continue
-			}
-			t := strings.TrimSpace(b.text)
-			if t == "" || strings.HasSuffix(t, ":") || len(t) > 600 || reSignOff.MatchString(t) {
-				continue
-			}
-			out = append(out, actionFrom(t, b.links, -1))
+			groups = append(groups, actionGroup{heading: b, sub: sub})
+			open = true
+			continue
+		}
+		if !open {
+			groups = append(groups, actionGroup{})
+			open = true
+		}
+		g := &groups[len(groups)-1]
+		g.blocks = append(g.blocks, *b)
+	}
+	return groups
+}
+
+// items reads the action items of one group: its list items and table
+// rows; else, under a sub-heading, the sub-heading itself; else the
+// follow-ups its prose states.
+func (g actionGroup) items() []ActionItem {
+	var out []ActionItem
+	statusCol := -1
+	rows := 0
+	for _, b := range g.blocks {
+		if b.kind == blockRow && !b.header {
+			rows++
 		}
 	}
-	if out == nil {
-		return []ActionItem{}
+	for i, b := range g.blocks {
+		switch {
+		case b.kind == blockItem && rows < 2:
+			// (beside a table of actions, lists explain its columns)
+			if !countsAsItem(g.blocks, i) {
+				continue
+			}
+			if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+				out = append(out, a)
+			}
+		case b.kind == blockRow && b.header:
+			statusCol = statusColumn(b.cells)
+		case b.kind == blockRow:
+			if a, ok := actionFromRow(b, statusCol); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if g.sub && g.heading != nil && len(strings.Fields(g.heading.text)) >= 2 && !isStatusHeading(g.heading.text) {
+		if a, ok := actionFrom(g.heading.text, g.heading.links, -1, false); ok {
+			return []ActionItem{a}
+		}
+	}
+	return proseActions(g.blocks, g.sub)
+}
+
+// maxLabelWords: a list item this short with items nested under it is a
+// label sorting them ("Detection", "Customer support"), not an action.
+const maxLabelWords = 3
+
+// countsAsItem reports whether list item i is an action of its own: an
+// item with nested items is either a short label over them (the nested
+// items are the actions) or an action whose nested items are details.
+func countsAsItem(blocks []block, i int) bool {
+	b := blocks[i]
+	if i+1 < len(blocks) && blocks[i+1].kind == blockItem && blocks[i+1].level > b.level {
+		// a parent: an action unless it is a label ("Detection:",
+		// "**Load handling**", "Monitoring")
+		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || len(strings.Fields(b.text)) <= maxLabelWords
+		return !label || b.checked >= 0
+	}
+	// a nested item counts unless its parent is an action
+	for j := i - 1; j >= 0 && blocks[j].kind == blockItem; j-- {
+		if blocks[j].level < b.level {
+			return !countsAsItem(blocks, j) || blocks[j].level < b.level-1
+		}
+	}
+	return true
+}
+
+// isStatusHeading reports a sub-heading that only sorts items by state
+// ("Done", "Open", "Completed").
+func isStatusHeading(h string) bool {
+	switch normHeading(h) {
+	case "done", "open", "completed", "complete", "in progress", "pending", "todo", "to do", "closed":
+		return true
+	}
+	return false
+}
+
+// statusColumn returns the index of a table's status column, or -1.
+func statusColumn(cells []string) int {
+	col := -1
+	for j, c := range cells {
+		lc := strings.ToLower(c)
+		if strings.Contains(lc, "status") || strings.Contains(lc, "done") || strings.Contains(lc, "state") {
+			col = j
+		}
+	}
+	return col
+}
+
+// actionFromRow reads one table row: its cells but the status column
+// and a bare link column, joined.
+func actionFromRow(b block, statusCol int) (ActionItem, bool) {
+	var parts []string
+	links := b.links
+	done := int8(-1)
+	for j, c := range b.cells {
+		if j == statusCol {
+			done = 0
+			if reDoneWord.MatchString(strings.TrimSpace(c)) {
+				done = 1
+			}
+			continue
+		}
+		if u := reURL.FindString(c); u != "" && u == strings.TrimSpace(c) {
+			links = append(links, u) // a bug/PR column: the link, not text
+			continue
+		}
+		if c != "" && strings.Trim(c, "0123456789.#") != "" { // not a row number
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) == 0 {
+		return ActionItem{}, false
+	}
+	return actionFrom(strings.Join(parts, " | "), links, done, false)
+}
+
+// proseActions reads follow-ups stated in prose: each paragraph or
+// line of a plain line list, or in a single paragraph each sentence
+// that promises one (else the paragraph, unless promisesOnly: prose
+// under a one-word sub-heading). Introductions (ending in
+// ":"), sign-offs and apologies are not actions.
+func proseActions(blocks []block, promisesOnly bool) []ActionItem {
+	var paras []block
+	for _, b := range blocks {
+		t := strings.TrimSpace(b.text)
+		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) {
+			continue
+		}
+		if isLineList(b.lines) {
+			for _, l := range b.lines {
+				paras = append(paras, block{kind: blockPara, text: l, links: linksIn(l, b.links)})
+			}
+			continue
+		}
+		paras = append(paras, b)
+	}
+	if len(paras) >= 2 {
+		var out []ActionItem
+		for _, b := range paras {
+			if len(b.text) > 600 {
+				continue
+			}
+			if a, ok := actionFrom(b.text, b.links, -1, false); ok {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	// one paragraph: each sentence that promises a follow-up, else the
+	// paragraph
+	var out []ActionItem
+	for _, b := range paras {
+		for _, s := range splitSentences(b.text) {
+			if reCommitment.MatchString(s) && !reSignOff.MatchString(s) {
+				if a, ok := actionFrom(s, b.links, -1, false); ok {
+					out = append(out, a)
+				}
+			}
+		}
+		if len(out) == 0 && len(b.text) <= 600 && !promisesOnly {
+			if a, ok := actionFrom(b.text, b.links, -1, false); ok {
+				out = append(out, a)
+			}
+		}
 	}
 	return out
 }
 
-func actionFrom(text string, links []string, checked int8) ActionItem {
-	a := ActionItem{Text: strings.TrimSpace(text), Done: checked == 1}
+// maxIntroTail is how much of a paragraph's end introduces a list.
+const maxIntroTail = 200
+
+// introTail is the end of a paragraph that introduces what follows: its
+// last sentence, at most maxIntroTail bytes ("… Remediation plan: our
+// immediate action items:").
+func introTail(t string) string {
+	if len(t) <= maxIntroTail {
+		return t
+	}
+	tail := t[len(t)-maxIntroTail:]
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	if i := strings.LastIndexAny(tail[:len(tail)-1], ".!?"); i >= 0 {
+		tail = tail[i+1:]
+	}
+	return tail
+}
+
+// isLineList reports whether a paragraph's source lines are a plain
+// line list, one item a line: every line starts with a capital letter
+// or a digit and is short, and no line ends mid-sentence with a word
+// that the next line continues in lower case.
+func isLineList(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		r, _ := utf8.DecodeRuneInString(l)
+		if len(l) > 240 || !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// linksIn returns the links of a paragraph that appear in one of its
+// lines.
+func linksIn(line string, links []string) []string {
+	var out []string
+	for _, u := range links {
+		if strings.Contains(line, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// introducedLists reads lists outside action-items sections that a
+// paragraph introduces as follow-ups ("To prevent this in the future we
+// have made these changes:").
+func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
+	var out []ActionItem
+	for i := 0; i+1 < len(blocks); i++ {
+		b := blocks[i]
+		if inActions[i] || kinds[i] == secTimeline || kinds[i] == secRootCause || b.kind != blockPara {
+			// (a root cause may recall an earlier incident's follow-ups)
+			continue
+		}
+		t := strings.TrimSpace(b.text)
+		if !strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) {
+			continue
+		}
+		level := 0
+		j := i + 1
+		for ; j < len(blocks) && blocks[j].kind == blockItem && !inActions[j]; j++ {
+			if level == 0 {
+				level = blocks[j].level
+			}
+			if blocks[j].level != level {
+				continue // nested detail of the item above
+			}
+			if a, ok := actionFrom(blocks[j].text, blocks[j].links, blocks[j].checked, blocks[j].struck); ok {
+				out = append(out, a)
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// resolutionLists reads, for a document with no follow-ups anywhere
+// else, the top-level list items of its resolution section: the fixes
+// it made are then its follow-up actions.
+func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	level := 0
+	for i, b := range blocks {
+		if kinds[i] != secResolution || b.kind != blockItem {
+			continue
+		}
+		if level == 0 {
+			level = b.level
+		}
+		if b.level != level {
+			continue
+		}
+		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// actionFrom makes one action item from its text. ok is false for text
+// that is no action: empty, a bare URL, an apology or thanks.
+func actionFrom(text string, links []string, checked int8, struck bool) (ActionItem, bool) {
+	text = strings.TrimSpace(text)
+	if m := reStatusPrefix.FindStringSubmatch(text); m != nil {
+		status := strings.ToLower(m[1] + m[2])
+		text = strings.TrimSpace(text[len(m[0]):])
+		if checked < 0 {
+			checked = 0
+			switch status {
+			case "x", "done", "complete", "completed", "fixed", "closed":
+				checked = 1
+			}
+		}
+	}
+	if text == "" || reSignOff.MatchString(text) || rePlaceholder.MatchString(text) {
+		return ActionItem{}, false
+	}
+	if u := reURL.FindString(text); u != "" && strings.TrimSpace(strings.Trim(text, "<>")) == u {
+		return ActionItem{}, false // a bare link is a reference, not an action
+	}
+	a := ActionItem{Text: text, Done: checked == 1 || struck && checked < 0}
 	if strings.Contains(text, "http") {
 		for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
 			links = append(links, strings.TrimRight(u, ".,;"))
 		}
 	}
-	if checked < 0 && (strings.ContainsAny(text, "(✅✔[") || len(text) > 4 && strings.EqualFold(text[:4], "done")) && reDoneMark.MatchString(text) {
+	if checked < 0 && (strings.ContainsAny(text, "(✅✔☑[") || len(text) > 4 && strings.EqualFold(text[:4], "done")) && reDoneMark.MatchString(text) {
 		a.Done = true
 	}
-	for k := len(links) - 1; k >= 0; k-- {
-		if reIssueLink.MatchString(links[k]) {
-			a.Link = links[k]
-			break
-		}
-	}
-	if a.Link == "" && len(links) > 0 {
-		last := links[len(links)-1]
-		if strings.HasSuffix(strings.TrimRight(a.Text, ").] "), strings.TrimRight(last, "/")) {
-			a.Link = last
-		}
-	}
+	a.Link = issueLink(a.Text, links)
 	if a.Link != "" && strings.HasSuffix(a.Text, a.Link) {
 		a.Text = strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(a.Text, a.Link), "-–—:( "))
 	}
-	return a
+	return a, a.Text != ""
+}
+
+// issueLink picks an item's link: the last issue or pull-request link,
+// else a link the text ends with.
+func issueLink(text string, links []string) string {
+	for k := len(links) - 1; k >= 0; k-- {
+		if reIssueLink.MatchString(links[k]) {
+			return links[k]
+		}
+	}
+	if len(links) > 0 {
+		last := links[len(links)-1]
+		if strings.HasSuffix(strings.TrimRight(text, ").] "), strings.TrimRight(last, "/")) {
+			return last
+		}
+	}
+	return ""
 }

@@ -26,6 +26,11 @@ type block struct {
 	header bool
 	// checked is -1 for a list item without a task box, else 0 or 1.
 	checked int8
+	// struck marks a block whose text is all struck through (~~done~~).
+	struck bool
+	// lines are the source lines of a Markdown paragraph written on
+	// several lines (nil otherwise).
+	lines []string
 	// links are URLs of links inside the block, in order.
 	links []string
 	// bold is the text of a leading strong span ("**Impact**: …").
@@ -54,6 +59,8 @@ func annotateHeadings(blocks []block) {
 // document is a parsed document before field extraction.
 type document struct {
 	format string
+	// tagged is the text extract handed to the root-cause tagger.
+	tagged ClassifyInput
 	blocks []block
 	fm     frontMatter
 	// title is a title given by the format itself (HTML <title>/<h1>),
@@ -65,6 +72,11 @@ type document struct {
 	site string
 	// chrome holds the text of scraped site navigation that was cut.
 	chrome []string
+	// defaultZone is the time zone of a folder's hindsight.yaml, for
+	// times the document leaves without one.
+	defaultZone string
+	// warnings are notes on what could not be read ("file:line: what").
+	warnings []string
 }
 
 // normSpace collapses runs of white space to single spaces and trims.

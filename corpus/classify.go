@@ -3,11 +3,12 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"github.com/hindsight-kb/hindsight/corpus/classify"
+	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
 	"math"
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,6 +91,9 @@ type matcher struct {
 	index   firstIndex        // first word of a part -> part ids
 	regexes []int             // rule ids of regex rules
 	aliases map[string]string // normalised name or alias -> name
+	// model is the learned tagger, when it knows exactly the taxonomy's
+	// categories; nil means the rules alone tag documents.
+	model *classify.Model
 }
 
 // indexKey is the key of a token or phrase word in matcher.index: its
@@ -196,6 +200,7 @@ func compile(t *Taxonomy) *matcher {
 		}
 	}
 	m.index = buildIndex(entries)
+	m.model = modelFor(m.names)
 	return m
 }
 
@@ -470,85 +475,6 @@ func checkPhrase(p string) error {
 // wordsOf splits lower-cased s into tokens the way the classifier does.
 func wordsOf(s string) []string {
 	var out []string
-	forTokens(s, func(start, end int) { out = append(out, s[start:end]) })
+	prose.Words(s, func(start, end int) { out = append(out, s[start:end]) })
 	return out
-}
-
-// isWordRune reports whether r is part of a word.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// isApostrophe reports whether r joins two halves of a word ("don't").
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
-
-// forTokens calls fn with the byte range of every word of s, in order.
-// Words are runs of letters and digits, joined by inner apostrophes.
-func forTokens(s string, fn func(start, end int)) {
-	start := -1
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case isWordRune(r):
-			if start < 0 {
-				start = i
-			}
-		case isApostrophe(r) && start >= 0 && i+size < len(s):
-			if n, _ := utf8.DecodeRuneInString(s[i+size:]); !isWordRune(n) {
-				fn(start, i)
-				start = -1
-			}
-		default:
-			if start >= 0 {
-				fn(start, i)
-				start = -1
-			}
-		}
-		i += size
-	}
-	if start >= 0 {
-		end := len(s)
-		for end > start {
-			r, size := utf8.DecodeLastRuneInString(s[start:end])
-			if !isApostrophe(r) {
-				break
-			}
-			end -= size
-		}
-		fn(start, end)
-	}
-}
-
-// lowerSameLen lower-cases s, keeping every byte offset valid: runes whose
-// lower case has another encoded length are kept as they are.
-func lowerSameLen(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		l := unicode.ToLower(r)
-		if r == utf8.RuneError || utf8.RuneLen(l) != size {
-			b.WriteString(s[i : i+size])
-		} else {
-			b.WriteRune(l)
-		}
-		i += size
-	}
-	return b.String()
 }

@@ -72,6 +72,10 @@ func amount(a string) (float64, bool) {
 // and 30 minutes", "2h 2m", "87 minutes", "~20 min"), or a bare number
 // of minutes when bareMinutes is set.
 func parseDuration(s string, atStart bool) (int, bool) {
+	if strings.Contains(s, "half") {
+		s = reAndAHalf.ReplaceAllString(s, "$1.5 $2")
+		s = reUnitAndAHalf.ReplaceAllString(s, "1.5 $1")
+	}
 	m := reAmountUnit.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, false
@@ -101,8 +105,8 @@ func parseDuration(s string, atStart bool) (int, bool) {
 		total += v * unitMinutes(rest[n[4]:n[5]])
 		rest = rest[n[1]:]
 	}
-	if total <= 0 || total > maxDurationMinutes {
-		return 0, false
+	if total <= 0 || total > maxDurationMinutes || math.Round(total) < 1 {
+		return 0, false // under half a minute is no outage length
 	}
 	return int(math.Round(total)), true
 }
@@ -133,11 +137,26 @@ func keyDuration(line string) (int, bool) {
 }
 
 // proseDuration finds a duration stated in prose ("lasted for 15 hours
-// and 30 minutes", "a total downtime of 47 minutes").
+// and 30 minutes", "a total downtime of 47 minutes"), or read loosely
+// ("for about an hour" in a sentence about the outage).
 func proseDuration(text string) (int, bool) {
+	if d, ok := strictProseDuration(text); ok {
+		return d, true
+	}
+	return looseProseDuration(text)
+}
+
+// strictProseDuration finds a duration that prose states as the
+// outage's length.
+func strictProseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
 		if hasDurationHint(line) {
 			if d, ok := statedInLine(line); ok {
+				return d, true
+			}
+		}
+		if strings.Count(line, ":") >= 2 && hasISODate(line) {
+			if d, ok := stampRange(line); ok {
 				return d, true
 			}
 		}
@@ -148,6 +167,104 @@ func proseDuration(text string) (int, bool) {
 					return d, true
 				}
 			}
+		}
+	}
+	return 0, false
+}
+
+// looseProseDuration reads the weaker phrasings of looseDuration in
+// each sentence of text.
+func looseProseDuration(text string) (int, bool) {
+	for _, line := range strings.Split(text, "\n") {
+		if !hasDurationHint(line) {
+			continue
+		}
+		for _, sent := range splitSentences(line) {
+			if d, ok := looseDuration(sent); ok {
+				return d, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// reAndAHalf reads "7 and a half hours" as "7.5 hours"; reUnitAndAHalf
+// reads "an hour and a half" as "1.5 hour".
+var (
+	reAndAHalf     = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\s+(weeks?|days?|hours?|minutes?)\b`)
+	reUnitAndAHalf = regexp.MustCompile(`(?i)\b(?:an?|one)\s+(week|day|hour|minute)\s+and\s+a\s+half\b`)
+)
+
+// reForAbout reads "for roughly an hour", "for about two weeks", "for
+// ~2 days": a duration after "for", believed only in a sentence about
+// the outage (reImpactWords).
+var reForAbout = regexp.MustCompile(`(?i)\bfor\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just over|just under|some|a total of|a period of|the (?:next|following)|~)\s*)?((?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|several)\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*(?:\d+|a half)\s*(?:hours?|minutes?|mins?|m)\b)?(?:\s+and\s+a\s+half\s+\w+)?)`)
+
+// reQualified reads a hedged amount standing alone ("approximately 79
+// minutes", "about 2.5h", "~40 min"): the weakest reading, believed
+// only in a sentence about the outage.
+var reQualified = regexp.MustCompile(`(?i)(?:\b(?:about|approximately|approx\.?|roughly|around|nearly|almost)\s+|~\s*)(\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:and\s+)?\d+\s*(?:minutes?|mins?|m)\b)?)`)
+
+// reImpactWords gate the loose duration readings: the sentence must be
+// about the outage, not about a fix's build time or a meeting.
+var reImpactWords = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broken|failing|failed|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|nobody|no one|could not|couldn't|unable|lost|delayed|expired)\b`)
+
+// reHealthyWords mark a sentence about health, not impact ("error rates
+// have been normal for 30 minutes").
+var reHealthyWords = regexp.MustCompile(`(?i)\b(?:normal|stable|healthy|monitoring|no (?:further )?(?:errors|issues))\b`)
+
+// reBetweenStamps reads "between 2025-07-30 21:27 UTC and 2025-07-31
+// 07:27 UTC": a range of full stamps, possibly over days.
+var reBetweenStamps = regexp.MustCompile(`(?i)\b(?:between|from)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(.{6,48}?)\s+(?:and|to|until|till)\s+(.{4,48})`)
+
+// stampRange reads a range of two stamps with dates or clocks in a
+// sentence about the outage, in minutes.
+func stampRange(line string) (int, bool) {
+	m := reBetweenStamps.FindStringSubmatch(line)
+	if m == nil || !reImpactWords.MatchString(line) {
+		return 0, false
+	}
+	a, okA := findStamp(m[1])
+	b, okB := findStamp(m[2])
+	if !okA || !okB || !a.hasTime || !b.hasTime || !a.hasDate || !a.hasYear {
+		return 0, false
+	}
+	if !b.hasDate {
+		b.y, b.mo, b.d, b.hasDate, b.hasYear = a.y, a.mo, a.d, true, true
+	}
+	if b.zone == nil && b.zoneWord == "" {
+		b.zone, b.zoneWord = a.zone, a.zoneWord
+	}
+	if a.zone == nil && a.zoneWord == "" {
+		a.zone, a.zoneWord = b.zone, b.zoneWord
+	}
+	ta, okA := a.resolve(dateCtx{})
+	tb, okB := b.resolve(dateCtx{y: a.y, mo: a.mo, d: a.d})
+	if !okA || !okB || !tb.After(ta) {
+		return 0, false
+	}
+	d := int(tb.Sub(ta).Minutes() + 0.5)
+	return d, d > 0 && d <= maxDurationMinutes
+}
+
+// looseDuration reads the weaker phrasings of a line about the outage:
+// "for roughly an hour", then a hedged amount.
+func looseDuration(line string) (int, bool) {
+	if !reImpactWords.MatchString(line) || reHealthyWords.MatchString(line) {
+		return 0, false
+	}
+	if strings.Contains(line, "half") {
+		line = reAndAHalf.ReplaceAllString(line, "$1.5 $2")
+		line = reUnitAndAHalf.ReplaceAllString(line, "1.5 $1")
+	}
+	if m := reForAbout.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
+	if m := reQualified.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
 		}
 	}
 	return 0, false
@@ -228,7 +345,7 @@ func isWordByte(c byte) bool {
 }
 
 // reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage".
-var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+of\s+(?:total\s+|complete\s+|full\s+)?(?:downtime|outage|unavailability|disruption)\b`)
+var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+)?(?:downtime|outage|unavailability|disruption)\b`)
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
 var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window of)\b`)

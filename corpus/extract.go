@@ -21,6 +21,9 @@ func assignSections(blocks []block) []sectionKind {
 			inSub = false
 			k := b.hk
 			switch {
+			case cur == secActions && b.level > curLevel:
+				// "Detection", "Mitigation" under "Action items" sort its
+				// items; they are not the document's sections
 			case k != secOther:
 				cur, curLevel = k, b.level
 			case cur != secOther && b.level > curLevel:
@@ -31,7 +34,8 @@ func assignSections(blocks []block) []sectionKind {
 			kinds[i] = cur
 			continue
 		}
-		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) {
+		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) && !(cur == secActions && b.kind == blockItem) {
+			// (bold titles of action items are not sections)
 			if k := b.hk; k != secOther {
 				sub, inSub = k, true
 			} else if inSub && b.kind == blockPara {
@@ -196,10 +200,12 @@ func (p *Parser) extract(name string, doc *document) Record {
 	}
 	in := ClassifyInput{
 		RootCause: clipText(strings.TrimSpace(rootText), maxClassifyRootCause),
-		Headline:  clipText(strings.TrimSpace(rec.Title+"\n"+rec.Summary), maxClassifyHeadline),
+		Title:     clipText(strings.TrimSpace(rec.Title), maxClassifyHeadline),
+		Headline:  clipText(strings.TrimSpace(rec.Summary), maxClassifyHeadline),
 		Rest:      clipText(strings.Join(rest, "\n"), maxClassifyRest),
 		Declared:  declared,
 	}
+	doc.tagged = in
 	if cats := p.taxonomy.Classify(in); cats != nil {
 		rec.Categories = cats
 	}
@@ -313,8 +319,11 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		if i > 40 {
 			break
 		}
-		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && !reStatusWord.MatchString(b.text) {
+		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && titleHeading(b.text) {
 			minLevel, best = b.level, b.text
+		}
+		if t, ok := summaryTitle(b.text); ok && i < 5 && (b.kind == blockPara || b.hk == secSummary) {
+			return t, false
 		}
 	}
 	if best != "" && minLevel <= 1 {
@@ -342,6 +351,34 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 	}
 	base = reFilePrefix.ReplaceAllString(base, "")
 	return normSpace(strings.NewReplacer("_", " ").Replace(base)), true
+}
+
+// reNotTitle are headings that name a part of a document, never its
+// incident: "Data", "FAQ", "Appendix".
+var reNotTitle = regexp.MustCompile(`(?i)^(?:data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
+
+// titleHeading reports whether a heading can be the document's title:
+// not a status word, a part's name or a label ending in a colon.
+func titleHeading(h string) bool {
+	t := strings.TrimSpace(h)
+	if m := reReportFor.FindStringSubmatch(t); m != nil && orgName(m[1]) {
+		return false // a status page's "Incident Report for Acme"
+	}
+	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":")
+}
+
+// reSummaryTitle reads a title given as an opening line "INCIDENT
+// SUMMARY: …" or "Incident report: …" (a heading "Incident report: …" is
+// kept whole: it is the title as the document gives it).
+var reSummaryTitle = regexp.MustCompile(`(?i)^(?:incident|outage|post[- ]?mortem)\s+(?:summary|report|review)\s*[:–—-]\s*(\S.{3,150})$`)
+
+// summaryTitle returns the title of an "INCIDENT SUMMARY: …" line.
+func summaryTitle(line string) (string, bool) {
+	m := reSummaryTitle.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
 }
 
 // meaningless reports whether a title has no word of three or more
@@ -398,7 +435,13 @@ var (
 // "Welcome to X" line cut to the words the postmortem itself uses.
 func findOrganization(doc *document, blocks []block) string {
 	for _, b := range blocks {
-		if m := reReportFor.FindStringSubmatch(b.text); m != nil {
+		// a status page's line under the title, never a heading: a
+		// title phrase ("Incident report for the March outage") names
+		// no organisation
+		if b.kind == blockHeading {
+			continue
+		}
+		if m := reReportFor.FindStringSubmatch(b.text); m != nil && orgName(m[1]) {
 			return strings.TrimSpace(m[1])
 		}
 	}
@@ -429,6 +472,26 @@ func findOrganization(doc *document, blocks []block) string {
 		}
 	}
 	return ""
+}
+
+// orgName reports whether s can name an organisation: it starts with a
+// capital letter or digit-free word and is not a date or an article
+// phrase.
+func orgName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || hasDigit(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(s), " ")
+	switch first {
+	case "the", "a", "an", "our", "this", "my", "your":
+		return false
+	}
+	return true
 }
 
 // dropTrailingChrome removes a run of short lines after the last prose

@@ -93,6 +93,16 @@ func TestParseDuration(t *testing.T) {
 		{"From 23:30 to 00:15 the API returned errors.", 45},
 		{"The maintenance window is 10:00-12:00 every Sunday.", -1},
 		{"We will fix this in the next sprint.", -1},
+		{"Between approximately 2024-03-02 22:10 UTC and 2024-03-03 01:40 UTC the site could not be reached.", 210},
+		{"Block production was halted for about 4 and a half hours.", 270},
+		{"For roughly two days, nobody could sign in.", 2880},
+		{"The outage lasted an hour and a half.", 90},
+		{"Logins failed for approximately 79 minutes.", 79},
+		{"Builds were broken for about 2h 32m in total.", 152},
+		{"The release build takes about 40 minutes.", -1},
+		{"Uploads were unavailable, about 25 minutes in all.", 25},
+		{"Mirrors were broken for about two weeks.", 20160},
+		{"Mirrors were refreshed for about two weeks.", -1},
 	}
 	for _, tt := range prose {
 		got, ok := proseDuration(tt.text)
@@ -113,7 +123,7 @@ func TestParseTimeValue(t *testing.T) {
 		want string // RFC 3339, "" for none
 	}{
 		{"2024-01-21 11:00 GMT", dateCtx{}, "2024-01-21T11:00:00Z"},
-		{"2024-05-27 at11:02 AM EST", dateCtx{}, "2024-05-27T11:02:00-05:00"},
+		{"2024-05-27 at11:02 AM EST", dateCtx{}, "2024-05-27T11:02:00-04:00"},
 		{"At 00:49 UTC on the 4th October 2024", dateCtx{}, "2024-10-04T00:49:00Z"},
 		{"Feb 01, 2021 - 17:00 UTC", dateCtx{}, "2021-02-01T17:00:00Z"},
 		{"2017-11-30 16:22 PST", dateCtx{}, "2017-11-30T16:22:00-08:00"},

@@ -82,11 +82,12 @@ func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
 		}
 		off += len(line) + 1
 	}
+	firstLine := strings.Count(text[:start], "\n") + 2 // the line after the opening delimiter
 	if closed < 0 {
 		if first != "---" {
-			return nil, text, "unclosed frontmatter ignored"
+			return nil, text, fmt.Sprintf("line %d: unclosed frontmatter ignored", firstLine-1)
 		}
-		return salvageFrontMatter(rest)
+		return salvageFrontMatter(rest, firstLine)
 	}
 	afterEnd := closed + len(strings.SplitN(rest[closed:], "\n", 2)[0]) + 1
 	if afterEnd > len(rest) {
@@ -100,10 +101,13 @@ func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
 	}
 	if _, err := frontmatter.Parse(strings.NewReader(block), &raw, fmFormats...); err != nil || raw == nil {
 		if first == "---" {
-			fm, _, _ := salvageFrontMatter(rest[:closed])
-			return fm, body, fmt.Sprintf("malformed frontmatter: %v", err)
+			fm, _, note := salvageFrontMatter(rest[:closed], firstLine)
+			if !strings.Contains(note, "malformed") {
+				note = fmt.Sprintf("line %d: malformed frontmatter: %v", firstLine-1, err)
+			}
+			return fm, body, note
 		}
-		return nil, body, fmt.Sprintf("malformed frontmatter: %v", err)
+		return nil, body, fmt.Sprintf("line %d: malformed frontmatter: %v", firstLine-1, err)
 	}
 	return lowerKeys(raw), body, ""
 }
@@ -125,11 +129,15 @@ func splitJSONFrontMatter(text string) (frontMatter, string, string) {
 
 // salvageFrontMatter reads the leading `key: value` lines of an unclosed
 // or undecodable YAML block one by one; everything from the first line
-// that is not one is body.
-func salvageFrontMatter(rest string) (frontMatter, string, string) {
+// that is not one is body. A value with an unclosed quote or bracket
+// ("[SEV1") is left out, so the body's own heading and fields stand in
+// for it; the note names its line (firstLine is the line number of
+// rest's first line).
+func salvageFrontMatter(rest string, firstLine int) (frontMatter, string, string) {
 	fm := frontMatter{}
 	off := 0
-	for off < len(rest) {
+	bad := ""
+	for n := 0; off < len(rest); n++ {
 		line, _, _ := strings.Cut(rest[off:], "\n")
 		t := strings.TrimSpace(line)
 		if t == "" {
@@ -145,8 +153,12 @@ func salvageFrontMatter(rest string) (frontMatter, string, string) {
 			}
 			break
 		}
-		v = strings.Trim(strings.TrimSpace(v), `"'`)
-		if v != "" {
+		v = strings.TrimSpace(v)
+		if why := malformedValue(v); why != "" {
+			if bad == "" {
+				bad = fmt.Sprintf("line %d: malformed frontmatter value for %q (%s): read the body's own heading and fields", firstLine+n, strings.ToLower(k), why)
+			}
+		} else if v = strings.Trim(v, `"'`); v != "" {
 			fm[strings.ToLower(k)] = v
 		}
 		off += len(line) + 1
@@ -154,10 +166,38 @@ func salvageFrontMatter(rest string) (frontMatter, string, string) {
 	if off > len(rest) {
 		off = len(rest)
 	}
-	if len(fm) == 0 {
-		return nil, rest, "unclosed frontmatter"
+	if bad != "" {
+		if len(fm) == 0 {
+			fm = nil
+		}
+		return fm, rest[off:], bad
 	}
-	return fm, rest[off:], "unclosed frontmatter: read its leading key: value lines"
+	if len(fm) == 0 {
+		return nil, rest, fmt.Sprintf("line %d: unclosed frontmatter", firstLine-1)
+	}
+	return fm, rest[off:], fmt.Sprintf("line %d: unclosed frontmatter: read its leading key: value lines", firstLine-1)
+}
+
+// malformedValue says why a one-line YAML value cannot be right: an
+// unclosed quote or bracket, or "" when it is well formed.
+func malformedValue(v string) string {
+	if v == "" {
+		return ""
+	}
+	switch q := v[0]; q {
+	case '"', '\'':
+		if len(v) < 2 || v[len(v)-1] != q {
+			return "unclosed quote"
+		}
+		return ""
+	}
+	if strings.Count(v, "[") != strings.Count(v, "]") {
+		return "unclosed bracket"
+	}
+	if strings.Count(v, "{") != strings.Count(v, "}") {
+		return "unclosed brace"
+	}
+	return ""
 }
 
 func lowerKeys(m map[string]any) frontMatter {

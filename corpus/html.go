@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -89,6 +90,33 @@ func htmlFragmentText(s string) string {
 		sb.WriteByte(' ')
 	}
 	return normSpace(sb.String())
+}
+
+// reHTMLStructure finds the tags whose structure a fragment's blocks
+// keep: headings, list items, table rows, paragraphs.
+var reHTMLStructure = regexp.MustCompile(`(?i)<(?:h[1-6]|li|tr|p|dt)\b`)
+
+// htmlFragmentBlocks reads an HTML fragment embedded in Markdown as
+// blocks — headings, paragraphs, list items (with their check boxes) and
+// table rows — or as one paragraph of its visible text when it has no
+// such structure.
+func htmlFragmentBlocks(s string) []block {
+	if !reHTMLStructure.MatchString(s) {
+		if t := htmlFragmentText(s); t != "" {
+			return []block{{kind: blockPara, text: t, checked: -1}}
+		}
+		return nil
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil
+	}
+	c := htmlConv{}
+	for _, n := range nodes {
+		c.walk(n, 0, 0)
+	}
+	c.flush()
+	return c.out
 }
 
 // firstH1 returns the text of the page's first <h1> outside chrome.

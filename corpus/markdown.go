@@ -62,6 +62,7 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		}
 		b := c.inline(n)
 		if b.text != "" {
+			b.lines = c.sourceLines(n)
 			c.out = append(c.out, b)
 		}
 	case *ast.List:
@@ -94,7 +95,8 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		}
 	case *ast.HTMLBlock:
 		// raw HTML is never copied; its visible text (not scripts, styles
-		// or embeds) is kept as a paragraph
+		// or embeds) is kept, as blocks when it has headings, lists,
+		// rows or paragraphs
 		var sb strings.Builder
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -104,9 +106,7 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 		if n.HasClosure() {
 			sb.Write(n.ClosureLine.Value(c.src))
 		}
-		if t := htmlFragmentText(sb.String()); t != "" {
-			c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
-		}
+		c.out = append(c.out, htmlFragmentBlocks(sb.String())...)
 	case *ast.ThematicBreak:
 		// carries no text
 	default:
@@ -114,6 +114,28 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.container(n, depth+1, listDepth)
 		}
 	}
+}
+
+// maxSourceLines bounds the lines kept of one paragraph.
+const maxSourceLines = 64
+
+// sourceLines returns the lines of a paragraph written on several
+// lines, without emphasis marks, for readers that take a plain line list
+// (one action per line) apart; nil for a one-line paragraph.
+func (c *mdConv) sourceLines(n ast.Node) []string {
+	lines := n.Lines()
+	if lines.Len() < 2 || lines.Len() > maxSourceLines {
+		return nil
+	}
+	out := make([]string, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t, _ := stripInlineMarkdown(string(seg.Value(c.src)))
+		if t = normSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // keyLinePara splits a paragraph whose lines are each a record of their
@@ -178,7 +200,7 @@ func (c *mdConv) item(it ast.Node, depth, listDepth int) {
 			if len(rest) == 0 {
 				ib := c.inline(ch)
 				if len(parts) == 0 {
-					b.checked, b.bold = ib.checked, ib.bold
+					b.checked, b.bold, b.struck = ib.checked, ib.bold, ib.struck
 				}
 				parts = append(parts, ib.text)
 				b.links = append(b.links, ib.links...)
@@ -239,6 +261,12 @@ func (c *mdConv) inline(n ast.Node) block {
 					b.checked = 0
 				}
 				continue
+			case *extast.Strikethrough:
+				start := sb.Len()
+				walk(x, depth+1)
+				if strings.TrimSpace(sb.String()[:start]) == "" {
+					b.struck = true // struck from the start: done
+				}
 			case *ast.Emphasis:
 				start := sb.Len()
 				wasFirst := first

@@ -39,7 +39,7 @@ func (p *Parser) Parse(name string, r io.Reader) (Record, error) {
 	if int64(len(raw)) > p.maxBytes {
 		return Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
 	}
-	return p.parseBytes(name, raw)
+	return p.parseBytes(name, raw, Defaults{})
 }
 
 // ParseFile opens name in fsys, checks its size before reading, and
@@ -60,34 +60,66 @@ func (p *Parser) ParseFile(fsys fs.FS, name string) (Record, error) {
 	if fi.Size() > p.maxBytes {
 		return Record{}, fmt.Errorf("parse %s: %w: %d bytes, over the %d-byte limit", name, ErrTooLarge, fi.Size(), p.maxBytes)
 	}
-	return p.Parse(name, f)
+	d, derr := FolderDefaults(fsys, name)
+	rec, err := p.ParseWithDefaults(name, f, d)
+	if err == nil && derr != nil {
+		// a bad hindsight.yaml is reported, not fatal
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("%s: folder defaults left out: %v", name, derr))
+	}
+	return rec, err
 }
 
-func (p *Parser) parseBytes(name string, raw []byte) (Record, error) {
+// ParseWithDefaults is Parse with folder defaults (see Defaults) for
+// what the document does not say: its organisation, services and the
+// time zone of times written without one.
+func (p *Parser) ParseWithDefaults(name string, r io.Reader, d Defaults) (Record, error) {
+	if err := d.Validate(); err != nil {
+		return Record{}, fmt.Errorf("parse %s: %w", name, err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, p.maxBytes+1))
+	if err != nil {
+		return Record{}, fmt.Errorf("parse %s: read: %w", name, err)
+	}
+	if int64(len(raw)) > p.maxBytes {
+		return Record{}, fmt.Errorf("parse %s: %w: over the %d-byte limit", name, ErrTooLarge, p.maxBytes)
+	}
+	return p.parseBytes(name, raw, d)
+}
+
+func (p *Parser) parseBytes(name string, raw []byte, d Defaults) (Record, error) {
+	rec, _, err := p.parseDocument(name, raw, d)
+	return rec, err
+}
+
+// parseDocument is parseBytes, also returning the parsed document.
+func (p *Parser) parseDocument(name string, raw []byte, d Defaults) (Record, *document, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	hashed := raw
 	if u, ok := decodeUTF16(raw); ok { // Windows tools save UTF-16 with a BOM
 		raw = u
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return Record{}, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (NUL byte at offset %d)", name, i)
 	}
 	if looksBinary(raw) {
-		return Record{}, fmt.Errorf("parse %s: binary content (too many control characters)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: binary content (too many control characters)", name)
 	}
 	text := normalizeText(raw)
 	if strings.TrimSpace(text) == "" {
-		return Record{}, fmt.Errorf("parse %s: empty document", name)
+		return Record{}, nil, fmt.Errorf("parse %s: empty document", name)
 	}
 	doc := p.document(name, text)
+	doc.defaultZone = d.Timezone
 	rec := p.extract(name, doc)
+	applyDefaults(&rec, d)
+	rec.Warnings = doc.warnings
 	if strings.TrimSpace(rec.Body) == "" && len(doc.fm) == 0 {
-		return Record{}, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
+		return Record{}, nil, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}
 	rec.ContentHash = HashContent(hashed)
-	return rec, nil
+	return rec, doc, nil
 }
 
 // decodeUTF16 decodes text that starts with a UTF-16 byte-order mark.
@@ -155,9 +187,33 @@ func normalizeText(raw []byte) string {
 // document splits off frontmatter, detects the format and turns the
 // document into blocks.
 func (p *Parser) document(name, text string) *document {
-	fm, body, _ := splitFrontMatter(text)
+	fm, body, note := splitFrontMatter(text)
+	var meta frontMatter
+	switch detectMarkup(name, body) {
+	case markupAsciiDoc:
+		body, meta = asciidocToMarkdown(body)
+	case markupRST:
+		body = rstToMarkdown(body)
+	}
+	if lowerExt(name) == ".mdx" || strings.HasPrefix(body, "import ") || strings.HasPrefix(body, "export ") {
+		body, meta = mdxPreamble(body)
+	}
+	for k, v := range meta {
+		if fm == nil {
+			fm = frontMatter{}
+		}
+		if _, ok := fm[k]; !ok {
+			fm[k] = v
+		}
+	}
 	doc := &document{fm: fm}
+	if note != "" {
+		doc.warnings = append(doc.warnings, fileLineNote(name, note))
+	}
 	doc.format = detectFormat(name, body)
+	if meta != nil || detectMarkup(name, text) != markupNone {
+		doc.format = FormatMarkdown
+	}
 	switch doc.format {
 	case FormatHTML:
 		htmlDocument(doc, body)
@@ -167,4 +223,14 @@ func (p *Parser) document(name, text string) *document {
 		doc.blocks = textBlocks(body)
 	}
 	return doc
+}
+
+// fileLineNote turns a note "line 3: what" into "name:3: what".
+func fileLineNote(name, note string) string {
+	if rest, ok := strings.CutPrefix(note, "line "); ok {
+		if n, what, ok := strings.Cut(rest, ": "); ok {
+			return name + ":" + n + ": " + what
+		}
+	}
+	return name + ": " + note
 }

@@ -13,6 +13,7 @@ const (
 const (
 	SourceFrontmatter = "frontmatter"
 	SourceRules       = "rules"
+	SourceModel       = "model"
 )
 
 // Record is one postmortem, parsed. Its JSON field names are fixed: the
@@ -59,6 +60,9 @@ type Record struct {
 	Body string `json:"body"`
 	// ContentHash is a hex SHA-256 of the raw document bytes.
 	ContentHash string `json:"content_hash"`
+	// Warnings name what was wrong with a document that still parsed,
+	// as "file:line: what" (a malformed frontmatter value, say).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // TimelineEntry is one event of the incident's timeline.
@@ -84,7 +88,9 @@ type Category struct {
 	Confidence float64 `json:"confidence"`
 	// Evidence is the sentence that justified the tag.
 	Evidence string `json:"evidence"`
-	// Source is SourceFrontmatter or SourceRules.
+	// Source is SourceFrontmatter, SourceModel (the learned tagger) or
+	// SourceRules (the taxonomy's rules alone, for a taxonomy whose
+	// categories the learned model does not know).
 	Source string `json:"source"`
 }
 

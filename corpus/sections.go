@@ -31,7 +31,7 @@ var sectionRules = []struct {
 	re   *regexp.Regexp
 }{
 	{secTimeline, regexp.MustCompile(`^(?:(?:incident|detailed|event|events|outage|response|full|short|brief)\s+)?time ?line\b|^(?:key|chain of|sequence of|timeline of)\s+events\b|^events$|^chronology\b|^what happened when\b`)},
-	{secActions, regexp.MustCompile(`^(?:action (?:items?|points|plan)|actions?(?: taken| to take)?$|corrective|preventi(?:on|ve)|preventative|next steps|follow ?ups?\b|follow up (?:actions|items|tasks)|review actions|what we ?(?:are|re|will be|ll be)? doing (?:differently|about it|next)|what (?:we|we ?re|we are|we will|we ll) (?:chang\w*|improv\w*|fix\w*|do next)|changes we (?:are|will|re|have) mak\w*|how we(?: are| will| re|re)? (?:improv\w*|fix\w*)|tasks to address|improvements?$|remediation (?:items|actions|tasks|plan)|future (?:work|actions|improvements)|todo|to do$|going forward|how we(?:re| are| will)? prevent|what we (?:will|are going to) do|avoiding (?:a )?recurrence)`)},
+	{secActions, regexp.MustCompile(`^(?:action (?:items?|points|plan)|actions?(?: taken| to take)?$|corrective|preventi(?:on|ve)|preventative|next steps|follow ?ups?\b|follow up (?:actions|items|tasks)|review actions|what we ?(?:are|re|will be|ll be)? doing (?:differently|about it|next)|what (?:we|we ?re|we are|we will|we ll) (?:chang\w*|improv\w*|fix\w*|do next)|changes we (?:are|will|re|have) mak\w*|how we(?: are| will| re|re)? (?:improv\w*|fix\w*)|tasks to address|improvements?$|remediation (?:items|actions|tasks|plan)|future (?:work|actions|improvements)|todo|to do$|going forward|how we(?:re| are| will)? prevent|what we (?:will|are going to) do|avoiding (?:a )?recurrence|looking (?:forward|ahead)|moving forward|future plans?$|outcomes?$|how (?:are )?we (?:are )?going to (?:do better|improve|prevent|fix)|(?:planned|proposed|upcoming) (?:changes|improvements|actions|work|fixes)|(?:preventive|preventative|corrective) (?:measures|actions|steps)|recommendations?\b|(?:short|medium|long) ?term (?:fixes|actions|items|tasks|improvements|remediations?|solutions?|plans?|work)|post ?(?:incident|mortem) (?:actions|tasks|items|follow ?ups?)|fixes and (?:improvements|follow ?ups?|next steps)|work items|tickets$)`)},
 	{secLessons, regexp.MustCompile(`^(?:lessons?(?: learn(?:ed|t))?|learnings?\b|what went (?:well|wrong|badly|right)|what (?:didn ?t|did not) go (?:well|so well)|where we got lucky|things that went|takeaways?|key takeaways|retrospective|reflections?|conclusions?$)`)},
 	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
 	{secTrigger, regexp.MustCompile(`^triggers?\b|^what triggered`)},
@@ -130,7 +130,9 @@ var headingFirstWords = func() map[string]bool {
 		identified identification discovery monitoring resolution resolved mitigation recovery restoration
 		solution repair fix fixes workaround impact customer customers user users business service services
 		production client clients fault affected scope severity blast who effect effects summary issue
-		executive overview description tl tldr abstract introduction background problem`) {
+		executive overview description tl tldr abstract introduction background problem looking moving
+		outcome outcomes planned proposed upcoming recommendation recommendations short long medium shortterm
+		longterm post postincident postmortem work tickets`) {
 		m[w] = true
 	}
 	return m

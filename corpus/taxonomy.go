@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/hindsight-kb/hindsight/corpus/internal/prose"
 	"io"
 	"math"
 	"regexp"
@@ -457,7 +458,7 @@ func normalizeName(s string) string {
 	var b strings.Builder
 	pending := false
 	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		if isWordRune(r) {
+		if prose.IsWordRune(r) {
 			if pending && b.Len() > 0 {
 				b.WriteByte('-')
 			}

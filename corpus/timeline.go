@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,12 +36,12 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	if len(ts.entries) >= maxTimeline {
 		return
 	}
-	text = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text), ":-–— |"))
+	text = cleanEntryText(text)
 	text = clipRunes(text, maxEntryText)
 	at := strings.TrimSpace(raw)
 	var tt time.Time
 	if st.hasDate && st.hasYear {
-		ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
 	} else if st.hasDate && ts.ctx.y != 0 {
 		ts.ctx.mo, ts.ctx.d = st.mo, st.d
 	}
@@ -70,6 +69,31 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	}
 	ts.entries = append(ts.entries, TimelineEntry{At: at, Text: text})
 	ts.times = append(ts.times, tt)
+}
+
+var (
+	// reEntryMarkup is markup left in an entry's text: line breaks,
+	// escaped Markdown marks, footnote marks.
+	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]`)
+	// reEntryLead is what separates a stamp from its text.
+	reEntryLead = regexp.MustCompile(`^[\s\])}>*_:|,.;–—-]+`)
+)
+
+// cleanEntryText strips what the stamp left before an entry's text
+// ("] ", "*: ", " - ") and markup inside it.
+func cleanEntryText(text string) string {
+	if strings.ContainsAny(text, "<\\[") {
+		text = reEntryMarkup.ReplaceAllStringFunc(text, func(m string) string {
+			if strings.HasPrefix(m, "\\") {
+				return m[1:]
+			}
+			if strings.HasPrefix(m, "<") {
+				return " "
+			}
+			return ""
+		})
+	}
+	return reEntryLead.ReplaceAllString(normSpace(text), "")
 }
 
 // observeZone takes a zone named by a timeline heading or note ("All
@@ -118,8 +142,14 @@ func leadStamp(s string) (stamp, string, string, bool) {
 		}
 		head = head[:cut]
 	}
+	if sst, n, ok := shortLeadStamp(s); ok && sst.hasDate {
+		return sst, s[:n], s[n:], true // "[03-26 23:04]": month and day first
+	}
 	st, ok := findStamp(head)
 	if !ok || st.start > 12 {
+		if sst, n, ok := shortLeadStamp(s); ok {
+			return sst, s[:n], s[n:], true
+		}
 		return st, "", "", false
 	}
 	// a bare year or day count is not a lead; require a date or clock
@@ -132,115 +162,291 @@ func leadStamp(s string) (stamp, string, string, bool) {
 }
 
 // extractTimeline reads timeline entries from the blocks of timeline
-// sections — tables with a time column, headings that are times,
-// lines and bullets that start with a date or time — and from a
-// status-page update log anywhere in the document.
+// sections and stamped runs (timelineBlocks) — tables with a time
+// column, headings that are times, lines and bullets that start with a
+// date or time, code blocks of stamped lines — and from a status-page
+// update log anywhere in the document.
 func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
-	ts := &timelineState{ctx: ctx}
-	timeCol := -1
-	observed := 0 // blocks before this index have been looked at for dates
-	for i := 0; i < len(blocks); i++ {
-		b := blocks[i]
-		if kinds[i] != secTimeline {
-			timeCol = -1
+	tr := timelineReader{ts: &timelineState{ctx: ctx}, blocks: blocks, kinds: kinds, timeCol: -1}
+	tr.in = timelineBlocks(blocks, kinds)
+	for i := range blocks {
+		if !tr.in[i] {
+			tr.timeCol = -1
 			continue
 		}
-		if observed < i && ts.ctx.y == 0 {
-			// entering a timeline: the latest date written before it
-			// is the date of time-only entries
-			for j := i - 1; j >= observed && j >= i-30; j-- {
-				if blocks[j].kind == blockCode || kinds[j] == secTimeline {
-					continue
-				}
-				if st, ok := findDate(blocks[j].text); ok && st.hasYear {
-					ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
-					break
-				}
-			}
-		}
-		observed = i + 1
-		switch b.kind {
+		tr.enter(i)
+		switch blocks[i].kind {
 		case blockRow:
-			if b.header {
-				timeCol = -1
-				for j, c := range b.cells {
-					if reTimeCol.MatchString(c) {
-						timeCol = j
-						break
-					}
-				}
-				continue
-			}
-			col := timeCol
-			if col < 0 || col >= len(b.cells) {
-				col = -1
-				for j, c := range b.cells {
-					if _, ok := findStamp(c); ok {
-						col = j
-						break
-					}
-				}
-			}
-			if col < 0 {
-				continue
-			}
-			var rest []string
-			for j, c := range b.cells {
-				if j != col && c != "" {
-					rest = append(rest, c)
-				}
-			}
-			cell := b.cells[col]
-			st, ok := findStamp(cell)
-			if !ok {
-				if strings.TrimSpace(cell) == "" && len(rest) == 0 {
-					continue
-				}
-				ts.add(stamp{}, cell, strings.Join(rest, " | "))
-				continue
-			}
-			ts.add(st, cell, strings.Join(rest, " | "))
+			tr.row(blocks[i])
 		case blockHeading:
-			st, raw, rest, ok := leadStamp(b.text)
-			if !ok {
-				if b.hk == secTimeline {
-					ts.observe(b.text)
-					ts.observeZone(b.text)
-				}
-				continue
+			tr.heading(i)
+		case blockCode:
+			if kinds[i] == secTimeline {
+				codeEntries(blocks[i].text, tr.ts)
 			}
-			text := rest
-			// the heading's text, else the paragraph under it; a bare date
-			// heading over time-stamped lines only dates them
-			if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(blocks) && blocks[j].kind != blockHeading {
-				if _, _, _, own := leadStamp(blocks[j].text); own && kinds[j] == secTimeline {
-					ts.add(st, raw, "")
-					continue
-				}
-				text = blocks[j].text
-			}
-			ts.add(st, raw, text)
 		case blockPara, blockItem:
-			line := b.text
-			st, raw, rest, ok := leadStamp(line)
-			if !ok {
-				ts.observe(line) // "2015-10-21 (all times UTC)" and the like
-				ts.observeZone(line)
+			tr.line(i)
+		}
+	}
+	if len(tr.ts.entries) == 0 {
+		statusUpdates(blocks, tr.ts)
+	}
+	return tr.ts.entries, tr.ts.times
+}
+
+// timelineReader walks a document's timeline blocks.
+type timelineReader struct {
+	ts       *timelineState
+	blocks   []block
+	kinds    []sectionKind
+	in       []bool // the blocks read as timeline
+	timeCol  int    // the time column of the current table, or -1
+	observed int    // blocks before this index were looked at for dates
+}
+
+// enter notes block i of a timeline. Entering a timeline, the latest
+// date written before it is the date of its time-only entries.
+func (tr *timelineReader) enter(i int) {
+	ts := tr.ts
+	if tr.observed < i && (ts.ctx.y == 0 || ts.ctx.weak) {
+		for j := i - 1; j >= tr.observed && j >= i-30; j-- {
+			if tr.blocks[j].kind == blockCode || tr.in[j] {
 				continue
 			}
-			// several "time: text" entries on one scraped line
-			segs := splitClockEntries(rest)
-			ts.add(st, raw, segs[0].text)
-			for _, sg := range segs[1:] {
-				cst, _ := findClock(sg.raw, 0)
-				ts.add(cst, sg.raw, sg.text)
+			if st, ok := findDate(tr.blocks[j].text); ok && st.hasYear {
+				ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
+				break
 			}
 		}
 	}
-	if len(ts.entries) == 0 {
-		statusUpdates(blocks, ts)
+	tr.observed = i + 1
+}
+
+// row reads a table row: a header names the time column; a data row is
+// an entry of its time cell and the other cells.
+func (tr *timelineReader) row(b block) {
+	if b.header {
+		tr.timeCol = -1
+		for j, c := range b.cells {
+			if reTimeCol.MatchString(c) {
+				tr.timeCol = j
+				break
+			}
+		}
+		return
 	}
-	return ts.entries, ts.times
+	col := tr.timeCol
+	if col < 0 || col >= len(b.cells) {
+		col = -1
+		for j, c := range b.cells {
+			if _, ok := findStamp(c); ok {
+				col = j
+				break
+			}
+		}
+	}
+	if col < 0 {
+		return
+	}
+	var rest []string
+	for j, c := range b.cells {
+		if j != col && c != "" {
+			rest = append(rest, c)
+		}
+	}
+	cell := b.cells[col]
+	st, ok := findStamp(cell)
+	if !ok && strings.TrimSpace(cell) == "" && len(rest) == 0 {
+		return
+	}
+	tr.ts.add(st, cell, strings.Join(rest, " | "))
+}
+
+// heading reads a heading that is a time: the heading's text, else the
+// paragraph under it, is the entry; a bare date heading over
+// time-stamped lines only dates them.
+func (tr *timelineReader) heading(i int) {
+	b := tr.blocks[i]
+	st, raw, rest, ok := leadStamp(b.text)
+	if !ok {
+		if b.hk == secTimeline {
+			tr.ts.observe(b.text)
+			tr.ts.observeZone(b.text)
+		}
+		return
+	}
+	text := rest
+	if j := i + 1; strings.TrimSpace(strings.TrimLeft(rest, ":-–— ")) == "" && j < len(tr.blocks) && tr.blocks[j].kind != blockHeading {
+		if _, _, _, own := leadStamp(tr.blocks[j].text); own && tr.in[j] {
+			tr.ts.add(st, raw, "")
+			return
+		}
+		text = tr.blocks[j].text
+	}
+	tr.ts.add(st, raw, text)
+}
+
+// line reads a line or bullet that starts with a stamp; others may set
+// the date or zone of later entries.
+func (tr *timelineReader) line(i int) {
+	line := tr.blocks[i].text
+	st, raw, rest, ok := leadStamp(line)
+	if !ok {
+		tr.ts.observe(line) // "2015-10-21 (all times UTC)" and the like
+		tr.ts.observeZone(line)
+		return
+	}
+	// "2021-03-04:" over bullets without stamps: one entry, dated
+	if strings.TrimSpace(strings.Trim(rest, ":-–— ")) == "" && i+1 < len(tr.blocks) && tr.blocks[i+1].kind == blockItem {
+		if _, _, _, own := leadStamp(tr.blocks[i+1].text); !own {
+			tr.ts.add(st, raw, tr.blocks[i+1].text)
+			return
+		}
+	}
+	// several "time: text" entries on one scraped line
+	segs := splitClockEntries(rest)
+	tr.ts.add(st, raw, segs[0].text)
+	for _, sg := range segs[1:] {
+		cst, _ := findClock(sg.raw, 0)
+		tr.ts.add(cst, sg.raw, sg.text)
+	}
+}
+
+// reShortLead are the short stamps log-style timelines open lines with:
+// "[03-26 23:04]" (month-day and clock, no year), "0401 UTC", "10.42 –"
+// and "10h42:".
+var reShortLead = regexp.MustCompile(`^\[?(?:(\d{2})[-/](\d{2})\s+(\d{1,2}):(\d{2})|([01]\d|2[0-3])([0-5]\d)\s*(?:utc|gmt|z)\b|(\d{1,2})[.h]([0-5]\d))\]?(?:\s*[-–—:|]\s*|\s+)`)
+
+// shortLeadStamp reads a short stamp at the start of s; n is its length
+// with the separator after it.
+func shortLeadStamp(s string) (stamp, int, bool) {
+	m := reShortLead.FindStringSubmatchIndex(strings.ToLower(s[:min(len(s), 32)]))
+	if m == nil {
+		return stamp{}, 0, false
+	}
+	g := groups(s, m)
+	var st stamp
+	switch {
+	case g[1] != "":
+		mo, d := atoi(g[1]), atoi(g[2])
+		if !validDate(2000, mo, d) {
+			return stamp{}, 0, false
+		}
+		st = stamp{mo: mo, d: d, hasDate: true, h: atoi(g[3]), mi: atoi(g[4]), hasTime: true}
+	case g[5] != "":
+		st = stamp{h: atoi(g[5]), mi: atoi(g[6]), hasTime: true, zone: time.UTC}
+	default:
+		st = stamp{h: atoi(g[7]), mi: atoi(g[8]), hasTime: true}
+	}
+	if st.h > 23 || st.mi > 59 {
+		return stamp{}, 0, false
+	}
+	st.start, st.end = 0, m[1]
+	return st, m[1], true
+}
+
+// minTimelineRun is how many time-stamped lines in a row make a
+// timeline outside a timeline section.
+const minTimelineRun = 3
+
+// timelineBlocks marks the blocks read as timeline: those of timeline
+// sections, and runs of at least minTimelineRun lines, bullets or rows
+// that each start with a time or a dated stamp, under any heading but
+// action items (with the day heading just above such a run).
+func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
+	in := make([]bool, len(blocks))
+	for i := range blocks {
+		in[i] = kinds[i] == secTimeline
+	}
+	for i := 0; i < len(blocks); {
+		if in[i] || kinds[i] == secActions || !stampedLine(blocks[i]) {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for j < len(blocks) && !in[j] && kinds[j] == kinds[i] {
+			b := blocks[j]
+			if stampedLine(b) {
+				n++
+			} else if !(b.kind == blockItem && b.level > 1 || b.kind == blockHeading && dayHeading(b)) {
+				break
+			}
+			j++
+		}
+		if n >= minTimelineRun {
+			if i > 0 && blocks[i-1].kind == blockHeading && dayHeading(blocks[i-1]) {
+				in[i-1] = true
+			}
+			for k := i; k < j; k++ {
+				in[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return in
+}
+
+// stampedLine reports whether a line, bullet or row starts with a time
+// of day, or with a full date.
+func stampedLine(b block) bool {
+	text := b.text
+	switch b.kind {
+	case blockRow:
+		if b.header || len(b.cells) < 2 {
+			return false
+		}
+		text = b.cells[0]
+	case blockPara, blockItem:
+	default:
+		return false
+	}
+	if !hasDigit(text[:min(len(text), 24)]) {
+		return false
+	}
+	st, _, rest, ok := leadStamp(text)
+	return ok && (st.hasTime || st.hasDate && st.hasYear) && strings.TrimSpace(rest) != ""
+}
+
+// dayHeading reports whether a heading is only a date ("2017-08-28",
+// "Tuesday, March 5").
+func dayHeading(b block) bool {
+	st, _, rest, ok := leadStamp(b.text)
+	return ok && st.hasDate && len(strings.TrimSpace(rest)) < 12
+}
+
+// maxCodeLines bounds the lines of one code block read as entries.
+const maxCodeLines = 2000
+
+// codeEntries reads a timeline kept in a code block: one entry per
+// line, when at least minTimelineRun lines and most of them open with a
+// stamp (a log excerpt, whose lines open with a level or a bracket, is
+// not a timeline).
+func codeEntries(code string, ts *timelineState) {
+	type entry struct {
+		st       stamp
+		raw, txt string
+	}
+	var entries []entry
+	lines := 0
+	for n, line := range strings.Split(code, "\n") {
+		if n >= maxCodeLines {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if st, raw, rest, ok := leadStamp(line); ok && st.start == 0 && (st.hasTime || st.hasDate) {
+			entries = append(entries, entry{st, raw, rest})
+		}
+	}
+	if len(entries) < minTimelineRun || len(entries)*5 < lines*4 {
+		return
+	}
+	for _, e := range entries {
+		ts.add(e.st, e.raw, e.txt)
+	}
 }
 
 type clockSeg struct{ raw, text string }
@@ -320,16 +526,4 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		}
 		ts.add(st, m[1], text)
 	}
-}
-
-// sortedKnown returns the known times, ascending.
-func sortedKnown(ts []time.Time) []time.Time {
-	var out []time.Time
-	for _, t := range ts {
-		if !t.IsZero() {
-			out = append(out, t)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
-	return out
 }

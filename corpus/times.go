@@ -8,7 +8,8 @@ import (
 )
 
 // zoneOffsets are the named zones understood, in seconds east of UTC.
-// Ambiguous names take their most common reading (IST is India).
+// Ambiguous names take their most common reading (IST is India, CST is
+// US Central).
 var zoneOffsets = map[string]int{
 	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0,
 	"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
@@ -16,15 +17,45 @@ var zoneOffsets = map[string]int{
 	"AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
 	"CET": 3600, "CEST": 2 * 3600, "BST": 3600, "WEST": 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
 	"MSK": 3 * 3600, "IST": 5*3600 + 1800, "JST": 9 * 3600, "KST": 9 * 3600, "SGT": 8 * 3600,
-	"AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
+	"AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600, "SAST": 2 * 3600,
+	"HKT": 8 * 3600, "AWST": 8 * 3600, "ACST": 9*3600 + 1800, "ACDT": 10*3600 + 1800,
 }
 
-// dstZones are zone words whose offset depends on the date (US
-// Eastern/Central/Mountain/Pacific, and Central European and UK time).
-var dstZones = map[string][2]string{
-	"ET": {"EST", "EDT"}, "EASTERN": {"EST", "EDT"}, "CT": {"CST", "CDT"}, "CENTRAL": {"CST", "CDT"},
-	"MT": {"MST", "MDT"}, "MOUNTAIN": {"MST", "MDT"}, "PT": {"PST", "PDT"}, "PACIFIC": {"PST", "PDT"},
-	"CENTRAL EUROPEAN": {"CET", "CEST"}, "UK": {"GMT", "BST"}, "LONDON": {"GMT", "BST"},
+// zoneRegions map zone words whose offset follows daylight saving
+// (either of a pair, or the region's name) to the region's IANA zone, so
+// a time gets the offset in force on its date: "09:00 PST" in July is
+// 09:00 at UTC-7.
+var zoneRegions = map[string]string{
+	"EST": "America/New_York", "EDT": "America/New_York", "ET": "America/New_York", "EASTERN": "America/New_York",
+	"CST": "America/Chicago", "CDT": "America/Chicago", "CT": "America/Chicago", "CENTRAL": "America/Chicago",
+	"MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver", "MOUNTAIN": "America/Denver",
+	"PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles",
+	"AKST": "America/Anchorage", "AKDT": "America/Anchorage",
+	"CET": "Europe/Paris", "CEST": "Europe/Paris", "CENTRAL EUROPEAN": "Europe/Paris",
+	"EET": "Europe/Athens", "EEST": "Europe/Athens", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+	"BST": "Europe/London", "UK": "Europe/London", "LONDON": "Europe/London",
+	"AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
+	"NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+}
+
+// dstZones are zone words that name a region, not an offset: a stamp
+// keeps them as its zoneWord until its date is known.
+var dstZones = map[string]bool{
+	"ET": true, "EASTERN": true, "CT": true, "CENTRAL": true, "MT": true, "MOUNTAIN": true, "PT": true,
+	"PACIFIC": true, "CENTRAL EUROPEAN": true, "UK": true, "LONDON": true,
+}
+
+// regionZone loads the IANA zone of a zone word, or nil.
+func regionZone(word string) *time.Location {
+	name, ok := zoneRegions[word]
+	if !ok {
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil
+	}
+	return loc
 }
 
 var monthNames = map[string]time.Month{
@@ -35,7 +66,7 @@ var monthNames = map[string]time.Month{
 
 const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
-const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|nzst|nzdt|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
+const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|acst|acdt|awst|nzst|nzdt|sast|hkt|eastern|pacific|mountain|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
 
 var (
 	reISODate = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
@@ -45,8 +76,8 @@ var (
 	reMDY      = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
 	reClock    = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
 	reHourAMPM = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})\s*([ap])\.?m\b\.?(?:\s*` + zoneRe + `)?`)
-	reZoneWord = regexp.MustCompile(`(?i)\b(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|eastern|pacific|central european|central|mountain)\b(?:\s*(?:time|standard time|daylight time))?(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
-	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist)\b`)
+	reZoneWord = regexp.MustCompile(`(?i)\b(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b(?:\s*(?:time|standard time|daylight time))?(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
+	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt)\b`)
 )
 
 // stamp is a date and/or time of day found in text.
@@ -68,42 +99,45 @@ type dateCtx struct {
 	y, mo, d int
 	zone     *time.Location
 	zoneName string
+	// weak marks a date taken from the file name: a date written in
+	// the document replaces it.
+	weak bool
 }
 
 // fixedZone returns a location for a zone word and optional offset
-// suffix ("UTC+2"), or nil when unknown.
+// suffix ("UTC+2"), or nil when unknown. A word of a region with
+// daylight saving gives the region's zone, whose offset follows the date.
 func fixedZone(word, sign, hh, mm string, month int) *time.Location {
 	w := strings.ToUpper(strings.TrimSpace(word))
 	off, ok := zoneOffsets[w]
-	name := w
+	if sign == "" || hh == "" {
+		if loc := regionZone(w); loc != nil {
+			return loc
+		}
+		if !ok {
+			return nil
+		}
+		return time.FixedZone(w, off)
+	}
 	if !ok {
-		pair, dst := dstZones[w]
-		if !dst {
+		loc := regionZone(w)
+		if loc == nil {
 			return nil
 		}
-		name = pair[0]
-		if month >= 4 && month <= 10 {
-			name = pair[1]
-		}
-		off = zoneOffsets[name]
+		// "Pacific-1": the region's standard offset, shifted
+		_, off = time.Date(2001, 1, 15, 12, 0, 0, 0, loc).Zone()
 	}
-	if sign != "" && hh != "" {
-		h, _ := strconv.Atoi(hh)
-		m, _ := strconv.Atoi(mm)
-		d := (h*3600 + m*60)
-		if d > 14*3600 {
-			return nil
-		}
-		if sign == "-" {
-			d = -d
-		}
-		off += d
-		name = ""
+	h, _ := strconv.Atoi(hh)
+	m, _ := strconv.Atoi(mm)
+	d := h*3600 + m*60
+	if d > 14*3600 {
+		return nil
 	}
-	if name == "" {
-		return time.FixedZone(offsetName(off), off)
+	if sign == "-" {
+		d = -d
 	}
-	return time.FixedZone(name, off)
+	off += d
+	return time.FixedZone(offsetName(off), off)
 }
 
 func offsetName(off int) string {
@@ -277,7 +311,7 @@ func findClock(s string, from int) (st stamp, ok bool) {
 // once the date is known.
 func (st *stamp) setZoneWord(g []string) {
 	if len(g) > 0 && g[0] != "" && g[1] == "" {
-		if _, dst := dstZones[strings.ToUpper(g[0])]; dst {
+		if dstZones[strings.ToUpper(g[0])] {
 			st.zone = nil
 			st.zoneWord = strings.ToUpper(g[0])
 		}

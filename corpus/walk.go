@@ -13,8 +13,9 @@ import (
 // file system cannot identify still ends.
 const maxWalkDepth = 64
 
-// skippedExtensions are file extensions that never hold a postmortem.
-var skippedExtensions = map[string]bool{
+// mediaExtensions are file extensions that never hold a postmortem:
+// images, archives, binaries, fonts, media, office files.
+var mediaExtensions = map[string]bool{
 	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".bmp": true,
 	".ico": true, ".svg": true, ".tif": true, ".tiff": true, ".heic": true, ".psd": true,
 	".pdf": true, ".zip": true, ".gz": true, ".tgz": true, ".tar": true, ".bz2": true,
@@ -24,56 +25,87 @@ var skippedExtensions = map[string]bool{
 	".ttf": true, ".otf": true, ".eot": true, ".mp3": true, ".mp4": true, ".m4a": true,
 	".mov": true, ".avi": true, ".mkv": true, ".wav": true, ".ogg": true, ".flac": true,
 	".webm": true, ".db": true, ".sqlite": true, ".sqlite3": true, ".dat": true,
-	".css": true, ".js": true, ".map": true, ".lock": true, ".sum": true,
 	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
 	".odt": true, ".key": true, ".pem": true, ".crt": true, ".der": true,
-	// configuration and code kept beside postmortems
-	".yml": true, ".yaml": true, ".json": true, ".toml": true, ".xml": true, ".csv": true, ".tsv": true,
-	".ini": true, ".cfg": true, ".conf": true, ".env": true, ".go": true, ".py": true, ".rb": true,
-	".sh": true, ".ps1": true, ".java": true, ".ts": true, ".tsx": true, ".jsx": true, ".scss": true,
-	".sass": true, ".less": true, ".mod": true, ".tf": true, ".hcl": true,
+}
+
+// dataExtensions are data, configuration and code files kept beside
+// postmortems: records and settings, not documents.
+var dataExtensions = map[string]bool{
+	".yml": true, ".yaml": true, ".json": true, ".jsonl": true, ".ndjson": true, ".toml": true, ".xml": true,
+	".csv": true, ".tsv": true, ".parquet": true, ".sql": true, ".ini": true, ".cfg": true, ".conf": true,
+	".env": true, ".go": true, ".py": true, ".rb": true, ".sh": true, ".ps1": true, ".java": true,
+	".ts": true, ".tsx": true, ".jsx": true, ".scss": true, ".sass": true, ".less": true, ".mod": true,
+	".tf": true, ".hcl": true, ".css": true, ".js": true, ".map": true, ".lock": true, ".sum": true,
+	".ipynb": true,
 }
 
 // repoFiles are the base names (without extension, lower case) of
-// repository furniture that is never a postmortem.
+// repository furniture that is never a postmortem: read-mes, change
+// logs, templates, and the guides and indexes of a labelled collection.
 var repoFiles = map[string]bool{
 	"readme": true, "changelog": true, "contributing": true, "code_of_conduct": true, "code-of-conduct": true,
 	"security": true, "codeowners": true, "makefile": true, "dockerfile": true, "template": true,
 	"_template": true, "postmortem-template": true, "postmortem_template": true, "incident-template": true,
-	"incident_template": true,
+	"incident_template": true, "labeling": true, "labelling": true, "labeling-guide": true,
+	"labelling-guide": true, "labeling_guide": true, "labelling_guide": true, "annotation-guide": true,
+	"annotation_guide": true, "notice": true, "authors": true, "maintainers": true,
 }
 
-// skipFile reports whether Walk leaves out a file of this base name:
-// hidden files, license files, repository furniture (README, CHANGELOG,
-// CONTRIBUTING, templates…), non-text extensions and configuration or
-// code files.
-func skipFile(base string) bool { return SkipReason(base) != "" }
+// Reasons Walk gives for the files it leaves out (short: a one-line
+// summary of skipped files shows them).
+const (
+	SkipHidden     = "hidden"
+	SkipLicense    = "licence"
+	SkipRepoFile   = "repository file"
+	SkipMedia      = "not text"
+	SkipData       = "data or code"
+	SkipDefaults   = "folder defaults"
+	SkipNotRegular = "not a regular file"
+)
 
-// SkipReason says why Walk leaves out a file of this base name, or ""
-// when Walk reads it: "hidden", "licence", "repository file" (README,
-// CHANGELOG, templates…), or the extension of a non-text, configuration
-// or code file (".pdf", ".yaml").
+// SkipReason returns why Walk leaves out a file of this base name, or ""
+// when it is a candidate postmortem: hidden files, license files,
+// repository furniture (README, CHANGELOG, CONTRIBUTING, templates, a
+// labelling guide), non-text extensions and data, configuration or code
+// files (.jsonl, .csv, .yaml…).
 func SkipReason(base string) string {
+	if isDefaultsFile(base) {
+		return SkipDefaults
+	}
 	if strings.HasPrefix(base, ".") {
-		return "hidden"
+		return SkipHidden
 	}
 	upper := strings.ToUpper(base)
 	for _, p := range []string{"LICENSE", "LICENCE", "COPYING"} {
 		if upper == p || strings.HasPrefix(upper, p+".") || strings.HasPrefix(upper, p+"-") {
-			return "licence"
+			return SkipLicense
 		}
 	}
 	ext := strings.ToLower(path.Ext(base))
 	if strings.ContainsAny(ext, " \t") { // "v1.2 outage": not an extension
 		ext = ""
 	}
-	if repoFiles[strings.TrimSuffix(strings.ToLower(base), ext)] {
-		return "repository file"
-	}
-	if skippedExtensions[ext] {
-		return ext
+	switch {
+	case repoFiles[strings.TrimSuffix(strings.ToLower(base), ext)]:
+		return SkipRepoFile
+	case mediaExtensions[ext]:
+		return SkipMedia
+	case dataExtensions[ext]:
+		return SkipData
 	}
 	return ""
+}
+
+// skipFile reports whether Walk leaves out a file of this base name.
+func skipFile(base string) bool { return SkipReason(base) != "" }
+
+// WalkOptions configures WalkWith.
+type WalkOptions struct {
+	// Skipped, when set, is called for every file left out, with its
+	// slash path and the reason (one of the Skip… constants). Hidden
+	// directories are left out silently.
+	Skipped func(name, reason string)
 }
 
 // Walk calls fn for every candidate postmortem file under fsys, in
@@ -88,7 +120,12 @@ func SkipReason(base string) string {
 // is reported as a loop. fn returning an error stops the walk, and Walk
 // returns that error.
 func Walk(fsys fs.FS, fn func(name string, err error) error) error {
-	w := walker{fsys: fsys, fn: fn}
+	return WalkWith(fsys, WalkOptions{}, fn)
+}
+
+// WalkWith is Walk that also reports the files it leaves out.
+func WalkWith(fsys fs.FS, opts WalkOptions, fn func(name string, err error) error) error {
+	w := walker{fsys: fsys, fn: fn, skipped: opts.Skipped}
 	var ancestors []any
 	if fi, err := fs.Stat(fsys, "."); err == nil {
 		if k, ok := dirKey(fi); ok {
@@ -99,8 +136,15 @@ func Walk(fsys fs.FS, fn func(name string, err error) error) error {
 }
 
 type walker struct {
-	fsys fs.FS
-	fn   func(string, error) error
+	fsys    fs.FS
+	fn      func(string, error) error
+	skipped func(name, reason string)
+}
+
+func (w *walker) skip(name, reason string) {
+	if w.skipped != nil {
+		w.skipped(name, reason)
+	}
 }
 
 func (w *walker) dir(dir string, ancestors []any, depth int) error {
@@ -115,6 +159,9 @@ func (w *walker) dir(dir string, ancestors []any, depth int) error {
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
+			if !e.IsDir() {
+				w.skip(path.Join(dir, name), SkipReason(name))
+			}
 			continue
 		}
 		p := path.Join(dir, name)
@@ -166,7 +213,12 @@ func (w *walker) dir(dir string, ancestors []any, depth int) error {
 			}
 			continue
 		}
-		if !typ.IsRegular() || skipFile(name) {
+		if !typ.IsRegular() {
+			w.skip(p, SkipNotRegular)
+			continue
+		}
+		if r := SkipReason(name); r != "" {
+			w.skip(p, r)
 			continue
 		}
 		if err := w.fn(p, nil); err != nil {

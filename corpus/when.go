@@ -3,14 +3,15 @@ package corpus
 import (
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 )
 
 var (
-	reStartKey      = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact |problem )?(?:start(?:ed)?(?: time| at| date)?|began|begin(?:ning)?|offline|down since|impact start(?:ed)?|outage start(?:ed)?|incident start(?:ed)?|occurred(?: at| on)?|date of (?:incident|outage)|incident date)\s*[:=\-–]\s*(.+)$`)
+	reStartKey      = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact |problem )?(?:start(?:ed|s)?(?: time| at| date)?|began|begin(?:ning)?|offline|down since|impact start(?:ed)?|outage start(?:ed|s)?|incident start(?:ed)?|(?:start|beginning) of (?:the )?(?:outage|incident|impact|disruption)|occurred(?: at| on)?|date of (?:incident|outage)|incident date|date ?/ ?time|date and time)\s*[:=\-–]\s*(.+)$`)
 	reDetectKey     = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:first detected|detected(?: at| on)?|detection(?: time)?|time detected|first (?:reported|noticed)|identified(?: at)?|alerted(?: at)?)\s*[:=\-–]\s*(.+)$`)
-	reEndKey        = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| at| date)?|resolved(?: at| on)?|resolution time|online|back online|restored(?: at)?|recovered(?: at)?|service restored|fixed(?: at)?|all clear|mitigated(?: at)?)\s*[:=\-–]\s*(.+)$`)
+	reEndKey        = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact )?(?:end(?:ed|s)?(?: time| at| date)?|(?:end|close) of (?:the )?(?:outage|incident|impact|disruption)|resolved(?: at| on)?|resolution time|online|back online|restored(?: at)?|recovered(?: at)?|service restored|fixed(?: at)?|all clear|mitigated(?: at)?)\s*[:=\-–]\s*(.+)$`)
 	reFileDate      = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^\d]|$)`)
 	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
 )
@@ -20,6 +21,19 @@ var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging
 
 // reRangeKey are keys whose value may be a time range.
 var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
+
+// Frontmatter keys of start, detection and end times. Status-page
+// generators write "resolvedWhen" (lower-cased on reading).
+var (
+	fmStartKeys  = []string{"start_time", "started_at", "start", "started", "began", "startedat", "start_date"}
+	fmDetectKeys = []string{"detected_at", "detected", "detection_time"}
+	fmEndKeys    = []string{"end_time", "resolved_at", "end", "ended_at", "ended", "resolvedwhen", "resolved_when", "resolvedat", "end_date", "resolved"}
+	fmDateKeys   = []string{"date", "incident_date"}
+)
+
+// maxPublishLag is how long after an incident a post about it may be
+// published for an earlier inferred start to beat its publication date.
+const maxPublishLag = 62 * 24 * time.Hour
 
 // keyRange reads "02:10 - 05:40 CET" (with the date of ctx, or one in
 // the value) as a start and an end.
@@ -64,10 +78,68 @@ func containsAnyWord(s string, words []string) bool {
 	return false
 }
 
+// timesReader holds what extractTimes has learned so far. Each rule is
+// one method; extractTimes runs them in order of precedence.
+type timesReader struct {
+	fm     frontMatter
+	name   string
+	blocks []block
+	kinds  []sectionKind
+	meta   map[string]string
+	ctx    dateCtx
+
+	start, detected, end time.Time
+	startHasTime         bool
+	// startStated: the start was written as such (a key line or a
+	// frontmatter field), not inferred from the timeline or prose.
+	startStated bool
+	fmDate      string
+	fileDate    time.Time
+	stated      int // a stated duration in minutes, -1 when none
+
+	tl    []TimelineEntry
+	times []time.Time
+}
+
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
-	fm := doc.fm
+	r := newTimesReader(name, doc, blocks, kinds, meta)
+	if st, ok := findDate(rec.Title); ok && st.hasYear && r.ctx.y == 0 {
+		// "Downtime on February 23, 2023": the day of time-only entries
+		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
+	}
+	r.readFrontMatter()
+	r.readKeyLines()
+	if r.ctx.y == 0 && !r.start.IsZero() {
+		r.ctx.y, r.ctx.mo, r.ctx.d = r.start.Year(), int(r.start.Month()), r.start.Day()
+	}
+	if r.ctx.y == 0 && !r.fileDate.IsZero() {
+		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
+		r.ctx.weak = true
+	}
+	r.tl, r.times = extractTimeline(blocks, kinds, r.ctx)
+	if r.tl != nil {
+		rec.Timeline = r.tl
+	}
+	r.startFromTimeline()
+	r.startFromProse()
+	r.setDate(rec)
+	if !r.detected.IsZero() {
+		d := r.detected
+		rec.DetectedAt = &d
+	}
+	if !r.end.IsZero() {
+		e := r.end
+		rec.ResolvedAt = &e
+	}
+	r.setDuration(rec)
+	r.detectedFromTimeline(rec)
+	r.resolvedFromTimeline(rec)
+}
+
+func newTimesReader(name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) *timesReader {
+	r := &timesReader{fm: doc.fm, name: name, blocks: blocks, kinds: kinds, meta: meta, stated: -1}
 	var all strings.Builder
 	for i, b := range blocks {
 		if i > 2000 {
@@ -76,257 +148,433 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		all.WriteString(b.text)
 		all.WriteByte('\n')
 	}
-	ctx := dateCtx{zoneName: docZone(all.String())}
-	// the year of the document, for dates without one
-	if y := fm.str("date"); y != "" {
-		if st, ok := findDate(y); ok && st.hasYear {
-			ctx.y, ctx.mo, ctx.d = st.y, st.mo, st.d
+	r.ctx = dateCtx{zoneName: docZone(all.String())}
+	if r.ctx.zoneName == "" && doc.defaultZone != "" {
+		// a folder's hindsight.yaml: an abbreviation or an IANA zone
+		if fixedZone(doc.defaultZone, "", "", "", 0) != nil {
+			r.ctx.zoneName = strings.ToUpper(doc.defaultZone)
+		} else {
+			r.ctx.zone = zoneLocation(doc.defaultZone)
 		}
 	}
-	var start, detected, end time.Time
-	var startHasTime, startStated bool
-	fmTime := func(keys ...string) (time.Time, bool, bool) {
-		for _, k := range keys {
-			// YAML and TOML decode timestamps themselves; "start_time:
-			// 2023-04-18T00:00:00Z" is a time even at midnight, while
-			// "date: 2023-04-18" is only a day
-			if t, ok := fm[k].(time.Time); ok {
-				return t, k != "date" && k != "incident_date", true
+	// the year of the document, for dates without one
+	if y := r.fm.str("date"); y != "" {
+		if st, ok := findDate(y); ok && st.hasYear {
+			r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
+		}
+	}
+	r.fileDate = fileNameDate(name)
+	return r
+}
+
+// fmTime reads the first of keys that holds a time. hasTime is false
+// for a bare day.
+func (r *timesReader) fmTime(keys ...string) (t time.Time, hasTime bool, ok bool) {
+	for _, k := range keys {
+		// YAML and TOML decode timestamps themselves; "start_time:
+		// 2023-04-18T00:00:00Z" is a time even at midnight, while
+		// "date: 2023-04-18" is only a day
+		if t, ok := r.fm[k].(time.Time); ok {
+			dayOnly := (k == "date" || k == "incident_date") && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
+			return t, !dayOnly, true
+		}
+	}
+	for _, k := range keys {
+		if v := r.fm.str(k); v != "" {
+			if t, ht, ok := parseTimeValue(v, r.ctx); ok {
+				return t, ht, true
 			}
 		}
-		if v := fm.str(keys...); v != "" {
-			return parseTimeValue(v, ctx)
-		}
-		return time.Time{}, false, false
 	}
-	if t, ht, ok := fmTime("start_time", "started_at", "start", "started", "began"); ok {
-		start, startHasTime, startStated = t, ht, true
-	}
-	if t, _, ok := fmTime("detected_at", "detected", "detection_time"); ok {
-		detected = t
-	}
-	if t, _, ok := fmTime("end_time", "resolved_at", "end", "resolved", "ended_at", "ended"); ok {
-		end = t
-	}
-	fmDate := ""
-	if t, ht, ok := fmTime("date", "incident_date"); ok {
-		fmDate = t.Format("2006-01-02")
-		if ctx.zone == nil {
-			ctx.y, ctx.mo, ctx.d = t.Year(), int(t.Month()), t.Day()
-		}
-		if ht && start.IsZero() { // "date: 2023-06-14 09:12 UTC" is the start
-			start, startHasTime, startStated = t, true, true
-		}
-	}
+	return time.Time{}, false, false
+}
 
-	// key lines: "Start Time: …", "Offline: …", "Resolved: …"
-	keyCtx := ctx
-	keyFromMail, mailDateSeen := false, false
-	stated := -1
-	for i, b := range blocks {
+// readFrontMatter takes the start, detection and end times and the
+// declared date from frontmatter fields.
+func (r *timesReader) readFrontMatter() {
+	if t, ht, ok := r.fmTime(fmStartKeys...); ok {
+		r.start, r.startHasTime, r.startStated = t, ht, true
+	}
+	if t, _, ok := r.fmTime(fmDetectKeys...); ok {
+		r.detected = t
+	}
+	if t, _, ok := r.fmTime(fmEndKeys...); ok {
+		r.end = t
+	}
+	if t, ht, ok := r.fmTime(fmDateKeys...); ok {
+		r.fmDate = t.Format("2006-01-02")
+		if r.ctx.zone == nil {
+			r.ctx.y, r.ctx.mo, r.ctx.d = t.Year(), int(t.Month()), t.Day()
+		}
+		if ht && r.start.IsZero() { // "date: 2023-06-14 09:12 UTC" is the start
+			r.start, r.startHasTime = t, true
+			// a status page's "date" with a "resolvedWhen" is the start
+			r.startStated = !r.end.IsZero()
+		}
+	}
+	if d, ok := frontmatterDuration(r.fm.str("duration", "duration_minutes", "downtime")); ok {
+		r.stated = d
+	}
+}
+
+// keyLineAt is the text of block i read as a key line: a short heading
+// with the paragraph under it ("## Duration" over "2 hours"), a table
+// row's first cell and the rest, or the block's text.
+func (r *timesReader) keyLineAt(i int) (string, bool) {
+	b := r.blocks[i]
+	switch {
+	case b.kind == blockHeading:
+		if i+1 >= len(r.blocks) || r.blocks[i+1].kind != blockPara || len(b.text) > 40 || len(r.blocks[i+1].text) > 80 {
+			return "", false
+		}
+		return b.text + ": " + r.blocks[i+1].text, true
+	case b.kind == blockRow && len(b.cells) >= 2:
+		return b.cells[0] + ": " + strings.Join(b.cells[1:], " "), true
+	}
+	return b.text, true
+}
+
+// keyLineState carries the date of earlier key lines to later ones.
+type keyLineState struct {
+	ctx          dateCtx
+	fromMail     bool
+	mailDateSeen bool
+}
+
+// observe takes a dated line's date as the date of later time-only
+// key lines. A mail's Date: header is when it was sent; a later dated
+// line is the incident's.
+func (k *keyLineState) observe(line string, email bool) {
+	if k.ctx.y != 0 && !k.fromMail {
+		return
+	}
+	if st, ok := findDate(line); ok && st.hasYear {
+		k.ctx.y, k.ctx.mo, k.ctx.d = st.y, st.mo, st.d
+		k.fromMail = email && !k.mailDateSeen && isMetaLine(line)
+		k.mailDateSeen = k.mailDateSeen || k.fromMail
+	}
+}
+
+// readKeyLines reads "Start Time: …", "Offline: …", "Resolved: …",
+// "Duration: …" and time-range lines.
+func (r *timesReader) readKeyLines() {
+	ks := keyLineState{ctx: r.ctx}
+	email := r.meta["email"] != ""
+	for i, b := range r.blocks {
 		if b.kind == blockCode || i > 3000 {
 			continue
 		}
-		line := b.text
-		switch {
-		case b.kind == blockHeading:
-			// "## Duration" over "2 hours 15 minutes" reads as a key line
-			if i+1 >= len(blocks) || blocks[i+1].kind != blockPara || len(b.text) > 40 || len(blocks[i+1].text) > 80 {
-				continue
-			}
-			line = b.text + ": " + blocks[i+1].text
-		case b.kind == blockRow && len(b.cells) >= 2:
-			line = b.cells[0] + ": " + strings.Join(b.cells[1:], " ")
+		line, ok := r.keyLineAt(i)
+		if !ok {
+			continue
 		}
-		if keyCtx.y == 0 || keyFromMail {
-			if st, ok := findDate(line); ok && st.hasYear {
-				keyCtx.y, keyCtx.mo, keyCtx.d = st.y, st.mo, st.d
-				// a mail's Date: header is when it was sent; a later dated
-				// line is the incident's
-				keyFromMail = meta["email"] != "" && !mailDateSeen && isMetaLine(line)
-				mailDateSeen = mailDateSeen || keyFromMail
-			}
-		}
-		if stated < 0 {
+		ks.observe(line, email)
+		if r.stated < 0 {
 			if d, ok := keyDuration(line); ok {
-				stated = d
+				r.stated = d
 			}
 		}
 		if !hasKeyColon(line) {
 			continue
 		}
-		// "Time: 02:10 - 05:40 CET", "Outage window: 10:00–11:30": a range
-		// gives the start, the end and the duration
-		if (start.IsZero() || !startHasTime) && keyCtx.y != 0 && twoClocksAt(line) >= 0 {
-			if k, v, ok := splitKeyLine(line); ok && reRangeKey.MatchString(k) {
-				if s, e, ok := keyRange(v, keyCtx); ok {
-					start, startHasTime, startStated = s, true, true
-					if end.IsZero() {
-						end = e
-					}
-				}
-			}
-		}
-		lk := strings.ToLower(line[:min(len(line), 48)])
-		if !containsAnyWord(lk, timeKeyWords) {
-			continue
-		}
-		if m := reStartKey.FindStringSubmatch(line); m != nil && start.IsZero() {
-			if t, ht, ok := parseTimeValue(m[1], keyCtx); ok {
-				start, startHasTime, startStated = t, ht, true
-			}
-		}
-		if m := reDetectKey.FindStringSubmatch(line); m != nil && detected.IsZero() {
-			if t, _, ok := parseTimeValue(m[1], keyCtx); ok {
-				detected = t
-			}
-		}
-		if m := reEndKey.FindStringSubmatch(line); m != nil && end.IsZero() {
-			if t, _, ok := parseTimeValue(m[1], keyCtx); ok {
-				end = t
-			}
-		}
+		r.keyLineRange(line, ks.ctx)
+		r.keyLineTimes(line, ks.ctx)
 	}
-	if ctx.y == 0 && !start.IsZero() {
-		ctx.y, ctx.mo, ctx.d = start.Year(), int(start.Month()), start.Day()
-	}
+}
 
-	tl, times := extractTimeline(blocks, kinds, ctx)
-	if tl != nil {
-		rec.Timeline = tl
+// keyLineRange reads "Time: 02:10 - 05:40 CET", "Outage window:
+// 10:00–11:30": a range gives the start, the end and the duration.
+func (r *timesReader) keyLineRange(line string, ctx dateCtx) {
+	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 || twoClocksAt(line) < 0 {
+		return
 	}
-
-	tlKnown := sortedKnown(times)
-	if start.IsZero() {
-		if t, ht, ok := impactStart(tl, times); ok {
-			start, startHasTime = t, ht
+	k, v, ok := splitKeyLine(line)
+	if !ok || !reRangeKey.MatchString(k) {
+		return
+	}
+	if s, e, ok := keyRange(v, ctx); ok {
+		r.start, r.startHasTime, r.startStated = s, true, true
+		if r.end.IsZero() {
+			r.end = e
 		}
-	} else if !startHasTime {
+	}
+}
+
+// keyLineTimes reads a start, detection or end key line.
+func (r *timesReader) keyLineTimes(line string, ctx dateCtx) {
+	lk := strings.ToLower(line[:min(len(line), 48)])
+	if !containsAnyWord(lk, timeKeyWords) {
+		return
+	}
+	if m := reStartKey.FindStringSubmatch(line); m != nil && (r.start.IsZero() || !r.startStated) {
+		if t, ht, ok := parseTimeValue(m[1], ctx); ok {
+			r.start, r.startHasTime, r.startStated = t, ht, true
+		}
+	}
+	if m := reDetectKey.FindStringSubmatch(line); m != nil && r.detected.IsZero() {
+		if t, _, ok := parseTimeValue(m[1], ctx); ok {
+			r.detected = t
+		}
+	}
+	if m := reEndKey.FindStringSubmatch(line); m != nil && r.end.IsZero() {
+		if t, _, ok := parseTimeValue(m[1], ctx); ok {
+			r.end = t
+		}
+	}
+}
+
+// startFromTimeline takes the first timeline entry as the start when
+// nothing stated one, or gives a stated day its time of day.
+func (r *timesReader) startFromTimeline() {
+	t, ht, ok := impactStart(r.tl, r.times)
+	if !ok {
+		return
+	}
+	switch {
+	case r.start.IsZero():
+		r.start, r.startHasTime = t, ht
+	case !r.startStated:
+		// an inferred start (a status page's post time) loses to an
+		// earlier timeline entry
+		if t.Before(r.start) && r.start.Sub(t) < maxPublishLag {
+			r.start, r.startHasTime = t, ht
+		}
+	case !r.startHasTime && ht && t.Format("2006-01-02") == r.start.Format("2006-01-02"):
 		// "Incident date: 2023-03-08" with a timeline that day: the
 		// first entry gives the time
-		if t, ht, ok := impactStart(tl, times); ok && ht && t.Format("2006-01-02") == start.Format("2006-01-02") {
-			start, startHasTime = t, true
-		}
+		r.start, r.startHasTime = t, true
 	}
-	// prose: "At 00:49 UTC on the 4th October 2024, … became unavailable"
-	if start.IsZero() {
-		for i, b := range blocks {
-			if i > 200 {
-				break
-			}
-			if kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
-				continue
-			}
-			if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) {
-				continue
-			}
-			st, ok := findStamp(b.text)
-			if ok && st.hasDate && st.hasYear && st.hasTime {
-				if t, ok := st.resolve(ctx); ok {
-					start, startHasTime = t, true
-					// the service restored later the same day
-					if end.IsZero() {
-						if c, ok := findClock(b.text, st.end); ok && reResolvedWords.MatchString(b.text[st.end:]) {
-							if e, ok := (stamp{hasDate: true, hasYear: true, y: st.y, mo: st.mo, d: st.d, h: c.h, mi: c.mi, zone: c.zone, zoneWord: c.zoneWord, hasTime: true}).resolve(ctx); ok {
-								if !e.After(t) { // "restored at 00:25" after a late start: the next day
-									e = e.Add(24 * time.Hour)
-								}
-								end = e
-							}
-						}
-					}
-				}
-				break
-			}
-		}
-	}
+}
 
-	if !start.IsZero() {
-		s := start
-		if startHasTime {
+// startFromProse reads a start from the opening prose when nothing
+// else gave one: "At 00:49 UTC on the 4th October 2024, … became
+// unavailable", with the restoration later that day as the end.
+func (r *timesReader) startFromProse() {
+	if !r.start.IsZero() {
+		return
+	}
+	for i, b := range r.blocks {
+		if i > 200 {
+			break
+		}
+		if r.kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
+			continue
+		}
+		if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) {
+			continue
+		}
+		st, ok := findStamp(b.text)
+		if !ok || !st.hasDate || !st.hasYear || !st.hasTime {
+			continue
+		}
+		t, ok := st.resolve(r.ctx)
+		if !ok {
+			return
+		}
+		r.start, r.startHasTime = t, true
+		if r.end.IsZero() {
+			r.end = proseEnd(b.text, st, t, r.ctx)
+		}
+		return
+	}
+}
+
+// proseEnd reads "… restored at 01:25" after a start stamp st in the
+// same text: the end, the next day when its clock is earlier.
+func proseEnd(text string, st stamp, start time.Time, ctx dateCtx) time.Time {
+	c, ok := findClock(text, st.end)
+	if !ok || !reResolvedWords.MatchString(text[st.end:]) {
+		return time.Time{}
+	}
+	e, ok := (stamp{hasDate: true, hasYear: true, y: st.y, mo: st.mo, d: st.d, h: c.h, mi: c.mi, zone: c.zone, zoneWord: c.zoneWord, hasTime: true}).resolve(ctx)
+	if !ok {
+		return time.Time{}
+	}
+	if !e.After(start) {
+		e = e.Add(24 * time.Hour)
+	}
+	return e
+}
+
+// declaredDate is the date a "date:" field or a "Date:" line gives.
+func (r *timesReader) declaredDate() string {
+	if r.fmDate != "" {
+		return r.fmDate
+	}
+	text := r.meta["date"]
+	if r.meta["email"] != "" {
+		text = r.meta["body date"]
+	}
+	if text == "" {
+		return ""
+	}
+	if t, _, ok := parseTimeValue(text, r.ctx); ok {
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+// setDate picks the incident date. A stated start wins; a declared date
+// (frontmatter, a "Date:" line) beats one inferred from the timeline or
+// prose unless it reads as a publication date: the inferred start is
+// before it, by less than maxPublishLag.
+func (r *timesReader) setDate(rec *Record) {
+	if !r.start.IsZero() {
+		s := r.start
+		if r.startHasTime {
 			rec.StartedAt = &s
 		}
-		rec.Date = start.Format("2006-01-02")
+		rec.Date = r.start.Format("2006-01-02")
 	}
-	// a stated date ("date:" frontmatter, a "Date:" line) beats one
-	// inferred from the timeline or prose, but not a stated start time
-	declared := fmDate
-	declaredText := meta["date"]
-	if meta["email"] != "" {
-		declaredText = meta["body date"]
-	}
-	if declared == "" && declaredText != "" {
-		if t, _, ok := parseTimeValue(declaredText, ctx); ok {
-			declared = t.Format("2006-01-02")
-		}
-	}
-	if declared != "" && (!startStated || fm.str("date") != "" && fm.str("start_time", "started_at", "start", "started", "began") == "") {
+	declared := r.declaredDate()
+	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
 		rec.Date = declared
 	}
+	if r.start.IsZero() {
+		// only a publication day (frontmatter or file name): the
+		// opening prose may say when it happened
+		pub := declared
+		if pub == "" && !r.fileDate.IsZero() {
+			pub = r.fileDate.Format("2006-01-02")
+		}
+		if d := r.openingDate(pub); d != "" {
+			rec.Date = d
+		}
+	}
 	if rec.Date == "" {
-		rec.Date = fallbackDate(rec.Title, name, blocks, kinds, ctx)
+		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
 	}
-	if !detected.IsZero() {
-		d := detected
-		rec.DetectedAt = &d
-	}
-	if !end.IsZero() {
-		e := end
-		rec.ResolvedAt = &e
-	}
+}
 
-	// duration: stated figures first, then end - start
-	if d, ok := frontmatterDuration(fm.str("duration", "duration_minutes", "downtime")); ok {
-		stated = d
+// inferredBefore reports whether the inferred start falls shortly
+// before the declared day: the declared day is then when the post was
+// written.
+func (r *timesReader) inferredBefore(declared string) bool {
+	if r.start.IsZero() {
+		return false
 	}
-	if stated < 0 {
-		for _, k := range []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons} {
-			var sb strings.Builder
-			for i, b := range blocks {
-				if kinds[i] == k && b.kind != blockCode && b.kind != blockHeading {
-					sb.WriteString(b.text)
-					sb.WriteByte('\n')
-				}
+	d, err := time.Parse("2006-01-02", declared)
+	if err != nil {
+		return false
+	}
+	s := time.Date(r.start.Year(), r.start.Month(), r.start.Day(), 0, 0, 0, 0, time.UTC)
+	return s.Before(d) && d.Sub(s) < maxPublishLag
+}
+
+// maxOpeningBlocks is how many prose blocks openingDate reads.
+const maxOpeningBlocks = 8
+
+// openingDate reads the first date of the opening prose ("During the
+// afternoon of May 6th we began…") when it falls shortly before the
+// publication day pub; a date without a year takes pub's, or the year
+// before when that would put it after pub.
+func (r *timesReader) openingDate(pub string) string {
+	p, err := time.Parse("2006-01-02", pub)
+	if err != nil {
+		return ""
+	}
+	seen := 0
+	for i, b := range r.blocks {
+		if seen >= maxOpeningBlocks || i > 200 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		st, ok := findDate(b.text)
+		if !ok {
+			continue
+		}
+		y := st.y
+		if !st.hasYear {
+			y = p.Year()
+			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+				y--
 			}
-			if d, ok := proseDuration(sb.String()); ok {
-				stated = d
-				break
-			}
+		}
+		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		if d.Before(p) && p.Sub(d) < maxPublishLag {
+			return d.Format("2006-01-02")
+		}
+		return ""
+	}
+	return ""
+}
+
+// setDuration sets the duration: a stated figure first, then the
+// stated end minus the start, then a figure read loosely from prose
+// ("for about an hour"), then the timeline's span.
+func (r *timesReader) setDuration(rec *Record) {
+	if r.stated < 0 {
+		r.stated = r.proseDuration(strictProseDuration)
+	}
+	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime {
+		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
+			r.stated = m
 		}
 	}
-	if stated < 0 && !start.IsZero() && !end.IsZero() && end.After(start) && startHasTime {
-		if m := int(end.Sub(start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
-			stated = m
+	if r.stated < 0 {
+		r.stated = r.proseDuration(looseProseDuration)
+	}
+	if r.stated < 0 {
+		if m := timelineSpan(r.tl, r.times); m > 0 {
+			r.stated = m
 		}
 	}
-	if stated < 0 && len(tlKnown) >= 2 {
-		if m := timelineSpan(tl, times); m > 0 {
-			stated = m
-		}
-	}
-	if stated >= 0 {
-		d := stated
+	if r.stated >= 0 {
+		d := r.stated
 		rec.DurationMinutes = &d
 	}
-	if rec.DetectedAt == nil {
-		// the first timed entry that reports noticing the problem
-		for i := range tl {
-			if !times[i].IsZero() && strings.Contains(tl[i].At, "T") && reDetectWords.MatchString(tl[i].Text) && (start.IsZero() || !times[i].Before(start)) {
-				d := times[i]
-				rec.DetectedAt = &d
-				break
+}
+
+// proseDuration finds a duration, read with read, in the prose sections, the
+// impact first.
+func (r *timesReader) proseDuration(read func(string) (int, bool)) int {
+	for _, k := range []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons} {
+		var sb strings.Builder
+		for i, b := range r.blocks {
+			if r.kinds[i] == k && b.kind != blockCode && b.kind != blockHeading {
+				sb.WriteString(b.text)
+				sb.WriteByte('\n')
 			}
 		}
+		if d, ok := read(sb.String()); ok {
+			return d
+		}
 	}
-	if rec.ResolvedAt == nil {
-		// the last timed entry that reports recovery (not used for the
-		// duration: the timeline span above already weighed it)
-		for i := len(tl) - 1; i >= 0; i-- {
-			if !times[i].IsZero() && strings.Contains(tl[i].At, "T") && reResolvedWords.MatchString(tl[i].Text) && (start.IsZero() || times[i].After(start)) {
-				e := times[i]
-				rec.ResolvedAt = &e
-				break
-			}
+	return -1
+}
+
+// detectedFromTimeline takes the first timed entry that reports
+// noticing the problem as the detection time.
+func (r *timesReader) detectedFromTimeline(rec *Record) {
+	if rec.DetectedAt != nil {
+		return
+	}
+	for i := range r.tl {
+		t := r.times[i]
+		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reDetectWords.MatchString(r.tl[i].Text) && (r.start.IsZero() || !t.Before(r.start)) {
+			d := t
+			rec.DetectedAt = &d
+			return
+		}
+	}
+}
+
+// resolvedFromTimeline takes the last timed entry that reports recovery
+// as the resolution time (not used for the duration: the timeline span
+// already weighed it).
+func (r *timesReader) resolvedFromTimeline(rec *Record) {
+	if rec.ResolvedAt != nil {
+		return
+	}
+	for i := len(r.tl) - 1; i >= 0; i-- {
+		t := r.times[i]
+		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+			e := t
+			rec.ResolvedAt = &e
+			return
 		}
 	}
 }
@@ -348,30 +596,48 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
 }
 
+// maxFollowUpGap: a timeline entry this long after the one before it,
+// and longer after the start than the incident had lasted, is a
+// follow-up (a vendor's report, a later fix), not the resolution.
+const maxFollowUpGap = 24 * time.Hour
+
 // timelineSpan is the time from the first timed entry to the last entry
-// that reports a recovery, or else the last timed entry.
+// that reports a recovery, or else the last timed entry before a long
+// quiet gap: entries after one are follow-ups.
 func timelineSpan(tl []TimelineEntry, times []time.Time) int {
-	first, last := time.Time{}, time.Time{}
-	lastResolved := time.Time{}
+	type ev struct {
+		t        time.Time
+		resolved bool
+	}
+	var evs []ev
 	for i, t := range times {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") {
 			continue
 		}
-		if first.IsZero() || t.Before(first) {
-			first = t
-		}
-		if t.After(last) {
-			last = t
-		}
-		if reResolvedWords.MatchString(tl[i].Text) && t.After(lastResolved) {
-			lastResolved = t
+		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text)})
+	}
+	if len(evs) < 2 {
+		return 0
+	}
+	sort.SliceStable(evs, func(a, b int) bool { return evs[a].t.Before(evs[b].t) })
+	first := evs[0].t
+	end := time.Time{}
+	for _, e := range evs {
+		if e.resolved {
+			end = e.t
 		}
 	}
-	end := last
-	if !lastResolved.IsZero() {
-		end = lastResolved
+	if end.IsZero() {
+		end = first
+		for i, e := range evs[1:] {
+			gap := e.t.Sub(end)
+			if i >= 1 && gap > maxFollowUpGap && gap > end.Sub(first) {
+				break
+			}
+			end = e.t
+		}
 	}
-	if first.IsZero() || !end.After(first) {
+	if !end.After(first) {
 		return 0
 	}
 	m := int(end.Sub(first).Minutes() + 0.5)
@@ -381,9 +647,22 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 	return m
 }
 
+// fileNameDate is the date a file name carries ("2018-04-24-outage.md").
+func fileNameDate(name string) time.Time {
+	m := reFileDate.FindStringSubmatch(path.Base(name))
+	if m == nil {
+		return time.Time{}
+	}
+	y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if !validDate(y, mo, d) {
+		return time.Time{}
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+}
+
 // fallbackDate finds a date when no start time is known: from the
 // title, the first dated line of the body, or the file name.
-func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx dateCtx) string {
+func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 	if st, ok := findDate(title); ok {
 		if t, ok := st.resolve(ctx); ok {
 			return t.Format("2006-01-02")
@@ -402,12 +681,8 @@ func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx d
 			}
 		}
 	}
-	base := path.Base(name)
-	if m := reFileDate.FindStringSubmatch(base); m != nil {
-		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
-		if validDate(y, mo, d) {
-			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-		}
+	if t := fileNameDate(name); !t.IsZero() {
+		return t.Format("2006-01-02")
 	}
 	return ""
 }

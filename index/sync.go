@@ -138,7 +138,10 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
 					r.same = true
 				} else {
-					r.rec, r.err = ix.parser.Parse(name, bytes.NewReader(b))
+					// a folder's hindsight.yaml fills what the document leaves out
+					// (a bad one is left out: FolderDefaults returns the rest)
+					d, _ := corpus.FolderDefaults(fsys, name)
+					r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
 				}
 				select {
 				case results <- r:

@@ -1,0 +1,171 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkupFormats(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		title            string
+		date             string
+		actions          int
+		done             int
+		timeline         int
+		noBody           string
+	}{
+		{
+			name: "asciidoc", file: "2024-02-02-queue.adoc",
+			text: "= Queue workers stopped consuming\n:revdate: 2024-02-01\n:toc:\n\n== Summary\n\nWorkers stopped for 35 minutes after a broker failover.\n\n" +
+				"== Timeline\n\n* 2024-02-01 10:00 UTC broker failover\n* 2024-02-01 10:35 UTC workers reconnect\n\n[NOTE]\n.Follow-up owners\n" +
+				"== Action items\n\n. Reconnect workers on failover\n. Alert on queue depth\n.. with a runbook link\n\n----\nnot an item\n----\n",
+			title: "Queue workers stopped consuming", date: "2024-02-01", actions: 2, timeline: 2, noBody: ":toc:",
+		},
+		{
+			name: "rst", file: "outage.rst",
+			text: "=============================\nMirror sync stalled for a day\n=============================\n\n.. contents::\n\nSummary\n=======\n\n" +
+				"On 2023-05-09 the mirror sync stalled.\n\nAction items\n============\n\n#. Alert on sync age\n#. Document the restart\n\nNotes\n-----\n\nNothing else.\n",
+			title: "Mirror sync stalled for a day", date: "2023-05-09", actions: 2, noBody: "contents::",
+		},
+		{
+			name: "mdx", file: "2022-07-07-dns.mdx",
+			text: "import Callout from '@site/src/Callout';\nimport {Chart} from \"../chart\";\n\nexport const meta = {\n  title: 'Resolver timeouts in one region',\n  tags: ['dns'],\n};\n\n" +
+				"## Summary\n\nOn July 6, 2022 resolvers timed out.\n\n## Action items\n\n- [x] Add a second resolver\n- [ ] Alert on timeouts\n",
+			title: "Resolver timeouts in one region", date: "2022-07-06", actions: 2, done: 1, noBody: "import",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(tt.file, strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title {
+				t.Errorf("title = %q, want %q", rec.Title, tt.title)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q, want %q", rec.Date, tt.date)
+			}
+			done := 0
+			for _, a := range rec.ActionItems {
+				if a.Done {
+					done++
+				}
+			}
+			if len(rec.ActionItems) != tt.actions || done != tt.done {
+				t.Errorf("actions = %d (%d done), want %d (%d done): %+v", len(rec.ActionItems), done, tt.actions, tt.done, rec.ActionItems)
+			}
+			if len(rec.Timeline) != tt.timeline {
+				t.Errorf("timeline = %d entries, want %d: %+v", len(rec.Timeline), tt.timeline, rec.Timeline)
+			}
+			if strings.Contains(rec.Body, tt.noBody) {
+				t.Errorf("body holds %q:\n%s", tt.noBody, rec.Body)
+			}
+		})
+	}
+}
+
+func TestMalformedFrontMatterFallsBack(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		title, severity string
+		warning         string
+		date            string
+	}{
+		{
+			name:  "unclosed bracket",
+			text:  "---\ntitle: Queue stall\nseverity: [SEV1\ndate: 2024-02-03\n---\n# Queue stall on the ingest path\n\nSeverity: SEV2\n\nWorkers stopped.\n",
+			title: "Queue stall", severity: "SEV2", warning: "bad.md:3: malformed frontmatter value for \"severity\" (unclosed bracket)", date: "2024-02-03",
+		},
+		{
+			name:  "unclosed quote in the title",
+			text:  "---\ntitle: \"Queue stall\nowner: ops\n---\n# Queue stall on the ingest path\n\nWorkers stopped on 2024-02-03.\n",
+			title: "Queue stall on the ingest path", warning: "bad.md:2: malformed frontmatter value for \"title\" (unclosed quote)", date: "2024-02-03",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("bad.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title {
+				t.Errorf("title = %q, want %q", rec.Title, tt.title)
+			}
+			if rec.Severity != tt.severity {
+				t.Errorf("severity = %q, want %q", rec.Severity, tt.severity)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q, want %q", rec.Date, tt.date)
+			}
+			if len(rec.Warnings) != 1 || !strings.HasPrefix(rec.Warnings[0], tt.warning) {
+				t.Errorf("warnings = %q, want one starting %q", rec.Warnings, tt.warning)
+			}
+		})
+	}
+}
+
+func TestTitleForms(t *testing.T) {
+	tests := []struct{ name, text, title, org string }{
+		{"summary line", "INCIDENT SUMMARY: Ledger writes rejected\n\nOn 2024-01-02 writes failed.\n", "Ledger writes rejected", ""},
+		{"status page", "# Elevated API errors\n\nIncident Report for Otterline\n\nResolved\n", "Elevated API errors", "Otterline"},
+		{"report-for title is no organisation", "# Incident report for the March outage\n\nText on 2024-03-02.\n", "Incident report for the March outage", ""},
+		{"no H1: first real heading, not a part's name", "## Data\n\nnumbers\n\n## Cache nodes evicted under load\n\nText.\n", "Cache nodes evicted under load", ""},
+		{"label headings are no title", "## Engineering:\n\n- add tests\n\n### Search index rebuilt twice\n\nText.\n", "Search index rebuilt twice", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tt.title || rec.Organization != tt.org {
+				t.Errorf("title, org = %q, %q; want %q, %q", rec.Title, rec.Organization, tt.title, tt.org)
+			}
+		})
+	}
+}
+
+func TestActionItemForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // item texts, "+" prefix for done
+	}{
+		{"plain line list", "# T\n\n## Action items\n\nAdd an alert on queue depth\nDocument the failover\nRehearse the restore\n",
+			[]string{"Add an alert on queue depth", "Document the failover", "Rehearse the restore"}},
+		{"wrapped prose is one item", "# T\n\n## Action items\n\nWe will add an alert on queue depth so that\nthe on-call engineer sees it first.\n",
+			[]string{"We will add an alert on queue depth so that the on-call engineer sees it first."}},
+		{"sub-headings sort the items", "# T\n\n## Action items\n\n### Detection\n\n- Alert on lag\n\n### Mitigation\n\n- Add a kill switch\n\n## Appendix\n\n- not an item\n",
+			[]string{"Alert on lag", "Add a kill switch"}},
+		{"status prefixes and marks", "# T\n\n## Follow-ups\n\n- [DONE] Rotate keys\n- [OPEN] Audit tokens\n- ~~Remove old host~~\n- Patch the parser (Done.)\n- Ship the fix ✅\n- https://example.com/tracker\n- We apologize for the trouble.\n",
+			[]string{"+Rotate keys", "Audit tokens", "+Remove old host", "+Patch the parser (Done.)", "+Ship the fix ✅"}},
+		{"status column", "# T\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add alert | ops | Done |\n| Add runbook | ops | Open |\n",
+			[]string{"+Add alert | ops", "Add runbook | ops"}},
+		{"html list with check marks", "# T\n\n## Action items\n\n<ul>\n<li>[x] Rotate keys</li>\n<li>[ ] Audit tokens</li>\n</ul>\n",
+			[]string{"+Rotate keys", "Audit tokens"}},
+		{"list introduced by a paragraph", "# T\n\n## What happened\n\nThe disk filled.\n\nTo prevent this from happening again, we have made these changes:\n\n1. Alert at 80% disk\n2. Rotate logs daily\n",
+			[]string{"Alert at 80% disk", "Rotate logs daily"}},
+		{"prose follow-ups", "# T\n\n## Next steps\n\nThe cache was flushed. We will add a guard to the flush command. We plan to rehearse restores monthly.\n",
+			[]string{"We will add a guard to the flush command.", "We plan to rehearse restores monthly."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				s := a.Text
+				if a.Done {
+					s = "+" + s
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
