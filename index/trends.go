@@ -124,6 +124,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		return nil, fmt.Errorf("trends: %w", err)
 	}
 	tcs, err := termsOf()
+	ix.paths.count(false, err)
 	if err != nil {
 		sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
 		sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
