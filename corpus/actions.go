@@ -27,6 +27,10 @@ var (
 	rePlaceholder = regexp.MustCompile(`(?i)^(?:n/?a|none|nothing|tbd|tba|todo|to do|[-–—.…]+|none (?:yet|identified|planned|needed|required)|no action (?:items?|needed|required))\.?$`)
 	// reCommitment marks a sentence that promises a follow-up, for action
 	// sections written as prose.
+	// rePrevention is a sentence that states a change the team made or
+	// will make so that the incident does not recur ("We've added a
+	// liveness probe to prevent this from happening again.").
+	rePrevention = regexp.MustCompile(`(?i)^we(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again)\b`)
 	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
@@ -57,6 +61,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	out = append(out, introducedLists(blocks, kinds, inActions)...)
 	if len(out) == 0 {
 		out = resolutionLists(blocks, kinds)
+	}
+	if len(out) == 0 {
+		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) > maxActions {
 		out = out[:maxActions]
@@ -382,6 +389,27 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// preventionSentences reads, for a document with no follow-ups
+// anywhere else, the sentences of its prose (outside the timeline) in
+// which the team states a change made or planned to prevent a
+// recurrence.
+func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secTimeline || len(b.text) > 3000 {
+			continue
+		}
+		for _, s := range splitSentences(b.text) {
+			if len(s) <= 600 && rePrevention.MatchString(strings.TrimSpace(s)) {
+				if a, ok := actionFrom(s, b.links, -1, false); ok {
+					out = append(out, a)
+				}
+			}
 		}
 	}
 	return out

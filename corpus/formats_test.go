@@ -148,6 +148,14 @@ func TestActionItemForms(t *testing.T) {
 			[]string{"Alert at 80% disk", "Rotate logs daily"}},
 		{"prose follow-ups", "# T\n\n## Next steps\n\nThe cache was flushed. We will add a guard to the flush command. We plan to rehearse restores monthly.\n",
 			[]string{"We will add a guard to the flush command.", "We plan to rehearse restores monthly."}},
+		{"prevention stated in prose", "# T\n\nThe queue consumer hung. We want to explain what we are doing to avoid similar problems.\n\nWe've added a liveness probe to the consumer to prevent this from happening again.\n",
+			[]string{"We've added a liveness probe to the consumer to prevent this from happening again."}},
+		{"preventing recurrence heading", "# T\n\n## Preventing recurrence\n\n- Alert on expiry\n",
+			[]string{"Alert on expiry"}},
+		{"our response is the fallback", "# T\n\n## Our Response\n\n- Rotated every token\n- Rebuilt the packages\n\n## What did we learn?\n\nA lot.\n",
+			[]string{"Rotated every token", "Rebuilt the packages"}},
+		{"timeline steps are no follow-ups", "# T\n\n## Timeline\n\n- 10:00 We restarted the consumer to prevent this from happening again.\n",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
