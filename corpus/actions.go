@@ -11,10 +11,13 @@ const maxActions = 1000
 
 var (
 	reIssueLink = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|browse|tickets?)/[\w-]+|jira|linear\.app|/-/issues/`)
-	reDoneWord  = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
-	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
-	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
-	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
+	// reTrackerLink is a link into an issue tracker: an issue, a list or
+	// query of issues, a milestone or project board.
+	reTrackerLink = regexp.MustCompile(`(?i)/(?:issues|pulls?|merge_requests|tickets?|milestones?|projects?)\b|jira|linear\.app`)
+	reDoneWord    = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
+	reDoneMark    = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
+	reSignOff     = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
+	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
 	// reStatusPrefix is a status written before an item's text: "[DONE]",
 	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).
 	reStatusPrefix = regexp.MustCompile(`(?i)^\s*(?:\[(x|done|complete|completed|fixed|closed|open|todo|to do|in progress|wip|pending| )\]|(done|open|todo|closed)\s*:)\s*`)
@@ -160,7 +163,26 @@ func (g actionGroup) items() []ActionItem {
 			return []ActionItem{a}
 		}
 	}
-	return proseActions(g.blocks, g.sub)
+	if out := proseActions(g.blocks, g.sub); len(out) > 0 {
+		return out
+	}
+	return trackerPointer(g.blocks)
+}
+
+// trackerPointer reads an action-items section that only points at the
+// issue tracker (a bare link to an issue list or query) as one item
+// carrying that link: the follow-ups exist, they are kept elsewhere.
+func trackerPointer(blocks []block) []ActionItem {
+	for _, b := range blocks {
+		if b.kind != blockPara && b.kind != blockItem {
+			continue
+		}
+		t := strings.TrimSpace(strings.Trim(strings.TrimSpace(b.text), "<>"))
+		if u := reURL.FindString(t); u != "" && u == t && reTrackerLink.MatchString(u) {
+			return []ActionItem{{Text: "Follow-ups tracked in the issue tracker", Link: u}}
+		}
+	}
+	return nil
 }
 
 // maxLabelWords: a list item this short with items nested under it is a

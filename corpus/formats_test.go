@@ -150,6 +150,8 @@ func TestActionItemForms(t *testing.T) {
 			[]string{"We will add a guard to the flush command.", "We plan to rehearse restores monthly."}},
 		{"prevention stated in prose", "# T\n\nThe queue consumer hung. We want to explain what we are doing to avoid similar problems.\n\nWe've added a liveness probe to the consumer to prevent this from happening again.\n",
 			[]string{"We've added a liveness probe to the consumer to prevent this from happening again."}},
+		{"section pointing at the tracker", "# T\n\n## Action Items\n\nhttps://github.com/o/r/issues?q=label%3Afollowup\n\n## Lessons\n\n- https://example.com/x\n",
+			[]string{"Follow-ups tracked in the issue tracker"}},
 		{"preventing recurrence heading", "# T\n\n## Preventing recurrence\n\n- Alert on expiry\n",
 			[]string{"Alert on expiry"}},
 		{"our response is the fallback", "# T\n\n## Our Response\n\n- Rotated every token\n- Rebuilt the packages\n\n## What did we learn?\n\nA lot.\n",
