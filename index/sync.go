@@ -52,10 +52,12 @@ const (
 // indexed is what the index knows of one document for Sync.
 type indexed struct {
 	id, hash string
+	defaults string // Defaults.Hash of the folder defaults it was parsed with
 }
 
 // Sync brings the index in line with the corpus under root in fsys ("" or
-// "." = all of it): files whose content hash is unchanged are skipped,
+// "." = all of it): files whose content hash and applied folder defaults
+// (hindsight.yaml) are unchanged are skipped,
 // changed ones re-parsed and re-indexed, deleted ones removed. A file
 // that cannot be read or parsed is reported in Failures and skipped; if
 // an older version of it is indexed, that version stays. Writes go in
@@ -135,13 +137,17 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 				b, err := readCapped(fsys, name, ix.parser.MaxBytes())
 				if err != nil {
 					r.err = err
-				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
-					r.same = true
 				} else {
-					// a folder's hindsight.yaml fills what the document leaves out
-					// (a bad one is left out: FolderDefaults returns the rest)
+					// a folder's hindsight.yaml fills what the document leaves
+					// out (a bad one is left out: FolderDefaults returns the
+					// rest); a document is unchanged only if its bytes and the
+					// defaults that apply to it are
 					d, _ := corpus.FolderDefaults(fsys, name)
-					r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
+					if k, ok := known[name]; ok && k.hash == corpus.HashContent(b) && k.defaults == d.Hash() {
+						r.same = true
+					} else {
+						r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
+					}
 				}
 				select {
 				case results <- r:
@@ -273,7 +279,7 @@ func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error)
 	var after []string
 	for {
 		sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
-		sr.Fields = []string{fSource, fContentHash}
+		sr.Fields = []string{fSource, fContentHash, fDefaultsHash}
 		sr.SortBy([]string{"_id"})
 		if after != nil {
 			sr.SearchAfter = after
@@ -283,7 +289,7 @@ func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error)
 			return nil, fmt.Errorf("sync: list index: %w", err)
 		}
 		for _, h := range res.Hits {
-			out[fieldString(h.Fields, fSource)] = indexed{id: h.ID, hash: fieldString(h.Fields, fContentHash)}
+			out[fieldString(h.Fields, fSource)] = indexed{id: h.ID, hash: fieldString(h.Fields, fContentHash), defaults: fieldString(h.Fields, fDefaultsHash)}
 		}
 		if len(res.Hits) < page {
 			return out, nil
