@@ -22,13 +22,17 @@ import (
 
 // SyncStats counts what Sync did.
 type SyncStats struct {
-	Added     int           `json:"added"`
-	Updated   int           `json:"updated"`
-	Removed   int           `json:"removed"`
-	Unchanged int           `json:"unchanged"`
-	Failed    int           `json:"failed"`
-	Failures  []Failure     `json:"failures"`
-	Took      time.Duration `json:"took_ns"`
+	Added     int       `json:"added"`
+	Updated   int       `json:"updated"`
+	Removed   int       `json:"removed"`
+	Unchanged int       `json:"unchanged"`
+	Failed    int       `json:"failed"`
+	Failures  []Failure `json:"failures"`
+	// Warnings are the Record.Warnings of the documents parsed in this
+	// run ("file:line: what"): they were indexed, but something in them
+	// was malformed (a frontmatter value, say).
+	Warnings []string      `json:"warnings,omitempty"`
+	Took     time.Duration `json:"took_ns"`
 }
 
 // Failure is one file Sync could not index, and why.
@@ -196,6 +200,7 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 		default:
 			rec := r.rec
 			rec.Source = r.name
+			st.Warnings = append(st.Warnings, rec.Warnings...)
 			if other, ok := claimed[rec.ID]; ok && other != r.name {
 				st.Failures = append(st.Failures, Failure{Path: r.name, Err: fmt.Sprintf("duplicate id %q (also used by %s)", rec.ID, other)})
 				break
