@@ -179,3 +179,33 @@ func TestActionItemForms(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLBoldSectionLines: in HTML, a line between <br>s or a paragraph
+// that only names a section (in bold, as editors export it) starts that
+// section; time-stamped lines under it are entries of their own; a
+// status page's update labels are no sections.
+func TestHTMLBoldSectionLines(t *testing.T) {
+	page := `<html><body><h1>Mirror outage</h1>
+<p><span><strong>Timeline</strong></span><br /><span><strong>0900 UTC 2024-03-05 -</strong> disk alarm</span><br /><span><strong>1130 UTC 2024-03-05 -</strong> service restored</span><br /></p>
+<p><strong>To Do:</strong></p>
+<ul><li>Alert on disk health</li><li>Replace the mirror host</li></ul>
+<div><strong>Resolved</strong></div><p>All good now.</p>
+</body></html>`
+	rec, err := Parse("doc.html", strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, a := range rec.ActionItems {
+		items = append(items, a.Text)
+	}
+	if strings.Join(items, "|") != "Alert on disk health|Replace the mirror host" {
+		t.Errorf("action items %q", items)
+	}
+	if len(rec.Timeline) != 2 {
+		t.Errorf("timeline %+v, want 2 entries", rec.Timeline)
+	}
+	if rec.Resolution != "" {
+		t.Errorf("resolution %q: a status label is no section", rec.Resolution)
+	}
+}

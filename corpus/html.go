@@ -231,13 +231,87 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
+// flush closes the paragraph being collected. A line of it (between
+// <br>s, or the whole paragraph) that only names a section
+// ("<strong>Timeline</strong><br>", "<p><b>Action items:</b></p>") is a
+// heading: pages exported from editors and blogs mark their sections so.
 func (c *htmlConv) flush() {
-	t := normSpace(c.cur.String())
+	raw := c.cur.String()
 	c.cur.Reset()
-	if t != "" {
-		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1, links: c.links})
-	}
+	links := c.links
 	c.links = nil
+	if !strings.Contains(raw, "\n") {
+		c.addPara(normSpace(raw), links)
+		return
+	}
+	var pieces []block
+	var para []string
+	end := func() {
+		if t := normSpace(strings.Join(para, " ")); t != "" {
+			pieces = append(pieces, block{kind: blockPara, text: t, checked: -1})
+		}
+		para = para[:0]
+	}
+	lines := strings.Split(raw, "\n")
+	timed := make([]bool, len(lines))
+	stamps := 0
+	for i, line := range lines {
+		if _, _, _, ok := leadStamp(normSpace(line)); ok {
+			timed[i] = true
+			stamps++
+		}
+	}
+	split := stamps >= 2 // time-stamped lines are entries of their own
+	for i, line := range lines {
+		t := normSpace(line)
+		switch {
+		case isSectionLine(t):
+			end()
+			pieces = append(pieces, block{kind: blockHeading, level: 2, text: strings.TrimSuffix(t, ":"), checked: -1})
+			split = true
+			continue
+		case timed[i] && stamps >= 2:
+			end()
+		}
+		para = append(para, line)
+	}
+	end()
+	if !split {
+		c.addPara(normSpace(raw), links)
+		return
+	}
+	for _, b := range pieces {
+		if b.kind == blockPara {
+			b.links = linksIn(b.text, links)
+		}
+		c.out = append(c.out, b)
+	}
+}
+
+// addPara adds a paragraph, or a heading if it only names a section.
+func (c *htmlConv) addPara(t string, links []string) {
+	switch {
+	case t == "":
+	case isSectionLine(t):
+		c.out = append(c.out, block{kind: blockHeading, level: 2, text: strings.TrimSuffix(t, ":"), checked: -1})
+	default:
+		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1, links: links})
+	}
+}
+
+// statusUpdateLabels label the updates of a status-page incident; they
+// are no sections of a postmortem.
+var statusUpdateLabels = map[string]bool{"resolved": true, "identified": true, "investigating": true,
+	"monitoring": true, "update": true, "updated": true, "mitigated": true, "recovering": true}
+
+// isSectionLine reports whether a line of a paragraph only names a
+// section of a postmortem.
+func isSectionLine(t string) bool {
+	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+	if statusUpdateLabels[strings.ToLower(t)] {
+		return false // a status page's update label, over one update
+	}
+	return t != "" && len(t) < 60 && !endsSentence(t) && isHeadingLike(t) && classifyHeading(t) != secOther
 }
 
 // walk converts the node n and what is under it into blocks.
