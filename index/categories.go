@@ -94,8 +94,7 @@ func (ix *Index) Actions(ctx context.Context, req ActionsRequest) (*ActionsResul
 	q = query.NewConjunctionQuery([]query.Query{q, hq})
 	sr := bleve.NewSearchRequestOptions(q, maxResultWindow, 0, false)
 	sr.Fields = []string{fRec, fTitle}
-	sr.Sort = sortOrder(SortNewest)
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	res, err := ix.sortedSearch(ctx, sr, SortNewest)
 	if err != nil {
 		return nil, fmt.Errorf("actions: %w", err)
 	}

@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -203,6 +205,11 @@ func (ix *Index) countingTerms(ctx context.Context, ts *tableSort, tabs ...*face
 		counters = cs
 		return func(dm *search.DocumentMatch) error {
 			if dm != nil {
+				// Scores that differ only by floating-point rounding (a
+				// disjunction adds its clauses in an order that depends
+				// on the segment layout) are equal, so that the sort's
+				// tie-break decides between them.
+				dm.Score = quantizeScore(dm.Score)
 				for _, c := range cs {
 					if c.err == nil {
 						c.add(dm.IndexInternalID)
@@ -319,7 +326,13 @@ func (s *tableSort) bind(r any) error {
 func (s *tableSort) Value(dm *search.DocumentMatch) string {
 	if s.b.snap != nil {
 		if t, local, ok := s.b.snap.locate(dm.IndexInternalID, &s.b.cur); ok && t.starts[local+1] > t.starts[local] {
-			return s.b.terms[t.ords[t.starts[local]]]
+			k := s.b.terms[t.ords[t.starts[local]]]
+			if s.desc && strings.HasPrefix(k, "|") {
+				// An undated incident ("|id", see fSortStart): last in
+				// descending order too, by id among themselves.
+				return "\x00" + k
+			}
+			return k
 		}
 	}
 	if s.desc {
@@ -336,3 +349,12 @@ func (s *tableSort) RequiresScoring() bool        { return false }
 func (s *tableSort) RequiresFields() []string     { return nil }
 func (s *tableSort) Reverse()                     { s.desc = !s.desc }
 func (s *tableSort) Copy() search.SearchSort      { c := *s; return &c }
+
+// quantizeScore rounds a score to nine decimals: far below any difference
+// that means something, far above floating-point noise.
+func quantizeScore(s float64) float64 {
+	if s == 0 || math.IsNaN(s) || math.IsInf(s, 0) {
+		return s
+	}
+	return math.Round(s*1e9) / 1e9
+}

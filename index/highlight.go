@@ -28,6 +28,20 @@ type marker struct {
 	byFirst  [256][]string  // term prefixes by their first byte
 	memo     map[string]int // word as written -> term number, or -1
 	spans    []span         // matches scratch
+	words    []span         // words scratch
+	// Phrases and synonyms match as written (see addSurface), keyed by
+	// their first word in lower case.
+	surf      map[string][]surfUnit
+	surfFirst [256]bool
+}
+
+// surfUnit is a phrase or a synonym: its words in lower case.
+type surfUnit struct {
+	words []string
+	id    int
+	// stemmed: a word also matches a word of the same stem (a phrase
+	// the user typed); otherwise only as written or plural.
+	stemmed bool
 }
 
 // span is a matched word: bytes [start, end) of the text, and which term
@@ -63,6 +77,76 @@ func newMarker(a analysis.Analyzer, terms []string) *marker {
 	return m
 }
 
+// addSurface adds a phrase or a synonym that is marked only as the
+// phrase it is: its words next to each other in the text, each as written
+// (ignoring case, and a plural "s" on the last), or of the same stem when
+// stemmed. A bare number from a synonym (500 for 5xx) is marked only
+// where a neighbouring word makes it a status code ("HTTP 500", "500
+// errors"), never in a count or a price.
+func (m *marker) addSurface(phrase string, stemmed bool) {
+	words := surfaceWords(strings.ToLower(phrase))
+	if len(words) == 0 {
+		return
+	}
+	if len(words) == 1 && stemmed {
+		return // one typed word: a term
+	}
+	if m.surf == nil {
+		m.surf = map[string][]surfUnit{}
+	}
+	for _, u := range m.surf[words[0]] {
+		if slices.Equal(u.words, words) {
+			return
+		}
+	}
+	m.surf[words[0]] = append(m.surf[words[0]], surfUnit{words: words, id: len(m.terms) + m.nsurf(), stemmed: stemmed})
+	m.surfFirst[words[0][0]] = true
+}
+
+func (m *marker) nsurf() int {
+	n := 0
+	for _, us := range m.surf {
+		n += len(us)
+	}
+	return n
+}
+
+// surfaceWords splits s into words as the marker sees them.
+func surfaceWords(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if s[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !wordRune(r) {
+			i += size
+			continue
+		}
+		end := wordEnd(s, i)
+		out = append(out, s[i:end])
+		i = end
+	}
+	return out
+}
+
+// statusContext are the words next to a number that make it an HTTP
+// status code.
+var statusContext = map[string]bool{
+	"http": true, "https": true, "status": true, "code": true, "codes": true, "error": true, "errors": true,
+	"response": true, "responses": true, "returned": true, "returning": true, "returns": true, "return": true,
+	"internal": true, "bad": true, "gateway": true, "service": true, "server": true,
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // asciiWord marks the ASCII bytes that are part of a word, as the
 // tokenizer classes them: letters, digits and the underscore.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -86,13 +170,13 @@ func wordRune(r rune) bool {
 // without its rule that both sides be letters or both digits.
 func joiner(c byte) bool { return midLetter(c) || midNum(c) }
 
-// matches returns the words of text that analyse to one of the terms, in
-// order. ASCII, most of any postmortem, is classified by table; other
-// bytes are decoded.
+// matches returns the words of text that analyse to one of the terms,
+// and the phrases and synonyms found as written, in order. ASCII, most of
+// any postmortem, is classified by table; other bytes are decoded.
 func (m *marker) matches(text string) []span {
 	m.spans = m.spans[:0]
-	i := 0
-	for i < len(text) {
+	m.words = m.words[:0]
+	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
 			if !asciiWord[c] {
 				i++
@@ -104,11 +188,91 @@ func (m *marker) matches(text string) []span {
 		}
 		start := i
 		i = wordEnd(text, i)
-		if t := m.match(text[start:i]); t >= 0 {
-			m.spans = append(m.spans, span{start, i, t})
+		m.words = append(m.words, span{start, i, -1})
+	}
+	ws := m.words
+	for i := 0; i < len(ws); i++ {
+		w := text[ws[i].start:ws[i].end]
+		if n, id := m.surfaceAt(text, ws, i); n > 0 {
+			m.spans = append(m.spans, span{ws[i].start, ws[i+n-1].end, id})
+			i += n - 1
+			continue
+		}
+		if t := m.match(w); t >= 0 {
+			m.spans = append(m.spans, span{ws[i].start, ws[i].end, t})
 		}
 	}
 	return m.spans
+}
+
+// surfaceAt returns how many words from word i make the longest phrase
+// or synonym found there, and its number; 0 when none.
+func (m *marker) surfaceAt(text string, ws []span, i int) (n, id int) {
+	c := text[ws[i].start]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if m.surf == nil || !m.surfFirst[c] {
+		return 0, -1
+	}
+	first := strings.ToLower(text[ws[i].start:ws[i].end])
+	cands := m.surf[first]
+	if len(first) > 1 && first[len(first)-1] == 's' {
+		cands = append(slices.Clip(cands), m.surf[first[:len(first)-1]]...)
+	}
+	id = -1
+	for _, u := range cands {
+		if len(u.words) <= n || i+len(u.words) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, uw := range u.words {
+			tw := text[ws[i+k].start:ws[i+k].end]
+			if k > 0 && !adjacent(text[ws[i+k-1].end:ws[i+k].start]) || !m.sameWord(tw, uw, u.stemmed, k == len(u.words)-1) {
+				ok = false
+				break
+			}
+		}
+		if ok && len(u.words) == 1 && allDigits(u.words[0]) && !u.stemmed {
+			ok = i > 0 && adjacent(text[ws[i-1].end:ws[i].start]) && statusContext[strings.ToLower(text[ws[i-1].start:ws[i-1].end])] ||
+				i+1 < len(ws) && adjacent(text[ws[i].end:ws[i+1].start]) && statusContext[strings.ToLower(text[ws[i+1].start:ws[i+1].end])]
+		}
+		if ok {
+			n, id = len(u.words), u.id
+		}
+	}
+	return n, id
+}
+
+// adjacent reports whether gap, the text between two words, keeps them
+// in one phrase: spaces or a hyphen, no line break or punctuation.
+func adjacent(gap string) bool {
+	if gap == "" || len(gap) > 3 {
+		return false
+	}
+	for i := 0; i < len(gap); i++ {
+		if c := gap[i]; c != ' ' && c != '-' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// sameWord reports whether the text word tw is the phrase word uw.
+func (m *marker) sameWord(tw, uw string, stemmed, last bool) bool {
+	if strings.EqualFold(tw, uw) {
+		return true
+	}
+	if last && len(tw) > len(uw) && strings.EqualFold(tw[:len(uw)], uw) {
+		if suf := strings.ToLower(tw[len(uw):]); suf == "s" || suf == "es" {
+			return true
+		}
+	}
+	if !stemmed {
+		return false
+	}
+	a, b := analyze(m.analyzer, tw), analyze(m.analyzer, uw)
+	return len(a) == 1 && len(b) == 1 && a[0] == b[0]
 }
 
 // wordEnd returns the end of the word that starts at i.
@@ -184,20 +348,48 @@ func (m *marker) match(word string) int {
 }
 
 // fragment returns the window of text of about fragmentBytes with the
-// most distinct terms (then the most matches), HTML-escaped, with
-// <mark>…</mark> around each match and "…" where the text was cut; ""
-// when no word matches.
+// most distinct terms (then the most matches), within one line of prose
+// (never across lines; in a text of several lines, never a heading, a
+// table row or a line of time stamps), HTML-escaped, with <mark>…</mark> around each match and "…"
+// where the line was cut; "" when no line of prose matches.
 func (m *marker) fragment(text string) string {
-	sp := m.matches(text)
+	all := m.matches(text)
+	// Keep the matches in lines of prose, each with its line.
+	type lspan struct {
+		span
+		ls, le int // the line: text[ls:le]
+	}
+	var sp []lspan
+	ls, le := -1, -1
+	prose := false
+	oneLine := strings.IndexByte(strings.TrimRight(text, "\n"), '\n') < 0
+	for _, s := range all {
+		if s.start >= le {
+			ls = strings.LastIndexByte(text[:s.start], '\n') + 1
+			le = strings.IndexByte(text[s.start:], '\n')
+			if le < 0 {
+				le = len(text)
+			} else {
+				le += s.start
+			}
+			prose = oneLine || proseLine(text[ls:le])
+		}
+		if prose {
+			sp = append(sp, lspan{s, ls, le})
+		}
+	}
 	if len(sp) == 0 {
 		return ""
 	}
-	// The best run of matches that fits in one fragment.
+	// The best run of matches in one line that fits in one fragment.
 	bestI, bestJ, bestScore := 0, 0, -1
 	count := map[int]int{}
 	j := 0
 	for i := range sp {
-		for j < len(sp) && sp[j].end-sp[i].start <= fragmentBytes {
+		if j < i {
+			j = i
+		}
+		for j < len(sp) && sp[j].ls == sp[i].ls && sp[j].end-sp[i].start <= fragmentBytes {
 			count[sp[j].term]++
 			j++
 		}
@@ -213,22 +405,23 @@ func (m *marker) fragment(text string) string {
 		}
 	}
 	first, last := sp[bestI], sp[bestJ-1]
+	lineStart, lineEnd := first.ls, first.le
 	// Centre the run in the window, then cut at spaces.
 	slack := max(0, fragmentBytes-(last.end-first.start))
-	start := max(0, first.start-slack/2)
-	end := min(len(text), max(last.end, start+fragmentBytes))
-	if end == len(text) {
-		start = max(0, min(start, end-fragmentBytes))
+	start := max(lineStart, first.start-slack/2)
+	end := min(lineEnd, max(last.end, start+fragmentBytes))
+	if end == lineEnd {
+		start = max(lineStart, min(start, end-fragmentBytes))
 	}
-	if start > 0 {
-		if k := strings.IndexAny(text[start:first.start], " \t\n"); k >= 0 {
+	if start > lineStart {
+		if k := strings.IndexAny(text[start:first.start], " \t"); k >= 0 {
 			start += k + 1
 		} else {
 			start = first.start
 		}
 	}
-	if end < len(text) {
-		if k := strings.LastIndexAny(text[last.end:end], " \t\n"); k >= 0 {
+	if end < lineEnd {
+		if k := strings.LastIndexAny(text[last.end:end], " \t"); k >= 0 {
 			end = last.end + k
 		} else {
 			end = last.end
@@ -236,7 +429,7 @@ func (m *marker) fragment(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(end - start + 32)
-	if start > 0 {
+	if start > lineStart {
 		b.WriteString("…")
 	}
 	at := start
@@ -247,24 +440,89 @@ func (m *marker) fragment(text string) string {
 		b.WriteString("</mark>")
 		at = s.end
 	}
-	b.WriteString(html.EscapeString(strings.TrimRight(text[at:end], " \t\n")))
-	if end < len(text) {
+	b.WriteString(html.EscapeString(strings.TrimRight(text[at:end], " \t\r")))
+	if end < lineEnd {
 		b.WriteString("…")
 	}
 	return b.String()
 }
 
+// proseLine reports whether a line reads as prose: at least four words
+// with letters that are not time stamps, or three ending a sentence.
+// Headings ("Root cause"), table rows ("Date | 2024-03-01") and bare
+// times ("07:58 PST — 08:05") are not.
+func proseLine(line string) bool {
+	if strings.Count(line, "|") >= 2 {
+		return false
+	}
+	words := 0
+	for i := 0; i < len(line) && words < 4; {
+		r, size := rune(line[i]), 1
+		if line[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(line[i:])
+		}
+		if !wordRune(r) {
+			i += size
+			continue
+		}
+		end := wordEnd(line, i)
+		if w := line[i:end]; !timeWord(w) && hasLetter(w) {
+			words++
+		}
+		i = end
+	}
+	t := strings.TrimSpace(line)
+	return words >= 4 || words >= 3 && t != "" && strings.ContainsRune(".!?", rune(t[len(t)-1]))
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWord reports whether w is a time stamp or a time zone ("07:58",
+// "2026-02-10T08", "pst", "utc").
+func timeWord(w string) bool {
+	if len(w) <= 4 {
+		switch strings.ToLower(w) {
+		case "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "bst", "am", "pm", "z":
+			return true
+		}
+	}
+	return w[0] >= '0' && w[0] <= '9'
+}
+
 // fragments returns the fragment of each of fields (name, text pairs)
-// that has a match, keyed by field name; nil when none has.
+// that has a match, keyed by field name, skipping a fragment that repeats
+// (or holds, or is held by) one already taken; nil when none has.
 func (m *marker) fragments(fields [][2]string) map[string][]string {
 	var out map[string][]string
+	var seen []string
 	for _, f := range fields {
-		if fr := m.fragment(f[1]); fr != "" {
-			if out == nil {
-				out = map[string][]string{}
-			}
-			out[f[0]] = []string{fr}
+		fr := m.fragment(f[1])
+		if fr == "" {
+			continue
 		}
+		plain := strings.Trim(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(fr), "…")
+		dup := false
+		for _, p := range seen {
+			if strings.Contains(p, plain) || strings.Contains(plain, p) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		seen = append(seen, plain)
+		if out == nil {
+			out = map[string][]string{}
+		}
+		out[f[0]] = []string{fr}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"html"
 	"strings"
 	"testing"
@@ -103,4 +104,76 @@ func FuzzMarkerFragment(f *testing.F) {
 			t.Fatalf("fragment %q is not a piece of the text %q", plain, text)
 		}
 	})
+}
+
+// TestHonestSnippets checks that synonyms and phrases are marked as the
+// phrases they are, numbers only as status codes, and that fragments are
+// never headings, time stamps or repeats.
+func TestHonestSnippets(t *testing.T) {
+	ix := textAnalyzer(t)
+	tests := []struct {
+		name, query, text string
+		want              string // "" = no fragment
+	}{
+		{"5xx not a count", "5xx", "The pool was raised to 500 connections.", ""},
+		{"5xx not a price", "5xx", "The upgrade cost £500 per month.", ""},
+		{"5xx as a status", "5xx", "The API returned 502 to most callers.", "The API returned <mark>502</mark> to most callers."},
+		{"5xx as a phrase", "5xx", "Clients saw HTTP 500 for ten minutes.", "Clients saw <mark>HTTP 500</mark> for ten minutes."},
+		{"oom never marks out", "oom", "The emails went out late.", ""},
+		{"oom as the phrase", "oom", "The pod ran out of memory at noon.", "The pod <mark>ran out of memory</mark> at noon."},
+		{"oom as written", "oom", "Pods were OOMKilled twice.", "Pods were <mark>OOMKilled</mark> twice."},
+		{"x509 not tl;dr", "x509", "TL;DR: the certification exam moved.", ""},
+		{"x509 as tls", "x509", "An expired TLS certificate broke login.", "An expired <mark>TLS</mark> <mark>certificate</mark> broke login."},
+		{"typed words by stem", "expired certificates", "The certificate had expired.", "The <mark>certificate</mark> had <mark>expired</mark>."},
+		{"synonym phrase as one", "expired certificates", "The cert expired on Sunday.", "The <mark>cert expired</mark> on Sunday."},
+		{"typed phrase", `"connection pool"`, "The connection pools filled; a pool of connection slots.",
+			"The <mark>connection pools</mark> filled; a pool of connection slots."},
+		{"quoted word", `"failover"`, "The failover took long.", "The <mark>failover</mark> took long."},
+		{"not across lines", "oom", "It ran out\nof memory later.", ""},
+		{"headings and times skipped", "database", "Summary\nDatabase\nTimeline\n14:02 UTC database\nThe database failed over at noon.",
+			"The <mark>database</mark> failed over at noon."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pq, err := ix.parseSearchQuery(tt.query, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if m := ix.queryMarker(pq); m != nil {
+				got = m.fragment(tt.text)
+			}
+			if got != tt.want {
+				t.Errorf("fragment\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	t.Run("no repeated fragment", func(t *testing.T) {
+		pq, _ := ix.parseSearchQuery("failover", time.Time{})
+		s := "The primary failover took ten minutes."
+		fr := ix.queryMarker(pq).fragments([][2]string{{fSummary, s}, {fBody, "Title\n" + s + "\nMore text follows here."}})
+		if len(fr) != 1 || len(fr[fSummary]) != 1 {
+			t.Errorf("fragments %v, want the summary's only", fr)
+		}
+	})
+}
+
+// TestEveryHitSaysWhy checks that a hit without a fragment says what
+// matched.
+func TestEveryHitSaysWhy(t *testing.T) {
+	ix, _ := memIndex(t)
+	for _, q := range []string{"memory exhaustion", "certificate", "misconfiguration", "deployment broke the service", "5xx", "oom"} {
+		res, err := ix.Search(context.Background(), Request{Query: q, PageSize: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if len(h.Fragments) == 0 && h.Matched == "" {
+				t.Errorf("%q: hit %s shows neither a fragment nor what matched", q, h.ID)
+			}
+			if len(h.Fragments) > 0 && h.Matched != "" {
+				t.Errorf("%q: hit %s has fragments and a reason %q", q, h.ID, h.Matched)
+			}
+		}
+	}
 }

@@ -43,6 +43,7 @@ type Index struct {
 	syn      *synonyms
 	analyzer analysis.Analyzer
 	catHints []categoryHint
+	noise    map[string]bool // similarNoise, analysed
 	dir      string
 	rebuilt  string
 	readOnly string // why the index is read-only (faults.go), or ""
@@ -219,6 +220,7 @@ func newIndex(cfg Config) (*Index, error) {
 	}
 	ix.syn = syn
 	ix.catHints = buildCategoryHints(ix.tax, syn, ix.analyzer)
+	ix.noise = ix.noiseTerms()
 	return ix, nil
 }
 

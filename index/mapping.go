@@ -27,7 +27,7 @@ import (
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -70,8 +70,8 @@ const (
 	fSvcMonth     = "svc_month"     // "api|2024-03"
 	fCatDur       = "cat_dur"       // "dns|0047": duration distribution per category
 	fFacets       = "_facets"       // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
-	fSortStart    = "_sort_start"   // "20240315120000": the UTC start, one sortable term
-	fSortDur      = "_sort_dur"     // "00000047|20240315120000": duration, then start
+	fSortStart    = "_sort_start"   // "20240315120000|id": the UTC start, then the id (a stable tie-break), one sortable term
+	fSortDur      = "_sort_dur"     // "00000047|20240315120000|id": duration, then start and id; "-|…" without a duration
 	fText         = "_text"         // every text field at once, for matching: see textDocument
 	fHit          = "_hit"          // stored JSON: what a Hit shows
 	fRec          = "_rec"          // stored JSON: the rest of the Record, for Get
@@ -405,11 +405,14 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	if len(has) > 0 {
 		d[fHas] = has
 	}
-	startKey := ""
+	// The id ends every sort key, so that incidents that tie on their
+	// date (or have none) keep one order whatever the segment layout.
+	// Without a start the key begins with "|", after every digit: last
+	// in either direction.
+	startKey := "|" + r.ID
 	if t, ok := startedAt(r); ok {
 		d[fStartedAt] = t.UTC()
-		startKey = sortTimeKey(t)
-		d[fSortStart] = startKey
+		startKey = sortTimeKey(t) + startKey
 		d[fYear] = strconv.Itoa(t.Year())
 		month := t.Format("2006-01")
 		if r.Date != "" && len(r.Date) >= 7 {
@@ -430,6 +433,7 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 			d[fSvcMonth] = sm
 		}
 	}
+	d[fSortStart] = startKey
 	if y, ok := d[fYear].(string); ok {
 		facets = append(facets, facetYear+y)
 	}
@@ -444,6 +448,10 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 		if len(cd) > 0 {
 			d[fCatDur] = cd
 		}
+	} else {
+		// "-" sorts before every digit: last among the longest, and in
+		// a stable order among themselves.
+		d[fSortDur] = "-|" + startKey
 	}
 
 	d[fFacets] = facets

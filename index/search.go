@@ -71,8 +71,11 @@ type Hit struct {
 	Score           float64  `json:"score"`
 	// Fragments maps a field to snippets of it: HTML-escaped text with
 	// <mark>…</mark> around matches and no other markup, safe to emit raw.
-	Fragments   map[string][]string `json:"fragments"`
-	OpenActions int                 `json:"open_actions"`
+	Fragments map[string][]string `json:"fragments"`
+	// Matched says what matched when no fragment shows it: "root cause
+	// category (capacity)", "words in the impact".
+	Matched     string `json:"matched,omitempty"`
+	OpenActions int    `json:"open_actions"`
 }
 
 // Facets counts the whole filtered result by each dimension.
@@ -185,6 +188,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	ts := ix.tableSortFor(sortBy)
 	if ts != nil {
 		sr.Sort = search.SortOrder{ts}
+		if sortBy == SortRelevance {
+			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
+		}
 	}
 	if sortBy != SortRelevance {
 		// Scores are not shown in order and cost a BM25 computation per
@@ -266,9 +272,21 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, h)
 	}
 	if hasText && len(out.Hits) > 0 {
-		if m := newMarker(ix.analyzer, ix.highlightTerms(pq)); m != nil {
+		if m := ix.queryMarker(pq); m != nil {
 			for i, dm := range res.Hits {
 				out.Hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
+			}
+		}
+		var loose *marker
+		for i, dm := range res.Hits {
+			if len(out.Hits[i].Fragments) == 0 {
+				if loose == nil {
+					loose = ix.looseMarker(pq)
+				}
+				out.Hits[i].Matched = ix.matchedReason(pq, &out.Hits[i], dm, loose)
+			}
+			if out.Hits[i].Fragments == nil {
+				out.Hits[i].Fragments = map[string][]string{}
 			}
 		}
 	}
@@ -279,35 +297,96 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
-// highlightTerms are the analysed terms a page's fragments mark: every
-// word of a query's text, of its phrases and of their synonyms, as single
-// terms, so that the words of a phrase or synonym are marked wherever
-// they occur.
-func (ix *Index) highlightTerms(pq *parsedQuery) []string {
-	seen := map[string]bool{}
-	var terms []string
-	add := func(toks []string) {
-		for _, t := range toks {
-			if !seen[t] && len(terms) < 4*maxQueryTokens {
-				seen[t] = true
-				terms = append(terms, t)
-			}
-		}
-	}
+// queryMarker returns the marker of a page's fragments: the query's own
+// words by stem, its phrases as phrases, and the synonyms of its words as
+// written (see marker.addSurface); nil when there is nothing to mark.
+func (ix *Index) queryMarker(pq *parsedQuery) *marker {
 	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
-	add(toks)
-	for _, m := range ix.syn.match(toks) {
-		for _, t := range ix.syn.alternatives(m) {
-			add(t.tokens)
+	var phrases []string
+	var single []string
+	for _, ph := range pq.Phrases {
+		pt := analyze(ix.analyzer, ph)
+		switch {
+		case len(pt) == 1 && len(surfaceWords(ph)) == 1:
+			single = append(single, pt[0]) // a quoted word is a word
+		case len(pt) > 0:
+			phrases = append(phrases, ph)
+		}
+	}
+	// The query's own words are marked by stem wherever they occur: the
+	// user typed them. Their synonyms are marked only as written.
+	matches := ix.syn.match(toks)
+	toks = append(slices.Clip(toks), single...)
+	m := newMarker(ix.analyzer, toks)
+	if m == nil { // phrases or synonyms only
+		m = &marker{analyzer: ix.analyzer, terms: map[string]int{}, memo: map[string]int{}}
+	}
+	for _, ph := range phrases {
+		m.addSurface(ph, true)
+	}
+	n := 0
+	for _, sm := range matches {
+		for _, t := range ix.syn.alternatives(sm) {
+			if n < 4*maxQueryTokens {
+				m.addSurface(t.raw, false)
+				n++
+			}
+		}
+	}
+	if len(toks) == 0 && m.surf == nil {
+		return nil
+	}
+	return m
+}
+
+// looseMarker marks every word of a query, of its phrases and of their
+// synonyms on its own, by stem, as the matching in _text finds them.
+func (ix *Index) looseMarker(pq *parsedQuery) *marker {
+	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	terms := slices.Clone(toks)
+	for _, sm := range ix.syn.match(toks) {
+		for _, t := range ix.syn.alternatives(sm) {
+			terms = append(terms, t.tokens...)
 		}
 	}
 	for _, ph := range pq.Phrases {
-		add(analyze(ix.analyzer, ph))
+		terms = append(terms, analyze(ix.analyzer, ph)...)
 	}
-	return terms
+	return newMarker(ix.analyzer, terms)
+}
+
+// fieldLabels name text fields for Hit.Matched.
+var fieldLabels = map[string]string{
+	fTitle: "title", fRootCause: "root cause", fSummary: "summary", fImpact: "impact",
+	fResolution: "resolution", fLessons: "lessons", fBody: "text",
+}
+
+// matchedReason says why a hit without fragments matched: the root-cause
+// category the query names, or the field where its words (or their
+// synonyms, by stem) occur apart, or else the fields no fragment is cut
+// from.
+func (ix *Index) matchedReason(pq *parsedQuery, h *Hit, dm *search.DocumentMatch, loose *marker) string {
+	toks := analyze(ix.analyzer, strings.Join(pq.Words, " "))
+	hints := categoriesFor(ix.catHints, toks)
+	for _, c := range h.Categories {
+		if _, ok := hints[c]; ok {
+			return "root cause category (" + c + ")"
+		}
+	}
+	if loose != nil {
+		for _, f := range storedTexts(dm, highlightFields) {
+			if len(loose.matches(f[1])) > 0 {
+				return "words in the " + fieldLabels[f[0]]
+			}
+		}
+	}
+	return "words in the action items or timeline"
 }
 
 // storedTexts returns the stored text of each of fields that a hit
@@ -332,31 +411,57 @@ func (ix *Index) tableSortFor(by string) *tableSort {
 		return newTableSort(ix.sortStart, false)
 	case SortLongest:
 		return newTableSort(ix.sortDur, true)
+	case SortRelevance:
+		// Equal scores: newest first, then by id (see fSortStart).
+		return newTableSort(ix.sortStart, true)
 	}
 	return nil
 }
 
+// sortedSearch runs sr in the order by, with the table sort when the
+// snapshot has its tables and bleve's sort otherwise: either way ties
+// end on the id, so that the order does not depend on segment layout.
+func (ix *Index) sortedSearch(ctx context.Context, sr *bleve.SearchRequest, by string) (*bleve.SearchResult, error) {
+	if ts := ix.tableSortFor(by); ts != nil {
+		sr.Sort = search.SortOrder{ts}
+		if by == SortRelevance {
+			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
+		}
+		tctx, check := ix.countingTerms(ctx, ts)
+		res, err := ix.bi.SearchInContext(tctx, sr)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := check(); err == nil {
+			return res, nil
+		}
+	}
+	sr.Sort = sortOrder(by)
+	return ix.bi.SearchInContext(ctx, sr)
+}
+
+// sortOrder is the order bleve sorts by itself, when the tables of
+// tableSortFor are unavailable: the same keys (the start, for want of
+// _sort_start's "missing last" in both directions), then the id.
 func sortOrder(by string) search.SortOrder {
-	started := func(desc bool) search.SearchSort {
-		return &search.SortField{Field: fSortStart, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+	started := func(desc bool) search.SortOrder {
+		return search.SortOrder{
+			&search.SortField{Field: fStartedAt, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortDocID{Desc: desc},
+		}
 	}
 	switch by {
-	// No _id tie-breaker: it costs a stored-field lookup per matching
-	// document; ties keep index order.
 	case SortNewest:
-		return search.SortOrder{started(true)}
+		return started(true)
 	case SortOldest:
-		return search.SortOrder{started(false)}
+		return started(false)
 	case SortLongest:
-		// One term holds the duration and then the start: one field to
-		// visit per matching document.
+		// The key ends with the start and the id.
 		return search.SortOrder{
 			&search.SortField{Field: fSortDur, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		}
 	default:
-		// Score alone: a secondary sort field would cost a doc-values
-		// visit for every matching document.
-		return search.SortOrder{&search.SortScore{Desc: true}}
+		return append(search.SortOrder{&search.SortScore{Desc: true}}, started(true)...)
 	}
 }
 
@@ -700,8 +805,8 @@ func categoryBoost(cat string, w float64) query.Query {
 
 // Category boosts, relative to text scores.
 const (
-	categoryPrimaryBoost = 2.0
-	categoryAnyBoost     = 1.0
+	categoryPrimaryBoost = 8.0
+	categoryAnyBoost     = 3.0
 )
 
 // errIsQuery reports whether err is a *QueryError.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -75,10 +76,10 @@ const (
 	similarMaxTerms           = 20
 	similarCandidates         = 30 // terms looked up in the dictionary
 	similarTermsBoost         = 16.0
-	similarPrimaryBoost       = 6.0 // shares the primary category
-	similarContributingWeight = 0.5 // a contributing cause without confidence
-	similarServiceBoost       = 4.0 // shares a service
-	similarMaxDocFraction     = 0.2 // terms in more than a fifth of the incidents say little
+	similarPrimaryBoost       = 24.0 // shares a cause, as primary or contributing
+	similarContributingWeight = 0.5  // a contributing cause without confidence
+	similarServiceBoost       = 4.0  // shares a service
+	similarMaxDocFraction     = 0.2  // terms in more than a fifth of the incidents say little
 )
 
 // Similar returns up to n incidents most like the one with the given id,
@@ -133,7 +134,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		}
 		p := query.NewTermQuery(c.Name)
 		p.SetField(fPrimaryCategory)
-		p.SetBoost(2 * similarPrimaryBoost * w)
+		p.SetBoost(similarPrimaryBoost * w)
 		a := query.NewTermQuery(c.Name)
 		a.SetField(fCategories)
 		a.SetBoost(similarPrimaryBoost * w)
@@ -166,8 +167,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 	q.Should.(*query.DisjunctionQuery).SetMin(1)
 	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
 	sr.Fields = []string{fHit}
-	sr.Sort = sortOrder(SortRelevance)
-	res, err := ix.bi.SearchInContext(ix.scoringContext(ctx), sr)
+	res, err := ix.sortedSearch(ix.scoringContext(ctx), sr, SortRelevance)
 	if err != nil {
 		return nil, fmt.Errorf("similar %s: %w", rec.ID, err)
 	}
@@ -214,7 +214,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 			}
 		}
 		for _, t := range terms {
-			if matched[t.term] && len(why.Terms) < 8 {
+			if matched[t.term] && len(why.Terms) < 8 && !slices.Contains(why.Terms, t.surface) {
 				why.Terms = append(why.Terms, t.surface)
 			}
 		}
@@ -236,6 +236,7 @@ type weightedTerm struct {
 func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]weightedTerm, error) {
 	tf := map[string]float64{}
 	surface := map[string]string{}
+	noise := ix.noise
 	for _, fw := range similarFieldWeights {
 		text := fw.text(rec)
 		if text == "" {
@@ -243,12 +244,12 @@ func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]we
 		}
 		for _, tok := range ix.analyzer.Analyze([]byte(text)) {
 			term := string(tok.Term)
-			if !usefulTerm(term) {
+			if !usefulTerm(term) || noise[term] {
 				continue
 			}
 			tf[term] += fw.weight
 			if _, ok := surface[term]; !ok && tok.End <= len(text) && tok.Start < tok.End {
-				surface[term] = strings.ToLower(text[tok.Start:tok.End])
+				surface[term] = displayTerm(text[tok.Start:tok.End])
 			}
 		}
 	}
@@ -327,17 +328,66 @@ func (ix *Index) significantTerms(ctx context.Context, rec *corpus.Record) ([]we
 	return out, nil
 }
 
-// usefulTerm drops terms that carry no topic: short tokens and numbers.
+// usefulTerm drops terms that carry no topic: short tokens, numbers and
+// time stamps ("18t00", "9am", "3rd").
 func usefulTerm(t string) bool {
 	if len(t) < 3 {
 		return false
 	}
+	digits := 0
 	for _, r := range t {
-		if !unicode.IsDigit(r) {
-			return true
+		if unicode.IsDigit(r) {
+			digits++
 		}
 	}
-	return false
+	if digits == len(t) {
+		return false
+	}
+	return !timeToken.MatchString(t)
+}
+
+// timeToken matches clock times, ordinals and dates run together.
+var timeToken = regexp.MustCompile(`^[0-9]+(t[0-9]+|am|pm|h[0-9]*|z|utc|st|nd|rd|th|[0-9:.-]+)$`)
+
+// similarNoise are words that say when or how something happened, not
+// what: months and days, generic verbs and fillers. They tie incidents
+// that share nothing and make "why similar" read as noise. Compared
+// after analysis (stemmed), so inflections go too.
+var similarNoise = strings.Fields(`
+	january february march april may june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec
+	monday tuesday wednesday thursday friday saturday sunday
+	today yesterday tomorrow morning afternoon evening night weekend week weeks day days
+	hour hours minute minutes second seconds utc gmt pst pdt est edt cet cest bst
+	held hold finished finish started start began begin became become caused cause noticed notice
+	found find happened happen occurred occur saw seen took take made make got get went go came come
+	tried try used use continued continue resulted result led lead related including following
+	affected affect impacted impact restored restore resolved resolve identified identify observed
+	reported report received receive decided decide needed need performed perform ran run set put
+	kept keep left leave showed show stayed stay stopped stop returned return
+	under over after before during while about around also still again then when some many several
+	other others results warning team teams issue issues incident incidents problem problems
+	time times thing things way ways part lot able due via per`)
+
+// noiseTerms analyses similarNoise with the index's analyser.
+func (ix *Index) noiseTerms() map[string]bool {
+	out := make(map[string]bool, len(similarNoise))
+	for _, w := range similarNoise {
+		for _, t := range analyze(ix.analyzer, w) {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// displayTerm is a term as Why shows it: lower case, without a
+// possessive.
+func displayTerm(s string) string {
+	s = strings.ToLower(s)
+	for _, suf := range []string{"'s", "’s", "'"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
 }
 
 func containsFold(list []string, s string) bool {

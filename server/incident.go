@@ -26,8 +26,10 @@ type similarView struct {
 
 type recurrence struct {
 	URL, Title, When string
-	Open             int
-	Items            []string
+	// Shared says what the incidents share: "Same root cause (dns) and service (api)".
+	Shared string
+	Open   int
+	Items  []string
 }
 
 type timelineView struct {
@@ -139,35 +141,21 @@ func whyText(w index.Why) string {
 	return strings.Join(parts, "; ")
 }
 
-// recurrence finds the most similar earlier incident whose action items
-// are still open and that looks like the same failure: same organization
-// (when both say), same primary root cause, and a shared service (or, in
-// the same organization, at least three shared significant terms). A looser match would put a warning
-// on nearly every page, and warnings nobody believes are noise.
+// recurrence finds the earlier incident that looks like the same failure
+// and still has open action items (see index.RecurrenceOf).
 func (s *Server) recurrence(ctx context.Context, rec corpus.Record, similar []index.SimilarHit) *recurrence {
-	for _, h := range similar {
-		if h.OpenActions == 0 || h.Date == "" || rec.Date == "" || h.Date >= rec.Date {
-			continue
-		}
-		if rec.Organization != "" && h.Organization != "" && !strings.EqualFold(rec.Organization, h.Organization) {
-			continue
-		}
-		if h.PrimaryCategory == "" || h.PrimaryCategory != rec.PrimaryCategory() {
-			continue
-		}
-		sameOrg := rec.Organization != "" && strings.EqualFold(rec.Organization, h.Organization)
-		if len(h.Why.Services) == 0 && !(sameOrg && len(h.Why.Terms) >= 3) {
-			continue
-		}
-		r := &recurrence{URL: s.incidentURL(h.ID), Title: orID(h.Title, h.ID), When: ui.MonthYear(h.Date), Open: h.OpenActions}
-		if prev, err := s.ix.Get(ctx, h.ID); err == nil {
-			for _, a := range prev.ActionItems {
-				if !a.Done {
-					r.Items = append(r.Items, a.Text)
-				}
+	m, ok := index.RecurrenceOf(rec, similar)
+	if !ok {
+		return nil
+	}
+	h := m.Hit
+	r := &recurrence{URL: s.incidentURL(h.ID), Title: orID(h.Title, h.ID), When: ui.MonthYear(h.Date), Open: h.OpenActions, Shared: m.Shared()}
+	if prev, err := s.ix.Get(ctx, h.ID); err == nil {
+		for _, a := range prev.ActionItems {
+			if !a.Done {
+				r.Items = append(r.Items, a.Text)
 			}
 		}
-		return r
 	}
-	return nil
+	return r
 }

@@ -46,6 +46,9 @@ func (s *Server) hitViews(hits []index.Hit) []hitView {
 				}
 			}
 		}
+		if len(v.Snippets) == 0 && h.Matched != "" {
+			v.Snippets = append(v.Snippets, template.HTML(template.HTMLEscapeString("matched: "+h.Matched)))
+		}
 		out = append(out, v)
 	}
 	return out

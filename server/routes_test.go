@@ -216,7 +216,7 @@ func TestIncidentPage(t *testing.T) {
 	if rec == "" {
 		t.Fatal("no recurrence warning on a repeat of an incident with open action items")
 	}
-	for _, want := range []string{"This looks like", "Stale resolver cache sends edge traffic", "February 2023", "2 of its action items are still open",
+	for _, want := range []string{"Same root cause (dns) and", "Stale resolver cache sends edge traffic", "February 2023", "2 of its action items are still open",
 		"/incidents/" + url.PathEscape(older), "Alert when a resolver answers"} {
 		if !strings.Contains(rec, want) {
 			t.Errorf("recurrence warning lacks %q: %s", want, rec)
