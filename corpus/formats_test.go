@@ -209,3 +209,28 @@ func TestHTMLBoldSectionLines(t *testing.T) {
 		t.Errorf("resolution %q: a status label is no section", rec.Resolution)
 	}
 }
+
+// TestOpeningWeekday: a post dated only by its publication day whose
+// opening prose names the weekday it happened on dates the incident to
+// that weekday in the week up to publication; a weekday that says when
+// it was found does not.
+func TestOpeningWeekday(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"started on a weekday", "It all started on Monday evening when the queue backed up.", "2024-03-04"},
+		{"it's a weekday", "It's Saturday evening. The pager goes off.", "2024-03-02"},
+		{"same weekday as publication", "So Thursday morning we got a report of slow builds.", "2024-03-07"},
+		{"found on a weekday", "The job failed and this was not discovered until Monday morning.", "2024-03-07"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Queue outage\ndate: 2024-03-07\n---\n\n" + tt.body + "\n"
+			rec, err := Parse("post.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.want {
+				t.Errorf("date = %s, want %s", rec.Date, tt.want)
+			}
+		})
+	}
+}
