@@ -234,3 +234,36 @@ func TestOpeningWeekday(t *testing.T) {
 		})
 	}
 }
+
+// TestProseClockTimeline: a document with no timeline whose narrative
+// says at what times things happened gets those sentences as its
+// timeline (two at least) and their span as its duration.
+func TestProseClockTimeline(t *testing.T) {
+	tests := []struct {
+		name, body string
+		entries    int
+		duration   int
+	}{
+		{"two times", "At **11:32** we deployed a new version. The workers crashed.\n\nWe reverted, and at 11:58 the server was up again.", 2, 26},
+		{"one time is no timeline", "At 11:32 we deployed a new version and it broke.", 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Deploy broke the workers\ndate: 2024-03-07\n---\n\n" + tt.body + "\n"
+			rec, err := Parse("post.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Timeline) != tt.entries {
+				t.Errorf("timeline %+v, want %d entries", rec.Timeline, tt.entries)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tt.duration {
+				t.Errorf("duration %d, want %d", got, tt.duration)
+			}
+		})
+	}
+}
