@@ -82,7 +82,7 @@ var wordKinds = func() map[string]uint16 {
 		}
 	}
 	add(wNeg, "not no never cannot nor neither none nothing unlike")
-	add(wPostNeg, "unrelated healthy fine innocent")
+	add(wPostNeg, "unrelated")
 	add(fFiller, `the a an any some this these those our their its by of to in on with from
 		be been being is was were are caused related due signs sign evidence indication indications`)
 	add(fBreakWord, `but however although though whereas because since and so which while yet
@@ -130,9 +130,6 @@ var (
 
 // Word sets of causalCue.
 var (
-	// detectionWords trigger without causing: "the page triggered".
-	detectionWords = map[string]bool{"page": true, "pages": true, "pager": true,
-		"notification": true, "warning": true, "check": true}
 	factorAdjectives = map[string]bool{"biggest": true, "main": true, "largest": true,
 		"primary": true, "key": true, "major": true, "single": true}
 	causeAdjectives = map[string]bool{"root": true, "main": true, "underlying": true, "primary": true}
@@ -157,9 +154,6 @@ func causalCue(toks []token, i int) (after, ok bool) {
 	case "because", "due", "stemmed", "stems", "attributed", "originated":
 		return true, true
 	case "triggered", "introduced", "resulted", "resulting":
-		if p := at(i - 1); s == "triggered" && (strings.HasPrefix(p, "alert") || strings.HasPrefix(p, "alarm") || detectionWords[p]) {
-			return false, false // "an alert triggered": detection, not causation
-		}
 		switch at(i + 1) {
 		case "by", "from":
 			return true, true
@@ -256,23 +250,11 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		if strings.HasSuffix(s, "n't") || strings.HasSuffix(s, "n’t") {
 			k |= wNeg
 		}
-		if k&wNeg != 0 && (s == "not" || s == "no" || s == "never" || k&fFiller == 0) {
-			switch at(i + 1) {
-			case "only", "just", "until", "longer", "yet", "sure", "clear", "always", "even", "enough":
-				k &^= wNeg
-			}
-		}
-		if k&wNeg != 0 && i == 0 && s == "no" {
+		if k&wNeg != 0 && i == 0 && s == "no" && at(1) != "evidence" && !hasFindingVerb(toks) {
 			// "No lifecycle management of X" opens a list item stating
 			// what was missing: an absence, not a denial ("No evidence
-			// of X" still denies).
-			switch at(1) {
-			case "evidence", "sign", "signs", "indication", "indications", "one":
-			default:
-				if !hasFindingVerb(toks) {
-					k &^= wNeg
-				}
-			}
+			// of X", "No DNS errors were found" still deny).
+			k &^= wNeg
 		}
 		if k&wNeg != 0 {
 			t.flags |= fNeg
@@ -295,20 +277,20 @@ func markCues(toks []token, cues []cue) ([]cue, uint16) {
 		} else if len(s) >= 3 {
 			for _, p := range stopPrefixes[s[:3]] {
 				if strings.HasPrefix(s, p) {
-					t.flags |= fStop | fVerb
+					t.flags |= fStop
 					break
 				}
 			}
 		}
 		kinds |= t.flags
 	}
-	markSymptoms(toks)
 	return cues, kinds
 }
 
-// findingVerbs make a sentence opening with "No" a denial ("No DNS
-// errors were found") rather than a statement of what was missing ("No
-// alerting on queue depth").
+// findingVerbs are verbs of finding and being: they make a sentence
+// opening with "No" a denial ("No DNS errors were found") rather than a
+// statement of what was missing ("No alerting on queue depth"), and an
+// "and" join clauses rather than nouns.
 var findingVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true,
 	"found": true, "seen": true, "observed": true, "detected": true, "shown": true,
 	"showed": true, "appeared": true, "occurred": true, "reported": true, "identified": true}
@@ -320,32 +302,6 @@ func hasFindingVerb(toks []token) bool {
 		}
 	}
 	return false
-}
-
-// markSymptoms flags the objects of failing verbs: in "pods could not
-// connect to the database" and "unable to reach the API" the database and
-// the API are what failed, not why.
-func markSymptoms(toks []token) {
-	for i := range toks {
-		switch s := toks[i].s; {
-		case toks[i].flags&fNeg != 0, s == "unable", s == "failed", s == "failing", s == "fails":
-		default:
-			continue
-		}
-		j := i + 1
-		for n := 0; j < len(toks) && n < 3 && toks[j].flags&fVerb == 0; n++ {
-			j++
-		}
-		if j >= len(toks) || toks[j].flags&fVerb == 0 {
-			continue
-		}
-		for k := j + 1; k < len(toks) && k <= j+8; k++ {
-			if toks[k].brk || toks[k].flags&fBreakWord != 0 || relativeWords[toks[k].s] {
-				break
-			}
-			toks[k].flags |= fSymptom
-		}
-	}
 }
 
 // maxCauseSpan is how many words on each side of a causal connective
@@ -450,9 +406,6 @@ func (st *scoreState) firstCauses(toks []token, hits []hit) {
 // halfway between 1 and CauseBoost when it is a later one, Effect when it
 // is in the effect clause or the object of a failing verb, 1 otherwise.
 func (st *scoreState) side(toks []token, start, end int) float64 {
-	if toks[start].flags&fSymptom != 0 {
-		return st.m.sc.Effect
-	}
 	mult := 1.0
 	for _, c := range st.cues {
 		switch {

@@ -24,8 +24,6 @@ const (
 	wNeg                    // "not", "no", "never"…
 	wPostNeg                // "unrelated", "healthy", "fine"
 	wStop                   // ends a negation's scope
-	fVerb                   // a verb of failure symptoms ("connect", "access", "start")
-	fSymptom                // the object of a failing verb ("could not reach the API")
 )
 
 // token is one word of a sentence.

@@ -22,12 +22,15 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	textanalysis "github.com/hindsight-kb/hindsight/index/internal/analysis"
 )
 
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
-// older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 8
+// older version (it is empty afterwards and Sync refills it). Bump it too
+// when the bleve version or the segment format changes (8: bleve 2.6;
+// 9: the stored defaults_hash).
+const SchemaVersion = 9
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -138,8 +141,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}),
 		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
 			"type":          custom.Name,
-			"tokenizer":     tokenizerName,
-			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", stemmerName},
+			"tokenizer":     textanalysis.TokenizerName,
+			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", textanalysis.StemmerName},
 		}),
 	)
 	if err != nil {
@@ -323,10 +326,10 @@ func textDocument(m mapping.IndexMapping, id string, fields map[string]interface
 	}
 	for i, f := range doc.Fields {
 		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
-			doc.Fields[i] = &analysedField{TextField: tf}
+			doc.Fields[i] = &textanalysis.AnalysedField{TextField: tf}
 		}
 	}
-	doc.AddField(newTextField(doc, textFields))
+	doc.AddField(textanalysis.NewSumField(doc, fText, textFields))
 	return doc, nil
 }
 

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -241,6 +240,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	var tc [][]termCount
 	if termsOf != nil {
 		tc, err = termsOf()
+		ix.paths.count(ts != nil, err)
 	}
 	switch {
 	case err != nil:
@@ -808,9 +808,3 @@ const (
 	categoryPrimaryBoost = 8.0
 	categoryAnyBoost     = 3.0
 )
-
-// errIsQuery reports whether err is a *QueryError.
-func errIsQuery(err error) bool {
-	var qe *QueryError
-	return errors.As(err, &qe)
-}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Example is one labelled document.
@@ -32,6 +33,20 @@ type Params struct {
 	Also float64 `json:"also"`
 	// MinDocs is the number of training documents a feature must occur in.
 	MinDocs int `json:"min_docs"`
+	// MinGroups is the number of distinct organisations (example groups)
+	// whose documents a word, pair, cue or negation feature must occur in:
+	// a word only one team uses (a service name, a host) says nothing
+	// about another team's incident. 0 or 1 keeps every feature.
+	MinGroups int `json:"min_groups,omitempty"`
+	// WordPenalty multiplies L2 and L1 for the word and pair features
+	// ("w:", "p:"), so that they must earn their weight against the
+	// taxonomy's rule scores and the causal cues. 0 means 1.
+	WordPenalty float64 `json:"word_penalty,omitempty"`
+	// Balance is the exponent of the class-balancing sample weight
+	// (n / (classes × count of the label))^Balance: 0 weighs every
+	// document alike, 1 gives every category the same total weight, so
+	// that the priors do not copy the training set's class balance.
+	Balance float64 `json:"balance,omitempty"`
 	// Iterations of accelerated proximal gradient descent.
 	Iterations int `json:"iterations"`
 }
@@ -53,6 +68,12 @@ func (p Params) Validate() error {
 		return fmt.Errorf("classify params: also = %v is out of range [0, 1)", p.Also)
 	case p.MinDocs < 1:
 		return fmt.Errorf("classify params: min_docs = %d must be >= 1", p.MinDocs)
+	case p.MinGroups < 0:
+		return fmt.Errorf("classify params: min_groups = %d must be >= 0", p.MinGroups)
+	case p.WordPenalty < 0 || p.WordPenalty > 1000 || math.IsNaN(p.WordPenalty):
+		return fmt.Errorf("classify params: word_penalty = %v is out of range [0, 1000]", p.WordPenalty)
+	case p.Balance < 0 || p.Balance > 1 || math.IsNaN(p.Balance):
+		return fmt.Errorf("classify params: balance = %v is out of range [0, 1]", p.Balance)
 	case p.Iterations < 1 || p.Iterations > 100000:
 		return fmt.Errorf("classify params: iterations = %d is out of range [1, 100000]", p.Iterations)
 	}
@@ -128,7 +149,9 @@ type problem struct {
 	rows    [][]entry
 	srows   [][]sharedEntry
 	targets [][]float64
-	maxNorm float64 // the largest squared norm of a document's features
+	weights []float64 // sample weights, mean 1
+	penalty []float64 // regularisation multiplier per feature
+	maxNorm float64   // the largest weighted squared norm of a document's features
 }
 
 // Parameter layout: feature-major weights, then the biases, then the
@@ -148,15 +171,22 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 	pr := &problem{p: p, nc: len(classes)}
 	docs := make([]doc, len(examples))
 	df := map[string]int{}
+	groups := map[string]map[string]bool{}
 	seen := map[string]bool{}
+	count := map[string]int{}
 	for i, ex := range examples {
 		li, ok := cidx[ex.Label]
 		if !ok {
 			return nil, fmt.Errorf("classify fit: example %s: label %q is not a class", ex.Name, ex.Label)
 		}
+		count[ex.Label]++
 		docs[i] = extract(ex.Input, f)
 		for _, ft := range docs[i].feats {
 			df[ft.name]++
+			if groups[ft.name] == nil {
+				groups[ft.name] = map[string]bool{}
+			}
+			groups[ft.name][ex.Group] = true
 		}
 		for _, sf := range docs[i].shared {
 			if !seen[sf.name] {
@@ -167,15 +197,23 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 		pr.targets = append(pr.targets, target(ex, li, cidx, p.Also))
 	}
 	for name, n := range df {
-		if n >= p.MinDocs {
+		if n >= p.MinDocs && (isRuleFeature(name) || len(groups[name]) >= p.MinGroups) {
 			pr.vocab = append(pr.vocab, name)
 		}
 	}
 	sort.Strings(pr.vocab)
+	pr.penalty = make([]float64, len(pr.vocab))
+	for j, name := range pr.vocab {
+		pr.penalty[j] = 1
+		if p.WordPenalty > 0 && (strings.HasPrefix(name, "w:") || strings.HasPrefix(name, "p:")) {
+			pr.penalty[j] = p.WordPenalty
+		}
+	}
+	pr.weights = sampleWeights(examples, count, p.Balance)
 	sort.Strings(pr.shared)
 	fidx := index(pr.vocab)
 	sidx := index(pr.shared)
-	for _, d := range docs {
+	for i, d := range docs {
 		var row []entry
 		var srow []sharedEntry
 		norm := 1.0 // the bias
@@ -197,9 +235,32 @@ func newProblem(examples []Example, classes []string, f Features, p Params) (*pr
 			top = max(top, v)
 		}
 		pr.rows, pr.srows = append(pr.rows, row), append(pr.srows, srow)
-		pr.maxNorm = max(pr.maxNorm, norm+2*top)
+		pr.maxNorm = max(pr.maxNorm, pr.weights[i]*(norm+2*top))
 	}
 	return pr, nil
+}
+
+// isRuleFeature reports whether a feature is one of the taxonomy's rule
+// scores, which every organisation's documents share and which
+// MinGroups therefore does not filter.
+func isRuleFeature(name string) bool { return strings.HasPrefix(name, "rule:") }
+
+// sampleWeights returns each example's weight: (n / (k × count of its
+// label))^balance for k labels present, scaled to mean 1.
+func sampleWeights(examples []Example, count map[string]int, balance float64) []float64 {
+	out := make([]float64, len(examples))
+	sum := 0.0
+	for i, ex := range examples {
+		out[i] = 1
+		if balance > 0 {
+			out[i] = math.Pow(float64(len(examples))/(float64(len(count))*float64(count[ex.Label])), balance)
+		}
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] *= float64(len(out)) / sum
+	}
+	return out
 }
 
 // target returns the target distribution of one example with label li.
@@ -246,15 +307,16 @@ func (pr *problem) gradient(w, grad, z []float64) {
 			z[e.c] += w[shared+e.k] * e.v
 		}
 		softmax(z)
+		sw := pr.weights[i] / n
 		for c := 0; c < nc; c++ {
-			g := (z[c] - pr.targets[i][c]) / n
+			g := (z[c] - pr.targets[i][c]) * sw
 			grad[bias+c] += g
 			for _, e := range row {
 				grad[e.f*nc+c] += g * e.v
 			}
 		}
 		for _, e := range pr.srows[i] {
-			grad[shared+e.k] += (z[e.c] - pr.targets[i][e.c]) / n * e.v
+			grad[shared+e.k] += (z[e.c] - pr.targets[i][e.c]) * sw * e.v
 		}
 	}
 }
@@ -266,7 +328,11 @@ func (pr *problem) gradient(w, grad, z []float64) {
 // stay on the safe side), which fixes the step.
 func (pr *problem) solve() []float64 {
 	p := pr.p
-	step := 1 / (pr.maxNorm/2 + p.L2)
+	maxPen := 1.0
+	for _, x := range pr.penalty {
+		maxPen = max(maxPen, x)
+	}
+	step := 1 / (pr.maxNorm/2 + p.L2*maxPen)
 	bias := pr.biasAt()
 	w := make([]float64, pr.size())
 	y := append([]float64(nil), w...)
@@ -278,9 +344,13 @@ func (pr *problem) solve() []float64 {
 		pr.gradient(y, grad, z)
 		copy(prev, w)
 		for k := range w {
-			v := y[k] - step*grad[k] - step*p.L2*y[k]
+			pen := 1.0
 			if k < bias {
-				v = shrink(v, step*p.L1)
+				pen = pr.penalty[k/pr.nc]
+			}
+			v := y[k] - step*grad[k] - step*p.L2*pen*y[k]
+			if k < bias {
+				v = shrink(v, step*p.L1*pen)
 			}
 			// The bias and the shared weights get L2 only, so that a
 			// category with few examples keeps a moderate prior.

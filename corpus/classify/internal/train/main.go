@@ -35,12 +35,13 @@ func main() {
 	out := flag.String("out", "corpus/classify/model.json", "model file to write")
 	report := flag.String("report", "corpus/classify/TAGGING.md", "cross-validation report to write (empty: none)")
 	quick := flag.Bool("quick", false, "skip the search: cross-validate and fit only the first candidate")
+	only := flag.String("only", "", "cross-validate only the candidates whose name contains this text")
 	verbose := flag.Bool("v", false, "print the documents the chosen setting gets wrong in cross-validation")
 	flag.Parse()
 	if *labels == "" {
 		*labels = filepath.Join(*corpora, "labels.jsonl")
 	}
-	if err := run(*corpora, *labels, *out, *report, *quick, *verbose, os.Stdout); err != nil {
+	if err := run(*corpora, *labels, *out, *report, *quick, *only, *verbose, os.Stdout); err != nil {
 		slog.Error("train", "err", err)
 		os.Exit(1)
 	}
@@ -141,7 +142,7 @@ func descriptions(tax *corpus.Taxonomy) []classify.Example {
 	return out
 }
 
-func run(corporaDir, labelsFile, outFile, reportFile string, quick, verbose bool, w io.Writer) error {
+func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only string, verbose bool, w io.Writer) error {
 	abs, err := filepath.Abs(corporaDir)
 	if err != nil {
 		return err
@@ -158,10 +159,26 @@ func run(corporaDir, labelsFile, outFile, reportFile string, quick, verbose bool
 	classes := tax.Names()
 	exs = append(exs, descriptions(tax)...)
 	cands := candidates()
+	if only != "" {
+		var keep []candidate
+		for _, c := range cands {
+			if strings.Contains(c.name, only) {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) == 0 {
+			return fmt.Errorf("-only %q: no candidate's name contains it", only)
+		}
+		cands = keep
+	}
 	if quick {
 		cands = cands[:1]
 	}
-	res, err := search(exs, classes, cands, w)
+	splits := map[string]string{}
+	for _, l := range labels {
+		splits[l.Path] = l.Split
+	}
+	res, err := search(exs, classes, cands, splits, w)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func TestTrainIsDeterministic(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "model.json")
 		rep := filepath.Join(t.TempDir(), "TAGGING.md")
 		var log bytes.Buffer
-		if err := run(corpora, filepath.Join(corpora, "labels.jsonl"), out, rep, false, true, &log); err != nil {
+		if err := run(corpora, filepath.Join(corpora, "labels.jsonl"), out, rep, false, "", true, &log); err != nil {
 			t.Fatalf("run %d: %v", i, err)
 		}
 		if strings.Contains(log.String(), "unseen") || strings.Contains(log.String(), "skipped") {
