@@ -22,13 +22,17 @@ import (
 
 // SyncStats counts what Sync did.
 type SyncStats struct {
-	Added     int           `json:"added"`
-	Updated   int           `json:"updated"`
-	Removed   int           `json:"removed"`
-	Unchanged int           `json:"unchanged"`
-	Failed    int           `json:"failed"`
-	Failures  []Failure     `json:"failures"`
-	Took      time.Duration `json:"took_ns"`
+	Added     int       `json:"added"`
+	Updated   int       `json:"updated"`
+	Removed   int       `json:"removed"`
+	Unchanged int       `json:"unchanged"`
+	Failed    int       `json:"failed"`
+	Failures  []Failure `json:"failures"`
+	// Warnings are the Record.Warnings of the documents parsed in this
+	// run ("file:line: what"): they were indexed, but something in them
+	// was malformed (a frontmatter value, say).
+	Warnings []string      `json:"warnings,omitempty"`
+	Took     time.Duration `json:"took_ns"`
 }
 
 // Failure is one file Sync could not index, and why.
@@ -52,10 +56,12 @@ const (
 // indexed is what the index knows of one document for Sync.
 type indexed struct {
 	id, hash string
+	defaults string // Defaults.Hash of the folder defaults it was parsed with
 }
 
 // Sync brings the index in line with the corpus under root in fsys ("" or
-// "." = all of it): files whose content hash is unchanged are skipped,
+// "." = all of it): files whose content hash and applied folder defaults
+// (hindsight.yaml) are unchanged are skipped,
 // changed ones re-parsed and re-indexed, deleted ones removed. A file
 // that cannot be read or parsed is reported in Failures and skipped; if
 // an older version of it is indexed, that version stays. Writes go in
@@ -135,13 +141,17 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 				b, err := readCapped(fsys, name, ix.parser.MaxBytes())
 				if err != nil {
 					r.err = err
-				} else if d, ok := known[name]; ok && d.hash == corpus.HashContent(b) {
-					r.same = true
 				} else {
-					// a folder's hindsight.yaml fills what the document leaves out
-					// (a bad one is left out: FolderDefaults returns the rest)
+					// a folder's hindsight.yaml fills what the document leaves
+					// out (a bad one is left out: FolderDefaults returns the
+					// rest); a document is unchanged only if its bytes and the
+					// defaults that apply to it are
 					d, _ := corpus.FolderDefaults(fsys, name)
-					r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
+					if k, ok := known[name]; ok && k.hash == corpus.HashContent(b) && k.defaults == d.Hash() {
+						r.same = true
+					} else {
+						r.rec, r.err = ix.parser.ParseWithDefaults(name, bytes.NewReader(b), d)
+					}
 				}
 				select {
 				case results <- r:
@@ -190,6 +200,7 @@ func (ix *Index) Sync(ctx context.Context, fsys fs.FS, root string, progress fun
 		default:
 			rec := r.rec
 			rec.Source = r.name
+			st.Warnings = append(st.Warnings, rec.Warnings...)
 			if other, ok := claimed[rec.ID]; ok && other != r.name {
 				st.Failures = append(st.Failures, Failure{Path: r.name, Err: fmt.Sprintf("duplicate id %q (also used by %s)", rec.ID, other)})
 				break
@@ -273,7 +284,7 @@ func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error)
 	var after []string
 	for {
 		sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
-		sr.Fields = []string{fSource, fContentHash}
+		sr.Fields = []string{fSource, fContentHash, fDefaultsHash}
 		sr.SortBy([]string{"_id"})
 		if after != nil {
 			sr.SearchAfter = after
@@ -283,7 +294,7 @@ func (ix *Index) indexedSources(ctx context.Context) (map[string]indexed, error)
 			return nil, fmt.Errorf("sync: list index: %w", err)
 		}
 		for _, h := range res.Hits {
-			out[fieldString(h.Fields, fSource)] = indexed{id: h.ID, hash: fieldString(h.Fields, fContentHash)}
+			out[fieldString(h.Fields, fSource)] = indexed{id: h.ID, hash: fieldString(h.Fields, fContentHash), defaults: fieldString(h.Fields, fDefaultsHash)}
 		}
 		if len(res.Hits) < page {
 			return out, nil
