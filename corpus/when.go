@@ -474,6 +474,7 @@ func (r *timesReader) openingDate(pub string) string {
 		return ""
 	}
 	seen := 0
+	weekday := -1
 	for i, b := range r.blocks {
 		if seen >= maxOpeningBlocks || i > 200 {
 			break
@@ -484,6 +485,9 @@ func (r *timesReader) openingDate(pub string) string {
 		seen++
 		st, ok := findDate(b.text)
 		if !ok {
+			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 {
+				weekday = weekdayNumber(m[1])
+			}
 			continue
 		}
 		y := st.y
@@ -499,7 +503,29 @@ func (r *timesReader) openingDate(pub string) string {
 		}
 		return ""
 	}
+	if weekday >= 0 {
+		// "It all started on Monday evening": that weekday in the
+		// week up to the publication day
+		back := (int(p.Weekday()) - weekday + 7) % 7
+		return p.AddDate(0, 0, -back).Format("2006-01-02")
+	}
 	return ""
+}
+
+// reWeekdayRef is a weekday named as when something happened, in the
+// opening prose of a post dated by its publication day ("It's Saturday
+// evening.", "So Tuesday morning we got a report"); not one that says
+// when it was found or ended ("not discovered until Monday").
+var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// weekdayNumber is time.Weekday of an English weekday name.
+func weekdayNumber(name string) int {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if d.String() == name {
+			return int(d)
+		}
+	}
+	return -1
 }
 
 // setDuration sets the duration: a stated figure first, then the

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hindsight-kb/hindsight/index/internal/editdist"
 )
 
 // Filter keys and the character classes of the query text.
@@ -97,7 +99,7 @@ func filterSuggestion(key string) string {
 	best, bestD, bestAbbr := "", 0, false
 	for _, k := range []string{"after", "before", "category", "categories", "cause", "duration", "format", "has",
 		"org", "organization", "organisation", "service", "services", "severity", "sev", "tag", "tags"} {
-		d, abbr := keyEditDistance(key, k), abbreviates(key, k)
+		d, abbr := editdist.Distance(key, k, -1), abbreviates(key, k)
 		if !abbr && d > 2 {
 			continue
 		}
@@ -124,27 +126,6 @@ func abbreviates(a, b string) bool {
 		}
 	}
 	return i == len(a)
-}
-
-// keyEditDistance is the Levenshtein distance between two short ASCII strings.
-func keyEditDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // filterKeyPrefix returns the identifier before a ':' at the start of s (letters,
