@@ -11,10 +11,13 @@ const maxActions = 1000
 
 var (
 	reIssueLink = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|browse|tickets?)/[\w-]+|jira|linear\.app|/-/issues/`)
-	reDoneWord  = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
-	reDoneMark  = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
-	reSignOff   = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
-	reNextSteps = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
+	// reTrackerLink is a link into an issue tracker: an issue, a list or
+	// query of issues, a milestone or project board.
+	reTrackerLink = regexp.MustCompile(`(?i)/(?:issues|pulls?|merge_requests|tickets?|milestones?|projects?)\b|jira|linear\.app`)
+	reDoneWord    = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
+	reDoneMark    = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
+	reSignOff     = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
+	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
 	// reStatusPrefix is a status written before an item's text: "[DONE]",
 	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).
 	reStatusPrefix = regexp.MustCompile(`(?i)^\s*(?:\[(x|done|complete|completed|fixed|closed|open|todo|to do|in progress|wip|pending| )\]|(done|open|todo|closed)\s*:)\s*`)
@@ -27,6 +30,10 @@ var (
 	rePlaceholder = regexp.MustCompile(`(?i)^(?:n/?a|none|nothing|tbd|tba|todo|to do|[-–—.…]+|none (?:yet|identified|planned|needed|required)|no action (?:items?|needed|required))\.?$`)
 	// reCommitment marks a sentence that promises a follow-up, for action
 	// sections written as prose.
+	// rePrevention is a sentence that states a change the team made or
+	// will make so that the incident does not recur ("We've added a
+	// liveness probe to prevent this from happening again.").
+	rePrevention = regexp.MustCompile(`(?i)^we(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again)\b`)
 	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
@@ -57,6 +64,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	out = append(out, introducedLists(blocks, kinds, inActions)...)
 	if len(out) == 0 {
 		out = resolutionLists(blocks, kinds)
+	}
+	if len(out) == 0 {
+		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) > maxActions {
 		out = out[:maxActions]
@@ -153,7 +163,26 @@ func (g actionGroup) items() []ActionItem {
 			return []ActionItem{a}
 		}
 	}
-	return proseActions(g.blocks, g.sub)
+	if out := proseActions(g.blocks, g.sub); len(out) > 0 {
+		return out
+	}
+	return trackerPointer(g.blocks)
+}
+
+// trackerPointer reads an action-items section that only points at the
+// issue tracker (a bare link to an issue list or query) as one item
+// carrying that link: the follow-ups exist, they are kept elsewhere.
+func trackerPointer(blocks []block) []ActionItem {
+	for _, b := range blocks {
+		if b.kind != blockPara && b.kind != blockItem {
+			continue
+		}
+		t := strings.TrimSpace(strings.Trim(strings.TrimSpace(b.text), "<>"))
+		if u := reURL.FindString(t); u != "" && u == t && reTrackerLink.MatchString(u) {
+			return []ActionItem{{Text: "Follow-ups tracked in the issue tracker", Link: u}}
+		}
+	}
+	return nil
 }
 
 // maxLabelWords: a list item this short with items nested under it is a
@@ -382,6 +411,27 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// preventionSentences reads, for a document with no follow-ups
+// anywhere else, the sentences of its prose (outside the timeline) in
+// which the team states a change made or planned to prevent a
+// recurrence.
+func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secTimeline || len(b.text) > 3000 {
+			continue
+		}
+		for _, s := range splitSentences(b.text) {
+			if len(s) <= 600 && rePrevention.MatchString(strings.TrimSpace(s)) {
+				if a, ok := actionFrom(s, b.links, -1, false); ok {
+					out = append(out, a)
+				}
+			}
 		}
 	}
 	return out

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -45,6 +47,21 @@ func (d Defaults) Validate() error {
 		return fmt.Errorf("timezone %q: not a known zone abbreviation or IANA zone name", d.Timezone)
 	}
 	return nil
+}
+
+// Hash returns a hex SHA-256 of the defaults, "" when they are empty. A
+// record depends on its document's bytes and on these: Record.DefaultsHash
+// holds it so that an index can tell a changed hindsight.yaml.
+func (d Defaults) Hash() string {
+	if d.Organization == "" && d.Timezone == "" && len(d.Services) == 0 {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "organization=%q\ntimezone=%q\n", d.Organization, d.Timezone)
+	for _, s := range d.Services {
+		fmt.Fprintf(h, "service=%q\n", s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // under returns d with the fields it leaves empty taken from outer (the

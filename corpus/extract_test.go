@@ -22,7 +22,7 @@ func TestClassifyHeading(t *testing.T) {
 		{"Trigger", secTrigger}, {"Detection", secDetection}, {"Identified", secDetection},
 		{"Resolution", secResolution}, {"Resolution and Recovery", secResolution}, {"Remediation", secResolution},
 		{"Mitigation", secResolution}, {"Recovery", secResolution}, {"Response", secResolution},
-		{"Action Items", secActions}, {"Corrective and Preventive Measures", secActions},
+		{"Action Items", secActions}, {"Preventing recurrence", secActions}, {"How will we do better in the future?", secActions}, {"Our Response", secResolution}, {"Preventing the outage", secOther}, {"Corrective and Preventive Measures", secActions},
 		{"Corrective and Preventative Measures:", secActions}, {"Prevention", secActions}, {"Next Steps", secActions},
 		{"Follow-ups", secActions}, {"Review actions", secActions}, {"What We're Doing Differently", secActions},
 		{"Tasks to Address the Issue:", secActions},

@@ -148,6 +148,16 @@ func TestActionItemForms(t *testing.T) {
 			[]string{"Alert at 80% disk", "Rotate logs daily"}},
 		{"prose follow-ups", "# T\n\n## Next steps\n\nThe cache was flushed. We will add a guard to the flush command. We plan to rehearse restores monthly.\n",
 			[]string{"We will add a guard to the flush command.", "We plan to rehearse restores monthly."}},
+		{"prevention stated in prose", "# T\n\nThe queue consumer hung. We want to explain what we are doing to avoid similar problems.\n\nWe've added a liveness probe to the consumer to prevent this from happening again.\n",
+			[]string{"We've added a liveness probe to the consumer to prevent this from happening again."}},
+		{"section pointing at the tracker", "# T\n\n## Action Items\n\nhttps://github.com/o/r/issues?q=label%3Afollowup\n\n## Lessons\n\n- https://example.com/x\n",
+			[]string{"Follow-ups tracked in the issue tracker"}},
+		{"preventing recurrence heading", "# T\n\n## Preventing recurrence\n\n- Alert on expiry\n",
+			[]string{"Alert on expiry"}},
+		{"our response is the fallback", "# T\n\n## Our Response\n\n- Rotated every token\n- Rebuilt the packages\n\n## What did we learn?\n\nA lot.\n",
+			[]string{"Rotated every token", "Rebuilt the packages"}},
+		{"timeline steps are no follow-ups", "# T\n\n## Timeline\n\n- 10:00 We restarted the consumer to prevent this from happening again.\n",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,6 +175,94 @@ func TestActionItemForms(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestHTMLBoldSectionLines: in HTML, a line between <br>s or a paragraph
+// that only names a section (in bold, as editors export it) starts that
+// section; time-stamped lines under it are entries of their own; a
+// status page's update labels are no sections.
+func TestHTMLBoldSectionLines(t *testing.T) {
+	page := `<html><body><h1>Mirror outage</h1>
+<p><span><strong>Timeline</strong></span><br /><span><strong>0900 UTC 2024-03-05 -</strong> disk alarm</span><br /><span><strong>1130 UTC 2024-03-05 -</strong> service restored</span><br /></p>
+<p><strong>To Do:</strong></p>
+<ul><li>Alert on disk health</li><li>Replace the mirror host</li></ul>
+<div><strong>Resolved</strong></div><p>All good now.</p>
+</body></html>`
+	rec, err := Parse("doc.html", strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, a := range rec.ActionItems {
+		items = append(items, a.Text)
+	}
+	if strings.Join(items, "|") != "Alert on disk health|Replace the mirror host" {
+		t.Errorf("action items %q", items)
+	}
+	if len(rec.Timeline) != 2 {
+		t.Errorf("timeline %+v, want 2 entries", rec.Timeline)
+	}
+	if rec.Resolution != "" {
+		t.Errorf("resolution %q: a status label is no section", rec.Resolution)
+	}
+}
+
+// TestOpeningWeekday: a post dated only by its publication day whose
+// opening prose names the weekday it happened on dates the incident to
+// that weekday in the week up to publication; a weekday that says when
+// it was found does not.
+func TestOpeningWeekday(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"started on a weekday", "It all started on Monday evening when the queue backed up.", "2024-03-04"},
+		{"it's a weekday", "It's Saturday evening. The pager goes off.", "2024-03-02"},
+		{"same weekday as publication", "So Thursday morning we got a report of slow builds.", "2024-03-07"},
+		{"found on a weekday", "The job failed and this was not discovered until Monday morning.", "2024-03-07"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Queue outage\ndate: 2024-03-07\n---\n\n" + tt.body + "\n"
+			rec, err := Parse("post.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.want {
+				t.Errorf("date = %s, want %s", rec.Date, tt.want)
+			}
+		})
+	}
+}
+
+// TestProseClockTimeline: a document with no timeline whose narrative
+// says at what times things happened gets those sentences as its
+// timeline (two at least) and their span as its duration.
+func TestProseClockTimeline(t *testing.T) {
+	tests := []struct {
+		name, body string
+		entries    int
+		duration   int
+	}{
+		{"two times", "At **11:32** we deployed a new version. The workers crashed.\n\nWe reverted, and at 11:58 the server was up again.", 2, 26},
+		{"one time is no timeline", "At 11:32 we deployed a new version and it broke.", 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Deploy broke the workers\ndate: 2024-03-07\n---\n\n" + tt.body + "\n"
+			rec, err := Parse("post.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Timeline) != tt.entries {
+				t.Errorf("timeline %+v, want %d entries", rec.Timeline, tt.entries)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tt.duration {
+				t.Errorf("duration %d, want %d", got, tt.duration)
 			}
 		})
 	}

@@ -231,15 +231,90 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
+// flush closes the paragraph being collected. A line of it (between
+// <br>s, or the whole paragraph) that only names a section
+// ("<strong>Timeline</strong><br>", "<p><b>Action items:</b></p>") is a
+// heading: pages exported from editors and blogs mark their sections so.
 func (c *htmlConv) flush() {
-	t := normSpace(c.cur.String())
+	raw := c.cur.String()
 	c.cur.Reset()
-	if t != "" {
-		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1, links: c.links})
-	}
+	links := c.links
 	c.links = nil
+	if !strings.Contains(raw, "\n") {
+		c.addPara(normSpace(raw), links)
+		return
+	}
+	var pieces []block
+	var para []string
+	end := func() {
+		if t := normSpace(strings.Join(para, " ")); t != "" {
+			pieces = append(pieces, block{kind: blockPara, text: t, checked: -1})
+		}
+		para = para[:0]
+	}
+	lines := strings.Split(raw, "\n")
+	timed := make([]bool, len(lines))
+	stamps := 0
+	for i, line := range lines {
+		if _, _, _, ok := leadStamp(normSpace(line)); ok {
+			timed[i] = true
+			stamps++
+		}
+	}
+	split := stamps >= 2 // time-stamped lines are entries of their own
+	for i, line := range lines {
+		t := normSpace(line)
+		switch {
+		case isSectionLine(t):
+			end()
+			pieces = append(pieces, block{kind: blockHeading, level: 2, text: strings.TrimSuffix(t, ":"), checked: -1})
+			split = true
+			continue
+		case timed[i] && stamps >= 2:
+			end()
+		}
+		para = append(para, line)
+	}
+	end()
+	if !split {
+		c.addPara(normSpace(raw), links)
+		return
+	}
+	for _, b := range pieces {
+		if b.kind == blockPara {
+			b.links = linksIn(b.text, links)
+		}
+		c.out = append(c.out, b)
+	}
 }
 
+// addPara adds a paragraph, or a heading if it only names a section.
+func (c *htmlConv) addPara(t string, links []string) {
+	switch {
+	case t == "":
+	case isSectionLine(t):
+		c.out = append(c.out, block{kind: blockHeading, level: 2, text: strings.TrimSuffix(t, ":"), checked: -1})
+	default:
+		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1, links: links})
+	}
+}
+
+// statusUpdateLabels label the updates of a status-page incident; they
+// are no sections of a postmortem.
+var statusUpdateLabels = map[string]bool{"resolved": true, "identified": true, "investigating": true,
+	"monitoring": true, "update": true, "updated": true, "mitigated": true, "recovering": true}
+
+// isSectionLine reports whether a line of a paragraph only names a
+// section of a postmortem.
+func isSectionLine(t string) bool {
+	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+	if statusUpdateLabels[strings.ToLower(t)] {
+		return false // a status page's update label, over one update
+	}
+	return t != "" && len(t) < 60 && !endsSentence(t) && isHeadingLike(t) && classifyHeading(t) != secOther
+}
+
+// walk converts the node n and what is under it into blocks.
 func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	if depth > maxNesting*4 {
 		return
@@ -247,98 +322,44 @@ func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	switch n.Type {
 	case html.TextNode:
 		c.cur.WriteString(nodeText(n))
-		return
-	case html.ElementNode:
 	case html.DocumentNode:
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			c.walk(ch, depth+1, listDepth)
+		c.walkChildren(n, depth, listDepth)
+	case html.ElementNode:
+		if !isChrome(n) {
+			c.element(n, depth, listDepth)
 		}
-		return
-	default:
-		return
 	}
-	if isChrome(n) {
-		return
+}
+
+// walkChildren walks the children of n.
+func (c *htmlConv) walkChildren(n *html.Node, depth, listDepth int) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, depth+1, listDepth)
 	}
+}
+
+// element converts one content element: headings, list items, lists,
+// table rows and preformatted text are blocks of their own; other
+// elements add their text to the paragraph, block-level ones closing it
+// before and after.
+func (c *htmlConv) element(n *html.Node, depth, listDepth int) {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		c.flush()
-		t := normSpace(textOf(n, 0))
-		if t != "" {
-			level := int(n.Data[1] - '0')
-			c.out = append(c.out, block{kind: blockHeading, level: level, text: t, checked: -1})
-		}
+		c.heading(n)
 		return
 	case atom.Li:
-		c.flush()
-		b := block{kind: blockItem, level: max(1, min(listDepth, maxNesting)), checked: -1}
-		// wiki task lists mark items with classes, not check boxes
-		if _, task := attrOK(n, "data-inline-task-id"); task || hasClassWord(n, "task-list-item") {
-			b.checked = 0
-		}
-		if hasClassWord(n, "checked") || hasClassWord(n, "complete") || hasClassWord(n, "done") {
-			b.checked = 1
-		}
-		var sb strings.Builder
-		var nested []*html.Node
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) {
-				nested = append(nested, ch)
-				continue
-			}
-			if ch.Type == html.ElementNode && ch.DataAtom == atom.Input && strings.EqualFold(attr(ch, "type"), "checkbox") {
-				b.checked = 0
-				if _, ok := attrOK(ch, "checked"); ok {
-					b.checked = 1
-				}
-				continue
-			}
-			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Strong || ch.DataAtom == atom.B) && strings.TrimSpace(sb.String()) == "" {
-				b.bold = normSpace(textOf(ch, 0))
-			}
-			collectLinks(ch, &b.links, 0)
-			sb.WriteString(textOf(ch, 0))
-			sb.WriteByte(' ')
-		}
-		b.text = normSpace(sb.String())
-		if b.text != "" {
-			c.out = append(c.out, b)
-		}
-		for _, l := range nested {
-			c.walk(l, depth+1, listDepth)
-		}
+		c.listItem(n, depth, listDepth)
 		return
 	case atom.Ul, atom.Ol:
 		c.flush()
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			c.walk(ch, depth+1, listDepth+1)
-		}
+		c.walkChildren(n, depth, listDepth+1)
 		c.flush()
 		return
 	case atom.Tr:
-		c.flush()
-		b := block{kind: blockRow, checked: -1}
-		header := true
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Td || ch.DataAtom == atom.Th) {
-				if ch.DataAtom == atom.Td {
-					header = false
-				}
-				b.cells = append(b.cells, normSpace(textOf(ch, 0)))
-				collectLinks(ch, &b.links, 0)
-			}
-		}
-		b.header = header && len(b.cells) > 0
-		b.text = strings.Join(b.cells, " | ")
-		if strings.TrimSpace(strings.ReplaceAll(b.text, "|", "")) != "" {
-			c.out = append(c.out, b)
-		}
+		c.tableRow(n)
 		return
 	case atom.Pre:
-		c.flush()
-		if t := strings.TrimSpace(textOf(n, 0)); t != "" {
-			c.out = append(c.out, block{kind: blockCode, text: t, checked: -1})
-		}
+		c.pre(n)
 		return
 	case atom.Br:
 		c.cur.WriteByte('\n')
@@ -354,11 +375,109 @@ func (c *htmlConv) walk(n *html.Node, depth, listDepth int) {
 	if blockLevel {
 		c.flush()
 	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c.walk(ch, depth+1, listDepth)
-	}
+	c.walkChildren(n, depth, listDepth)
 	if blockLevel {
 		c.flush()
+	}
+}
+
+// heading adds an <h1>…<h6> as a heading block.
+func (c *htmlConv) heading(n *html.Node) {
+	c.flush()
+	if t := normSpace(textOf(n, 0)); t != "" {
+		level := int(n.Data[1] - '0')
+		c.out = append(c.out, block{kind: blockHeading, level: level, text: t, checked: -1})
+	}
+}
+
+// listItem adds an <li> as an item block, then walks the lists nested
+// in it.
+func (c *htmlConv) listItem(n *html.Node, depth, listDepth int) {
+	c.flush()
+	b := block{kind: blockItem, level: max(1, min(listDepth, maxNesting)), checked: itemTaskState(n)}
+	nested := itemContent(n, &b)
+	if b.text != "" {
+		c.out = append(c.out, b)
+	}
+	for _, l := range nested {
+		c.walk(l, depth+1, listDepth)
+	}
+}
+
+// itemTaskState is what an <li>'s classes say of it as a task: -1 no
+// task, 0 open, 1 done (wiki task lists mark items with classes, not
+// check boxes).
+func itemTaskState(n *html.Node) int8 {
+	checked := int8(-1)
+	if _, task := attrOK(n, "data-inline-task-id"); task || hasClassWord(n, "task-list-item") {
+		checked = 0
+	}
+	if hasClassWord(n, "checked") || hasClassWord(n, "complete") || hasClassWord(n, "done") {
+		checked = 1
+	}
+	return checked
+}
+
+// itemContent fills b's text, links, bold lead and check box from the
+// children of the <li> n, and returns the lists nested in it.
+func itemContent(n *html.Node, b *block) []*html.Node {
+	var sb strings.Builder
+	var nested []*html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) {
+			nested = append(nested, ch)
+			continue
+		}
+		if isCheckbox(ch) {
+			b.checked = 0
+			if _, ok := attrOK(ch, "checked"); ok {
+				b.checked = 1
+			}
+			continue
+		}
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.Strong || ch.DataAtom == atom.B) && strings.TrimSpace(sb.String()) == "" {
+			b.bold = normSpace(textOf(ch, 0))
+		}
+		collectLinks(ch, &b.links, 0)
+		sb.WriteString(textOf(ch, 0))
+		sb.WriteByte(' ')
+	}
+	b.text = normSpace(sb.String())
+	return nested
+}
+
+// isCheckbox reports whether n is an <input type="checkbox">.
+func isCheckbox(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "checkbox")
+}
+
+// tableRow adds a <tr> as a row block: a header row when all its cells
+// are <th>.
+func (c *htmlConv) tableRow(n *html.Node) {
+	c.flush()
+	b := block{kind: blockRow, checked: -1}
+	header := true
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.Td || ch.DataAtom == atom.Th) {
+			if ch.DataAtom == atom.Td {
+				header = false
+			}
+			b.cells = append(b.cells, normSpace(textOf(ch, 0)))
+			collectLinks(ch, &b.links, 0)
+		}
+	}
+	b.header = header && len(b.cells) > 0
+	b.text = strings.Join(b.cells, " | ")
+	if strings.TrimSpace(strings.ReplaceAll(b.text, "|", "")) != "" {
+		c.out = append(c.out, b)
+	}
+}
+
+// pre adds a <pre> as a code block.
+func (c *htmlConv) pre(n *html.Node) {
+	c.flush()
+	if t := strings.TrimSpace(textOf(n, 0)); t != "" {
+		c.out = append(c.out, block{kind: blockCode, text: t, checked: -1})
 	}
 }
 

@@ -119,6 +119,7 @@ func (p *Parser) parseDocument(name string, raw []byte, d Defaults) (Record, *do
 		return Record{}, nil, fmt.Errorf("parse %s: no text content (only markup, scripts or empty frontmatter)", name)
 	}
 	rec.ContentHash = HashContent(hashed)
+	rec.DefaultsHash = d.Hash()
 	return rec, doc, nil
 }
 

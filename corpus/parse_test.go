@@ -59,7 +59,7 @@ func TestParseFixtures(t *testing.T) {
 		{file: "status_page.txt", format: FormatText, title: "Delayed Webhook Deliveries", date: "2024-03-12", org: "Quillmail",
 			duration: 49, timeline: 4, actions: 2, rootCause: "bug in the new backoff code"},
 		{file: "scraped.txt", format: FormatText, title: "Forum outage on 29th April 2023", date: "2023-04-29", org: "Hobbyhub",
-			duration: 190, actions: 2, startedAt: "2023-04-29T21:15:00Z", rootCause: "expired DNS delegation", noBody: "Privacy policy"},
+			duration: 190, timeline: 2, actions: 2, startedAt: "2023-04-29T21:15:00Z", rootCause: "expired DNS delegation", noBody: "Privacy policy"},
 		{file: "wiki.html", format: FormatHTML, title: "Cache stampede on product pages", date: "2019-04-02", duration: 38,
 			timeline: 3, actions: 2, done: 1, rootCause: "flushed the whole cache", noBody: "should never appear"},
 		{file: "PM2021-004 - Broker disk full", format: FormatMarkdown, title: "Broker disk full", date: "2021-05-04",

@@ -60,6 +60,10 @@ type Record struct {
 	Body string `json:"body"`
 	// ContentHash is a hex SHA-256 of the raw document bytes.
 	ContentHash string `json:"content_hash"`
+	// DefaultsHash is Defaults.Hash of the folder defaults the record
+	// was parsed with ("" for none): the record depends on them as on
+	// the document's bytes, so a changed hindsight.yaml means re-parsing.
+	DefaultsHash string `json:"defaults_hash,omitempty"`
 	// Warnings name what was wrong with a document that still parsed,
 	// as "file:line: what" (a malformed frontmatter value, say).
 	Warnings []string `json:"warnings,omitempty"`

@@ -191,7 +191,40 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 	if len(tr.ts.entries) == 0 {
 		statusUpdates(blocks, tr.ts)
 	}
+	if len(tr.ts.entries) == 0 {
+		proseClockEntries(blocks, kinds, tr.ts)
+	}
 	return tr.ts.entries, tr.ts.times
+}
+
+// reProseClock is a time of day a sentence says something happened at
+// ("At **11:32** we deployed", "around 9:52am we noticed").
+var reProseClock = regexp.MustCompile(`(?i)\b(?:at|around|about|approximately|by|until)\s+(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t)\b)?)`)
+
+// proseClockEntries reads, for a document with no timeline, the
+// sentences of its narrative that say at what time something happened
+// as its timeline — at least two of them, else none.
+func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
+	type entry struct{ clock, text string }
+	var found []entry
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secActions || kinds[i] == secLessons || len(b.text) > 3000 {
+			continue
+		}
+		for _, sent := range splitSentences(emphasisMarks.Replace(b.text)) {
+			if m := reProseClock.FindStringSubmatch(sent); m != nil {
+				found = append(found, entry{m[1], strings.TrimSpace(sent)})
+			}
+		}
+	}
+	if len(found) < 2 {
+		return
+	}
+	for _, e := range found {
+		if st, raw, _, ok := leadStamp(e.clock + " - x"); ok && st.hasTime {
+			ts.add(st, raw, e.text)
+		}
+	}
 }
 
 // timelineReader walks a document's timeline blocks.

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -396,112 +395,6 @@ func proseEnd(text string, st stamp, start time.Time, ctx dateCtx) time.Time {
 	return e
 }
 
-// declaredDate is the date a "date:" field or a "Date:" line gives.
-func (r *timesReader) declaredDate() string {
-	if r.fmDate != "" {
-		return r.fmDate
-	}
-	text := r.meta["date"]
-	if r.meta["email"] != "" {
-		text = r.meta["body date"]
-	}
-	if text == "" {
-		return ""
-	}
-	if t, _, ok := parseTimeValue(text, r.ctx); ok {
-		return t.Format("2006-01-02")
-	}
-	return ""
-}
-
-// setDate picks the incident date. A stated start wins; a declared date
-// (frontmatter, a "Date:" line) beats one inferred from the timeline or
-// prose unless it reads as a publication date: the inferred start is
-// before it, by less than maxPublishLag.
-func (r *timesReader) setDate(rec *Record) {
-	if !r.start.IsZero() {
-		s := r.start
-		if r.startHasTime {
-			rec.StartedAt = &s
-		}
-		rec.Date = r.start.Format("2006-01-02")
-	}
-	declared := r.declaredDate()
-	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
-		rec.Date = declared
-	}
-	if r.start.IsZero() {
-		// only a publication day (frontmatter or file name): the
-		// opening prose may say when it happened
-		pub := declared
-		if pub == "" && !r.fileDate.IsZero() {
-			pub = r.fileDate.Format("2006-01-02")
-		}
-		if d := r.openingDate(pub); d != "" {
-			rec.Date = d
-		}
-	}
-	if rec.Date == "" {
-		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
-	}
-}
-
-// inferredBefore reports whether the inferred start falls shortly
-// before the declared day: the declared day is then when the post was
-// written.
-func (r *timesReader) inferredBefore(declared string) bool {
-	if r.start.IsZero() {
-		return false
-	}
-	d, err := time.Parse("2006-01-02", declared)
-	if err != nil {
-		return false
-	}
-	s := time.Date(r.start.Year(), r.start.Month(), r.start.Day(), 0, 0, 0, 0, time.UTC)
-	return s.Before(d) && d.Sub(s) < maxPublishLag
-}
-
-// maxOpeningBlocks is how many prose blocks openingDate reads.
-const maxOpeningBlocks = 8
-
-// openingDate reads the first date of the opening prose ("During the
-// afternoon of May 6th we began…") when it falls shortly before the
-// publication day pub; a date without a year takes pub's, or the year
-// before when that would put it after pub.
-func (r *timesReader) openingDate(pub string) string {
-	p, err := time.Parse("2006-01-02", pub)
-	if err != nil {
-		return ""
-	}
-	seen := 0
-	for i, b := range r.blocks {
-		if seen >= maxOpeningBlocks || i > 200 {
-			break
-		}
-		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
-			continue
-		}
-		seen++
-		st, ok := findDate(b.text)
-		if !ok {
-			continue
-		}
-		y := st.y
-		if !st.hasYear {
-			y = p.Year()
-			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-				y--
-			}
-		}
-		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
-		if d.Before(p) && p.Sub(d) < maxPublishLag {
-			return d.Format("2006-01-02")
-		}
-		return ""
-	}
-	return ""
-}
-
 // setDuration sets the duration: a stated figure first, then the
 // stated end minus the start, then a figure read loosely from prose
 // ("for about an hour"), then the timeline's span.
@@ -645,46 +538,6 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		return 0
 	}
 	return m
-}
-
-// fileNameDate is the date a file name carries ("2018-04-24-outage.md").
-func fileNameDate(name string) time.Time {
-	m := reFileDate.FindStringSubmatch(path.Base(name))
-	if m == nil {
-		return time.Time{}
-	}
-	y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
-	if !validDate(y, mo, d) {
-		return time.Time{}
-	}
-	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-}
-
-// fallbackDate finds a date when no start time is known: from the
-// title, the first dated line of the body, or the file name.
-func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
-	if st, ok := findDate(title); ok {
-		if t, ok := st.resolve(ctx); ok {
-			return t.Format("2006-01-02")
-		}
-	}
-	for i, b := range blocks {
-		if i > 300 {
-			break
-		}
-		if b.kind == blockCode || isMetaLine(b.text) {
-			continue
-		}
-		if st, ok := findDate(b.text); ok && st.hasYear {
-			if t, ok := st.resolve(ctx); ok {
-				return t.Format("2006-01-02")
-			}
-		}
-	}
-	if t := fileNameDate(name); !t.IsZero() {
-		return t.Format("2006-01-02")
-	}
-	return ""
 }
 
 func atoi(s string) int {

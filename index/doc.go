@@ -1,6 +1,8 @@
 // Package index is Hindsight's search engine, and the only package that
-// imports bleve: the mapping, incremental build and update from a corpus,
-// the query language, search with facets, similar incidents and trends.
+// imports bleve (with its sub-packages): the mapping, incremental build
+// and update from a corpus, search with facets, similar incidents and
+// trends. The query language is the sub-package index/query; bleve's
+// internals are reached only through index/internal/scorchx.
 //
 // It returns concrete types of its own and never leaks bleve's.
 //
@@ -12,7 +14,7 @@
 //
 // How a search runs:
 //
-//   - The query language (ParseQuery) turns the text into words, phrases,
+//   - The query language (query.ParseQuery) turns the text into words, phrases,
 //     exclusions and filters; filters become keyword, date and numeric
 //     queries.
 //   - Words match on _text, every text field's terms in one field, and
@@ -26,8 +28,8 @@
 //   - Results and trends are kept in an lru.Cache until the next write
 //     (Generation); the server keeps its rendered pages in one too.
 //
-// Text is analysed by wordTokenizer (bleve's Unicode word boundaries,
-// faster on ASCII), the possessive, lower-case and stop filters, and a
-// Porter stemmer that remembers stems; analysedField builds the term
-// frequencies.
+// Text is analysed (index/internal/analysis) by a word tokenizer (bleve's
+// Unicode word boundaries, faster on ASCII), the possessive, lower-case
+// and stop filters, and a Porter stemmer that remembers stems;
+// AnalysedField builds the term frequencies and SumField the _text field.
 package index

@@ -2,18 +2,17 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/collector"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
 )
 
 // Facets without doc values.
@@ -36,7 +35,10 @@ type facetTables struct {
 	mu    sync.Mutex
 	dict  map[string]uint32
 	terms []string
-	segs  map[segment.Segment]*segFacets
+	segs  map[any]*segFacets // by scorchx.Segment.Key
+	// unavailable makes every snapshot tableless, so that tests can take
+	// the fallback paths.
+	unavailable atomic.Bool
 }
 
 // segFacets lists, for each document of one segment (by local number),
@@ -47,7 +49,7 @@ type segFacets struct {
 }
 
 func newFacetTables(field string) *facetTables {
-	return &facetTables{field: field, dict: map[string]uint32{}, segs: map[segment.Segment]*segFacets{}}
+	return &facetTables{field: field, dict: map[string]uint32{}, segs: map[any]*segFacets{}}
 }
 
 // snapFacets are the tables of one index snapshot, in segment order.
@@ -64,38 +66,39 @@ var errNoTables = errors.New("facet tables unavailable")
 // forSnapshot returns the tables of the snapshot r, building those of
 // segments not seen before.
 func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
+	if ft.unavailable.Load() {
 		return nil, errNoTables
 	}
-	segs := snap.Segments()
+	segs, err := scorchx.Segments(r)
+	if err != nil {
+		return nil, errNoTables
+	}
 	out := &snapFacets{offsets: make([]uint64, len(segs)), tables: make([]*segFacets, len(segs))}
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
 	var running uint64
-	for i, ss := range segs {
-		seg := ss.Segment()
+	for i, seg := range segs {
 		out.offsets[i] = running
 		running += seg.Count()
-		t := ft.segs[seg]
+		t := ft.segs[seg.Key()]
 		if t == nil {
 			var err error
 			if t, err = ft.build(seg); err != nil {
 				return nil, err
 			}
-			ft.segs[seg] = t
+			ft.segs[seg.Key()] = t
 		}
 		out.tables[i] = t
 	}
 	if len(ft.segs) > len(segs) {
 		// Merges retired some segments: keep only this snapshot's.
-		current := make(map[segment.Segment]bool, len(segs))
-		for _, ss := range segs {
-			current[ss.Segment()] = true
+		current := make(map[any]bool, len(segs))
+		for _, seg := range segs {
+			current[seg.Key()] = true
 		}
-		for s := range ft.segs {
-			if !current[s] {
-				delete(ft.segs, s)
+		for k := range ft.segs {
+			if !current[k] {
+				delete(ft.segs, k)
 			}
 		}
 	}
@@ -104,16 +107,14 @@ func (ft *facetTables) forSnapshot(r any) (*snapFacets, error) {
 }
 
 // build reads one segment's doc values of ft.field. ft.mu is held.
-func (ft *facetTables) build(seg segment.Segment) (*segFacets, error) {
-	dv, ok := seg.(segment.DocValueVisitable)
-	if !ok {
-		return nil, errNoTables
-	}
+func (ft *facetTables) build(seg scorchx.Segment) (*segFacets, error) {
 	n := seg.Count()
-	t := &segFacets{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, n*8)}
-	fields := []string{ft.field}
-	var state segment.DocVisitState
-	visit := func(_ string, term []byte) {
+	t := &segFacets{starts: make([]uint32, 1, n+1), ords: make([]uint32, 0, n*8)}
+	next := uint64(0) // the document whose terms are being added
+	err := seg.VisitDocValues(ft.field, func(doc uint64, term []byte) {
+		for ; next < doc; next++ {
+			t.starts = append(t.starts, uint32(len(t.ords)))
+		}
 		o, ok := ft.dict[string(term)]
 		if !ok {
 			o = uint32(len(ft.terms))
@@ -121,15 +122,16 @@ func (ft *facetTables) build(seg segment.Segment) (*segFacets, error) {
 			ft.dict[string(term)] = o
 		}
 		t.ords = append(t.ords, o)
+	})
+	if errors.Is(err, scorchx.ErrUnsupported) {
+		return nil, errNoTables
 	}
-	for doc := uint64(0); doc < n; doc++ {
+	if err != nil {
+		return nil, fmt.Errorf("facet table: %w", err)
+	}
+	for ; next < n; next++ {
 		t.starts = append(t.starts, uint32(len(t.ords)))
-		var err error
-		if state, err = dv.VisitDocValues(doc, fields, visit, state); err != nil {
-			return nil, fmt.Errorf("facet table: %w", err)
-		}
 	}
-	t.starts = append(t.starts, uint32(len(t.ords)))
 	return t, nil
 }
 
@@ -145,10 +147,10 @@ type facetCounter struct {
 // given internal id; *cur remembers the segment of the last lookup, since
 // hits come in document order.
 func (sf *snapFacets) locate(id []byte, cur *int) (*segFacets, uint64, bool) {
-	if len(id) != 8 {
+	doc, ok := scorchx.DocNum(id)
+	if !ok {
 		return nil, 0, false
 	}
-	doc := binary.BigEndian.Uint64(id)
 	offs := sf.offsets
 	if *cur >= len(offs) || doc < offs[*cur] {
 		*cur = 0
@@ -186,40 +188,32 @@ func (c *facetCounter) add(id []byte) {
 func (ix *Index) countingTerms(ctx context.Context, ts *tableSort, tabs ...*facetTables) (context.Context, func() ([][]termCount, error)) {
 	var counters []*facetCounter
 	var bindErr error
-	maker := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
-		inner, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
-		if err != nil {
-			return nil, false, err
-		}
+	ctx = scorchx.WithHitHandler(ctx, func(reader any) func(*search.DocumentMatch) {
 		if ts != nil {
-			bindErr = ts.bind(sctx.IndexReader)
+			bindErr = ts.bind(reader)
 		}
 		cs := make([]*facetCounter, len(tabs))
 		for i, ft := range tabs {
 			c := &facetCounter{}
-			if c.snap, c.err = ft.forSnapshot(sctx.IndexReader); c.err == nil {
+			if c.snap, c.err = ft.forSnapshot(reader); c.err == nil {
 				c.counts = make([]int, c.snap.nterms)
 			}
 			cs[i] = c
 		}
 		counters = cs
-		return func(dm *search.DocumentMatch) error {
-			if dm != nil {
-				// Scores that differ only by floating-point rounding (a
-				// disjunction adds its clauses in an order that depends
-				// on the segment layout) are equal, so that the sort's
-				// tie-break decides between them.
-				dm.Score = quantizeScore(dm.Score)
-				for _, c := range cs {
-					if c.err == nil {
-						c.add(dm.IndexInternalID)
-					}
+		return func(dm *search.DocumentMatch) {
+			// Scores that differ only by floating-point rounding (a
+			// disjunction adds its clauses in an order that depends on
+			// the segment layout) are equal, so that the sort's
+			// tie-break decides between them.
+			dm.Score = quantizeScore(dm.Score)
+			for _, c := range cs {
+				if c.err == nil {
+					c.add(dm.IndexInternalID)
 				}
 			}
-			return inner(dm)
-		}, loadID, nil
-	}
-	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(maker))
+		}
+	})
 	return ctx, func() ([][]termCount, error) {
 		if counters == nil {
 			return nil, errNoTables

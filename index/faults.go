@@ -1,12 +1,9 @@
 package index
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -16,7 +13,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bolt "go.etcd.io/bbolt"
+
+	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
 )
 
 // This file holds what Open does about index folders it cannot simply
@@ -40,52 +38,6 @@ func openBleve(dir string, runtime map[string]interface{}) (bi bleve.Index, err 
 	return bleve.OpenUsing(dir, runtime)
 }
 
-// snapshotSegments returns the segment files that the newest snapshot in
-// dir's root.bolt refers to; nil when root.bolt cannot be read.
-func snapshotSegments(dir string, timeout time.Duration) ([]string, error) {
-	opts := *bolt.DefaultOptions
-	opts.ReadOnly = true
-	opts.Timeout = timeout
-	opts.OpenFile = func(path string, _ int, mode os.FileMode) (*os.File, error) {
-		return os.OpenFile(path, os.O_RDONLY, mode) // never create it
-	}
-	db, err := bolt.Open(filepath.Join(dir, "store", "root.bolt"), 0o600, &opts)
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, timeout)
-	}
-	if err != nil {
-		return nil, nil
-	}
-	var names []string
-	_ = db.View(func(tx *bolt.Tx) error {
-		snaps := tx.Bucket([]byte{'s'}) // scorch's snapshots bucket
-		if snaps == nil {
-			return nil
-		}
-		k, _ := snaps.Cursor().Last()
-		if k == nil {
-			return nil
-		}
-		snap := snaps.Bucket(k)
-		if snap == nil {
-			return nil
-		}
-		return snap.ForEach(func(k, _ []byte) error {
-			if len(k) == 0 || k[0] == 'i' || k[0] == 'm' { // internal values, metadata
-				return nil
-			}
-			if seg := snap.Bucket(k); seg != nil {
-				if p := seg.Get([]byte{'p'}); p != nil {
-					names = append(names, string(p))
-				}
-			}
-			return nil
-		})
-	})
-	_ = db.Close()
-	return names, nil
-}
-
 // damagedSegments returns the segment files that the newest snapshot
 // recorded in dir's root.bolt refers to and that are missing or whose
 // CRC-32 footer does not match their content. Such a segment can open
@@ -97,7 +49,7 @@ func snapshotSegments(dir string, timeout time.Duration) ([]string, error) {
 // reports the problem; when another process holds it, the error wraps
 // ErrLocked.
 func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
-	return recordSegments(dir, timeout, checkSegment)
+	return recordSegments(dir, timeout, scorchx.CheckSegmentFile)
 }
 
 // recordSegments lists the snapshot's segments that are missing or fail
@@ -105,9 +57,12 @@ func damagedSegments(dir string, timeout time.Duration) ([]string, error) {
 // record already holds with their current size and time are not checked
 // again; a nil check trusts every segment (see recordClosedSegments).
 func recordSegments(dir string, timeout time.Duration, check func(path string) error) ([]string, error) {
-	names, err := snapshotSegments(dir, timeout)
+	names, err := scorchx.SnapshotSegmentFiles(dir, timeout)
+	if scorchx.IsLockTimeout(err) {
+		return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, timeout)
+	}
 	if err != nil || names == nil {
-		return nil, err
+		return nil, nil
 	}
 	var bad []string
 	store := filepath.Join(dir, "store")
@@ -188,35 +143,6 @@ func writeVerified(store string, v verifiedSegments) {
 	}
 }
 
-// checkSegment verifies a zap segment's trailing CRC-32 (IEEE, over
-// everything before it).
-func checkSegment(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if fi.Size() < 4 {
-		return fmt.Errorf("%d bytes, too short", fi.Size())
-	}
-	h := crc32.NewIEEE()
-	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size()-4)); err != nil {
-		return err
-	}
-	var tail [4]byte
-	if _, err := f.ReadAt(tail[:], fi.Size()-4); err != nil {
-		return err
-	}
-	if want := binary.BigEndian.Uint32(tail[:]); want != h.Sum32() {
-		return fmt.Errorf("checksum %08x, footer says %08x", h.Sum32(), want)
-	}
-	return nil
-}
-
 // writable reports whether files can be created in dir (or, when dir
 // does not exist yet, in its nearest existing parent). It probes rather
 // than reading permission bits, which say nothing about read-only mounts
@@ -266,9 +192,9 @@ func openReadOnly(ix *Index, dir string, cfg Config, probeErr error) (*Index, er
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("open index %s read-only: damaged segments (%s), and the folder is not writable so it cannot be rebuilt there", dir, strings.Join(bad, "; "))
 	}
-	runtime := map[string]interface{}{"bolt_timeout": cfg.LockTimeout.String(), "read_only": true}
+	runtime := scorchx.Runtime(cfg.LockTimeout, true)
 	bi, err := openBleve(dir, runtime)
-	if errors.Is(err, bolt.ErrTimeout) {
+	if scorchx.IsLockTimeout(err) {
 		return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, cfg.LockTimeout)
 	}
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
 )
 
 // faultCorpus is a small corpus for the fault tests.
@@ -39,7 +40,7 @@ func buildIndex(t *testing.T, dir string, fsys fstest.MapFS) {
 	}
 	// A clean Close records the segments as verified: the damage done
 	// below must be found all the same.
-	names, err := snapshotSegments(dir, time.Second)
+	names, err := scorchx.SnapshotSegmentFiles(dir, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+
+	textanalysis "github.com/hindsight-kb/hindsight/index/internal/analysis"
 )
 
 // fragmentBytes is about how long a fragment is: bleve's highlighter
@@ -151,8 +153,7 @@ func allDigits(s string) bool {
 // tokenizer classes them: letters, digits and the underscore.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
-		k := asciiClass[c]
-		t[c] = k == clsLetter || k == clsDigit || k == clsUnder
+		t[c] = textanalysis.IsWordByte(byte(c))
 	}
 	return t
 }()
@@ -166,9 +167,8 @@ func wordRune(r rune) bool {
 }
 
 // joiner reports whether c between two word characters keeps them one
-// word: the tokenizer's mid characters (example.com, don't, 1,000), here
-// without its rule that both sides be letters or both digits.
-func joiner(c byte) bool { return midLetter(c) || midNum(c) }
+// word (textanalysis.IsJoiner).
+func joiner(c byte) bool { return textanalysis.IsJoiner(c) }
 
 // matches returns the words of text that analyse to one of the terms,
 // and the phrases and synonyms found as written, in order. ASCII, most of

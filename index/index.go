@@ -16,13 +16,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
 	"github.com/hindsight-kb/hindsight/index/lru"
 )
 
@@ -49,9 +46,12 @@ type Index struct {
 	readOnly string // why the index is read-only (faults.go), or ""
 
 	// BM25 collection statistics (scorestats.go).
-	scoreStats atomic.Pointer[search.BM25Stats]
+	scoreStats atomic.Pointer[scorchx.BM25Stats]
 	statsStale atomic.Bool
 	statsMu    sync.Mutex
+	// paths counts which way searches went: the fast paths built on
+	// bleve's internals or their fallbacks (fastpath.go).
+	paths fastPaths
 
 	// writeGen counts writes; allFacets caches the facets of the whole
 	// index (the unfiltered query) for one writeGen.
@@ -100,7 +100,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 	if ok, perr := writable(dir); !ok {
 		return openReadOnly(ix, dir, cfg, perr)
 	}
-	runtime := map[string]interface{}{"bolt_timeout": cfg.LockTimeout.String()}
+	runtime := scorchx.Runtime(cfg.LockTimeout, false)
 
 	if isBleveIndex(dir) {
 		var bi bleve.Index
@@ -130,7 +130,7 @@ func Open(dir string, cfg Config) (*Index, error) {
 			} else {
 				ix.rebuilt = fmt.Sprintf("index schema version %s, want %d", v, SchemaVersion)
 			}
-		case errors.Is(err, bolt.ErrTimeout):
+		case scorchx.IsLockTimeout(err):
 			return nil, fmt.Errorf("open index %s: %w (waited %v; is another hindsight running?)", dir, ErrLocked, cfg.LockTimeout)
 		case errors.Is(err, fs.ErrPermission):
 			// Not ours to delete and rebuild: say so.
@@ -144,9 +144,9 @@ func Open(dir string, cfg Config) (*Index, error) {
 	} else if err := checkEmptyDir(dir); err != nil {
 		return nil, err
 	}
-	bi, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtime)
+	bi, err := bleve.NewUsing(dir, m, scorchx.IndexType, scorchx.IndexType, runtime)
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if scorchx.IsLockTimeout(err) {
 			return nil, fmt.Errorf("create index %s: %w", dir, ErrLocked)
 		}
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
@@ -174,7 +174,7 @@ func OpenMemory(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	bi, err := bleve.NewUsing("", m, scorchx.IndexType, scorchx.IndexType, scorchx.MemoryRuntime())
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
@@ -458,6 +458,3 @@ func fieldString(f map[string]interface{}, name string) string {
 	}
 	return ""
 }
-
-// mappingFor exposes the mapping for tests of the schema.
-func mappingFor() (mapping.IndexMapping, error) { return newMapping() }

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index/internal/editdist"
 )
 
 // NotFoundError is Resolve's error for a key that names no incident, or
@@ -169,7 +170,7 @@ func closestIDs(slug string, docs []lookupDoc, n int) []string {
 		if shared > 0 {
 			shared += numbers
 		}
-		dist := editDistance(slug, d.id, len(slug)/3+1)
+		dist := editdist.Distance(slug, d.id, len(slug)/3+1)
 		if shared > 0 || dist <= len(slug)/3 {
 			cands = append(cands, cand{d.id, shared, dist})
 		}
@@ -189,31 +190,6 @@ func closestIDs(slug string, docs []lookupDoc, n int) []string {
 		out = append(out, c.id)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance of a and b, or limit+1 when it
-// is certainly above limit (the length difference alone exceeds it).
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // FindByHash returns the id of the indexed document with this content

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index/internal/editdist"
 )
 
 var (
@@ -101,8 +102,8 @@ func TestEditDistance(t *testing.T) {
 	}{
 		{"", "", 0}, {"abc", "abc", 0}, {"abc", "abd", 1}, {"abc", "ab", 1}, {"kitten", "sitting", 3}, {"a", "abcdef", 3},
 	} {
-		if got := editDistance(tc.a, tc.b, 2); min(got, 3) != min(tc.want, 3) {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		if got := editdist.Distance(tc.a, tc.b, 2); min(got, 3) != min(tc.want, 3) {
+			t.Errorf("editdist.Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

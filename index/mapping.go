@@ -22,12 +22,15 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	textanalysis "github.com/hindsight-kb/hindsight/index/internal/analysis"
 )
 
 // SchemaVersion identifies the mapping and the document layout below. Bump
 // it whenever either changes: Open then rebuilds an index written with an
-// older version (it is empty afterwards and Sync refills it).
-const SchemaVersion = 7
+// older version (it is empty afterwards and Sync refills it). Bump it too
+// when the bleve version or the segment format changes (8: bleve 2.6;
+// 9: the stored defaults_hash).
+const SchemaVersion = 9
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -63,17 +66,18 @@ const (
 
 // Internal fields: not part of the query language.
 const (
-	fSource      = "source"       // exact, stored: Sync and path lookups
-	fContentHash = "content_hash" // exact, stored: Sync
-	fCatMonth    = "cat_month"    // "dns|2024-03": trends per category per month
-	fSvcMonth    = "svc_month"    // "api|2024-03"
-	fCatDur      = "cat_dur"      // "dns|0047": duration distribution per category
-	fFacets      = "_facets"      // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
-	fSortStart   = "_sort_start"  // "20240315120000|id": the UTC start, then the id (a stable tie-break), one sortable term
-	fSortDur     = "_sort_dur"    // "00000047|20240315120000|id": duration, then start and id; "-|…" without a duration
-	fText        = "_text"        // every text field at once, for matching: see textDocument
-	fHit         = "_hit"         // stored JSON: what a Hit shows
-	fRec         = "_rec"         // stored JSON: the rest of the Record, for Get
+	fSource       = "source"        // exact, stored: Sync and path lookups
+	fContentHash  = "content_hash"  // exact, stored: Sync
+	fDefaultsHash = "defaults_hash" // exact, stored: Sync (folder defaults applied)
+	fCatMonth     = "cat_month"     // "dns|2024-03": trends per category per month
+	fSvcMonth     = "svc_month"     // "api|2024-03"
+	fCatDur       = "cat_dur"       // "dns|0047": duration distribution per category
+	fFacets       = "_facets"       // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
+	fSortStart    = "_sort_start"   // "20240315120000|id": the UTC start, then the id (a stable tie-break), one sortable term
+	fSortDur      = "_sort_dur"     // "00000047|20240315120000|id": duration, then start and id; "-|…" without a duration
+	fText         = "_text"         // every text field at once, for matching: see textDocument
+	fHit          = "_hit"          // stored JSON: what a Hit shows
+	fRec          = "_rec"          // stored JSON: the rest of the Record, for Get
 )
 
 // storedTextFields are indexed text fields whose values are stored: they
@@ -137,8 +141,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		}),
 		im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
 			"type":          custom.Name,
-			"tokenizer":     tokenizerName,
-			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", stemmerName},
+			"tokenizer":     textanalysis.TokenizerName,
+			"token_filters": []interface{}{en.PossessiveName, lowercase.Name, "stop_sre", textanalysis.StemmerName},
 		}),
 	)
 	if err != nil {
@@ -185,6 +189,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	kw(fSource, keyword.Name, true, false)
 	kw(fContentHash, keyword.Name, true, false)
+	kw(fDefaultsHash, keyword.Name, true, false)
 
 	dt := bleve.NewDateTimeFieldMapping()
 	dt.IncludeInAll = false
@@ -321,26 +326,27 @@ func textDocument(m mapping.IndexMapping, id string, fields map[string]interface
 	}
 	for i, f := range doc.Fields {
 		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
-			doc.Fields[i] = &analysedField{TextField: tf}
+			doc.Fields[i] = &textanalysis.AnalysedField{TextField: tf}
 		}
 	}
-	doc.AddField(newTextField(doc, textFields))
+	doc.AddField(textanalysis.NewSumField(doc, fText, textFields))
 	return doc, nil
 }
 
 // toDoc turns a record into the bleve document.
 func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	d := map[string]interface{}{
-		fTitle:       r.Title,
-		fSummary:     r.Summary,
-		fRootCause:   joinNonEmpty(r.RootCause, r.Trigger),
-		fImpact:      r.Impact,
-		fResolution:  r.Resolution,
-		fLessons:     r.Lessons,
-		fBody:        bodyRest(r),
-		fSource:      r.Source,
-		fContentHash: r.ContentHash,
-		fFormat:      r.Format,
+		fTitle:        r.Title,
+		fSummary:      r.Summary,
+		fRootCause:    joinNonEmpty(r.RootCause, r.Trigger),
+		fImpact:       r.Impact,
+		fResolution:   r.Resolution,
+		fLessons:      r.Lessons,
+		fBody:         bodyRest(r),
+		fSource:       r.Source,
+		fContentHash:  r.ContentHash,
+		fDefaultsHash: r.DefaultsHash,
+		fFormat:       r.Format,
 	}
 	var ai []string
 	for _, a := range r.ActionItems {

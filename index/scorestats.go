@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2/search"
+	"github.com/hindsight-kb/hindsight/index/internal/scorchx"
 )
 
 // Collection statistics for BM25.
@@ -45,15 +45,17 @@ func (ix *Index) scoringContext(ctx context.Context) context.Context {
 		}
 		ix.statsMu.Unlock()
 	}
-	if st := ix.scoreStats.Load(); st != nil {
-		return context.WithValue(ctx, search.BM25StatsKey, st)
+	if st := ix.scoreStats.Load(); st != nil && !ix.paths.statsOff.Load() {
+		ix.paths.wholeStats.Add(1)
+		return scorchx.WithBM25Stats(ctx, st)
 	}
+	ix.paths.segmentStats.Add(1)
 	return ctx
 }
 
 // computeScoreStats counts live documents and, for every indexed field,
 // the distinct terms of its merged dictionary.
-func (ix *Index) computeScoreStats() (*search.BM25Stats, error) {
+func (ix *Index) computeScoreStats() (*scorchx.BM25Stats, error) {
 	n, err := ix.bi.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("bm25 stats: %w", err)
@@ -62,7 +64,7 @@ func (ix *Index) computeScoreStats() (*search.BM25Stats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bm25 stats: %w", err)
 	}
-	st := &search.BM25Stats{DocCount: float64(n), FieldCardinality: make(map[string]int, len(fields))}
+	st := &scorchx.BM25Stats{DocCount: float64(n), FieldCardinality: make(map[string]int, len(fields))}
 	// Every field a query may name has an entry, even before any document
 	// holds it: bleve fails a search whose field has no statistics.
 	for _, f := range scoredFields {
@@ -101,7 +103,7 @@ var statsKey = []byte("hindsight_bm25_stats")
 // saveScoreStats keeps st in the index for the next Open. Failing to is
 // harmless (they are recomputed), so errors are dropped; a read-only
 // index is never written.
-func (ix *Index) saveScoreStats(st *search.BM25Stats) {
+func (ix *Index) saveScoreStats(st *scorchx.BM25Stats) {
 	if ix.readOnly != "" {
 		return
 	}
@@ -118,7 +120,7 @@ func (ix *Index) loadScoreStats() {
 	if err != nil || len(b) == 0 {
 		return
 	}
-	var st search.BM25Stats
+	var st scorchx.BM25Stats
 	if json.Unmarshal(b, &st) != nil || st.FieldCardinality == nil {
 		return
 	}

@@ -3,11 +3,9 @@ package index
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -149,54 +147,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	q, hasText, strict := ix.buildQuery(pq, false)
-	sortBy := req.Sort
-	switch sortBy {
-	case "":
-		sortBy = SortRelevance
-		if !hasText {
-			sortBy = SortNewest
-		}
-	case SortRelevance, SortNewest, SortOldest, SortLongest:
-	default:
-		return nil, fmt.Errorf("sort %q: want relevance, newest, oldest or longest", req.Sort)
+	pg, err := ix.pageOf(req, hasText)
+	if err != nil {
+		return nil, err
 	}
-	size := req.PageSize
-	if size == 0 {
-		size = DefaultPageSize
-	}
-	size = max(1, min(size, ix.cfg.MaxPageSize))
-	maxPage := max(1, maxResultWindow/size)
-	page := max(1, min(req.Page, maxPage))
-
 	gen := ix.writeGen.Load()
-	key := cacheKey{query: req.Query, variant: sortBy, page: page, pageSize: size}
+	key := cacheKey{query: req.Query, variant: pg.sortBy, page: pg.page, pageSize: pg.size}
 	if !pq.Relative {
 		if r, ok := ix.results.Get(key, gen); ok {
 			r.Took = time.Since(start)
 			return r, nil
 		}
 	}
-
-	sr := bleve.NewSearchRequestOptions(q, size, (page-1)*size, false)
-	sr.Fields = []string{fHit}
-	if hasText {
-		// Fragments are cut from the stored text of the page's hits,
-		// which bleve reads with the stored hit anyway.
-		sr.Fields = append(sr.Fields, highlightFields...)
-	}
-	sr.Sort = sortOrder(sortBy)
-	ts := ix.tableSortFor(sortBy)
-	if ts != nil {
-		sr.Sort = search.SortOrder{ts}
-		if sortBy == SortRelevance {
-			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
-		}
-	}
-	if sortBy != SortRelevance {
-		// Scores are not shown in order and cost a BM25 computation per
-		// term per matching document.
-		sr.Score = "none"
-	}
+	sr, ts := ix.searchRequest(q, hasText, pg)
 	// The unfiltered query's facets count the whole index: they are
 	// cached until the next write rather than counted over every
 	// document on each listing of everything.
@@ -213,40 +176,21 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	} else if ts != nil {
 		ctx, termsOf = ix.countingTerms(ctx, ts)
 	}
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	res, relaxed, err := ix.runSearch(ctx, sr, pq, strict, &pg)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
-	relaxed := false
-	if res.Total == 0 && strict {
-		// No incident has most of the words: show those with any.
-		q, _, _ = ix.buildQuery(pq, true)
-		sr.Query = q
-		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, err)
-		}
-		relaxed = res.Total > 0
-	}
-	total := int(res.Total)
-	pages := (total + size - 1) / size
-	if total > 0 && page > pages && page > 1 {
-		// Past the end: clamp to the last page.
-		page = min(pages, maxPage)
-		sr.From = (page - 1) * size
-		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, err)
-		}
 	}
 	var facets Facets
 	var tc [][]termCount
 	if termsOf != nil {
 		tc, err = termsOf()
+		ix.paths.count(ts != nil, err)
 	}
 	switch {
 	case err != nil:
 		// The snapshot has no tables (none that Hindsight writes):
 		// bleve sorts and counts, on the same request.
-		sr.Sort = sortOrder(sortBy)
+		sr.Sort = sortOrder(pg.sortBy)
 		addFacets(sr)
 		if res, err = ix.bi.SearchInContext(plainCtx, sr); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -261,40 +205,140 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		ix.allFacets.Store(&cachedFacets{gen: gen, facets: facets.clone()})
 	}
 	out := &Result{
-		Query: req.Query, Total: total, Page: page, PageSize: size, Pages: pages, Sort: sortBy,
-		Relaxed: relaxed, Hits: make([]Hit, 0, len(res.Hits)), Facets: facets,
+		Query: req.Query, Total: pg.total, Page: pg.page, PageSize: pg.size, Pages: pg.pages, Sort: pg.sortBy,
+		Relaxed: relaxed, Facets: facets,
 	}
-	for _, dm := range res.Hits {
-		h, err := hitFrom(dm)
-		if err != nil {
-			return nil, err
-		}
-		out.Hits = append(out.Hits, h)
-	}
-	if hasText && len(out.Hits) > 0 {
-		if m := ix.queryMarker(pq); m != nil {
-			for i, dm := range res.Hits {
-				out.Hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
-			}
-		}
-		var loose *marker
-		for i, dm := range res.Hits {
-			if len(out.Hits[i].Fragments) == 0 {
-				if loose == nil {
-					loose = ix.looseMarker(pq)
-				}
-				out.Hits[i].Matched = ix.matchedReason(pq, &out.Hits[i], dm, loose)
-			}
-			if out.Hits[i].Fragments == nil {
-				out.Hits[i].Fragments = map[string][]string{}
-			}
-		}
+	if out.Hits, err = ix.hitsOf(pq, res.Hits, hasText); err != nil {
+		return nil, err
 	}
 	out.Took = time.Since(start)
 	if !pq.Relative {
 		ix.results.Put(key, gen, out)
 	}
 	return out, nil
+}
+
+// searchPage is where a search's page lies: its order, size and number,
+// and, once searched, the total and number of pages.
+type searchPage struct {
+	sortBy              string
+	size, page, maxPage int
+	total, pages        int
+}
+
+// pageOf reads req's sort order (by default relevance for text, newest
+// otherwise) and clamps its page size and number.
+func (ix *Index) pageOf(req Request, hasText bool) (searchPage, error) {
+	pg := searchPage{sortBy: req.Sort}
+	switch pg.sortBy {
+	case "":
+		pg.sortBy = SortRelevance
+		if !hasText {
+			pg.sortBy = SortNewest
+		}
+	case SortRelevance, SortNewest, SortOldest, SortLongest:
+	default:
+		return pg, fmt.Errorf("sort %q: want relevance, newest, oldest or longest", req.Sort)
+	}
+	pg.size = req.PageSize
+	if pg.size == 0 {
+		pg.size = DefaultPageSize
+	}
+	pg.size = max(1, min(pg.size, ix.cfg.MaxPageSize))
+	pg.maxPage = max(1, maxResultWindow/pg.size)
+	pg.page = max(1, min(req.Page, pg.maxPage))
+	return pg, nil
+}
+
+// searchRequest builds the bleve request of one page, sorted through the
+// index's sort tables where it can (ts, nil otherwise).
+func (ix *Index) searchRequest(q query.Query, hasText bool, pg searchPage) (*bleve.SearchRequest, *tableSort) {
+	sr := bleve.NewSearchRequestOptions(q, pg.size, (pg.page-1)*pg.size, false)
+	sr.Fields = []string{fHit}
+	if hasText {
+		// Fragments are cut from the stored text of the page's hits,
+		// which bleve reads with the stored hit anyway.
+		sr.Fields = append(sr.Fields, highlightFields...)
+	}
+	sr.Sort = sortOrder(pg.sortBy)
+	ts := ix.tableSortFor(pg.sortBy)
+	if ts != nil {
+		sr.Sort = search.SortOrder{ts}
+		if pg.sortBy == SortRelevance {
+			sr.Sort = search.SortOrder{&search.SortScore{Desc: true}, ts}
+		}
+	}
+	if pg.sortBy != SortRelevance {
+		// Scores are not shown in order and cost a BM25 computation per
+		// term per matching document.
+		sr.Score = "none"
+	}
+	return sr, ts
+}
+
+// runSearch runs sr; when nothing holds most of a strict query's words it
+// runs the relaxed query instead (relaxed reports that it found some), and
+// a page past the end is clamped to the last. It fills pg's total and
+// pages.
+func (ix *Index) runSearch(ctx context.Context, sr *bleve.SearchRequest, pq *parsedQuery, strict bool, pg *searchPage) (*bleve.SearchResult, bool, error) {
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, false, err
+	}
+	relaxed := false
+	if res.Total == 0 && strict {
+		// No incident has most of the words: show those with any.
+		sr.Query, _, _ = ix.buildQuery(pq, true)
+		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
+			return nil, false, err
+		}
+		relaxed = res.Total > 0
+	}
+	pg.total = int(res.Total)
+	pg.pages = (pg.total + pg.size - 1) / pg.size
+	if pg.total > 0 && pg.page > pg.pages && pg.page > 1 {
+		// Past the end: clamp to the last page.
+		pg.page = min(pg.pages, pg.maxPage)
+		sr.From = (pg.page - 1) * pg.size
+		if res, err = ix.bi.SearchInContext(ctx, sr); err != nil {
+			return nil, false, err
+		}
+	}
+	return res, relaxed, nil
+}
+
+// hitsOf turns a page of matches into hits; for a text query each gets
+// its fragments, or says what matched when no fragment shows it.
+func (ix *Index) hitsOf(pq *parsedQuery, dms search.DocumentMatchCollection, hasText bool) ([]Hit, error) {
+	hits := make([]Hit, 0, len(dms))
+	for _, dm := range dms {
+		h, err := hitFrom(dm)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	if !hasText || len(hits) == 0 {
+		return hits, nil
+	}
+	if m := ix.queryMarker(pq); m != nil {
+		for i, dm := range dms {
+			hits[i].Fragments = m.fragments(storedTexts(dm, highlightFields))
+		}
+	}
+	var loose *marker
+	for i, dm := range dms {
+		if len(hits[i].Fragments) == 0 {
+			if loose == nil {
+				loose = ix.looseMarker(pq)
+			}
+			hits[i].Matched = ix.matchedReason(pq, &hits[i], dm, loose)
+		}
+		if hits[i].Fragments == nil {
+			hits[i].Fragments = map[string][]string{}
+		}
+	}
+	return hits, nil
 }
 
 // queryMarker returns the marker of a page's fragments: the query's own
@@ -473,97 +517,6 @@ const facetTermsSize = 100000
 // facetListSize is how many services and organizations a facet lists.
 const facetListSize = 30
 
-func addFacets(sr *bleve.SearchRequest) {
-	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, facetTermsSize))
-}
-
-// termCount is one _facets term and how many documents hold it.
-type termCount struct {
-	term  string
-	count int
-}
-
-// facetsFrom reads the _facets facet bleve counted.
-func facetsFrom(fr search.FacetResults) Facets {
-	return facetsFromTerms(facetTerms(fr[fFacets]))
-}
-
-// facetTerms lists the terms of one facet bleve counted.
-func facetTerms(r *search.FacetResult) []termCount {
-	if r == nil || r.Terms == nil {
-		return nil
-	}
-	var tc []termCount
-	for _, t := range r.Terms.Terms() {
-		tc = append(tc, termCount{term: t.Term, count: t.Count})
-	}
-	return tc
-}
-
-// facetsFromTerms splits counted _facets terms into the six facets.
-func facetsFromTerms(terms []termCount) Facets {
-	f := Facets{
-		Categories: []FacetValue{}, Services: []FacetValue{}, Organizations: []FacetValue{},
-		Severities: []FacetValue{}, Years: []FacetValue{}, Durations: []FacetValue{},
-	}
-	type agg struct {
-		count      int
-		label      string
-		labelCount int
-	}
-	byPrefix := map[string]map[string]*agg{}
-	for _, t := range terms {
-		if len(t.term) < 2 || t.term[1] != ':' {
-			continue
-		}
-		prefix, raw := t.term[:2], t.term[2:]
-		v := strings.ToLower(raw)
-		m := byPrefix[prefix]
-		if m == nil {
-			m = map[string]*agg{}
-			byPrefix[prefix] = m
-		}
-		a := m[v]
-		if a == nil {
-			a = &agg{}
-			m[v] = a
-		}
-		a.count += t.count
-		if t.count > a.labelCount || t.count == a.labelCount && raw < a.label {
-			a.label, a.labelCount = raw, t.count
-		}
-	}
-	list := func(prefix string, limit int) []FacetValue {
-		out := []FacetValue{}
-		for v, a := range byPrefix[prefix] {
-			out = append(out, FacetValue{Value: v, Label: a.label, Count: a.count})
-		}
-		sort.Slice(out, func(i, j int) bool {
-			if out[i].Count != out[j].Count {
-				return out[i].Count > out[j].Count
-			}
-			return out[i].Value < out[j].Value
-		})
-		if limit > 0 && len(out) > limit {
-			out = out[:limit]
-		}
-		return out
-	}
-	f.Categories = list(facetCategory, 0)
-	f.Services = list(facetService, facetListSize)
-	f.Organizations = list(facetOrg, facetListSize)
-	f.Severities = list(facetSeverity, 0)
-	f.Years = list(facetYear, 0)
-	sort.SliceStable(f.Years, func(i, j int) bool { return f.Years[i].Value > f.Years[j].Value })
-	d := byPrefix[facetDuration]
-	for _, b := range durationBuckets {
-		if a := d[b.value]; a != nil && a.count > 0 {
-			f.Durations = append(f.Durations, FacetValue{Value: b.value, Label: b.label, Count: a.count})
-		}
-	}
-	return f
-}
-
 func hitFrom(dm *search.DocumentMatch) (Hit, error) {
 	var sh storedHit
 	s, _ := dm.Fields[fHit].(string)
@@ -591,226 +544,4 @@ func hitFrom(dm *search.DocumentMatch) (Hit, error) {
 	}
 	h.Fragments = map[string][]string{}
 	return h, nil
-}
-
-// textConcept is one thing a query asks for: a word, or a synonym group
-// (any of its terms).
-type textConcept struct {
-	terms []synTerm
-	boost float64
-}
-
-// fieldBoost is a text field and how much a match in it counts.
-type fieldBoost struct {
-	field string
-	boost float64
-}
-
-// phraseScoreFields are where multi-word synonyms are scored: phrase
-// searches cost a position check per candidate, and short fields say most.
-var phraseScoreFields = []fieldBoost{{fTitle, 2.0}}
-
-// scoreFields are where words and one-word synonyms are scored on top of
-// _text.
-var scoreFields = []fieldBoost{{fTitle, 2.0}, {fRootCause, 1.5}, {fSummary, 0.8}}
-
-// buildQuery turns a parsed query into a bleve query; hasText is false
-// when it has no words or phrases (a pure filter or empty query).
-//
-// Words are matched strictly (about two thirds of them must occur) unless
-// relaxed, when one is enough; strict reports whether relaxing would
-// change the query.
-func (ix *Index) buildQuery(pq *parsedQuery, relaxed bool) (q query.Query, hasText, strict bool) {
-	var must, should, mustNot []query.Query
-	if pq.Filter != nil {
-		must = append(must, pq.Filter)
-	}
-	words := strings.Join(pq.Words, " ")
-	toks := analyze(ix.analyzer, words)
-	if len(toks) > maxQueryTokens {
-		toks = toks[:maxQueryTokens]
-	}
-	if len(toks) > 0 {
-		hasText = true
-		matches := ix.syn.match(toks)
-		// Matching: most words (or a synonym of each) somewhere in the
-		// document, looked up in _text, one posting list per word.
-		slots := ix.textSlots(toks, matches)
-		need := len(slots)
-		if relaxed {
-			need = 1
-		} else if len(slots) > 2 {
-			need = (2*len(slots) + 2) / 3
-		}
-		match := atLeast(slots, need)
-		// Or the query names the incident's category.
-		anyOf := []query.Query{match}
-		for cat, w := range categoriesFor(ix.catHints, toks) {
-			anyOf = append(anyOf, categoryBoost(cat, w))
-		}
-		must = append(must, atLeast(anyOf, 1))
-		strict = need > 1
-		// Scoring: BM25 per field with the field boosts, for the words
-		// and every synonym of them; evaluated on matching documents only.
-		var concepts []textConcept
-		for _, t := range toks {
-			concepts = append(concepts, textConcept{terms: []synTerm{{raw: t, tokens: []string{t}}}, boost: 1})
-		}
-		for _, m := range matches {
-			concepts = append(concepts, textConcept{terms: ix.syn.alternatives(m), boost: 0.8})
-		}
-		var dis []query.Query
-		for _, c := range concepts {
-			dis = append(dis, ix.conceptQuery(c))
-		}
-		should = append(should, query.NewDisjunctionQuery(dis))
-	}
-	for _, ph := range pq.Phrases {
-		ptoks := analyze(ix.analyzer, ph)
-		if len(ptoks) == 0 {
-			continue
-		}
-		hasText = true
-		must = append(must, ix.phraseQuery(ph, ptoks, 1, fieldBoosts))
-	}
-	for _, ex := range pq.Excluded {
-		etoks := analyze(ix.analyzer, ex)
-		switch len(etoks) {
-		case 0:
-		case 1:
-			mustNot = append(mustNot, textTerm(etoks[0]))
-		default:
-			mustNot = append(mustNot, ix.phraseQuery(ex, etoks, 1, fieldBoosts))
-		}
-	}
-	if len(must) == 0 && len(should) == 0 {
-		must = append(must, query.NewMatchAllQuery())
-	}
-	return query.NewBooleanQuery(must, should, mustNot), hasText, strict
-}
-
-// textSlots returns one matching query per word of a query, or per run of
-// words that a synonym group matched: the words themselves or any of
-// their synonyms, in _text. A multi-word term matches when all its words
-// occur (positions are not indexed in _text; the scoring phrases prefer
-// documents where they are adjacent).
-func (ix *Index) textSlots(toks []string, matches []synMatch) []query.Query {
-	var slots []query.Query
-	i := 0
-	for _, m := range matches {
-		for ; i < m.start; i++ {
-			slots = append(slots, textTerm(toks[i]))
-		}
-		// The query's own words are one of the group's terms.
-		var alts []query.Query
-		for _, t := range ix.syn.alternatives(m) {
-			alts = append(alts, textAll(t.tokens))
-		}
-		slots = append(slots, atLeast(alts, 1))
-		i = m.end
-	}
-	for ; i < len(toks); i++ {
-		slots = append(slots, textTerm(toks[i]))
-	}
-	return slots
-}
-
-// textTerm matches a term anywhere in a document; its BM25 score over the
-// whole document is the base the per-field clauses add to.
-func textTerm(tok string) query.Query {
-	q := query.NewTermQuery(tok)
-	q.SetField(fText)
-	q.SetBoost(1)
-	return q
-}
-
-// textAll matches documents holding all of toks.
-func textAll(toks []string) query.Query {
-	if len(toks) == 1 {
-		return textTerm(toks[0])
-	}
-	var qs []query.Query
-	for _, t := range toks {
-		qs = append(qs, textTerm(t))
-	}
-	return query.NewConjunctionQuery(qs)
-}
-
-// atLeast matches documents that match need of qs.
-func atLeast(qs []query.Query, need int) query.Query {
-	switch {
-	case len(qs) == 1:
-		return qs[0]
-	case need >= len(qs):
-		return query.NewConjunctionQuery(qs)
-	}
-	d := query.NewDisjunctionQuery(qs)
-	d.SetMin(float64(need))
-	return d
-}
-
-// maxQueryTokens bounds how many analysed words of a query count, so a
-// 10 KB query never expands into an unbounded bleve query.
-const maxQueryTokens = 32
-
-// conceptQuery scores any term of the concept: words in scoreFields,
-// multi-word terms as phrases in phraseScoreFields.
-func (ix *Index) conceptQuery(c textConcept) query.Query {
-	var dis []query.Query
-	for _, t := range c.terms {
-		fields := scoreFields
-		if len(t.tokens) > 1 {
-			fields = phraseScoreFields
-		}
-		dis = append(dis, ix.phraseQuery(t.raw, t.tokens, c.boost, fields))
-	}
-	if len(dis) == 1 {
-		return dis[0]
-	}
-	return query.NewDisjunctionQuery(dis)
-}
-
-// phraseQuery matches an analysed term sequence in any text field, with
-// the field boosts.
-func (ix *Index) phraseQuery(raw string, toks []string, boost float64, fields []fieldBoost) query.Query {
-	var dis []query.Query
-	for _, fb := range fields {
-		var q query.FieldableQuery
-		if len(toks) == 1 {
-			tq := query.NewTermQuery(toks[0])
-			tq.SetBoost(fb.boost * boost)
-			q = tq
-		} else {
-			mq := query.NewMatchPhraseQuery(raw)
-			mq.Analyzer = analyzerText
-			mq.SetBoost(fb.boost * boost)
-			q = mq
-		}
-		q.SetField(fb.field)
-		dis = append(dis, q)
-	}
-	return query.NewDisjunctionQuery(dis)
-}
-
-// categoryBoost favours incidents of a category the query names.
-func categoryBoost(cat string, w float64) query.Query {
-	p := query.NewTermQuery(cat)
-	p.SetField(fPrimaryCategory)
-	p.SetBoost(categoryPrimaryBoost * w)
-	a := query.NewTermQuery(cat)
-	a.SetField(fCategories)
-	a.SetBoost(categoryAnyBoost * w)
-	return query.NewDisjunctionQuery([]query.Query{p, a})
-}
-
-// Category boosts, relative to text scores.
-const (
-	categoryPrimaryBoost = 8.0
-	categoryAnyBoost     = 3.0
-)
-
-// errIsQuery reports whether err is a *QueryError.
-func errIsQuery(err error) bool {
-	var qe *QueryError
-	return errors.As(err, &qe)
 }

@@ -3,7 +3,9 @@ package index
 import (
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search/query"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // parsedQuery is what search, trends and the action list need from a
@@ -11,7 +13,7 @@ import (
 // boosts and synonyms, and its filters as one bleve query.
 type parsedQuery struct {
 	Words, Phrases, Excluded []string
-	Filter                   query.Query // nil when no filters
+	Filter                   bq.Query // nil when no filters
 	// Relative is set when a date filter counts back from now (after:7d):
 	// the same query then means something else tomorrow.
 	Relative bool
@@ -25,7 +27,7 @@ func (ix *Index) parseSearchQuery(s string, now time.Time) (*parsedQuery, error)
 	for _, c := range ix.tax.Categories {
 		names = append(names, c.Name)
 	}
-	q, err := ParseQuery(s, QueryOptions{Now: now, Categories: names})
+	q, err := query.ParseQuery(s, query.QueryOptions{Now: now, Categories: names})
 	if err != nil {
 		return nil, err
 	}

@@ -76,7 +76,7 @@ const (
 	similarMaxTerms           = 20
 	similarCandidates         = 30 // terms looked up in the dictionary
 	similarTermsBoost         = 16.0
-	similarPrimaryBoost       = 24.0 // shares a cause, as primary or contributing
+	similarPrimaryBoost       = 96.0 // shares a cause, as primary or contributing (see RELEVANCE.md)
 	similarContributingWeight = 0.5  // a contributing cause without confidence
 	similarServiceBoost       = 4.0  // shares a service
 	similarMaxDocFraction     = 0.2  // terms in more than a fifth of the incidents say little

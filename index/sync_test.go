@@ -180,3 +180,68 @@ func TestSearchDuringSync(t *testing.T) {
 		t.Errorf("%+v", st)
 	}
 }
+
+// TestSyncFolderDefaultsChange: editing a folder's hindsight.yaml
+// re-indexes the documents below it although their own bytes did not
+// change, and leaves the documents of other folders alone.
+func TestSyncFolderDefaultsChange(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(t.TempDir(), DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	plain := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("# " + title + "\n\n## Root cause\n\nThe resolver ran out of file descriptors.\n")}
+	}
+	fsys := fstest.MapFS{
+		"team/hindsight.yaml": &fstest.MapFile{Data: []byte("organization: Fernhill\n")},
+		"team/one.md":         plain("Resolver overload"),
+		"other/two.md":        plain("Disk filled"),
+	}
+	org := func(src string) string {
+		t.Helper()
+		id, err := ix.Resolve(ctx, src)
+		if err != nil {
+			t.Fatalf("resolve %s: %v", src, err)
+		}
+		rec, err := ix.Get(ctx, id)
+		if err != nil {
+			t.Fatalf("get %s: %v", src, err)
+		}
+		return rec.Organization
+	}
+	if st, err := ix.Sync(ctx, fsys, "", nil); err != nil || st.Added != 2 {
+		t.Fatalf("first sync %+v %v", st, err)
+	}
+	if got := org("team/one.md"); got != "Fernhill" {
+		t.Fatalf("organization %q, want Fernhill", got)
+	}
+	tests := []struct {
+		name, yaml, want   string
+		updated, unchanged int
+	}{
+		{"edited defaults", "organization: Brookside\n", "Brookside", 1, 1},
+		{"same defaults again", "organization: Brookside\n", "Brookside", 0, 2},
+		{"defaults removed", "", "", 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.yaml == "" {
+				delete(fsys, "team/hindsight.yaml")
+			} else {
+				fsys["team/hindsight.yaml"] = &fstest.MapFile{Data: []byte(tt.yaml)}
+			}
+			st, err := ix.Sync(ctx, fsys, "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Updated != tt.updated || st.Unchanged != tt.unchanged || st.Added != 0 {
+				t.Errorf("sync %+v, want %d updated, %d unchanged", st, tt.updated, tt.unchanged)
+			}
+			if got := org("team/one.md"); got != tt.want {
+				t.Errorf("organization %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

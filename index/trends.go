@@ -124,6 +124,7 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		return nil, fmt.Errorf("trends: %w", err)
 	}
 	tcs, err := termsOf()
+	ix.paths.count(false, err)
 	if err != nil {
 		sr.AddFacet("series", bleve.NewFacetRequest(seriesField, trendFacetSize))
 		sr.AddFacet("dur", bleve.NewFacetRequest(fCatDur, trendFacetSize))
@@ -134,75 +135,96 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 		tcs = [][]termCount{facetTerms(res.Facets["series"]), facetTerms(res.Facets["dur"]), facetTerms(res.Facets[fFacets])}
 	}
 	seriesTerms, durTerms, facetTermList := tcs[0], tcs[1], tcs[2]
-	out := &Trends{Interval: interval, By: by, Total: int(res.Total), Buckets: []string{}, Series: []TrendSeries{}, Durations: []DurationStat{}}
-
-	// name -> bucket -> count
-	counts := map[string]map[string]int{}
-	var first, last string
-	{
-		for _, t := range seriesTerms {
-			name, month, ok := strings.Cut(t.term, "|")
-			if !ok || len(month) != 7 {
-				continue
-			}
-			if first == "" || month < first {
-				first = month
-			}
-			if month > last {
-				last = month
-			}
-			b := bucketOf(month, interval)
-			if counts[name] == nil {
-				counts[name] = map[string]int{}
-			}
-			counts[name][b] += t.count
-		}
+	out := &Trends{Interval: interval, By: by, Total: int(res.Total)}
+	out.Buckets, out.Series = trendSeries(seriesTerms, interval)
+	out.Durations = durationStats(durTerms)
+	f := facetsFromTerms(facetTermList)
+	out.Services, out.Organizations = f.Services, f.Organizations
+	if !pq.Relative {
+		ix.trends.Put(key, gen, out)
 	}
+	return out, nil
+}
+
+// trendSeries turns "name|YYYY-MM" counts into the buckets of interval
+// from the first month seen to the last, and one series per name, largest
+// total first.
+func trendSeries(terms []termCount, interval string) ([]string, []TrendSeries) {
+	counts := map[string]map[string]int{} // name -> bucket -> count
+	var first, last string
+	for _, t := range terms {
+		name, month, ok := strings.Cut(t.term, "|")
+		if !ok || len(month) != 7 {
+			continue
+		}
+		if first == "" || month < first {
+			first = month
+		}
+		last = max(last, month)
+		b := bucketOf(month, interval)
+		if counts[name] == nil {
+			counts[name] = map[string]int{}
+		}
+		counts[name][b] += t.count
+	}
+	buckets, series := []string{}, []TrendSeries{}
 	if first != "" {
-		out.Buckets = bucketRange(first, last, interval)
+		buckets = bucketRange(first, last, interval)
 	}
 	for name, m := range counts {
-		s := TrendSeries{Name: name, Counts: make([]int, len(out.Buckets))}
-		for i, b := range out.Buckets {
+		s := TrendSeries{Name: name, Counts: make([]int, len(buckets))}
+		for i, b := range buckets {
 			s.Counts[i] = m[b]
 			s.Total += m[b]
 		}
-		if k := len(s.Counts); k > 0 {
-			s.Change.Last = s.Counts[k-1]
-			if k > 1 {
-				s.Change.Previous = s.Counts[k-2]
-			}
-			s.Change.Absolute = s.Change.Last - s.Change.Previous
-			if s.Change.Previous > 0 {
-				p := math.Round(float64(s.Change.Absolute)/float64(s.Change.Previous)*1000) / 10
-				s.Change.Percent = &p
-			}
-		}
-		out.Series = append(out.Series, s)
+		s.Change = changeOf(s.Counts)
+		series = append(series, s)
 	}
-	sort.Slice(out.Series, func(i, j int) bool {
-		if out.Series[i].Total != out.Series[j].Total {
-			return out.Series[i].Total > out.Series[j].Total
+	sort.Slice(series, func(i, j int) bool {
+		if series[i].Total != series[j].Total {
+			return series[i].Total > series[j].Total
 		}
-		return out.Series[i].Name < out.Series[j].Name
+		return series[i].Name < series[j].Name
 	})
+	return buckets, series
+}
 
-	// Durations: category -> sorted (minutes, count).
+// changeOf compares the last bucket of counts with the one before it.
+func changeOf(counts []int) TrendChange {
+	var c TrendChange
+	k := len(counts)
+	if k == 0 {
+		return c
+	}
+	c.Last = counts[k-1]
+	if k > 1 {
+		c.Previous = counts[k-2]
+	}
+	c.Absolute = c.Last - c.Previous
+	if c.Previous > 0 {
+		p := math.Round(float64(c.Absolute)/float64(c.Previous)*1000) / 10
+		c.Percent = &p
+	}
+	return c
+}
+
+// durationStats turns "name|minutes" counts into the median and p90 time
+// to restore per name, most incidents first.
+func durationStats(terms []termCount) []DurationStat {
 	type dc struct{ min, n int }
 	durs := map[string][]dc{}
-	{
-		for _, t := range durTerms {
-			name, key, ok := strings.Cut(t.term, "|")
-			if !ok {
-				continue
-			}
-			m, err := strconv.Atoi(key)
-			if err != nil {
-				continue
-			}
-			durs[name] = append(durs[name], dc{m, t.count})
+	for _, t := range terms {
+		name, key, ok := strings.Cut(t.term, "|")
+		if !ok {
+			continue
 		}
+		m, err := strconv.Atoi(key)
+		if err != nil {
+			continue
+		}
+		durs[name] = append(durs[name], dc{m, t.count})
 	}
+	out := []DurationStat{}
 	for name, list := range durs {
 		sort.Slice(list, func(i, j int) bool { return list[i].min < list[j].min })
 		n := 0
@@ -220,20 +242,15 @@ func (ix *Index) Trends(ctx context.Context, req TrendsRequest) (*Trends, error)
 			}
 			return list[len(list)-1].min
 		}
-		out.Durations = append(out.Durations, DurationStat{Name: name, Count: n, MedianMinutes: pct(0.5), P90Minutes: pct(0.9)})
+		out = append(out, DurationStat{Name: name, Count: n, MedianMinutes: pct(0.5), P90Minutes: pct(0.9)})
 	}
-	sort.Slice(out.Durations, func(i, j int) bool {
-		if out.Durations[i].Count != out.Durations[j].Count {
-			return out.Durations[i].Count > out.Durations[j].Count
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
 		}
-		return out.Durations[i].Name < out.Durations[j].Name
+		return out[i].Name < out[j].Name
 	})
-	f := facetsFromTerms(facetTermList)
-	out.Services, out.Organizations = f.Services, f.Organizations
-	if !pq.Relative {
-		ix.trends.Put(key, gen, out)
-	}
-	return out, nil
+	return out
 }
 
 // bucketOf maps a "YYYY-MM" month to its bucket.

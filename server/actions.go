@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type actionView struct {
@@ -58,7 +58,7 @@ type actionsPage struct {
 
 const actionsPageSize = 50
 
-func (s *Server) actionsParams(c echo.Context) (q, state string, open *bool, pg, size int, err error) {
+func (s *Server) actionsParams(c *echo.Context) (q, state string, open *bool, pg, size int, err error) {
 	if q, err = queryParam(c); err != nil {
 		return
 	}
@@ -80,7 +80,7 @@ func (s *Server) actionsParams(c echo.Context) (q, state string, open *bool, pg,
 	return
 }
 
-func (s *Server) actionsPage(c echo.Context) error {
+func (s *Server) actionsPage(c *echo.Context) error {
 	q, state, open, pg, size, err := s.actionsParams(c)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 //go:embed openapi.json
@@ -39,7 +39,7 @@ func openAPIDocument(basePath string) ([]byte, error) {
 	return json.MarshalIndent(doc, "", "  ")
 }
 
-func (s *Server) openAPI(c echo.Context) error {
+func (s *Server) openAPI(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	return c.Blob(http.StatusOK, "application/json", s.openapi)
 }
@@ -52,7 +52,7 @@ func apiQueryError(err error) error {
 	return nil
 }
 
-func (s *Server) apiSearch(c echo.Context) error {
+func (s *Server) apiSearch(c *echo.Context) error {
 	p, err := s.parseSearch(c, s.cfg.PageSize)
 	if err != nil {
 		return err
@@ -70,7 +70,7 @@ func (s *Server) apiSearch(c echo.Context) error {
 	return c.JSON(http.StatusOK, res)
 }
 
-func (s *Server) getRecord(c echo.Context) (corpus.Record, error) {
+func (s *Server) getRecord(c *echo.Context) (corpus.Record, error) {
 	id, err := idParam(c)
 	if err != nil {
 		return corpus.Record{}, err
@@ -85,7 +85,7 @@ func (s *Server) getRecord(c echo.Context) (corpus.Record, error) {
 	return rec, nil
 }
 
-func (s *Server) apiIncident(c echo.Context) error {
+func (s *Server) apiIncident(c *echo.Context) error {
 	rec, err := s.getRecord(c)
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (s *Server) apiIncident(c echo.Context) error {
 	return c.JSON(http.StatusOK, rec)
 }
 
-func (s *Server) apiSimilar(c echo.Context) error {
+func (s *Server) apiSimilar(c *echo.Context) error {
 	n, err := intParam(c, "n", 5, 1, 50)
 	if err != nil {
 		return err
@@ -112,7 +112,7 @@ func (s *Server) apiSimilar(c echo.Context) error {
 	return c.JSON(http.StatusOK, sim)
 }
 
-func (s *Server) apiTrends(c echo.Context) error {
+func (s *Server) apiTrends(c *echo.Context) error {
 	p, err := s.parseTrends(c)
 	if err != nil {
 		return err
@@ -127,7 +127,7 @@ func (s *Server) apiTrends(c echo.Context) error {
 	return c.JSON(http.StatusOK, t)
 }
 
-func (s *Server) apiCategories(c echo.Context) error {
+func (s *Server) apiCategories(c *echo.Context) error {
 	cats, err := s.ix.Categories(c.Request().Context())
 	if err != nil {
 		return errInternal(fmt.Errorf("categories: %w", err))
@@ -138,7 +138,7 @@ func (s *Server) apiCategories(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"categories": cats})
 }
 
-func (s *Server) apiActions(c echo.Context) error {
+func (s *Server) apiActions(c *echo.Context) error {
 	q, _, open, pg, size, err := s.actionsParams(c)
 	if err != nil {
 		return err
@@ -192,7 +192,7 @@ func extFor(contentType string) (string, error) {
 // under a name made from its date and title, and indexes it: 201 and the
 // parsed record. A document already indexed (the same bytes) is not
 // written again: 200 and the existing record.
-func (s *Server) apiPost(c echo.Context) error {
+func (s *Server) apiPost(c *echo.Context) error {
 	if s.cfg.WriteToken == "" || s.w == nil {
 		return newError(http.StatusForbidden, "writes_disabled", "The write API is disabled: start the server with --write-token (or HINDSIGHT_WRITE_TOKEN) and a --corpus folder.")
 	}
@@ -206,9 +206,8 @@ func (s *Server) apiPost(c echo.Context) error {
 	}
 	body, err := io.ReadAll(c.Request().Body)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errTooLarge(mbe.Limit)
+		if echo.StatusCode(err) == http.StatusRequestEntityTooLarge {
+			return errTooLarge(s.cfg.MaxBodyBytes)
 		}
 		return newError(http.StatusBadRequest, "bad_body", "The request body could not be read.")
 	}

@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type categoryLink struct {
@@ -30,7 +30,7 @@ type categoriesPage struct {
 	Categories []categoryLink
 }
 
-func (s *Server) categoriesPage(c echo.Context) error {
+func (s *Server) categoriesPage(c *echo.Context) error {
 	return s.cachedPage(c, pageKey("categories"), func() (pageView, error) {
 		cats, err := s.ix.Categories(c.Request().Context())
 		if err != nil {

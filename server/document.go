@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/hindsight-kb/hindsight/corpus"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -176,7 +176,7 @@ func (s *Server) document(rec corpus.Record) (template.HTML, string) {
 }
 
 // incidentSource serves the original document as plain text, sandboxed.
-func (s *Server) incidentSource(c echo.Context) error {
+func (s *Server) incidentSource(c *echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type embedPage struct {
@@ -22,7 +22,7 @@ type embedPage struct {
 // embedPage is the compact results page for an <iframe> in a wiki: no
 // site chrome, links open in the top window, framing allowed only from
 // the configured origins.
-func (s *Server) embedPage(c echo.Context) error {
+func (s *Server) embedPage(c *echo.Context) error {
 	p, err := s.parseSearch(c, 10)
 	if err != nil {
 		return err
@@ -50,7 +50,7 @@ func (s *Server) embedPage(c echo.Context) error {
 // origin is the scheme and host the client used, for absolute URLs in
 // the feed and the OpenSearch description. X-Forwarded-Proto/Host count
 // only from trusted proxies.
-func (s *Server) origin(c echo.Context) string {
+func (s *Server) origin(c *echo.Context) string {
 	r := c.Request()
 	scheme, host := "http", r.Host
 	if r.TLS != nil {
@@ -108,7 +108,7 @@ type osURL struct {
 }
 
 // openSearch lets browsers add Hindsight as a search engine.
-func (s *Server) openSearch(c echo.Context) error {
+func (s *Server) openSearch(c *echo.Context) error {
 	base := s.origin(c) + s.ui.URL("")
 	d := osDescription{
 		ShortName: "Hindsight", Description: "Search incident postmortems",
@@ -162,7 +162,7 @@ type atomCategory struct {
 }
 
 // feed is an Atom feed of the newest incidents matching q.
-func (s *Server) feed(c echo.Context) error {
+func (s *Server) feed(c *echo.Context) error {
 	q, err := queryParam(c)
 	if err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 // apiError is an error with an HTTP status, a stable machine-readable
@@ -57,25 +57,25 @@ func toAPIError(err error) *apiError {
 	if errors.As(err, &ae) {
 		return ae
 	}
-	var he *echo.HTTPError
-	if errors.As(err, &he) {
-		msg := http.StatusText(he.Code)
-		if m, ok := he.Message.(string); ok && m != "" {
-			msg = m
+	if status := echo.StatusCode(err); status != 0 {
+		msg := http.StatusText(status)
+		var he *echo.HTTPError
+		if errors.As(err, &he) && he.Message != "" {
+			msg = he.Message
 		}
-		code := strings.ToLower(strings.ReplaceAll(http.StatusText(he.Code), " ", "_"))
-		switch he.Code {
+		code := strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))
+		switch status {
 		case http.StatusNotFound:
-			return newError(he.Code, "not_found", "No page here: check the address.")
+			return newError(status, "not_found", "No page here: check the address.")
 		case http.StatusMethodNotAllowed:
-			return newError(he.Code, "method_not_allowed", "This method is not allowed here.")
+			return newError(status, "method_not_allowed", "This method is not allowed here.")
 		case http.StatusRequestEntityTooLarge:
-			return newError(he.Code, "too_large", "The request body is too large.")
+			return newError(status, "too_large", "The request body is too large.")
 		}
-		if he.Code >= 500 {
+		if status >= 500 {
 			return errInternal(err)
 		}
-		return newError(he.Code, code, "%s", msg)
+		return newError(status, code, "%s", msg)
 	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -100,7 +100,7 @@ func jsonError(ae *apiError) errorBody {
 
 // wantsJSON reports whether an error should be answered in JSON: for the
 // API, and for clients that ask for JSON but not HTML.
-func (s *Server) wantsJSON(c echo.Context) bool {
+func (s *Server) wantsJSON(c *echo.Context) bool {
 	p := c.Request().URL.Path
 	if strings.HasPrefix(p, s.cfg.BasePath+"/api/") {
 		return true
@@ -111,15 +111,15 @@ func (s *Server) wantsJSON(c echo.Context) bool {
 
 // handleError is the one error handler: JSON for the API, an HTML page
 // otherwise. Internal details are logged, not shown.
-func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
+func (s *Server) handleError(c *echo.Context, err error) {
+	if r, _ := echo.UnwrapResponse(c.Response()); r != nil && r.Committed {
 		return
 	}
-	var he *echo.HTTPError
-	if errors.As(err, &he) && he.Code == http.StatusNotFound {
+	var ae *apiError
+	if !errors.As(err, &ae) && echo.StatusCode(err) == http.StatusNotFound {
 		c.Set(ctxUnmatched, true)
 	}
-	ae := toAPIError(err)
+	ae = toAPIError(err)
 	if ae.Status >= 500 && ae.Internal != nil {
 		s.log.Error("internal error", "path", c.Request().URL.Path, "error", ae.Internal.Error())
 	}

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type homePage struct {
@@ -17,7 +17,7 @@ type homePage struct {
 	Recent     []hitView
 }
 
-func (s *Server) homePage(c echo.Context) error {
+func (s *Server) homePage(c *echo.Context) error {
 	return s.cachedPage(c, pageKey("home"), func() (pageView, error) {
 		ctx := c.Request().Context()
 		total, err := s.ix.Count()

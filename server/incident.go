@@ -12,7 +12,7 @@ import (
 	"github.com/hindsight-kb/hindsight/corpus"
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/ui"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type catView struct {
@@ -56,7 +56,7 @@ func (incidentPage) SafeLink(s string) string { return safeURL(s) }
 // LinkLabel names a link by its host and path.
 func (incidentPage) LinkLabel(s string) string { return linkLabel(s) }
 
-func (s *Server) incidentPage(c echo.Context) error {
+func (s *Server) incidentPage(c *echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 // canonicalID wraps the handler of a route with an :id. An id that names
@@ -19,7 +19,7 @@ import (
 // the same URL with the exact id; one that names none, or several,
 // answers 404 listing the closest ids.
 func (s *Server) canonicalID(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
+	return func(c *echo.Context) error {
 		id, err := idParam(c)
 		if err != nil {
 			return err
@@ -79,7 +79,7 @@ func didYouMean(nf *index.NotFoundError) string {
 // 'Authorization: Bearer <SyncToken>'; the command reads the token from
 // the file the server records its address in, which only the user who
 // started it can read.
-func (s *Server) apiSync(c echo.Context) error {
+func (s *Server) apiSync(c *echo.Context) error {
 	if s.cfg.SyncToken == "" || s.cfg.Sync == nil {
 		return newError(http.StatusForbidden, "sync_disabled", "This server does not re-sync on request.")
 	}

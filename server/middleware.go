@@ -8,20 +8,67 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/klauspost/compress/gzhttp"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
+	"github.com/labstack/echo/v5/middleware"
 	"golang.org/x/time/rate"
 )
 
+// middlewares is the chain every request passes, outermost first. Echo's
+// own middleware does the generic jobs (logging, recovery, security
+// headers, rate limiting, body limit, timeout); only what Echo lacks is
+// ours: load shedding, CORS for the embed origins and gzip through
+// klauspost/compress.
+func (s *Server) middlewares() []echo.MiddlewareFunc {
+	mws := []echo.MiddlewareFunc{
+		middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+			HandleError: true, LogStatus: true, LogResponseSize: true, LogLatency: true,
+			LogMethod: true, LogURIPath: true, LogRemoteIP: true,
+			LogValuesFunc: s.logRequest,
+		}),
+		middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}),
+	}
+	mws = append(mws, s.securityHeaders()...)
+	mws = append(mws, s.shed)
+	if s.limiter != nil {
+		mws = append(mws, middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+			Skipper: func(c *echo.Context) bool {
+				return s.isProbe(c) || strings.HasPrefix(c.Request().URL.Path, s.cfg.BasePath+"/static/")
+			},
+			Store: s.limiter,
+			IdentifierExtractor: func(c *echo.Context) (string, error) {
+				return c.RealIP(), nil
+			},
+			DenyHandler: func(c *echo.Context, _ string, _ error) error {
+				s.metrics.shed.WithLabelValues("rate_limit").Inc()
+				c.Response().Header().Set("Retry-After", "1")
+				return errRateLimited
+			},
+		}))
+	}
+	mws = append(mws, s.cors,
+		middleware.BodyLimit(s.cfg.MaxBodyBytes),
+		middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
+			Timeout: s.cfg.RequestTimeout,
+			ErrorHandler: func(_ *echo.Context, err error) error {
+				if errors.Is(err, context.DeadlineExceeded) {
+					return errTimeout
+				}
+				return err
+			},
+		}),
+		s.gzip)
+	return mws
+}
+
 // routeLabel is the route pattern of a matched request, or "unmatched",
 // so that metrics and logs never get one label per unknown URL.
-func routeLabel(c echo.Context) string {
+func routeLabel(c *echo.Context) string {
 	if p := c.Path(); p != "" && c.Get(ctxUnmatched) == nil {
 		return p
 	}
@@ -30,57 +77,32 @@ func routeLabel(c echo.Context) string {
 
 const ctxUnmatched = "hindsight.unmatched"
 
-// observe logs one line per request and records metrics. It resolves the
-// handler's error into a response first so that it sees the real status.
-// It logs the path but never headers (the write token lives in one).
-func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		start := time.Now()
-		err := next(c)
-		if err != nil {
-			c.Error(err)
-		}
-		took := time.Since(start)
-		res := c.Response()
-		route := routeLabel(c)
-		method := c.Request().Method
-		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(res.Status)).Inc()
-		s.metrics.latency.WithLabelValues(route, method).Observe(took.Seconds())
-		level := slog.LevelInfo
-		if res.Status >= 500 {
-			level = slog.LevelError
-		}
-		attrs := []slog.Attr{
-			slog.String("method", method),
-			slog.String("path", c.Request().URL.Path),
-			slog.String("route", route),
-			slog.Int("status", res.Status),
-			slog.Int64("bytes", res.Size),
-			slog.Duration("took", took),
-			slog.String("client", c.RealIP()),
-		}
-		if err != nil && res.Status >= 500 {
-			attrs = append(attrs, slog.String("error", err.Error()))
-		}
-		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
-		return nil
+// logRequest logs one line per request and records metrics; Echo's
+// request logger has already resolved the handler's error into a
+// response, so it sees the real status. It logs the path but never
+// headers (the write token lives in one).
+func (s *Server) logRequest(c *echo.Context, v middleware.RequestLoggerValues) error {
+	route := routeLabel(c)
+	s.metrics.requests.WithLabelValues(route, v.Method, strconv.Itoa(v.Status)).Inc()
+	s.metrics.latency.WithLabelValues(route, v.Method).Observe(v.Latency.Seconds())
+	level := slog.LevelInfo
+	if v.Status >= 500 {
+		level = slog.LevelError
 	}
-}
-
-// recoverPanics turns a panicking handler into a 500, logging the stack.
-func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				if r == http.ErrAbortHandler {
-					panic(r)
-				}
-				s.log.Error("panic in handler", "path", c.Request().URL.Path, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				err = errInternal(fmt.Errorf("panic: %v", r))
-			}
-		}()
-		return next(c)
+	attrs := []slog.Attr{
+		slog.String("method", v.Method),
+		slog.String("path", v.URIPath),
+		slog.String("route", route),
+		slog.Int("status", v.Status),
+		slog.Int64("bytes", v.ResponseSize),
+		slog.Duration("took", v.Latency),
+		slog.String("client", v.RemoteIP),
 	}
+	if v.Error != nil && v.Status >= 500 {
+		attrs = append(attrs, slog.String("error", v.Error.Error()))
+	}
+	s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+	return nil
 }
 
 // cspFor returns the Content-Security-Policy: no inline script or style
@@ -99,30 +121,35 @@ func (s *Server) cspFor(embed bool) string {
 		"manifest-src 'self'; frame-ancestors " + ancestors
 }
 
-// securityHeaders sets the headers every response carries.
-func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	csp, cspEmbed := s.cspFor(false), s.cspFor(true)
+// securityHeaders sets the headers every response carries: Echo's Secure
+// middleware twice (framing is denied everywhere but /embed, which may be
+// framed by the embed origins), plus the two headers it does not know.
+func (s *Server) securityHeaders() []echo.MiddlewareFunc {
 	embedPath := s.cfg.BasePath + "/embed"
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		if c.Request().URL.Path == embedPath {
-			h.Set("Content-Security-Policy", cspEmbed)
-		} else {
-			h.Set("Content-Security-Policy", csp)
-			h.Set("X-Frame-Options", "DENY")
-		}
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		return next(c)
+	isEmbed := func(c *echo.Context) bool { return c.Request().URL.Path == embedPath }
+	common := middleware.SecureConfig{ContentTypeNosniff: "nosniff", ReferrerPolicy: "strict-origin-when-cross-origin"}
+	pages, embed := common, common
+	pages.Skipper, pages.ContentSecurityPolicy, pages.XFrameOptions = isEmbed, s.cspFor(false), "DENY"
+	embed.Skipper = func(c *echo.Context) bool { return !isEmbed(c) }
+	embed.ContentSecurityPolicy = s.cspFor(true)
+	return []echo.MiddlewareFunc{
+		middleware.SecureWithConfig(pages),
+		middleware.SecureWithConfig(embed),
+		func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c *echo.Context) error {
+				h := c.Response().Header()
+				h.Set("Cross-Origin-Opener-Policy", "same-origin")
+				h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+				return next(c)
+			}
+		},
 	}
 }
 
 // isProbe reports whether a request is a health or readiness probe or a
 // metrics scrape: those are never shed or rate limited, so that a
 // supervisor can always see the truth.
-func (s *Server) isProbe(c echo.Context) bool {
+func (s *Server) isProbe(c *echo.Context) bool {
 	switch strings.TrimPrefix(c.Request().URL.Path, s.cfg.BasePath) {
 	case "/healthz", "/readyz", "/metrics":
 		return true
@@ -134,7 +161,7 @@ func (s *Server) isProbe(c echo.Context) bool {
 // for a slot, then gets 503 with Retry-After, so that overload degrades
 // into fast refusals instead of unbounded queues and memory.
 func (s *Server) shed(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
+	return func(c *echo.Context) error {
 		if s.isProbe(c) {
 			return next(c)
 		}
@@ -159,60 +186,41 @@ func (s *Server) shed(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// clientIP is the real client address: the TCP peer, unless the peer is
-// a configured trusted proxy, in which case X-Forwarded-For is walked from
-// the right to the first address that is not a trusted proxy.
-func (s *Server) clientIP(r *http.Request) string {
-	peer := r.RemoteAddr
-	if host, _, err := net.SplitHostPort(peer); err == nil {
-		peer = host
+// newIPExtractor is Echo's X-Forwarded-For extractor trusting only the
+// configured proxies (not loopback, link-local or private networks by
+// default): the TCP peer is the client unless it is a trusted proxy, and
+// then the header is walked from the right to the first untrusted
+// address. X-Real-IP is never read.
+func newIPExtractor(proxies []*net.IPNet) echo.IPExtractor {
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range proxies {
+		opts = append(opts, echo.TrustIPRange(n))
 	}
-	if len(s.proxies) == 0 {
-		if r.Header.Get("X-Forwarded-For") != "" {
-			s.xffWarn.Do(func() {
-				s.log.Warn("requests carry X-Forwarded-For but no --trusted-proxies are set: " +
-					"clients are told apart (and rate limited) by the proxy's address")
-			})
-		}
-		return peer
-	}
-	ip := net.ParseIP(peer)
-	if ip == nil || !s.trusted(ip) {
-		return peer
-	}
-	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		h := strings.Trim(strings.TrimSpace(hops[i]), "[]")
-		hip := net.ParseIP(h)
-		if hip == nil {
-			// Garbage from an untrusted hop: stop at the last good one.
-			return ip.String()
-		}
-		ip = hip
-		if !s.trusted(hip) {
-			return hip.String()
-		}
-	}
-	return ip.String()
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
-func (s *Server) trusted(ip net.IP) bool {
-	for _, n := range s.proxies {
-		if n.Contains(ip) {
-			return true
-		}
+// clientIP is the real client address as the IP extractor sees it. With
+// no trusted proxies it warns once if requests carry X-Forwarded-For.
+func (s *Server) clientIP(r *http.Request) string {
+	if len(s.proxies) == 0 && r.Header.Get("X-Forwarded-For") != "" {
+		s.xffWarn.Do(func() {
+			s.log.Warn("requests carry X-Forwarded-For but no --trusted-proxies are set: " +
+				"clients are told apart (and rate limited) by the proxy's address")
+		})
 	}
-	return false
+	return s.extractIP(r)
 }
 
 // limiter is a per-client token bucket with a bounded number of clients:
-// when full, idle clients are evicted first, then the oldest.
+// when full, idle clients are evicted first, then the oldest. It is the
+// store of Echo's rate limiter, whose memory store has no such bound.
 type limiter struct {
 	mu      sync.Mutex
 	rate    rate.Limit
 	burst   int
 	max     int
 	clients map[string]*clientBucket
+	now     func() time.Time
 }
 
 type clientBucket struct {
@@ -221,8 +229,11 @@ type clientBucket struct {
 }
 
 func newLimiter(perSecond float64, burst, maxClients int) *limiter {
-	return &limiter{rate: rate.Limit(perSecond), burst: burst, max: maxClients, clients: map[string]*clientBucket{}}
+	return &limiter{rate: rate.Limit(perSecond), burst: burst, max: maxClients, clients: map[string]*clientBucket{}, now: time.Now}
 }
+
+// Allow implements Echo's RateLimiterStore.
+func (l *limiter) Allow(key string) (bool, error) { return l.allow(key, l.now()), nil }
 
 func (l *limiter) allow(key string, now time.Time) bool {
 	l.mu.Lock()
@@ -259,77 +270,29 @@ func (l *limiter) evict(now time.Time) {
 	}
 }
 
-// rateLimit refuses clients over their rate with 429 and Retry-After.
-// Static assets and probes are not counted.
-func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
-	if s.limiter == nil {
-		return next
-	}
-	static := s.cfg.BasePath + "/static/"
-	return func(c echo.Context) error {
-		if s.isProbe(c) || strings.HasPrefix(c.Request().URL.Path, static) {
-			return next(c)
-		}
-		if !s.limiter.allow(c.RealIP(), time.Now()) {
-			s.metrics.shed.WithLabelValues("rate_limit").Inc()
-			c.Response().Header().Set("Retry-After", "1")
-			return errRateLimited
-		}
-		return next(c)
-	}
-}
-
-// limitBody refuses declared bodies over MaxBodyBytes at once and caps the
-// reader for undeclared (chunked) ones.
-func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		r := c.Request()
-		if r.ContentLength > s.cfg.MaxBodyBytes {
-			return errTooLarge(s.cfg.MaxBodyBytes)
-		}
-		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxBodyBytes)
-		}
-		return next(c)
-	}
-}
-
-// timeout bounds the context handlers pass to the index.
-func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.RequestTimeout)
-		defer cancel()
-		c.SetRequest(c.Request().WithContext(ctx))
-		err := next(c)
-		if err != nil && errors.Is(err, context.DeadlineExceeded) {
-			return errTimeout
-		}
-		return err
-	}
-}
-
 // compress gzips responses of 1 KiB or more for clients that accept it,
 // at the fastest level (level 5 took 15 % of the CPU of a results page),
 // with klauspost/compress's gzhttp: its deflate is about twice as fast as
-// the standard library's, and it passes through a body the handler has
-// already encoded (the page cache keeps pages gzipped). An error returned
-// before anything was written is handled outside, uncompressed, as
-// without this middleware.
+// the standard library's (Echo's Gzip uses the standard library), and it
+// passes through a body the handler has already encoded (the page cache
+// keeps pages gzipped). An error returned before anything was written is
+// handled outside, uncompressed, as without this middleware.
 func compress() (echo.MiddlewareFunc, error) {
 	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024), gzhttp.CompressionLevel(gzip.BestSpeed), gzhttp.EnableZstd(false))
 	if err != nil {
 		return nil, fmt.Errorf("compression: %w", err)
 	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			res := c.Response()
-			orig := res.Writer
+		return func(c *echo.Context) error {
+			orig := c.Response()
 			var herr error
+			// gzhttp's writer unwraps to orig, so Echo still finds its
+			// Response (status, size, committed) beneath it.
 			wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				res.Writer = w
+				c.SetResponse(w)
 				herr = next(c)
 			})).ServeHTTP(orig, c.Request())
-			res.Writer = orig
+			c.SetResponse(orig)
 			return herr
 		}
 	}, nil
@@ -337,14 +300,16 @@ func compress() (echo.MiddlewareFunc, error) {
 
 // cors lets the configured embed origins call the JSON API from a browser
 // (for /widget.js), read-only: GET and its preflight. Other origins get no
-// CORS headers, so browsers keep the responses from them.
+// CORS headers, so browsers keep the responses from them. It stays ours
+// because it applies to the API paths only and answers any OPTIONS there
+// (Echo's CORS middleware wants Access-Control-Request-Method to see one).
 func (s *Server) cors(next echo.HandlerFunc) echo.HandlerFunc {
 	allowed := map[string]bool{}
 	for _, o := range s.cfg.EmbedOrigins {
 		allowed[strings.TrimSuffix(o, "/")] = true
 	}
 	api := s.cfg.BasePath + "/api/"
-	return func(c echo.Context) error {
+	return func(c *echo.Context) error {
 		r := c.Request()
 		if !strings.HasPrefix(r.URL.Path, api) {
 			return next(c)
@@ -364,4 +329,14 @@ func (s *Server) cors(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// trusted reports whether ip is one of the configured proxies.
+func (s *Server) trusted(ip net.IP) bool {
+	for _, n := range s.proxies {
+		if n.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }

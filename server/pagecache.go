@@ -10,9 +10,9 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 
-	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // maxCachedPage is the largest rendered page kept in the page cache.
@@ -66,7 +66,7 @@ type pageView struct {
 // key must hold everything the page depends on besides the index (route
 // and normalised parameters). A client that has the page (If-None-Match)
 // gets 304.
-func (s *Server) cachedPage(c echo.Context, key string, build func() (pageView, error)) error {
+func (s *Server) cachedPage(c *echo.Context, key string, build func() (pageView, error)) error {
 	gen := s.ix.Generation()
 	if p, ok := s.pages.Get(key, gen); ok {
 		s.metrics.pageCache.WithLabelValues("hit").Inc()
@@ -98,7 +98,7 @@ func (s *Server) cachedPage(c echo.Context, key string, build func() (pageView, 
 // writePage writes a rendered page: gzipped to clients that accept it
 // (the compression middleware passes an encoded body through), 304 to
 // clients that hold it.
-func (s *Server) writePage(c echo.Context, p *renderedPage) error {
+func (s *Server) writePage(c *echo.Context, p *renderedPage) error {
 	h := c.Response().Header()
 	h.Set("ETag", p.etag)
 	h.Set("Cache-Control", "no-cache") // the compression middleware adds Vary
@@ -165,6 +165,6 @@ func pageKey(route string, parts ...string) string {
 // that a page of it must not be cached. A query that does not parse is
 // not cached either (its page is a 400).
 func relativeQuery(q string) bool {
-	pq, err := index.ParseQuery(q, index.QueryOptions{})
+	pq, err := query.ParseQuery(q, query.QueryOptions{})
 	return err != nil || pq.Relative()
 }

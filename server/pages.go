@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 	"github.com/hindsight-kb/hindsight/ui"
 )
 
@@ -81,7 +82,7 @@ func (s *Server) search(ctx context.Context, p searchParams) (*index.Result, err
 
 // queryErr returns the parser's message for a bad query, or "".
 func queryErr(err error) string {
-	var qe *index.QueryError
+	var qe *query.QueryError
 	if errors.As(err, &qe) {
 		return qe.Error()
 	}

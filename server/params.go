@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 // Limits on request parameters: bad values are a 400 naming the
@@ -27,7 +27,7 @@ func badParam(name, format string, args ...any) *apiError {
 }
 
 // queryParam returns q, checked for length and encoding.
-func queryParam(c echo.Context) (string, error) {
+func queryParam(c *echo.Context) (string, error) {
 	q := c.QueryParam("q")
 	if len(q) > maxQueryLen {
 		return "", badParam("q", "the query is %d bytes long; the limit is %d", len(q), maxQueryLen)
@@ -40,7 +40,7 @@ func queryParam(c echo.Context) (string, error) {
 
 // intParam parses an optional integer parameter in [min, max]; def when
 // absent.
-func intParam(c echo.Context, name string, def, min, max int) (int, error) {
+func intParam(c *echo.Context, name string, def, min, max int) (int, error) {
 	v := c.QueryParam(name)
 	if v == "" {
 		return def, nil
@@ -56,7 +56,7 @@ func intParam(c echo.Context, name string, def, min, max int) (int, error) {
 }
 
 // choiceParam returns a parameter that must be one of choices, or "".
-func choiceParam(c echo.Context, name string, choices ...string) (string, error) {
+func choiceParam(c *echo.Context, name string, choices ...string) (string, error) {
 	v := c.QueryParam(name)
 	if v == "" {
 		return "", nil
@@ -71,7 +71,7 @@ func choiceParam(c echo.Context, name string, choices ...string) (string, error)
 
 // idParam returns the unescaped incident id from the path, rejecting ids
 // no indexed document can have (control characters, path tricks).
-func idParam(c echo.Context) (string, error) {
+func idParam(c *echo.Context) (string, error) {
 	raw := c.Param("id")
 	id, err := url.PathUnescape(raw)
 	if err != nil || id == "" || len(id) > maxIDLen || !utf8.ValidString(id) ||
@@ -105,7 +105,7 @@ type searchParams struct {
 	Size int
 }
 
-func (s *Server) parseSearch(c echo.Context, defSize int) (searchParams, error) {
+func (s *Server) parseSearch(c *echo.Context, defSize int) (searchParams, error) {
 	var p searchParams
 	var err error
 	if p.Q, err = queryParam(c); err != nil {

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // filterTerm is one key:value filter of a query, as the query language
@@ -33,11 +33,11 @@ func (f filterTerm) Label() string {
 // text as typed (the page shows the parser's message anyway).
 type queryFilters struct {
 	raw string
-	q   *index.Query // nil when the query does not parse
+	q   *query.Query // nil when the query does not parse
 }
 
 func parseFilters(q string) *queryFilters {
-	pq, err := index.ParseQuery(q, index.QueryOptions{})
+	pq, err := query.ParseQuery(q, query.QueryOptions{})
 	if err != nil {
 		pq = nil
 	}
@@ -156,11 +156,11 @@ func (qf *queryFilters) ToggleAll(fs []filterTerm) string {
 
 // normaliseAll reads fs as the query language does; false when the query
 // does not parse or the language refuses one of fs.
-func (qf *queryFilters) normaliseAll(fs []filterTerm) ([]index.Filter, bool) {
+func (qf *queryFilters) normaliseAll(fs []filterTerm) ([]query.Filter, bool) {
 	if qf.q == nil {
 		return nil, false
 	}
-	out := make([]index.Filter, 0, len(fs))
+	out := make([]query.Filter, 0, len(fs))
 	for _, f := range fs {
 		n, ok := qf.q.Normalise(f.Key, f.Value)
 		if !ok {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/hindsight-kb/hindsight/index"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 type facetLink struct {
@@ -60,7 +60,7 @@ func facetGroups(f index.Facets) []struct {
 	}
 }
 
-func (s *Server) searchPage(c echo.Context) error {
+func (s *Server) searchPage(c *echo.Context) error {
 	p, err := s.parseSearch(c, s.cfg.PageSize)
 	if err != nil {
 		return err

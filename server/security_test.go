@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -256,20 +257,42 @@ func TestClientIP(t *testing.T) {
 	for _, tc := range []struct {
 		name, remote, xff, want string
 		s                       *Server
+		realIP                  string
 	}{
-		{"no proxies: xff ignored", "203.0.113.9:5000", "198.51.100.1", "203.0.113.9", plain.srv},
-		{"untrusted peer: xff ignored", "203.0.113.9:5000", "198.51.100.1", "203.0.113.9", f.srv},
-		{"trusted proxy", "10.1.2.3:5000", "198.51.100.1", "198.51.100.1", f.srv},
-		{"chain of trusted proxies", "192.0.2.7:443", "198.51.100.1, 10.0.0.5", "198.51.100.1", f.srv},
-		{"spoofed left part ignored", "10.1.2.3:5000", "1.1.1.1, 198.51.100.1", "198.51.100.1", f.srv},
-		{"garbage hop", "10.1.2.3:5000", "1.1.1.1, not-an-ip", "10.1.2.3", f.srv},
-		{"all trusted", "10.1.2.3:5000", "10.9.9.9", "10.9.9.9", f.srv},
+		{"no proxies: xff ignored", "203.0.113.9:5000", "198.51.100.1", "203.0.113.9", plain.srv, ""},
+		{"untrusted peer: xff ignored", "203.0.113.9:5000", "198.51.100.1", "203.0.113.9", f.srv, ""},
+		{"trusted proxy", "10.1.2.3:5000", "198.51.100.1", "198.51.100.1", f.srv, ""},
+		{"chain of trusted proxies", "192.0.2.7:443", "198.51.100.1, 10.0.0.5", "198.51.100.1", f.srv, ""},
+		{"spoofed left part ignored", "10.1.2.3:5000", "1.1.1.1, 198.51.100.1", "198.51.100.1", f.srv, ""},
+		{"garbage hop", "10.1.2.3:5000", "1.1.1.1, not-an-ip", "10.1.2.3", f.srv, ""},
+		{"all trusted", "10.1.2.3:5000", "10.9.9.9", "10.9.9.9", f.srv, ""},
+		// Spoofing: X-Real-IP is never read, from any peer.
+		{"x-real-ip from untrusted peer", "203.0.113.9:5000", "", "203.0.113.9", f.srv, "198.51.100.66"},
+		{"x-real-ip from trusted proxy", "10.1.2.3:5000", "", "10.1.2.3", f.srv, "198.51.100.66"},
+		{"x-real-ip without proxies", "203.0.113.9:5000", "", "203.0.113.9", plain.srv, "198.51.100.66"},
+		{"x-real-ip beside xff", "10.1.2.3:5000", "198.51.100.1", "198.51.100.1", f.srv, "198.51.100.66"},
+		// Only configured proxies are trusted: not loopback, private or
+		// link-local peers (Echo's extractor trusts those by default).
+		{"loopback peer not trusted", "127.0.0.1:5000", "198.51.100.1", "127.0.0.1", f.srv, ""},
+		{"private peer not trusted", "192.168.1.1:5000", "198.51.100.1", "192.168.1.1", f.srv, ""},
+		{"link-local peer not trusted", "[fe80::1]:5000", "198.51.100.1", "fe80::1", f.srv, ""},
+		{"loopback peer without proxies", "127.0.0.1:5000", "198.51.100.1", "127.0.0.1", plain.srv, ""},
+		// A client behind a trusted proxy cannot smuggle a trusted or a
+		// private address to hide behind it.
+		{"spoofed trusted hop", "10.1.2.3:5000", "198.51.100.1, 10.0.0.9", "198.51.100.1", f.srv, ""},
+		{"spoofed private hop", "10.1.2.3:5000", "192.168.0.1, 198.51.100.1", "198.51.100.1", f.srv, ""},
+		{"several xff headers", "10.1.2.3:5000", "1.1.1.1\n198.51.100.2", "198.51.100.2", f.srv, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, _ := http.NewRequest(http.MethodGet, "/", nil)
 			r.RemoteAddr = tc.remote
-			if tc.xff != "" {
-				r.Header.Set("X-Forwarded-For", tc.xff)
+			for _, v := range strings.Split(tc.xff, "\n") {
+				if v != "" {
+					r.Header.Add("X-Forwarded-For", v)
+				}
+			}
+			if tc.realIP != "" {
+				r.Header.Set("X-Real-IP", tc.realIP)
 			}
 			if got := tc.s.clientIP(r); got != tc.want {
 				t.Errorf("clientIP = %q, want %q", got, tc.want)
@@ -302,6 +325,47 @@ func TestRateLimitPerClient(t *testing.T) {
 	}
 	if c := f.do(t, req{path: "/healthz", remote: "203.0.113.1:5"}).Code; c != 200 {
 		t.Errorf("probes must not be rate limited: %d", c)
+	}
+}
+
+// TestRateLimitSpoofedHeaders checks the rate limiter keys on the address
+// the trusted-proxy rules give, end to end: a client that rotates
+// X-Forwarded-For or X-Real-IP values is still one client.
+func TestRateLimitSpoofedHeaders(t *testing.T) {
+	f := newFixture(t, func(c *Config) {
+		c.RateLimit, c.RateBurst = 0.01, 2
+		c.TrustedProxies = []string{"10.0.0.0/8"}
+	})
+	for _, tc := range []struct {
+		name, remote string
+		header       func(i int) map[string]string
+	}{
+		{"direct client rotating xff", "203.0.113.50:1", func(i int) map[string]string {
+			return map[string]string{"X-Forwarded-For": fmt.Sprintf("198.51.100.%d", i)}
+		}},
+		{"direct client rotating x-real-ip", "203.0.113.51:1", func(i int) map[string]string {
+			return map[string]string{"X-Real-IP": fmt.Sprintf("198.51.100.%d", i)}
+		}},
+		{"behind proxy, rotating left xff and x-real-ip", "10.0.0.1:1", func(i int) map[string]string {
+			return map[string]string{"X-Forwarded-For": fmt.Sprintf("198.51.100.%d, 203.0.113.52", i), "X-Real-IP": fmt.Sprintf("198.51.100.%d", i)}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var codes []int
+			for i := range 4 {
+				codes = append(codes, f.do(t, req{path: "/api/v1/categories", remote: tc.remote, header: tc.header(i)}).Code)
+			}
+			if want := []int{200, 200, 429, 429}; !slices.Equal(codes, want) {
+				t.Errorf("statuses %v, want %v", codes, want)
+			}
+		})
+	}
+	// Distinct clients behind the trusted proxy are told apart.
+	for i := range 3 {
+		h := map[string]string{"X-Forwarded-For": fmt.Sprintf("198.51.100.%d", 200+i)}
+		if c := f.do(t, req{path: "/api/v1/categories", remote: "10.0.0.1:2", header: h}).Code; c != 200 {
+			t.Errorf("client %d behind the proxy = %d, want 200", i, c)
+		}
 	}
 }
 

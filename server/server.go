@@ -17,7 +17,7 @@ import (
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/index/lru"
 	"github.com/hindsight-kb/hindsight/ui"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -64,9 +64,11 @@ type Server struct {
 	log     *slog.Logger
 	metrics *metrics
 	proxies []*net.IPNet
-	limiter *limiter
-	sem     chan struct{}
-	pages   *lru.Cache[string, *renderedPage] // nil: pages are not cached
+	// extractIP finds the client address, trusting only proxies.
+	extractIP echo.IPExtractor
+	limiter   *limiter
+	sem       chan struct{}
+	pages     *lru.Cache[string, *renderedPage] // nil: pages are not cached
 	// gzWriters are reused to compress pages for the page cache.
 	gzWriters sync.Pool
 	gzip      echo.MiddlewareFunc
@@ -99,9 +101,9 @@ func New(cfg Config, ix Searcher, w Writer) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, ix: ix, w: w, parser: parser, ui: u, log: logger, docs: newDocRenderer(),
-		proxies: proxies,
-		sem:     make(chan struct{}, cfg.MaxInFlight),
-		pages:   lru.New[string, *renderedPage](cfg.PageCache, nil),
+		proxies: proxies, extractIP: newIPExtractor(proxies),
+		sem:   make(chan struct{}, cfg.MaxInFlight),
+		pages: lru.New[string, *renderedPage](cfg.PageCache, nil),
 	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
@@ -169,11 +171,12 @@ func (s *Server) routes() []route {
 }
 
 func (s *Server) newEcho() *echo.Echo {
-	e := echo.New()
-	e.HideBanner, e.HidePort = true, true
-	e.IPExtractor = s.clientIP
-	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.shed, s.rateLimit, s.cors, s.limitBody, s.timeout, s.gzip)
+	e := echo.NewWithConfig(echo.Config{
+		Logger:           s.log,
+		IPExtractor:      s.clientIP,
+		HTTPErrorHandler: s.handleError,
+	})
+	e.Use(s.middlewares()...)
 	g := e.Group(s.cfg.BasePath)
 	for _, r := range s.routes() {
 		h := r.handler
@@ -183,7 +186,7 @@ func (s *Server) newEcho() *echo.Echo {
 		g.Add(r.method, r.path, h)
 	}
 	if s.cfg.BasePath != "" {
-		e.GET(s.cfg.BasePath, func(c echo.Context) error {
+		e.GET(s.cfg.BasePath, func(c *echo.Context) error {
 			return c.Redirect(http.StatusMovedPermanently, s.cfg.BasePath+"/")
 		})
 	}
@@ -224,7 +227,7 @@ func (s *Server) SetReady(ready bool) { s.ready.Store(ready) }
 func (s *Server) Ready() bool { return s.ready.Load() }
 
 func (s *Server) requireReady(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
+	return func(c *echo.Context) error {
 		if !s.ready.Load() {
 			return errNotReady
 		}
@@ -280,7 +283,7 @@ type errorPage struct {
 }
 
 // render renders a page template into the response.
-func (s *Server) render(c echo.Context, status int, name string, data any) error {
+func (s *Server) render(c *echo.Context, status int, name string, data any) error {
 	var buf bytes.Buffer
 	if err := s.ui.Render(&buf, name, data); err != nil {
 		return errInternal(err)
@@ -290,7 +293,7 @@ func (s *Server) render(c echo.Context, status int, name string, data any) error
 
 // writeHTML writes a rendered page, to be revalidated before reuse unless
 // the handler said otherwise.
-func (s *Server) writeHTML(c echo.Context, status int, html []byte) error {
+func (s *Server) writeHTML(c *echo.Context, status int, html []byte) error {
 	h := c.Response().Header()
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-cache")
@@ -298,14 +301,14 @@ func (s *Server) writeHTML(c echo.Context, status int, html []byte) error {
 	return c.HTMLBlob(status, html)
 }
 
-func (s *Server) healthz(c echo.Context) error {
+func (s *Server) healthz(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
 // readyz is 200 only when the index is searchable: marked ready and
 // answering a count.
-func (s *Server) readyz(c echo.Context) error {
+func (s *Server) readyz(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	if !s.ready.Load() {
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": "the index is being built"})
@@ -318,7 +321,7 @@ func (s *Server) readyz(c echo.Context) error {
 }
 
 // static serves content-hashed assets, cacheable forever.
-func (s *Server) static(c echo.Context) error {
+func (s *Server) static(c *echo.Context) error {
 	a, ok := s.ui.Asset(c.Param("file"))
 	if !ok {
 		return errNotFound("No such file.")
@@ -335,7 +338,7 @@ func (s *Server) static(c echo.Context) error {
 // widget serves /widget.js and /widget.css at fixed URLs (wiki pages
 // hard-code them), so they are cached briefly and revalidated by ETag.
 // Other sites may load them.
-func (s *Server) widget(c echo.Context) error {
+func (s *Server) widget(c *echo.Context) error {
 	a, ok := s.ui.File(strings.TrimPrefix(c.Path(), s.cfg.BasePath+"/"))
 	if !ok {
 		return errNotFound("No widget.")

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hindsight-kb/hindsight/index"
 	"github.com/hindsight-kb/hindsight/ui"
-	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v5"
 )
 
 var intervals = []string{"month", "quarter", "year"}
@@ -47,7 +47,7 @@ type trendsPage struct {
 
 type trendsParams struct{ Q, Interval, By string }
 
-func (s *Server) parseTrends(c echo.Context) (trendsParams, error) {
+func (s *Server) parseTrends(c *echo.Context) (trendsParams, error) {
 	var p trendsParams
 	var err error
 	if p.Q, err = queryParam(c); err != nil {
@@ -62,11 +62,11 @@ func (s *Server) parseTrends(c echo.Context) (trendsParams, error) {
 	return p, nil
 }
 
-func (s *Server) trends(c echo.Context, p trendsParams) (*index.Trends, error) {
+func (s *Server) trends(c *echo.Context, p trendsParams) (*index.Trends, error) {
 	return s.ix.Trends(c.Request().Context(), index.TrendsRequest{Query: p.Q, Interval: p.Interval, By: p.By, Now: s.now()})
 }
 
-func (s *Server) trendsPage(c echo.Context) error {
+func (s *Server) trendsPage(c *echo.Context) error {
 	p, err := s.parseTrends(c)
 	if err != nil {
 		return err

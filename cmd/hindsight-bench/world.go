@@ -9,12 +9,6 @@ import (
 	_ "time/tzdata" // zone names must not depend on the host's tz database
 )
 
-// genConfig holds what a generated corpus depends on.
-type genConfig struct {
-	N    int
-	Seed uint64
-}
-
 // world is what all documents of one corpus share: the organisations with
 // their services, people and habits. It is built from the seed alone.
 type world struct {

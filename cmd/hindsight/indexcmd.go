@@ -105,6 +105,9 @@ func reportSync(env *cliEnv, st index.SyncStats, err error, fsys fs.FS, label st
 	for _, f := range st.Failures {
 		fmt.Fprintf(env.stderr, "%s: %s\n", f.Path, f.Err)
 	}
+	for _, w := range st.Warnings {
+		fmt.Fprintf(env.stderr, "warning: %s\n", w)
+	}
 	fmt.Fprintf(env.stdout, "added %d / updated %d / removed %d / unchanged %d / failed %d\n",
 		st.Added, st.Updated, st.Removed, st.Unchanged, st.Failed)
 	if fsys != nil && err == nil {

@@ -21,6 +21,7 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 		"Parse postmortems (files or directories, recursively) and show what Hindsight reads from\n"+
 			"each: title, date, duration, primary cause and its evidence, timeline and action items.\n"+
 			"Per-file problems go to stderr as 'path: reason'; the other files still come out.\n"+
+			"Malformed parts of a document that still parsed go to stderr as 'warning: path:line: what'.\n"+
 			"Exit status: 0 all parsed, 1 some failed, 2 usage error.")
 	asJSON := fset.Bool("json", false, "print one JSON record per line instead of a summary")
 	taxFile := fset.String("taxonomy", "", "root-cause taxonomy YAML `file` (default: the built-in one)")
@@ -77,6 +78,7 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 				continue
 			}
 			rec.Source = arg
+			warn(env, base, arg, rec.Warnings)
 			if err := out.write(rec); err != nil {
 				fmt.Fprintf(env.stderr, "hindsight parse: %v\n", err)
 				return exitFailed
@@ -105,6 +107,7 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 				return nil
 			}
 			rec.Source = full
+			warn(env, name, full, rec.Warnings)
 			return out.write(rec)
 		})
 		root.Close()
@@ -121,6 +124,18 @@ func runParse(ctx context.Context, env *cliEnv, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// warn prints a parsed document's warnings on stderr as "warning:
+// path:line: what", with the path as the user gave it in place of the
+// name the parser saw.
+func warn(env *cliEnv, name, path string, warnings []string) {
+	for _, w := range warnings {
+		if rest, ok := strings.CutPrefix(w, name+":"); ok {
+			w = path + ":" + rest
+		}
+		fmt.Fprintf(env.stderr, "warning: %s\n", w)
+	}
 }
 
 // joinAsGiven joins a directory argument and a slash path below it

@@ -3,12 +3,14 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hindsight-kb/hindsight/corpus"
+	"github.com/hindsight-kb/hindsight/index"
 )
 
 func runParseCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -93,6 +95,56 @@ func TestParseCommand(t *testing.T) {
 		code, _, errs := runParseCLI(t, "--max-bytes", "10", filepath.Join(dir, "nope.md"), filepath.Join(dir, "team", "a.md"))
 		if code != exitFailed || !strings.Contains(errs, "nope.md: ") || !strings.Contains(errs, "over the 10-byte limit") {
 			t.Errorf("exit %d, stderr %q", code, errs)
+		}
+	})
+}
+
+// TestMalformedFrontmatterWarnings: a document whose frontmatter is
+// malformed still comes out, and `parse`, `index` and the serve sync log
+// name the file and line of the problem.
+func TestMalformedFrontmatterWarnings(t *testing.T) {
+	dir := t.TempDir()
+	corpusDir := filepath.Join(dir, "corpus")
+	if err := os.MkdirAll(filepath.Join(corpusDir, "team"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(corpusDir, "team", "bad.md")
+	if err := os.WriteFile(bad, []byte("---\ntitle: \"Queue stall\nowner: ops\n---\n# Queue stall on ingest\n\nWorkers stopped on 2024-02-03.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(corpusDir, "good.md"), []byte("# Disk full\n\nThe volume filled on 2024-02-04.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const what = ":2: malformed frontmatter value for \"title\""
+	tests := []struct {
+		name     string
+		args     []string
+		wantLine string
+	}{
+		{"parse folder", []string{"parse", "--json", corpusDir}, "warning: " + bad + what},
+		{"parse file", []string{"parse", bad}, "warning: " + bad + what},
+		{"index", []string{"index", "--corpus", corpusDir, "--index", filepath.Join(dir, "idx")}, "warning: team/bad.md" + what},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCLI(t, tt.args...)
+			if code != exitOK {
+				t.Errorf("exit = %d, want %d (a warning is no failure); stderr %q", code, exitOK, errOut)
+			}
+			if !strings.Contains(errOut, tt.wantLine) {
+				t.Errorf("stderr = %q, want a line with %q", errOut, tt.wantLine)
+			}
+			if strings.Contains(errOut, "good.md") {
+				t.Errorf("stderr names the good file: %q", errOut)
+			}
+		})
+	}
+	t.Run("serve sync log", func(t *testing.T) {
+		var logs strings.Builder
+		k := &corpusKeeper{dir: corpusDir, fsys: os.DirFS(corpusDir), logger: slog.New(slog.NewTextHandler(&logs, nil))}
+		k.logSync(index.SyncStats{Added: 2, Warnings: []string{"team/bad.md" + what + " (unclosed quote)"}}, nil, false)
+		if !strings.Contains(logs.String(), "document malformed") || !strings.Contains(logs.String(), "team/bad.md:2") {
+			t.Errorf("log = %q, want a warning naming team/bad.md:2", logs.String())
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // searchJSON is the --json shape of `hindsight search`.
@@ -55,7 +56,7 @@ func runSearch(ctx context.Context, env *cliEnv, args []string) int {
 	defer ix.Close()
 	res, err := ix.Search(ctx, index.Request{Query: q, Sort: *sortBy, Page: *page, PageSize: max(1, *limit)})
 	if err != nil {
-		var qe *index.QueryError
+		var qe *query.QueryError
 		if errors.As(err, &qe) || isBadRequest(err) {
 			fmt.Fprintf(env.stderr, "hindsight search: bad query: %v\n", err)
 			return exitUsage

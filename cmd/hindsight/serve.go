@@ -150,6 +150,9 @@ func (k *corpusKeeper) logSync(st index.SyncStats, err error, always bool) {
 	for _, f := range st.Failures {
 		k.logger.Warn("document skipped", "path", f.Path, "reason", f.Err)
 	}
+	for _, w := range st.Warnings {
+		k.logger.Warn("document malformed", "warning", w)
+	}
 	if !always {
 		return
 	}

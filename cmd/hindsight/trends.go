@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/hindsight-kb/hindsight/index"
+	"github.com/hindsight-kb/hindsight/index/query"
 )
 
 // runTrends implements `hindsight trends`.
@@ -33,7 +34,7 @@ func runTrends(ctx context.Context, env *cliEnv, args []string) int {
 	tr, err := ix.Trends(ctx, index.TrendsRequest{Query: strings.Join(fset.Args(), " "), By: *by, Interval: *interval})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "hindsight trends: %v\n", err)
-		var qe *index.QueryError
+		var qe *query.QueryError
 		if errors.As(err, &qe) || isBadRequest(err) || strings.Contains(err.Error(), "want ") {
 			return exitUsage
 		}

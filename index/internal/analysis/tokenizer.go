@@ -1,4 +1,4 @@
-package index
+package analysis
 
 import (
 	"unicode/utf8"
@@ -8,13 +8,13 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// tokenizerName is the registered name of wordTokenizer.
-const tokenizerName = "hindsight_words"
+// TokenizerName is the registered name of wordTokenizer.
+const TokenizerName = "hindsight_words"
 
 func init() {
 	// bleve finds tokenizers by name in its registry: the mapping names
 	// this one. Registering is what every bleve tokenizer does at init.
-	if err := registry.RegisterTokenizer(tokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+	if err := registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
 		return wordTokenizer{}, nil
 	}); err != nil {
 		panic(err)
@@ -60,6 +60,18 @@ var asciiClass = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// IsWordByte reports whether the ASCII byte c is part of a word as the
+// tokenizer classes it: a letter, a digit or the underscore.
+func IsWordByte(c byte) bool {
+	k := asciiClass[c]
+	return k == clsLetter || k == clsDigit || k == clsUnder
+}
+
+// IsJoiner reports whether c between two word characters can keep them
+// one word: the tokenizer's mid characters (example.com, don't, 1,000),
+// without its rule that both sides be letters or both digits.
+func IsJoiner(c byte) bool { return midLetter(c) || midNum(c) }
 
 // midLetter joins two letters (UAX #29 MidLetter, MidNumLet and
 // Single_Quote): example.com, don't, a:b.

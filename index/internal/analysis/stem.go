@@ -1,4 +1,4 @@
-package index
+package analysis
 
 import (
 	"bytes"
@@ -10,15 +10,15 @@ import (
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
-// stemmerName is the registered name of stemFilter.
-const stemmerName = "hindsight_porter"
+// StemmerName is the registered name of stemFilter.
+const StemmerName = "hindsight_porter"
 
 // stemSlots is how many words a stemFilter remembers (a power of two;
 // about 2 MiB).
 const stemSlots = 1 << 15
 
 func init() {
-	if err := registry.RegisterTokenFilter(stemmerName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+	if err := registry.RegisterTokenFilter(StemmerName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return newStemFilter(), nil
 	}); err != nil {
 		panic(err)

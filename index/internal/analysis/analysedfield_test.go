@@ -1,9 +1,8 @@
-package index
+package analysis
 
 import (
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -32,16 +31,14 @@ func freqsString(tfs bindex.TokenFrequencies) string {
 	return b.String()
 }
 
-// TestAnalysedFieldMatchesBleve checks that analysedField gives the terms,
+// TestAnalysedFieldMatchesBleve checks that AnalysedField gives the terms,
 // frequencies and locations bleve's TextField gives, with and without
 // term vectors, and leaves a stored value alone.
 func TestAnalysedFieldMatchesBleve(t *testing.T) {
-	ix := textAnalyzer(t)
+	analyzer := testAnalyzer(t)
 	texts := []string{"", "Timeouts", "the", "DNS", "The Database database DATABASE timed out; the databases' timeouts were 30s.",
 		"Café naïve — the DNS resolver's cache expired at 09:14 UTC (example.com)."}
-	for _, r := range loadFixtures(t) {
-		texts = append(texts, r.Body, r.Title)
-	}
+	texts = append(texts, sampleTexts...)
 	rnd := rand.New(rand.NewPCG(5, 6))
 	words := strings.Fields("the disk was full and the database failed over to a replica after the deploy rollback")
 	for range 50 {
@@ -61,9 +58,9 @@ func TestAnalysedFieldMatchesBleve(t *testing.T) {
 	for i, text := range texts {
 		for _, o := range opts {
 			ap := []uint64{uint64(i % 3)}
-			want := document.NewTextFieldCustom("f", ap, []byte(text), o, ix.analyzer)
+			want := document.NewTextFieldCustom("f", ap, []byte(text), o, analyzer)
 			want.Analyze()
-			got := &analysedField{TextField: document.NewTextFieldCustom("f", ap, []byte(text), o, ix.analyzer)}
+			got := &AnalysedField{TextField: document.NewTextFieldCustom("f", ap, []byte(text), o, analyzer)}
 			got.Analyze()
 			if got.AnalyzedLength() != want.AnalyzedLength() {
 				t.Fatalf("text %d, options %v: length %d, want %d", i, o, got.AnalyzedLength(), want.AnalyzedLength())
@@ -75,32 +72,5 @@ func TestAnalysedFieldMatchesBleve(t *testing.T) {
 				t.Fatalf("text %d: stored value changed to %q", i, got.Value())
 			}
 		}
-	}
-}
-
-// TestTextDocumentAnalysesItsOwnFields checks that the documents Put
-// indexes carry analysedFields, so the faster analysis is what runs.
-func TestTextDocumentAnalysesItsOwnFields(t *testing.T) {
-	ix := textAnalyzer(t)
-	r := loadFixtures(t)[0]
-	d, err := toDoc(&r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := textDocument(ix.bi.Mapping(), r.ID, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, f := range doc.Fields {
-		if _, ok := f.(*analysedField); ok {
-			n++
-		}
-		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
-			t.Errorf("%s is analysed by bleve", tf.Name())
-		}
-	}
-	if n == 0 || !reflect.DeepEqual(doc.ID(), r.ID) {
-		t.Errorf("%d analysed fields, id %q", n, doc.ID())
 	}
 }

@@ -1,4 +1,4 @@
-package index
+package analysis
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -6,14 +6,14 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// analysedField is a bleve text field whose analysis Hindsight does: the
+// AnalysedField is a bleve text field whose analysis Hindsight does: the
 // same tokens, frequencies and term locations as document.TextField's,
 // built with a handful of allocations per field. bleve's TokenFrequency
 // allocates a record per distinct term and grows each term's location
 // list one token at a time, which made it a quarter of the bytes
 // allocated while indexing; here the records and the location lists are
 // cut from shared arrays. TestAnalysedFieldMatchesBleve compares the two.
-type analysedField struct {
+type AnalysedField struct {
 	*document.TextField
 	length int
 	freqs  bindex.TokenFrequencies
@@ -21,7 +21,7 @@ type analysedField struct {
 }
 
 // Analyze runs the field's analyzer over its value.
-func (f *analysedField) Analyze() {
+func (f *AnalysedField) Analyze() {
 	a := f.Analyzer()
 	if a == nil {
 		f.TextField.Analyze()
@@ -41,15 +41,15 @@ func (f *analysedField) Analyze() {
 }
 
 // AnalyzedLength is the number of tokens.
-func (f *analysedField) AnalyzedLength() int { return f.length }
+func (f *AnalysedField) AnalyzedLength() int { return f.length }
 
 // AnalyzedTokenFrequencies are the terms with their frequencies and, with
 // term vectors, locations.
-func (f *analysedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+func (f *AnalysedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
 
 // Size estimates the memory the field holds, for bleve's accounting
 // (bleve's walks every location).
-func (f *analysedField) Size() int {
+func (f *AnalysedField) Size() int {
 	if f.freqs == nil {
 		return f.TextField.Size()
 	}
