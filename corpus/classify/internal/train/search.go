@@ -128,7 +128,10 @@ func bestIndex(res []result) int {
 	}
 	best := -1
 	for i, r := range res {
-		if r.report.Strict < top-noise {
+		// The rule-hit settings are measured for the report, never
+		// shipped: their gain is within noise and they tag incidental
+		// mentions (see TAGGING.md).
+		if r.report.Strict < top-noise || r.cand.features.Hits || r.cand.features.HitShared {
 			continue
 		}
 		if best < 0 {
