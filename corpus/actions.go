@@ -16,7 +16,7 @@ var (
 	reTrackerLink = regexp.MustCompile(`(?i)/(?:issues|pulls?|merge_requests|tickets?|milestones?|projects?)\b|jira|linear\.app`)
 	reDoneWord    = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
 	reDoneMark    = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
-	reSignOff     = regexp.MustCompile(`(?i)^(?:thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
+	reSignOff     = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
 	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
 	// reStatusPrefix is a status written before an item's text: "[DONE]",
 	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).

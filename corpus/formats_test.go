@@ -156,6 +156,8 @@ func TestActionItemForms(t *testing.T) {
 			[]string{"Alert on expiry"}},
 		{"our response is the fallback", "# T\n\n## Our Response\n\n- Rotated every token\n- Rebuilt the packages\n\n## What did we learn?\n\nA lot.\n",
 			[]string{"Rotated every token", "Rebuilt the packages"}},
+		{"an email signature ends the list", "# T\n\n## Action items\n\nAdd an alert on link state\nTest the VPN path\n\nThanks to Ana for the late night.\n\n-- Sam\n",
+			[]string{"Add an alert on link state", "Test the VPN path"}},
 		{"timeline steps are no follow-ups", "# T\n\n## Timeline\n\n- 10:00 We restarted the consumer to prevent this from happening again.\n",
 			nil},
 	}
