@@ -38,7 +38,7 @@ type Model struct {
 	Shared map[string]float64 `json:"shared"`
 	// Weights maps a feature name to its weight for each category; absent
 	// weights are zero.
-	Weights map[string]map[string]float64 `json:"weights"`
+	Weights map[string]map[string]float64 `json:"weights,omitempty"`
 
 	b   []float64            // bias by class index
 	w   map[string][]float64 // feature -> weight by class index
@@ -237,16 +237,7 @@ func (m *Model) Probabilities(in Input) []float64 {
 func (m *Model) WriteJSON(w io.Writer) error {
 	head := *m
 	head.Weights = nil
-	hb, err := json.MarshalIndent(struct {
-		Version        int                `json:"version"`
-		Classes        []string           `json:"classes"`
-		Features       Features           `json:"features"`
-		Params         Params             `json:"params"`
-		Contributing   float64            `json:"contributing"`
-		MinProbability float64            `json:"min_probability"`
-		Bias           map[string]float64 `json:"bias"`
-		Shared         map[string]float64 `json:"shared"`
-	}{head.Version, head.Classes, head.Features, head.Params, head.Contributing, head.MinProbability, head.Bias, head.Shared}, "", "  ")
+	hb, err := json.MarshalIndent(head, "", "  ") // Weights follow, one line each
 	if err != nil {
 		return fmt.Errorf("classify model: %w", err)
 	}
