@@ -31,14 +31,71 @@ var sectionRules = []struct {
 	re   *regexp.Regexp
 }{
 	{secTimeline, regexp.MustCompile(`^(?:(?:incident|detailed|event|events|outage|response|full|short|brief)\s+)?time ?line\b|^(?:key|chain of|sequence of|timeline of)\s+events\b|^events$|^chronology\b|^what happened when\b`)},
-	{secActions, regexp.MustCompile(`^(?:action (?:items?|points|plan)|actions?(?: taken| to take)?$|corrective|preventi(?:on|ve|ng (?:(?:a |the )?recurrences?|(?:future|similar|further) (?:incidents|outages|issues|problems)|this|it)\b)|preventative|how (?:will|can|could|do|should) we (?:do better|improve|prevent|avoid|make sure)|next steps|follow ?ups?\b|follow up (?:actions|items|tasks)|review actions|what we ?(?:are|re|will be|ll be)? doing (?:differently|about it|next)|what (?:we|we ?re|we are|we will|we ll) (?:chang\w*|improv\w*|fix\w*|do next)|changes we (?:are|will|re|have) mak\w*|how we(?: are| will| re|re)? (?:improv\w*|fix\w*)|tasks to address|improvements?$|remediation (?:items|actions|tasks|plan)|future (?:work|actions|improvements)|todo|to do$|going forward|how we(?:re| are| will)? prevent|what we (?:will|are going to) do|avoiding (?:a )?recurrence|looking (?:forward|ahead)|moving forward|future plans?$|outcomes?$|how (?:are )?we (?:are )?going to (?:do better|improve|prevent|fix)|(?:planned|proposed|upcoming) (?:changes|improvements|actions|work|fixes)|(?:preventive|preventative|corrective) (?:measures|actions|steps)|recommendations?\b|(?:short|medium|long) ?term (?:fixes|actions|items|tasks|improvements|remediations?|solutions?|plans?|work)|post ?(?:incident|mortem) (?:actions|tasks|items|follow ?ups?)|fixes and (?:improvements|follow ?ups?|next steps)|work items|tickets$)`)},
-	{secLessons, regexp.MustCompile(`^(?:lessons?(?: learn(?:ed|t))?|learnings?\b|what went (?:well|wrong|badly|right)|what (?:didn ?t|did not) go (?:well|so well)|where we got lucky|things that went|takeaways?|key takeaways|retrospective|reflections?|conclusions?$)`)},
+	{secActions, regexp.MustCompile(`^(?:` + strings.Join(actionHeadings, "|") + `)`)},
+	{secLessons, regexp.MustCompile(`^(?:lessons?(?: learn(?:ed|t))?|learnings?\b|(?:key|our|main|some|the) (?:learnings|lessons|takeaways)\b|what (?:we|i|did we|have we|can we|could we) (?:learn(?:ed|t)?)\b|what (?:worked|didn ?t work|did not work)\b|what went (?:well|wrong|badly|right)|what (?:didn ?t|did not) go (?:well|so well)|where we got lucky|things that went|takeaways?|key takeaways|retrospective|reflections?|conclusions?$)`)},
 	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
 	{secTrigger, regexp.MustCompile(`^triggers?\b|^what triggered`)},
 	{secDetection, regexp.MustCompile(`^(?:detection|detected|identified|identification|how (?:was it|we|it was) (?:detected|noticed|discovered|found)|discovery|monitoring and detection)\b`)},
-	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
+	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigations?\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
 	{secImpact, regexp.MustCompile(`^(?:impact\b|(?:customer|user|business|service|production|client)s? impact|fault\b|affected\b|scope\b|severity and impact|blast radius|who was affected|effects?$)`)},
 	{secSummary, regexp.MustCompile(`^(?:summary\b|(?:issue|incident|executive|event|outage|short|brief)\s+summary|overview\b|what happened\b|incident(?: description| details| overview)?$|description$|tl ?dr\b|abstract$|introduction$|background$|the (?:incident|issue|problem|outage)$|problem(?: description| statement)?$|issue$)`)},
+}
+
+// weSubj is "we" with what may follow it in a normalised heading, where
+// apostrophes are dropped: "we", "we're"/"were", "we are", "we will",
+// "we'll"/"well", "we have", "we've"/"weve", "we are going to".
+const weSubj = `(?:we|were|we are|we will|well|we ll|we have|weve|we ve|we re|we are going to|were going to|we plan to|we need to|we must|we should)`
+
+// actionHeadings are the headings (normalised, matched at the start)
+// under which postmortem writers list follow-up actions, done or open:
+// the template names ("Action items", "Corrective actions", "Follow-ups",
+// "Next steps", "Remediation items"), what blogs and status pages call
+// them ("What we're doing about it", "What's next", "Going forward",
+// "How we'll prevent this", "Changes we've made", "Improvements"),
+// wiki and issue-tracker names ("To do", "Tasks", "Work items",
+// "Tickets") and report names ("Recommendations", "Countermeasures",
+// "Preventive measures", "Future work", "Long-term fixes").
+var actionHeadings = []string{
+	`action (?:items?|points?|plan|list|register|tracker)\b`,
+	`actions?(?: taken| to take| items?)?$`,
+	`actions? (?:(?:we|that we|being|to be) )?(?:(?:are|re|will|ll|have|ve|plan to|intend to) )?(?:taken|taking|take|planned|tak\w+ to)\b`,
+	`actions? (?:taken )?(?:to|for) (?:prevent|avoid|address|improve|mitigate|reduce|ensure|the future)\w*`,
+	`actions? (?:going|moving) forward`,
+	`actionables?\b|actionable (?:items|points|steps|tasks)`,
+	`corrective\b|preventive\b|preventative\b|prevention\b`,
+	`preventing (?:(?:a |the )?recurrences?|(?:future|similar|further|repeat|recurring) (?:incidents|outages|issues|problems|failures|events)|this|it)\b`,
+	`(?:avoiding|preventing|prevent) (?:a )?(?:recurrence|repeat|repetition)|recurrence prevention`,
+	`how (?:will|can|could|do|should|are|shall) we (?:going to )?(?:do better|improve|prevent|avoid|make sure|ensure|stop|fix this|keep this|address)`,
+	`how ` + weSubj + `? ?(?:going to )?(?:are )?(?:improv\w*|prevent\w*|avoid\w*|address\w*|ensur\w*|mak\w* sure|do\w* better|fixing|harden\w*|stop\w*|respond\w* going forward|chang\w*)`,
+	`(?:our |the |further |future |immediate |additional |recommended |proposed |planned )?next steps?\b`,
+	`(?:further|future|additional|preventive|preventative|corrective|remediation|recommended|proposed|planned) steps\b`,
+	`steps (?:` + weSubj + `|being) (?:are |will |have )?(?:taking|take|taken|going to take|planned)\b|steps (?:taken|planned) (?:to prevent|to avoid|to improve|since|going forward)\b`,
+	`steps (?:to (?:prevent|avoid|improve|ensure|address)|forward|going forward)\b`,
+	`follow ?ups?\b|follow up\b|following up\b`,
+	`review actions`,
+	`whats next|what s next|what comes next|what now$|where (?:do )?we go from here|where next$|what is next`,
+	`what ` + weSubj + ` ?(?:are |will |have |will be |ll be |are going to |re going to )?(?:doing|going to do|do next|do differently|do about|do to|done since|done to|changing|changed|change|changes|improving|improve|fixing|fix|planning|plan|taking|take|learned and|learnt and)\b`,
+	`what (?:are|will|should|can|must|do) we (?:doing|do|going to do|change|changing|improv\w*|fix\w*|plan\w*)\b`,
+	`what (?:needs to|has to|must|should|will|is going to|are we going to) (?:change|happen next|be done|improve)\b`,
+	`what changes ` + weSubj + `?`,
+	`doing (?:things )?(?:better|differently)\b|(?:what|things) ` + weSubj + ` (?:do|change|will do|are doing) differently`,
+	`changes? (?:` + weSubj + `|made|planned|implemented|being made|to be made|to make|since|going forward|moving forward|after the incident|following the incident|in response|to prevent|to our (?:process|processes|procedures|systems?|infrastructure|tooling|monitoring))\b`,
+	`(?:planned|proposed|upcoming|future|further|additional|recommended|suggested|follow up|preventive|preventative|corrective) (?:changes|improvements?|actions?|work|fixes|enhancements?|measures|mitigations?|remediations?|safeguards|tasks|items|action items)\b`,
+	`(?:\w+ ){0,3}(?:improvements?|enhancements?)(?: (?:made|planned|we \w+ making|to (?:make|come)|going forward|and (?:fixes|follow ?ups?|next steps|actions|changes)))?$`,
+	`improvements?\b|enhancements?\b`,
+	`areas? (?:of|for) improvement|opportunit(?:y|ies) (?:for|to) improve\w*|room for improvement|improvement (?:areas?|opportunities|actions|plan|items|points|tasks)`,
+	`remediations$|remediation (?:items|actions|tasks|plan|steps|work|measures|and (?:follow ?ups?|next steps|prevention|improvements))\b`,
+	`mitigations? (?:going forward|for the future|plan)\b|(?:long ?term|longer term|permanent|follow up) (?:mitigations?|remediations?)\b`,
+	`future (?:work|works|actions?|improvements?|plans?|steps|changes|prevention|mitigations?|fixes|considerations|directions|tasks|items|measures|development)\b`,
+	`(?:remaining|outstanding|open|pending|ongoing) (?:work|actions?|tasks?|items|action items|follow ?ups?|issues|tickets)\b`,
+	`todos?\b|to dos?$|to do\b`,
+	`going forward|moving forward|looking (?:forward|ahead)|the road ahead|from now on|for the future|in the future$|plans? (?:for the future|going forward|ahead)|future plans?$|outcomes?$`,
+	`recommendations?\b|recommended (?:actions|changes|steps|fixes|improvements)`,
+	`(?:short|medium|mid|long|longer|near) ?term(?: (?:fixes|actions|items|tasks|improvements|remediations?|solutions?|plans?|work|changes|measures|steps|goals|follow ?ups?))?$`,
+	`post ?(?:incident|mortem) (?:actions|tasks|items|follow ?ups?|action items|improvements|work|steps|review actions)`,
+	`fixes and (?:improvements|follow ?ups?|next steps)`,
+	`work items|tickets$|tasks$|tracking issues?$|tasks (?:to|for) (?:address|prevent|fix|improve|avoid|follow)\w*`,
+	`counter ?measures?\b|measures (?:to prevent|to avoid|taken to prevent|going forward|for the future)\b|safeguards?$|guardrails?$`,
 }
 
 var (
@@ -132,7 +189,12 @@ var headingFirstWords = func() map[string]bool {
 		production client clients fault affected scope severity blast who effect effects summary issue
 		executive overview description tl tldr abstract introduction background problem looking moving
 		outcome outcomes planned proposed upcoming recommendation recommendations short long medium shortterm
-		longterm post postincident postmortem work tickets preventing our`) {
+		longterm post postincident postmortem work tickets preventing our actionable actionables avoiding prevent
+		recurrence further immediate additional recommended steps following whats doing things change
+		suggested areas area opportunity opportunities room enhancement enhancements remediations mitigations
+		longer permanent remaining outstanding open pending ongoing todos from for in plans plan mid near
+		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
+		key main some solutions fixing`) {
 		m[w] = true
 	}
 	return m
@@ -185,7 +247,8 @@ func classifyNormalized(n string) sectionKind {
 // classifyByRules classifies a normalised heading with sectionRules.
 func classifyByRules(n string) sectionKind {
 	first, _, _ := strings.Cut(n, " ")
-	if !headingFirstWords[first] {
+	if !headingFirstWords[first] && !strings.Contains(n, "improvement") && !strings.Contains(n, "enhancement") {
+		// ("Process improvements", "Monitoring enhancements")
 		return secOther
 	}
 	m := sectionRe.FindStringSubmatchIndex(n)
