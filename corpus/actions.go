@@ -62,11 +62,18 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	out = append(out, introducedLists(blocks, kinds, inActions)...)
+	out = append(out, looseActions(blocks, kinds, inActions)...)
 	if len(out) == 0 {
 		out = resolutionLists(blocks, kinds)
 	}
 	if len(out) == 0 {
+		out = lessonActions(blocks, kinds)
+	}
+	if len(out) == 0 {
 		out = preventionSentences(blocks, kinds)
+	}
+	if len(out) == 0 {
+		out = commitmentSentences(blocks, kinds)
 	}
 	if len(out) > maxActions {
 		out = out[:maxActions]
@@ -267,6 +274,10 @@ func actionFromRow(b block, statusCol int) (ActionItem, bool) {
 func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	var paras []block
 	for _, b := range blocks {
+		if b.kind == blockPara && b.hk == secActions {
+			// "**Next steps:** we will …": the key names the section
+			b.text = blockText(b)
+		}
 		t := strings.TrimSpace(b.text)
 		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) {
 			continue
@@ -372,7 +383,7 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			continue
 		}
 		t := strings.TrimSpace(b.text)
-		if !strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) {
+		if !strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) && labelKind(b) != secActions {
 			continue
 		}
 		level := 0
@@ -399,8 +410,13 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	level := 0
+	labelled := false // in a list after a "Remediation:" line
 	for i, b := range blocks {
-		if kinds[i] != secResolution || b.kind != blockItem {
+		if b.kind != blockItem {
+			labelled = labelKind(b) == secResolution && kinds[i] != secTimeline
+			continue
+		}
+		if kinds[i] != secResolution && !labelled {
 			continue
 		}
 		if level == 0 {
@@ -489,4 +505,209 @@ func issueLink(text string, links []string) string {
 		}
 	}
 	return ""
+}
+
+// maxLabelLen bounds a plain "Label:" line that names a section.
+const maxLabelLen = 80
+
+// labelKind is the kind of section a paragraph's last line names when
+// it is a plain "Label:" line ("Remediation:", "Next steps:",
+// "Preventive measures:"), as a heading would; else secOther.
+func labelKind(b block) sectionKind {
+	if b.kind != blockPara {
+		return secOther
+	}
+	t := b.text
+	if len(b.lines) > 0 {
+		t = b.lines[len(b.lines)-1]
+	}
+	t = strings.TrimSpace(t)
+	if !strings.HasSuffix(t, ":") || len(t) > maxLabelLen {
+		return secOther
+	}
+	return classifyHeading(strings.TrimSuffix(t, ":"))
+}
+
+// reActionColumn and reTrackColumn name the columns of a table of
+// follow-ups: what is to be done, and who owns it, its state, due date
+// or ticket.
+var (
+	reActionColumn = regexp.MustCompile(`(?i)\b(?:actions?|action items?|tasks?|to ?dos?|follow[- ]?ups?|remediations?|improvements?|fix(?:es)?|items?|what)\b`)
+	reTrackColumn  = regexp.MustCompile(`(?i)\b(?:owners?|assignees?|assigned|responsible|status|state|done|due|eta|deadline|ticket|issue|bug|jira|pr|priority|prio)\b`)
+)
+
+// looseActions reads follow-ups outside action-items sections that
+// carry their own sign: a check-box list ("- [ ] …", "- [x] …")
+// anywhere but in the timeline, the items nested under a list item
+// that names a follow-up section ("- Next steps:"), and the rows of a table whose header
+// names an action column beside an owner, status, due-date or ticket
+// column.
+func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
+	var out []ActionItem
+	statusCol, actionTable := -1, false
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if inActions[i] || kinds[i] == secTimeline {
+			actionTable = false
+			continue
+		}
+		switch b.kind {
+		case blockItem:
+			if n := labelledItems(blocks, i); n > 0 {
+				for _, c := range blocks[i+1 : i+1+n] {
+					if c.level != b.level+1 {
+						continue // details of the item above
+					}
+					if a, ok := actionFrom(c.text, c.links, c.checked, c.struck); ok {
+						out = append(out, a)
+					}
+				}
+				i += n
+				continue
+			}
+			if b.checked >= 0 {
+				if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+					out = append(out, a)
+				}
+			}
+		case blockRow:
+			if b.header {
+				actionTable = actionHeader(b.cells)
+				statusCol = statusColumn(b.cells)
+				continue
+			}
+			if actionTable {
+				if a, ok := actionFromRow(b, statusCol); ok {
+					out = append(out, a)
+				}
+			}
+		default:
+			actionTable = false
+		}
+	}
+	return out
+}
+
+// labelledItems returns how many list items follow item i nested
+// under it when item i only names a follow-up section ("- Action
+// items:", "- **Next steps**"), else 0.
+func labelledItems(blocks []block, i int) int {
+	b := blocks[i]
+	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(b.text), ":"))
+	if len(label) > maxLabelLen || b.checked >= 0 || classifyHeading(label) != secActions {
+		return 0
+	}
+	n := 0
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level > b.level; j++ {
+		n++
+	}
+	return n
+}
+
+// actionHeader reports whether a table header names an action column
+// and an owner, status, due-date or ticket column.
+func actionHeader(cells []string) bool {
+	action, track := false, false
+	for _, c := range cells {
+		switch {
+		case reTrackColumn.MatchString(c):
+			track = true
+		case reActionColumn.MatchString(c):
+			action = true
+		}
+	}
+	return action && track
+}
+
+// reActionLike is list-item text written as a follow-up: an imperative
+// ("Add an alert …", "Document the restore"), or a commitment or need
+// ("We will …", "We should …", "Need to …", "Make sure …").
+var reActionLike = regexp.MustCompile(`(?i)^(?:(?:we|i|the team|teams?)\s+(?:will|'ll|should|must|need to|have to|plan to|are going to|intend to|want to|could)\b|(?:(?:still )?need(?:s)? to|should|must|have to|make sure|don'?t|do not|never|always)\b|` + strings.Join(actionVerbs, "|") + `\b)`)
+
+// actionVerbs are imperatives that open a follow-up written as an
+// order: what teams write in action lists.
+var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e archive audit automate avoid backport build
+	change check clarify clean communicate configure consider create define delete deploy deprecate design
+	detect develop disable document double-check educate enable enforce ensure establish evaluate expand
+	explore extend fix follow formali[sz]e harden implement improve include increase inform install
+	instrument introduce investigate isolate keep limit lock log look maintain make measure migrate
+	monitor move notify pin practi[cs]e prevent prioriti[sz]e publish rate-limit rearchitect reduce refactor
+	remove rename replace require restrict review revisit rework rewrite rotate run schedule separate set
+	share simplify split standardi[sz]e start stop switch test track train update upgrade use validate
+	verify write`)
+
+// lessonActions reads, for a document with no follow-ups anywhere
+// else, the items of its lessons lists that are written as follow-ups
+// (imperatives, "we will", "we should"): lessons sections often list
+// what to do next.
+func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if kinds[i] != secLessons || b.kind != blockItem {
+			continue
+		}
+		t := strings.TrimSpace(strings.TrimLeft(b.text, "*_` "))
+		if !reActionLike.MatchString(t) {
+			continue
+		}
+		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// reCommitSubject is who states a follow-up: "we", "I", "the team",
+// "our infrastructure team".
+const reCommitSubject = `(?:we|i|the team|our (?:[a-z]+ ){0,2}teams?)\s+`
+
+// reCommitLead is a connective that may open a sentence before the
+// team states a follow-up ("Going forward, ", "Additionally, ").
+const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result),\s*)?`
+
+// rePurposeLead is a lead that makes whatever the team then says it did
+// a follow-up: a purpose ("To prevent this from happening again, "), a
+// follow-up ("As a precaution, "), or a time after the incident ("Since
+// then, ").
+const rePurposeLead = `(?:to (?:prevent|avoid|mitigate|reduce|address|improve|ensure|detect|catch|guard against|protect)[^,]{0,160}|as (?:a|an) (?:follow[- ]?up|next step|additional (?:measure|safeguard|step|precaution)|precaution|preventive measure|preventative measure)[^,]{0,60}|since then|(?:after|following) (?:this|the) (?:incident|outage|event|issue)),\s*`
+
+// reCommitSentence is a sentence in which the team states a follow-up:
+// a change it will make, is making or has made since ("We will add …",
+// "We are working on …", "We have since moved …", "Going forward, we
+// …", "To prevent this, we added …", "Our team is adding …").
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` + reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+
+// reCommitNoise is a stated intention that is no follow-up: telling the
+// reader what the post will do, status updates, refunds, thanks.
+var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not)\b`)
+
+// maxCommitments bounds the follow-ups read from prose sentences: a
+// narrative that states more is telling a story, not listing actions.
+const maxCommitments = 12
+
+// commitmentSentences reads, for a document with no follow-ups
+// anywhere else, the sentences of its prose (outside the timeline and
+// the impact) in which the team states a follow-up it will make, is
+// making or has made since; questions, quotes of what the post will
+// explain and status-page promises of updates are not follow-ups.
+func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secTimeline || kinds[i] == secImpact || len(b.text) > 3000 {
+			continue
+		}
+		for _, s := range splitSentences(b.text) {
+			s = strings.TrimSpace(s)
+			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(s) || reCommitNoise.MatchString(s) {
+				continue
+			}
+			if a, ok := actionFrom(s, b.links, -1, false); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	if len(out) > maxCommitments {
+		return nil
+	}
+	return out
 }

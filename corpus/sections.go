@@ -36,7 +36,7 @@ var sectionRules = []struct {
 	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
 	{secTrigger, regexp.MustCompile(`^triggers?\b|^what triggered`)},
 	{secDetection, regexp.MustCompile(`^(?:detection|detected|identified|identification|how (?:was it|we|it was) (?:detected|noticed|discovered|found)|discovery|monitoring and detection)\b`)},
-	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigations?\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
+	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
 	{secImpact, regexp.MustCompile(`^(?:impact\b|(?:customer|user|business|service|production|client)s? impact|fault\b|affected\b|scope\b|severity and impact|blast radius|who was affected|effects?$)`)},
 	{secSummary, regexp.MustCompile(`^(?:summary\b|(?:issue|incident|executive|event|outage|short|brief)\s+summary|overview\b|what happened\b|incident(?: description| details| overview)?$|description$|tl ?dr\b|abstract$|introduction$|background$|the (?:incident|issue|problem|outage)$|problem(?: description| statement)?$|issue$)`)},
 }
@@ -85,7 +85,7 @@ var actionHeadings = []string{
 	`improvements?\b|enhancements?\b`,
 	`areas? (?:of|for) improvement|opportunit(?:y|ies) (?:for|to) improve\w*|room for improvement|improvement (?:areas?|opportunities|actions|plan|items|points|tasks)`,
 	`remediations$|remediation (?:items|actions|tasks|plan|steps|work|measures|and (?:follow ?ups?|next steps|prevention|improvements))\b`,
-	`mitigations? (?:going forward|for the future|plan)\b|(?:long ?term|longer term|permanent|follow up) (?:mitigations?|remediations?)\b`,
+	`mitigations$|mitigations? (?:going forward|for the future|plan|steps|and (?:prevention|follow ?ups?|next steps|improvements))\b|(?:long ?term|longer term|permanent|follow up) (?:mitigations?|remediations?)\b`,
 	`future (?:work|works|actions?|improvements?|plans?|steps|changes|prevention|mitigations?|fixes|considerations|directions|tasks|items|measures|development)\b`,
 	`(?:remaining|outstanding|open|pending|ongoing) (?:work|actions?|tasks?|items|action items|follow ?ups?|issues|tickets)\b`,
 	`todos?\b|to dos?$|to do\b`,
