@@ -165,12 +165,15 @@ func (g actionGroup) items() []ActionItem {
 	if len(out) > 0 {
 		return out
 	}
-	if g.sub && g.heading != nil && len(strings.Fields(g.heading.text)) >= 2 && !isStatusHeading(g.heading.text) {
+	// a sub-heading that sorts the items ("Done", "Short term",
+	// "Detection") is no action; prose under it lists them
+	label := g.heading != nil && (isStatusHeading(g.heading.text) || g.heading.hk != secOther)
+	if g.sub && g.heading != nil && len(strings.Fields(g.heading.text)) >= 2 && !label {
 		if a, ok := actionFrom(g.heading.text, g.heading.links, -1, false); ok {
 			return []ActionItem{a}
 		}
 	}
-	if out := proseActions(g.blocks, g.sub); len(out) > 0 {
+	if out := proseActions(g.blocks, g.sub && !label); len(out) > 0 {
 		return out
 	}
 	return trackerPointer(g.blocks)
@@ -352,11 +355,37 @@ func isLineList(lines []string) bool {
 	}
 	for _, l := range lines {
 		r, _ := utf8.DecodeRuneInString(l)
-		if len(l) > 240 || !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+		if len(l) > 240 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || isCheckGlyph(r)) {
 			return false
 		}
 	}
 	return true
+}
+
+// isCheckGlyph reports a character written before a line to mark it a
+// task, open or done: ☐ ☑ ☒ ✅ ✓ ✔ ❌ ⬜ 🔲.
+func isCheckGlyph(r rune) bool {
+	switch r {
+	case '☐', '☑', '☒', '✅', '✓', '✔', '❌', '⬜', '🔲', '✗', '✘':
+		return true
+	}
+	return false
+}
+
+// glyphLines returns the lines of a paragraph when every line starts
+// with a check glyph (a task list written without list markup), else
+// nil.
+func glyphLines(b block) []string {
+	if b.kind != blockPara || len(b.lines) < 2 {
+		return nil
+	}
+	for _, l := range b.lines {
+		r, _ := utf8.DecodeRuneInString(l)
+		if !isCheckGlyph(r) || len(l) > 600 {
+			return nil
+		}
+	}
+	return b.lines
 }
 
 // linksIn returns the links of a paragraph that appear in one of its
@@ -468,6 +497,16 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 			}
 		}
 	}
+	if r, size := utf8.DecodeRuneInString(text); isCheckGlyph(r) {
+		text = strings.TrimSpace(text[size:])
+		if checked < 0 {
+			checked = 0
+			switch r {
+			case '☑', '☒', '✅', '✓', '✔':
+				checked = 1
+			}
+		}
+	}
 	if text == "" || reSignOff.MatchString(text) || rePlaceholder.MatchString(text) {
 		return ActionItem{}, false
 	}
@@ -570,6 +609,13 @@ func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []Actio
 					out = append(out, a)
 				}
 			}
+		case blockPara:
+			actionTable = false
+			for _, l := range glyphLines(b) {
+				if a, ok := actionFrom(l, linksIn(l, b.links), -1, false); ok {
+					out = append(out, a)
+				}
+			}
 		case blockRow:
 			if b.header {
 				actionTable = actionHeader(b.cells)
@@ -622,7 +668,7 @@ func actionHeader(cells []string) bool {
 // reActionLike is list-item text written as a follow-up: an imperative
 // ("Add an alert …", "Document the restore"), or a commitment or need
 // ("We will …", "We should …", "Need to …", "Make sure …").
-var reActionLike = regexp.MustCompile(`(?i)^(?:(?:we|i|the team|teams?)\s+(?:will|'ll|should|must|need to|have to|plan to|are going to|intend to|want to|could)\b|(?:(?:still )?need(?:s)? to|should|must|have to|make sure|don'?t|do not|never|always)\b|` + strings.Join(actionVerbs, "|") + `\b)`)
+var reActionLike = regexp.MustCompile(`(?i)^(?:(?:[a-z]+ ){1,3}(?:should|must|needs? to)\b|(?:we|i|the team|teams?)\s+(?:will|'ll|should|must|need to|have to|plan to|are going to|intend to|want to|could)\b|(?:(?:still )?need(?:s)? to|should|must|have to|make sure|don'?t|do not|never|always)\b|` + strings.Join(actionVerbs, "|") + `\b)`)
 
 // actionVerbs are imperatives that open a follow-up written as an
 // order: what teams write in action lists.
@@ -643,8 +689,8 @@ var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e archive audit
 func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	for i, b := range blocks {
-		if kinds[i] != secLessons || b.kind != blockItem {
-			continue
+		if kinds[i] != secLessons || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
+			continue // (a sub-heading of the lessons may name one)
 		}
 		t := strings.TrimSpace(strings.TrimLeft(b.text, "*_` "))
 		if !reActionLike.MatchString(t) {
@@ -675,7 +721,18 @@ const rePurposeLead = `(?:to (?:prevent|avoid|mitigate|reduce|address|improve|en
 // a change it will make, is making or has made since ("We will add …",
 // "We are working on …", "We have since moved …", "Going forward, we
 // …", "To prevent this, we added …", "Our team is adding …").
-var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` + reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
+	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
+	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + reChangeVerbs + `|` +
+	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+
+// reChangeVerbs are the participles of a change made to prevent a
+// recurrence: "added", "put in place", "rolled out".
+const reChangeVerbs = `(?:added|implemented|introduced|put in place|deployed|enabled|set up|created|improved|increased|updated|changed|upgraded|migrated|automated|documented|configured|adjusted|extended|rolled out|written|built|moved|hardened|tightened|rotated|reviewed|audited|patched|replaced|switched|raised|lowered|reduced|established|begun|started|reworked|rewritten|refactored|instrumented|expanded)\b`
+
+// reCommitNoiseAny is status-page language anywhere in a sentence: a
+// fix being watched, updates promised.
+var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:results|situation|fix|recovery|progress|closely)|continue to monitor|keep (?:you|everyone|users) (?:updated|posted|informed)|further updates?|(?:more|further) (?:details|information) (?:soon|to follow|as)|as soon as (?:possible|we know|more)|(?:post|page|report|status|incident|article|notice|thread) (?:will|shall) be updated|updated (?:once|when|as soon|as we|with (?:more|further|any)))\b`)
 
 // reCommitNoise is a stated intention that is no follow-up: telling the
 // reader what the post will do, status updates, refunds, thanks.
@@ -698,7 +755,7 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
-			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(s) || reCommitNoise.MatchString(s) {
+			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(s) || reCommitNoise.MatchString(s) || reCommitNoiseAny.MatchString(s) {
 				continue
 			}
 			if a, ok := actionFrom(s, b.links, -1, false); ok {

@@ -94,6 +94,7 @@ var actionHeadings = []string{
 	`(?:short|medium|mid|long|longer|near) ?term(?: (?:fixes|actions|items|tasks|improvements|remediations?|solutions?|plans?|work|changes|measures|steps|goals|follow ?ups?))?$`,
 	`post ?(?:incident|mortem) (?:actions|tasks|items|follow ?ups?|action items|improvements|work|steps|review actions)`,
 	`fixes and (?:improvements|follow ?ups?|next steps)`,
+	`what (?:is|s|are|has been|have been|is being|are being|s being) (?:being )?(?:done|changed|changing|improved|fixed)\b|(?:our|the) plans?$|plans?$|(?:our|the) plan (?:going forward|forward|ahead|to prevent)|hardening\b|follow ?on (?:work|actions|items|tasks)`,
 	`work items|tickets$|tasks$|tracking issues?$|tasks (?:to|for) (?:address|prevent|fix|improve|avoid|follow)\w*`,
 	`counter ?measures?\b|measures (?:to prevent|to avoid|taken to prevent|going forward|for the future)\b|safeguards?$|guardrails?$`,
 }
@@ -194,7 +195,7 @@ var headingFirstWords = func() map[string]bool {
 		suggested areas area opportunity opportunities room enhancement enhancements remediations mitigations
 		longer permanent remaining outstanding open pending ongoing todos from for in plans plan mid near
 		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
-		key main some solutions fixing`) {
+		key main some solutions fixing hardening`) {
 		m[w] = true
 	}
 	return m
