@@ -17,7 +17,7 @@ var (
 	reDoneWord    = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
 	reDoneMark    = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|✅|✔|☑|\[done\]|^done:`)
 	reSignOff     = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
-	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|action|todo|to do|improvement|prevent|recommend`)
+	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|\baction|\btodo|\bto do\b|improvement|\bprevent|recommend|going forward|moving forward|what we(?:'re| are| will|'ll)? (?:chang|do next|do differently)|doing (?:things )?differently|future work`)
 	// reStatusPrefix is a status written before an item's text: "[DONE]",
 	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).
 	reStatusPrefix = regexp.MustCompile(`(?i)^\s*(?:\[(x|done|complete|completed|fixed|closed|open|todo|to do|in progress|wip|pending| )\]|(done|open|todo|closed)\s*:)\s*`)

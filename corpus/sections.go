@@ -95,6 +95,9 @@ var actionHeadings = []string{
 	`post ?(?:incident|mortem) (?:actions|tasks|items|follow ?ups?|action items|improvements|work|steps|review actions)`,
 	`fixes and (?:improvements|follow ?ups?|next steps)`,
 	`what (?:is|s|are|has been|have been|is being|are being|s being) (?:being )?(?:done|changed|changing|improved|fixed)\b|(?:our|the) plans?$|plans?$|(?:our|the) plan (?:going forward|forward|ahead|to prevent)|hardening\b|follow ?on (?:work|actions|items|tasks)`,
+	`next (?:actions|tasks|items|moves)\b|(?:completed|closed|done|open|planned) (?:actions|action items|items|tasks|follow ?ups)\b|suggestions?$|suggested (?:actions|changes|fixes|improvements|next steps)|ideas? (?:for|to) (?:improv|prevent|avoid)\w*`,
+	// (other languages: German, French, Spanish, Dutch, Portuguese)
+	`ma(?:ß|ss)nahmen\b|nächste schritte|folgema(?:ß|ss)nahmen|actions correctives|mesures (?:correctives|préventives)|prochaines étapes|acciones (?:correctivas|preventivas)|próximos pasos|pasos siguientes|vervolgstappen|acties|verbeterpunten|próximos passos|ações (?:corretivas|preventivas)`,
 	`work items|tickets$|tasks$|tracking issues?$|tasks (?:to|for) (?:address|prevent|fix|improve|avoid|follow)\w*`,
 	`counter ?measures?\b|measures (?:to prevent|to avoid|taken to prevent|going forward|for the future)\b|safeguards?$|guardrails?$`,
 }
@@ -195,7 +198,9 @@ var headingFirstWords = func() map[string]bool {
 		suggested areas area opportunity opportunities room enhancement enhancements remediations mitigations
 		longer permanent remaining outstanding open pending ongoing todos from for in plans plan mid near
 		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
-		key main some solutions fixing hardening`) {
+		key main some solutions fixing hardening completed closed done suggestion suggestions suggested idea ideas
+		maßnahmen massnahmen nächste folgemaßnahmen folgemassnahmen mesures prochaines acciones próximos pasos vervolgstappen
+		acties verbeterpunten ações`) {
 		m[w] = true
 	}
 	return m
