@@ -672,15 +672,20 @@ var reActionLike = regexp.MustCompile(`(?i)^(?:(?:[a-z]+ ){1,3}(?:should|must|ne
 
 // actionVerbs are imperatives that open a follow-up written as an
 // order: what teams write in action lists.
-var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e archive audit automate avoid backport build
-	change check clarify clean communicate configure consider create define delete deploy deprecate design
-	detect develop disable document double-check educate enable enforce ensure establish evaluate expand
-	explore extend fix follow formali[sz]e harden implement improve include increase inform install
-	instrument introduce investigate isolate keep limit lock log look maintain make measure migrate
-	monitor move notify pin practi[cs]e prevent prioriti[sz]e publish rate-limit rearchitect reduce refactor
-	remove rename replace require restrict review revisit rework rewrite rotate run schedule separate set
-	share simplify split standardi[sz]e start stop switch test track train update upgrade use validate
-	verify write`)
+var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e apply archive assign audit automate avoid backport benchmark
+	block build cap change check clarify clean communicate configure consider create decommission
+	define delete deploy deprecate design detect develop disable document double-check drill educate
+	enable encrypt enforce ensure escalate establish evaluate expand explore extend fix follow
+	formali[sz]e gate harden hire implement improve include increase inform install instrument
+	introduce investigate isolate keep label limit lock log look maintain make measure migrate monitor
+	move notify page pin practi[cs]e prevent prioriti[sz]e profile provision publish purge rate-limit
+	rearchitect reconsider reduce refactor rehearse remove rename replace require research reserve
+	restrict retire review revise revisit rework rewrite rotate run scale schedule separate set shard
+	share sign simplify split staff standardi[sz]e start stop switch tag test track train tune update
+	upgrade use validate verify warn write`)
+
+// reItemNumber is the number before a numbered heading: "2. ", "3) ".
+var reItemNumber = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[ivx]{1,4}[.)])\s+`)
 
 // lessonActions reads, for a document with no follow-ups anywhere
 // else, the items of its lessons lists that are written as follow-ups
@@ -692,11 +697,14 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if kinds[i] != secLessons || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
 			continue // (a sub-heading of the lessons may name one)
 		}
-		t := strings.TrimSpace(strings.TrimLeft(b.text, "*_` "))
-		if !reActionLike.MatchString(t) {
+		t := strings.TrimSpace(b.text)
+		if b.kind == blockHeading {
+			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
+		}
+		if !reActionLike.MatchString(strings.TrimLeft(t, "*_` ")) {
 			continue
 		}
-		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
 			out = append(out, a)
 		}
 	}
