@@ -701,7 +701,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if !reActionLike.MatchString(strings.TrimLeft(t, "*_` ")) {
+		if !reActionLike.MatchString(strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'")) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
@@ -740,11 +740,11 @@ const reChangeVerbs = `(?:added|implemented|introduced|put in place|deployed|ena
 
 // reCommitNoiseAny is status-page language anywhere in a sentence: a
 // fix being watched, updates promised.
-var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:results|situation|fix|recovery|progress|closely)|continue to monitor|keep (?:you|everyone|users) (?:updated|posted|informed)|further updates?|(?:more|further) (?:details|information) (?:soon|to follow|as)|as soon as (?:possible|we know|more)|(?:post|page|report|status|incident|article|notice|thread) (?:will|shall) be updated|updated (?:once|when|as soon|as we|with (?:more|further|any)))\b`)
+var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:results|situation|fix|recovery|progress|closely)|continue to monitor|keep (?:you|everyone|users) (?:updated|posted|informed)|further updates?|(?:more|further) (?:details|information) (?:soon|to follow|as)|as soon as (?:possible|we know|more)|(?:post|page|report|status|incident|article|notice|thread) (?:will|shall) be updated|\d{1,2}:\d{2}|\d{1,2} ?[ap]\.?m\b|tomorrow|tonight|this (?:morning|afternoon|evening|weekend)|in (?:the next |about |approximately )?\d+ (?:minutes|hours)|maintenance window|scheduled maintenance|updated (?:once|when|as soon|as we|with (?:more|further|any)))\b`)
 
 // reCommitNoise is a stated intention that is no follow-up: telling the
 // reader what the post will do, status updates, refunds, thanks.
-var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not)\b`)
+var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking))\b`)
 
 // maxCommitments bounds the follow-ups read from prose sentences: a
 // narrative that states more is telling a story, not listing actions.
@@ -763,7 +763,8 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
-			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(s) || reCommitNoise.MatchString(s) || reCommitNoiseAny.MatchString(s) {
+			m := strings.ReplaceAll(s, "’", "'") // "We’ll"
+			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) {
 				continue
 			}
 			if a, ok := actionFrom(s, b.links, -1, false); ok {

@@ -120,6 +120,8 @@ func TestActionShapes(t *testing.T) {
 			[]string{"Test migrations on a copy of production"}},
 		{"closing commitments", head + "We restored the index at 10:40.\n\nWe will add a migration check to CI. We are also going to page on queue depth.\n\nWe apologise for the disruption.\n",
 			[]string{"We will add a migration check to CI.", "We are also going to page on queue depth."}},
+		{"typographic apostrophe", head + "We’ll add a migration check to CI.\n",
+			[]string{"We’ll add a migration check to CI."}},
 		{"changes made since", head + "Since then, we have moved all schema changes behind a review.\n\nI have since written a runbook.\n",
 			[]string{"Since then, we have moved all schema changes behind a review.", "I have since written a runbook."}},
 		{"purpose lead", head + "To prevent this from happening again, we added a migration check to CI.\n",
@@ -133,6 +135,8 @@ func TestActionShapes(t *testing.T) {
 		{"timeline is no follow-up", head + "## Timeline\n\n- [x] 10:00 deploy\n- [x] 10:40 restored\n\n## Impact\n\n- Orders were delayed\n", nil},
 		{"post narration is no follow-up", head + "In this post we will explain what happened. We will also describe the fix.\n", nil},
 		{"status-page updates are no follow-ups", head + "We are investigating. We have implemented a fix and are monitoring the results. We will continue to monitor and keep you updated. This incident post will be updated once we have more information.\n", nil},
+		{"maintenance notices are no follow-ups", head + "We will be performing maintenance on the database. We will upgrade the cluster on Saturday at 10:00 UTC. We'll be back shortly.\n", nil},
+		{"asides are no follow-ups", head + "I will admit the alert was easy to miss. I'll spare you the details.\n", nil},
 		{"questions are no follow-ups", head + "What will we change next time?\n", nil},
 		{"a narrative of many intentions is a story", head + strings.Repeat("We will see. We will try again. We will add a check. ", 10) + "\n", nil},
 	}
