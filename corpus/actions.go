@@ -713,7 +713,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 
 // reCommitSubject is who states a follow-up: "we", "I", "the team",
 // "our infrastructure team".
-const reCommitSubject = `(?:we|i|the team|our (?:[a-z]+ ){0,2}teams?)\s+`
+const reCommitSubject = `(?:we|i|the team|our (?:[a-z]+ ){0,2}teams?)(?:\s+|\b)` // ("we'll")
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
@@ -731,16 +731,21 @@ const rePurposeLead = `(?:to (?:prevent|avoid|mitigate|reduce|address|improve|en
 // …", "To prevent this, we added …", "Our team is adding …").
 var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
 	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
-	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + reChangeVerbs + `|` +
+	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + rePreventVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
 
 // reChangeVerbs are the participles of a change made to prevent a
 // recurrence: "added", "put in place", "rolled out".
 const reChangeVerbs = `(?:added|implemented|introduced|put in place|deployed|enabled|set up|created|improved|increased|updated|changed|upgraded|migrated|automated|documented|configured|adjusted|extended|rolled out|written|built|moved|hardened|tightened|rotated|reviewed|audited|patched|replaced|switched|raised|lowered|reduced|established|begun|started|reworked|rewritten|refactored|instrumented|expanded)\b`
 
+// rePreventVerbs are the participles of a lasting change, as in "we
+// have added …": not those of a mitigation during the incident ("we've
+// increased resources", "we have deployed a fix").
+const rePreventVerbs = `(?:added|implemented|introduced|put in place|enabled|set up|created|improved|automated|documented|extended|written|built|hardened|tightened|reviewed|audited|established|begun|started|reworked|rewritten|refactored|instrumented|expanded)\b`
+
 // reCommitNoiseAny is status-page language anywhere in a sentence: a
 // fix being watched, updates promised.
-var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:results|situation|fix|recovery|progress|closely)|continue to monitor|keep (?:you|everyone|users) (?:updated|posted|informed)|further updates?|(?:more|further) (?:details|information) (?:soon|to follow|as)|as soon as (?:possible|we know|more)|(?:post|page|report|status|incident|article|notice|thread) (?:will|shall) be updated|\d{1,2}:\d{2}|\d{1,2} ?[ap]\.?m\b|tomorrow|tonight|this (?:morning|afternoon|evening|weekend)|in (?:the next |about |approximately )?\d+ (?:minutes|hours)|maintenance window|scheduled maintenance|updated (?:once|when|as soon|as we|with (?:more|further|any)))\b`)
+var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:results|situation|fix|recovery|progress|closely)|continue to monitor|keep (?:you|everyone|users) (?:updated|posted|informed)|further updates?|(?:more|further) (?:details|information) (?:soon|to follow|as)|as soon as (?:possible|we know|more)|(?:implemented|deployed|applied|rolled out|released|pushed) (?:a |the )?(?:fix|patch|hotfix|workaround|mitigation)\b|(?:post|page|report|status|incident|article|notice|thread) (?:will|shall) be updated|\d{1,2}:\d{2}|\d{1,2} ?[ap]\.?m\b|tomorrow|tonight|this (?:morning|afternoon|evening|weekend)|in (?:the next |about |approximately )?\d+ (?:minutes|hours)|maintenance window|scheduled maintenance|updated (?:once|when|as soon|as we|with (?:more|further|any)))\b`)
 
 // reCommitNoise is a stated intention that is no follow-up: telling the
 // reader what the post will do, status updates, refunds, thanks.

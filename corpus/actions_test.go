@@ -137,6 +137,7 @@ func TestActionShapes(t *testing.T) {
 		{"status-page updates are no follow-ups", head + "We are investigating. We have implemented a fix and are monitoring the results. We will continue to monitor and keep you updated. This incident post will be updated once we have more information.\n", nil},
 		{"maintenance notices are no follow-ups", head + "We will be performing maintenance on the database. We will upgrade the cluster on Saturday at 10:00 UTC. We'll be back shortly.\n", nil},
 		{"asides are no follow-ups", head + "I will admit the alert was easy to miss. I'll spare you the details.\n", nil},
+		{"mitigation in a status update is no follow-up", head + "We've increased resources and got things running. We have deployed a fix.\n", nil},
 		{"questions are no follow-ups", head + "What will we change next time?\n", nil},
 		{"a narrative of many intentions is a story", head + strings.Repeat("We will see. We will try again. We will add a check. ", 10) + "\n", nil},
 	}
