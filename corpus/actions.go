@@ -75,6 +75,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	if len(out) == 0 {
 		out = commitmentSentences(blocks, kinds)
 	}
+	out = append(out, markedActions(blocks, kinds, inActions)...)
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -668,7 +669,7 @@ func actionHeader(cells []string) bool {
 // reActionLike is list-item text written as a follow-up: an imperative
 // ("Add an alert …", "Document the restore"), or a commitment or need
 // ("We will …", "We should …", "Need to …", "Make sure …").
-var reActionLike = regexp.MustCompile(`(?i)^(?:(?:[a-z]+ ){1,3}(?:should|must|needs? to)\b|(?:we|i|the team|teams?)\s+(?:will|'ll|should|must|need to|have to|plan to|are going to|intend to|want to|could)\b|(?:(?:still )?need(?:s)? to|should|must|have to|make sure|don'?t|do not|never|always)\b|` + strings.Join(actionVerbs, "|") + `\b)`)
+var reActionLike = regexp.MustCompile(`(?i)^(?:(?:[a-z]+ ){1,3}(?:should|must|needs? to)\b|(?:we|i|the team|teams?)\s+(?:will|'ll|should|must|need to|have to|plan to|are going to|intend to|want to|could)\b|(?:(?:still )?need(?:s)? to|should|must|have to|make sure|don'?t|do not|never|always)\b|(?:` + strings.Join(actionVerbs, "|") + `)\b)`)
 
 // actionVerbs are imperatives that open a follow-up written as an
 // order: what teams write in action lists.
@@ -683,6 +684,10 @@ var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e apply archive
 	restrict retire review revise revisit rework rewrite rotate run scale schedule separate set shard
 	share sign simplify split staff standardi[sz]e start stop switch tag test track train tune update
 	upgrade use validate verify warn write`)
+
+// reRegret is hindsight about the past, no follow-up: "we should have
+// used …".
+var reRegret = regexp.MustCompile(`(?i)\b(?:should|must|could|would)(?:n'?t| not)? have\b`)
 
 // reItemNumber is the number before a numbered heading: "2. ", "3) ".
 var reItemNumber = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[ivx]{1,4}[.)])\s+`)
@@ -701,7 +706,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if !reActionLike.MatchString(strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'")) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) || reRegret.MatchString(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
@@ -779,6 +784,36 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	}
 	if len(out) > maxCommitments {
 		return nil
+	}
+	return out
+}
+
+// reMarkedAction is a follow-up marked inline in prose or a list item
+// outside an action-items section: "… Follow-up: a smoke test of the
+// deploy shape.", "TODO: rotate the key", "Action item: …".
+var reMarkedAction = regexp.MustCompile(`(?:^|[.!?;]\s+|\(\s*)(?:follow[- ]?up(?: action| item| task)?|action(?: item)?|todo|to ?do|next step)s?\s*:\s+(\S[^.!?;]{8,400})`)
+
+// markedActions reads follow-ups marked inline ("Follow-up: …",
+// "TODO: …") outside action-items sections, the timeline and code.
+func markedActions(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if inActions[i] || kinds[i] == secTimeline || b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 {
+			continue
+		}
+		if !strings.Contains(strings.ToLower(b.text), ":") {
+			continue
+		}
+		for _, m := range reMarkedAction.FindAllStringSubmatch(strings.ToLower(b.text), -1) {
+			start := strings.Index(strings.ToLower(b.text), m[1])
+			t := strings.TrimSpace(b.text[start : start+len(m[1])])
+			if strings.Count(t, ")") > strings.Count(t, "(") { // "(TODO: …)"
+				t = strings.TrimSpace(t[:strings.LastIndexByte(t, ')')])
+			}
+			if a, ok := actionFrom(t, linksIn(t, b.links), -1, false); ok {
+				out = append(out, a)
+			}
+		}
 	}
 	return out
 }
