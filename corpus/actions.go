@@ -605,7 +605,7 @@ func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []Actio
 				i += n
 				continue
 			}
-			if b.checked >= 0 {
+			if b.checked >= 0 && !reAcknowledgement.MatchString(b.text) {
 				if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
 					out = append(out, a)
 				}
@@ -634,6 +634,10 @@ func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []Actio
 	}
 	return out
 }
+
+// reAcknowledgement is a form's check box, no task: "[x] I have read
+// the guidelines".
+var reAcknowledgement = regexp.MustCompile(`(?i)^\s*i(?: have|'ve| agree| confirm| understand| read| searched| checked| accept)\b`)
 
 // labelledItems returns how many list items follow item i nested
 // under it when item i only names a follow-up section ("- Action
@@ -685,6 +689,34 @@ var actionVerbs = strings.Fields(`add adopt alert allow analy[sz]e apply archive
 	share sign simplify split staff standardi[sz]e start stop switch tag test track train tune update
 	upgrade use validate verify warn write`)
 
+// reFiniteVerb is a finite verb: after an opening word it shows that
+// word was a subject ("Deploy took an hour", "Test coverage was low"),
+// not an imperative.
+var reFiniteVerb = regexp.MustCompile(`(?i)^(?:is|was|were|are|has|had|have|did|does|didn't|wasn't|weren't|isn't|aren't|hasn't|took|went|worked|helped|failed|caused|made|got|came|saw|broke|showed|became|remained|seemed|felt|allowed|kept|led|gave|meant|missed|caught|triggered|fired|alerted|paged|ran|started|stopped|happened|occurred|succeeded|proved|turned|needed|could|would|can|will)$`)
+
+// nounVerbs are imperatives that also open a sentence as nouns ("Test
+// coverage was low", "Review process missed it").
+var nounVerbs = map[string]bool{"test": true, "review": true, "change": true, "deploy": true, "log": true, "use": true,
+	"run": true, "track": true, "check": true, "set": true, "scale": true, "design": true, "build": true, "update": true,
+	"limit": true, "lock": true, "label": true, "tag": true, "page": true, "cap": true, "block": true, "drill": true,
+	"audit": true, "monitor": true, "alert": true, "schedule": true, "fix": true, "switch": true, "share": true,
+	"split": true, "start": true, "stop": true, "train": true, "profile": true, "research": true, "move": true,
+	"backport": true, "release": true, "upgrade": true, "rewrite": true, "rework": true, "purge": true, "gate": true}
+
+// isStatement reports whether a lesson that opens with an imperative
+// is a statement whose subject is that word ("Deploy took too long").
+func isStatement(t string) bool {
+	w := strings.Fields(t)
+	if len(w) < 2 {
+		return false
+	}
+	strip := func(s string) string { return strings.Trim(s, ".,;:!?*_`()\"'") }
+	if reFiniteVerb.MatchString(strip(w[1])) {
+		return true
+	}
+	return len(w) > 2 && nounVerbs[strings.ToLower(strip(w[0]))] && reFiniteVerb.MatchString(strip(w[2])) || len(w) > 2 && nounVerbs[strings.ToLower(strip(w[0]))] && strings.HasSuffix(strip(w[2]), "ed")
+}
+
 // reRegret is hindsight about the past, no follow-up: "we should have
 // used …".
 var reRegret = regexp.MustCompile(`(?i)\b(?:should|must|could|would)(?:n'?t| not)? have\b`)
@@ -706,7 +738,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) || reRegret.MatchString(m) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) || reRegret.MatchString(m) || isStatement(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
