@@ -39,6 +39,9 @@ var sectionRules = []struct {
 	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
 	{secImpact, regexp.MustCompile(`^(?:impact\b|(?:customer|user|business|service|production|client)s? impact|fault\b|affected\b|scope\b|severity and impact|blast radius|who was affected|effects?$)`)},
 	{secSummary, regexp.MustCompile(`^(?:summary\b|(?:issue|incident|executive|event|outage|short|brief)\s+summary|overview\b|what happened\b|incident(?: description| details| overview)?$|description$|tl ?dr\b|abstract$|introduction$|background$|the (?:incident|issue|problem|outage)$|problem(?: description| statement)?$|issue$)`)},
+	// "Incident follow-ups", "Security action items": a follow-up name
+	// after a word or two that name nothing else
+	{secActions, regexp.MustCompile(`^(?:[a-z]+ ){1,2}(?:action items?|follow ?ups?|next steps|corrective actions|preventive actions|preventative actions|remediation (?:items|actions|tasks|plan)|todos?)$`)},
 }
 
 // weSubj is "we" with what may follow it in a normalised heading, where
@@ -206,6 +209,22 @@ var headingFirstWords = func() map[string]bool {
 	return m
 }()
 
+// actionPhrases name follow-ups wherever they stand in a heading
+// ("Process improvements", "Incident follow-ups", "Security action
+// items"): headings holding one skip the first-word filter.
+var actionPhrases = []string{"improvement", "enhancement", "action item", "follow up", "followup", "next step", "remediation", "corrective", "todo"}
+
+// hasActionPhrase reports whether a normalised heading holds one of
+// actionPhrases.
+func hasActionPhrase(n string) bool {
+	for _, p := range actionPhrases {
+		if strings.Contains(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // commonHeadings are the most frequent normalised headings, answered
 // without the regexp (TestCommonHeadings checks they agree with it).
 var commonHeadings = map[string]sectionKind{
@@ -253,8 +272,7 @@ func classifyNormalized(n string) sectionKind {
 // classifyByRules classifies a normalised heading with sectionRules.
 func classifyByRules(n string) sectionKind {
 	first, _, _ := strings.Cut(n, " ")
-	if !headingFirstWords[first] && !strings.Contains(n, "improvement") && !strings.Contains(n, "enhancement") {
-		// ("Process improvements", "Monitoring enhancements")
+	if !headingFirstWords[first] && !hasActionPhrase(n) {
 		return secOther
 	}
 	m := sectionRe.FindStringSubmatchIndex(n)
