@@ -823,7 +823,7 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 // reMarkedAction is a follow-up marked inline in prose or a list item
 // outside an action-items section: "… Follow-up: a smoke test of the
 // deploy shape.", "TODO: rotate the key", "Action item: …".
-var reMarkedAction = regexp.MustCompile(`(?:^|[.!?;]\s+|\(\s*)(?:follow[- ]?up(?: action| item| task)?|action(?: item)?|todo|to ?do|next step)s?\s*:\s+(\S[^.!?;]{8,400})`)
+var reMarkedAction = regexp.MustCompile(`(?i)(?:^|[.!?;]\s+|\(\s*)(?:follow[- ]?up(?: action| item| task)?|action(?: item)?|todo|to ?do|next step)s?\s*:\s+(\S[^.!?;]{8,400})`)
 
 // markedActions reads follow-ups marked inline ("Follow-up: …",
 // "TODO: …") outside action-items sections, the timeline and code.
@@ -833,12 +833,11 @@ func markedActions(blocks []block, kinds []sectionKind, inActions []bool) []Acti
 		if inActions[i] || kinds[i] == secTimeline || b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 {
 			continue
 		}
-		if !strings.Contains(strings.ToLower(b.text), ":") {
+		if !strings.Contains(b.text, ":") {
 			continue
 		}
-		for _, m := range reMarkedAction.FindAllStringSubmatch(strings.ToLower(b.text), -1) {
-			start := strings.Index(strings.ToLower(b.text), m[1])
-			t := strings.TrimSpace(b.text[start : start+len(m[1])])
+		for _, m := range reMarkedAction.FindAllStringSubmatchIndex(b.text, -1) {
+			t := strings.TrimSpace(b.text[m[2]:m[3]])
 			if strings.Count(t, ")") > strings.Count(t, "(") { // "(TODO: …)"
 				t = strings.TrimSpace(t[:strings.LastIndexByte(t, ')')])
 			}

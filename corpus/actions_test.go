@@ -178,3 +178,36 @@ func TestActionShapesOtherFormats(t *testing.T) {
 		})
 	}
 }
+
+// FuzzActions: whatever the text around and under a follow-up heading,
+// reading action items never panics, never yields an empty item and
+// stays bounded.
+func FuzzActions(f *testing.F) {
+	for _, s := range []string{
+		"- [x] Restore the index\n- [ ] Add a check\n",
+		"Next steps:\n- Add a check\n",
+		"- Follow-ups:\n  - Add a check\n",
+		"✅ Done\n☐ Open\n",
+		"| Action | Owner |\n|---|---|\n| Add | me |\n",
+		"We will add a check. Follow-up: (TODO: rotate Ⱥ keys)\n",
+		"### 1. Test it\n\nWe should have.\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, doc := range []string{"# T\n\n" + body, "# T\n\n## Lessons learned\n\n" + body, "# T\n\n## Action items\n\n" + body} {
+			rec, err := Parse("doc.md", strings.NewReader(doc))
+			if err != nil {
+				continue
+			}
+			if len(rec.ActionItems) > maxActions {
+				t.Fatalf("%d action items, more than %d", len(rec.ActionItems), maxActions)
+			}
+			for _, a := range rec.ActionItems {
+				if strings.TrimSpace(a.Text) == "" {
+					t.Fatalf("empty action item from %q", doc)
+				}
+			}
+		}
+	})
+}
