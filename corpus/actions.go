@@ -152,7 +152,13 @@ func (g actionGroup) items() []ActionItem {
 			if !countsAsItem(g.blocks, i) {
 				continue
 			}
-			if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+			text := b.text
+			if b.hk == secActions && b.bold != "" {
+				text = blockText(b) // "**Action items**: add a canary"
+			}
+			if a, ok := actionFrom(text, b.links, b.checked, b.struck); ok {
+				out = append(out, a)
+			} else if a, ok := ticketItem(b); ok {
 				out = append(out, a)
 			}
 		case b.kind == blockRow && b.header:
@@ -483,6 +489,20 @@ func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	return out
 }
 
+// reTicket is a link to one issue, pull request or ticket.
+var reTicket = regexp.MustCompile(`(?i)/(?:issues|pull|pulls|merge_requests|tickets?)/\d+\b|/-/issues/\d+\b|/browse/[A-Z][A-Z0-9]+-\d+\b`)
+
+// ticketItem reads a list item that is only a link to one issue or
+// ticket as the action tracked there (a task list of issues renders as
+// their titles); other bare links are references, not actions.
+func ticketItem(b block) (ActionItem, bool) {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(b.text), "<>"))
+	if u := reURL.FindString(t); u == "" || u != t || !reTicket.MatchString(u) {
+		return ActionItem{}, false
+	}
+	return ActionItem{Text: t, Link: t, Done: b.checked == 1 || b.struck && b.checked < 0}, true
+}
+
 // actionFrom makes one action item from its text. ok is false for text
 // that is no action: empty, a bare URL, an apology or thanks.
 func actionFrom(text string, links []string, checked int8, struck bool) (ActionItem, bool) {
@@ -607,6 +627,8 @@ func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []Actio
 			}
 			if b.checked >= 0 && !reAcknowledgement.MatchString(b.text) {
 				if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+					out = append(out, a)
+				} else if a, ok := ticketItem(b); ok {
 					out = append(out, a)
 				}
 			}
