@@ -419,7 +419,7 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			continue
 		}
 		t := strings.TrimSpace(b.text)
-		if !strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) && labelKind(b) != secActions {
+		if labelKind(b) != secActions && (!strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t))) {
 			continue
 		}
 		level := 0
@@ -582,8 +582,11 @@ func labelKind(b block) sectionKind {
 		t = b.lines[len(b.lines)-1]
 	}
 	t = strings.TrimSpace(t)
-	if !strings.HasSuffix(t, ":") || len(t) > maxLabelLen {
+	if len(t) > maxLabelLen {
 		return secOther
+	}
+	if !strings.HasSuffix(t, ":") && (len(b.lines) > 0 || endsSentence(t)) {
+		return secOther // (a lone line without a colon, "Action items" as a summary, names one too)
 	}
 	return classifyHeading(strings.TrimSuffix(t, ":"))
 }

@@ -109,6 +109,8 @@ func TestActionShapes(t *testing.T) {
 			[]string{"add a migration check to CI"}},
 		{"task list of issues", head + "## Follow-up tasks\n\n- [x] https://github.com/o/r/issues/12\n- [ ] https://github.com/o/r/pull/13\n- https://example.com/blog/why-indexes-matter\n",
 			[]string{"+https://github.com/o/r/issues/12", "https://github.com/o/r/pull/13"}},
+		{"collapsed section", head + "<details><summary>Action items</summary>\n\n- Add a migration check\n\n</details>\n",
+			[]string{"Add a migration check"}},
 		{"check-box list anywhere", head + "## Notes\n\n- [x] Restore the index\n- [ ] Add a migration check\n",
 			[]string{"+Restore the index", "Add a migration check"}},
 		{"a form's check boxes are no tasks", head + "- [x] I have searched existing issues\n- [x] I agree to the code of conduct\n", nil},
