@@ -813,8 +813,8 @@ var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:resul
 // reader what the post will do, status updates, refunds, thanks.
 var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking))\b`)
 
-// maxCommitments bounds the follow-ups read from prose sentences: a
-// narrative that states more is telling a story, not listing actions.
+// maxCommitments bounds the follow-ups read from prose sentences; a
+// document that states more keeps those of its closing paragraphs.
 const maxCommitments = 12
 
 // commitmentSentences reads, for a document with no follow-ups
@@ -840,7 +840,7 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	if len(out) > maxCommitments {
-		return nil
+		return out[len(out)-maxCommitments:]
 	}
 	return out
 }

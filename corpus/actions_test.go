@@ -149,7 +149,8 @@ func TestActionShapes(t *testing.T) {
 		{"asides are no follow-ups", head + "I will admit the alert was easy to miss. I'll spare you the details.\n", nil},
 		{"mitigation in a status update is no follow-up", head + "We've increased resources and got things running. We have deployed a fix.\n", nil},
 		{"questions are no follow-ups", head + "What will we change next time?\n", nil},
-		{"a narrative of many intentions is a story", head + strings.Repeat("We will see. We will try again. We will add a check. ", 10) + "\n", nil},
+		{"many stated follow-ups keep the closing ones", head + strings.Repeat("We will add a check. ", 12) + "\n\nWe will page on queue depth. We will rehearse restores. We will see.\n",
+			append(strings.Split(strings.Repeat("We will add a check.|", 10), "|")[:10], "We will page on queue depth.", "We will rehearse restores.")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
