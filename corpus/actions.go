@@ -775,7 +775,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 
 // reCommitSubject is who states a follow-up: "we", "I", "the team",
 // "our infrastructure team".
-const reCommitSubject = `(?:we|i|the team|our (?:[a-z]+ ){0,2}teams?)(?:\s+|\b)` // ("we'll")
+const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|administrators?|engineers?|staff|maintainers?|developers?|sysadmins?|operators?|sres?|on-?call))(?:\s+|\b)` // ("we'll")
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
@@ -787,14 +787,22 @@ const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|ne
 // then, ").
 const rePurposeLead = `(?:to (?:prevent|avoid|mitigate|reduce|address|improve|ensure|detect|catch|guard against|protect)[^,]{0,160}|as (?:a|an) (?:follow[- ]?up|next step|additional (?:measure|safeguard|step|precaution)|precaution|preventive measure|preventative measure)[^,]{0,60}|since then|(?:after|following) (?:this|the) (?:incident|outage|event|issue)),\s*`
 
+// reFutureLead opens a sentence about what will be done from now on,
+// whoever does it ("Going forward, deploys need a second review").
+const reFutureLead = `(?:going forward|moving forward|in the future|from now on|next time|for future (?:incidents|releases|upgrades|deploy(?:ment)?s|changes))\s*,\s*`
+
+// reAdvice is a follow-up written as advice: "It would be good to …",
+// "Consider adding …", "Action items are tracked in …".
+const reAdvice = `(?:it (?:would|will|might) (?:be (?:good|useful|wise|better|helpful|nice|worth)|help) to|it is (?:worth|advisable)|consider (?:adding|using|moving|introducing|implementing|automating|enabling|setting|making|switching|running|splitting|increasing|reducing|limiting|alerting|monitoring|documenting|writing|creating|building)|(?:the )?(?:action items?|follow[- ]?ups?|next steps|remaining (?:work|tasks)|tasks?) (?:are|is|will be|have been|were) (?:being )?(?:tracked|captured|recorded|listed|documented|filed|collected))\b`
+
 // reCommitSentence is a sentence in which the team states a follow-up:
 // a change it will make, is making or has made since ("We will add …",
 // "We are working on …", "We have since moved …", "Going forward, we
 // …", "To prevent this, we added …", "Our team is adding …").
-var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
 	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + rePreventVerbs + `|` +
-	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must|want to|would like to|'d like to|aim to|hope to|(?:are|'re) looking to|(?:are|'re) (?:also )?considering)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
 
 // reChangeVerbs are the participles of a change made to prevent a
 // recurrence: "added", "put in place", "rolled out".
@@ -811,7 +819,7 @@ var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:resul
 
 // reCommitNoise is a stated intention that is no follow-up: telling the
 // reader what the post will do, status updates, refunds, thanks.
-var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking))\b`)
+var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|want to|would like to|'d like to|hope to|aim to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking|transparent|open|clear)|give (?:you|our users|everyone|an? |some |more )|inform|clarify what|summari[sz]e|recap|outline)\b`)
 
 // maxCommitments bounds the follow-ups read from prose sentences; a
 // document that states more keeps those of its closing paragraphs.
