@@ -101,6 +101,7 @@ var actionHeadings = []string{
 	`next (?:actions|tasks|items|moves)\b|(?:completed|closed|done|open|planned) (?:actions|action items|items|tasks|follow ?ups)\b|suggestions?$|suggested (?:actions|changes|fixes|improvements|next steps)|ideas? (?:for|to) (?:improv|prevent|avoid)\w*`,
 	// (other languages: German, French, Spanish, Dutch, Portuguese)
 	`ma(?:ß|ss)nahmen\b|nächste schritte|folgema(?:ß|ss)nahmen|actions correctives|mesures (?:correctives|préventives)|prochaines étapes|acciones (?:correctivas|preventivas)|próximos pasos|pasos siguientes|vervolgstappen|acties|verbeterpunten|próximos passos|ações (?:corretivas|preventivas)`,
+	`things (?:to|we (?:will|need to|should|must|can|could)) (?:do|fix|improve|change|work on|look into|address|follow up)\b|homework$`,
 	`work items|tickets$|tasks$|tracking issues?$|tasks (?:to|for) (?:address|prevent|fix|improve|avoid|follow)\w*`,
 	`counter ?measures?\b|measures (?:to prevent|to avoid|taken to prevent|going forward|for the future)\b|safeguards?$|guardrails?$`,
 }
@@ -203,7 +204,7 @@ var headingFirstWords = func() map[string]bool {
 		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
 		key main some solutions fixing hardening completed closed done suggestion suggestions suggested idea ideas
 		maßnahmen massnahmen nächste folgemaßnahmen folgemassnahmen mesures prochaines acciones próximos pasos vervolgstappen
-		acties verbeterpunten ações`) {
+		acties verbeterpunten ações homework`) {
 		m[w] = true
 	}
 	return m
