@@ -49,9 +49,14 @@ type actionGroup struct {
 // section (and under "… & Next Steps" headings of other kinds), including
 // lists under its own sub-headings; the rows of a table there; a
 // sub-heading with no list under it, as one item; follow-ups stated in
-// prose; and a list introduced by a paragraph about preventing a
-// recurrence anywhere else. [x], "(Done)", ✅, ~~struck~~ text and a
-// status column mark an item done; a trailing issue link is its link.
+// prose; a list introduced by a paragraph about preventing a recurrence
+// or by a "Next steps:" label line anywhere else; check-box lists,
+// check-glyph lines and owner/status tables anywhere; and follow-ups
+// marked inline ("Follow-up: …"). A document with none of these has,
+// in this order, the lists of its resolution, the lessons written as
+// actions, or the sentences in which the team states a follow-up.
+// [x], "(Done)", ✅, ~~struck~~ text and a status column mark an item
+// done; a trailing issue link is its link.
 func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	inActions := actionBlocks(blocks, kinds)
 	var out []ActionItem
@@ -600,11 +605,11 @@ var (
 )
 
 // looseActions reads follow-ups outside action-items sections that
-// carry their own sign: a check-box list ("- [ ] …", "- [x] …")
-// anywhere but in the timeline, the items nested under a list item
-// that names a follow-up section ("- Next steps:"), and the rows of a table whose header
-// names an action column beside an owner, status, due-date or ticket
-// column.
+// carry their own sign: a check-box list ("- [ ] …", "- [x] …") or
+// check-glyph lines ("✅ …", "☐ …") anywhere but in the timeline, the
+// items nested under a list item that names a follow-up section ("-
+// Next steps:"), and the rows of a table whose header names an action
+// column beside an owner, status, due-date or ticket column.
 func looseActions(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
 	var out []ActionItem
 	statusCol, actionTable := -1, false
@@ -737,9 +742,13 @@ func isStatement(t string) bool {
 	}
 	strip := func(s string) string { return strings.Trim(s, ".,;:!?*_`()\"'") }
 	if reFiniteVerb.MatchString(strip(w[1])) {
-		return true
+		return true // "Deploy took an hour"
 	}
-	return len(w) > 2 && nounVerbs[strings.ToLower(strip(w[0]))] && reFiniteVerb.MatchString(strip(w[2])) || len(w) > 2 && nounVerbs[strings.ToLower(strip(w[0]))] && strings.HasSuffix(strip(w[2]), "ed")
+	if len(w) < 3 || !nounVerbs[strings.ToLower(strip(w[0]))] {
+		return false
+	}
+	third := strip(w[2])
+	return reFiniteVerb.MatchString(third) || strings.HasSuffix(third, "ed") // "Test coverage was low", "Review process missed it"
 }
 
 // reRegret is hindsight about the past, no follow-up: "we should have
