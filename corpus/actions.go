@@ -600,7 +600,7 @@ func labelKind(b block) sectionKind {
 // follow-ups: what is to be done, and who owns it, its state, due date
 // or ticket.
 var (
-	reActionColumn = regexp.MustCompile(`(?i)\b(?:actions?|action items?|tasks?|to ?dos?|follow[- ]?ups?|remediations?|improvements?|fix(?:es)?|items?|what)\b`)
+	reActionColumn = regexp.MustCompile(`(?i)\b(?:actions?|action items?|tasks?|to ?dos?|follow[- ]?ups?|remediations?|improvements?|fix(?:es)?|items?)\b`)
 	reTrackColumn  = regexp.MustCompile(`(?i)\b(?:owners?|assignees?|assigned|responsible|status|state|done|due|eta|deadline|ticket|issue|bug|jira|pr|priority|prio)\b`)
 )
 
