@@ -323,8 +323,10 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	for _, b := range paras {
 		for _, s := range splitSentences(b.text) {
 			if reCommitment.MatchString(s) && !reSignOff.MatchString(s) {
-				if a, ok := actionFrom(s, b.links, -1, false); ok {
-					out = append(out, a)
+				for _, part := range splitCoordinated(s) {
+					if a, ok := actionFrom(part, linksIn(part, b.links), -1, false); ok {
+						out = append(out, a)
+					}
 				}
 			}
 		}
@@ -485,8 +487,10 @@ func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		for _, s := range splitSentences(b.text) {
 			if len(s) <= 600 && rePrevention.MatchString(strings.TrimSpace(s)) {
-				if a, ok := actionFrom(s, b.links, -1, false); ok {
-					out = append(out, a)
+				for _, part := range splitCoordinated(s) {
+					if a, ok := actionFrom(part, linksIn(part, b.links), -1, false); ok {
+						out = append(out, a)
+					}
 				}
 			}
 		}
@@ -851,8 +855,10 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) {
 				continue
 			}
-			if a, ok := actionFrom(s, b.links, -1, false); ok {
-				out = append(out, a)
+			for _, part := range splitCoordinated(s) {
+				if a, ok := actionFrom(part, linksIn(part, b.links), -1, false); ok {
+					out = append(out, a)
+				}
 			}
 		}
 	}
@@ -889,4 +895,60 @@ func markedActions(blocks []block, kinds []sectionKind, inActions []bool) []Acti
 		}
 	}
 	return out
+}
+
+// reCoordinated is where a sentence joins one more action to the one
+// before: ", and add …", "; document …", " and rotate …" — a comma,
+// semicolon or "and" followed by an imperative.
+var reCoordinated = regexp.MustCompile(`(?i)(?:,\s*(?:and\s+|as well as\s+)?(?:also\s+)?|;\s*(?:and\s+)?|\s+and\s+(?:also\s+)?)(?:(?:we\s+)?(?:will|'ll|shall)\s+(?:also\s+)?)?(?:` + strings.Join(actionVerbs, "|") + `|give|experiment|continue|get|take|bring|put|write|talk|reach|work)\b`)
+
+// minConjunctWords is how long the part before a joined action must be
+// for the join to split two actions: the sentence's opening with its
+// subject ("We will add an alert"), then each joined verb phrase.
+const (
+	minFirstConjunctWords = 4
+	minConjunctWords      = 2
+)
+
+// particles end a phrasal verb: "set up and configure" is one action.
+var particles = map[string]bool{"up": true, "out": true, "in": true, "on": true, "off": true, "down": true,
+	"over": true, "back": true, "through": true, "and": true, "or": true}
+
+// splitCoordinated splits a sentence that states several follow-ups
+// joined by commas or "and" before an imperative ("We will add an alert,
+// document the restart and rotate the keys") into one part each; the
+// first part keeps the sentence's opening.
+func splitCoordinated(s string) []string {
+	var out []string
+	rest := s
+	for {
+		loc := reCoordinated.FindStringIndex(rest)
+		if loc == nil {
+			break
+		}
+		head := strings.TrimSpace(rest[:loc[0]])
+		words := strings.Fields(head)
+		least := minConjunctWords
+		if len(out) == 0 {
+			least = minFirstConjunctWords
+		}
+		if len(words) < least || particles[strings.ToLower(words[len(words)-1])] || strings.Count(head, "(") != strings.Count(head, ")") {
+			break
+		}
+		out = append(out, head)
+		// the joined part starts at the verb
+		verb := loc[1] - len(reCoordinatedVerb(rest[loc[0]:loc[1]]))
+		rest = rest[verb:]
+	}
+	return append(out, strings.TrimSpace(rest))
+}
+
+// reCoordinatedVerb returns the verb that ends a match of
+// reCoordinated.
+func reCoordinatedVerb(m string) string {
+	f := strings.Fields(m)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }

@@ -227,3 +227,30 @@ func FuzzActions(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitCoordinated: a sentence stating several follow-ups joined by
+// commas or "and" before an imperative is one action each; a short
+// phrase, a list of nouns and a parenthesis stay whole.
+func TestSplitCoordinated(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"We will add an alert on queue depth, document the restart and rotate the keys.",
+			[]string{"We will add an alert on queue depth", "document the restart", "rotate the keys."}},
+		{"We have added a config validator and will require two reviewers.",
+			[]string{"We have added a config validator", "require two reviewers."}},
+		{"We need to keep watching the metrics; experiment with the workers.",
+			[]string{"We need to keep watching the metrics", "experiment with the workers."}},
+		{"We will set up and configure the probe.", []string{"We will set up and configure the probe."}},
+		{"We will add monitoring, alerting and dashboards.", []string{"We will add monitoring, alerting and dashboards."}},
+		{"We will tune the pool (size, test and limit) carefully.", []string{"We will tune the pool (size, test and limit) carefully."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := splitCoordinated(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitCoordinated = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
