@@ -608,6 +608,13 @@ var (
 	reTrackColumn  = regexp.MustCompile(`(?i)\b(?:owners?|assignees?|assigned|responsible|status|state|done|due|eta|deadline|ticket|issue|bug|jira|pr|priority|prio)\b`)
 )
 
+// reOwnerColumn and reTextColumn: a table with a description column
+// beside an owner or due-date column lists work to be done.
+var (
+	reOwnerColumn = regexp.MustCompile(`(?i)\b(?:owners?|assignees?|assigned(?: to)?|responsible|due(?: date)?|deadline|eta)\b`)
+	reTextColumn  = regexp.MustCompile(`(?i)\b(?:description|summary|title|details?)\b`)
+)
+
 // looseActions reads follow-ups outside action-items sections that
 // carry their own sign: a check-box list ("- [ ] …", "- [x] …") or
 // check-glyph lines ("✅ …", "☐ …") anywhere but in the timeline, the
@@ -690,18 +697,23 @@ func labelledItems(blocks []block, i int) int {
 }
 
 // actionHeader reports whether a table header names an action column
-// and an owner, status, due-date or ticket column.
+// and an owner, status, due-date or ticket column, or a description
+// column and an owner or due-date column.
 func actionHeader(cells []string) bool {
-	action, track := false, false
+	action, track, text, owner := false, false, false, false
 	for _, c := range cells {
 		switch {
+		case reOwnerColumn.MatchString(c):
+			owner, track = true, true
 		case reTrackColumn.MatchString(c):
 			track = true
 		case reActionColumn.MatchString(c):
 			action = true
+		case reTextColumn.MatchString(c):
+			text = true
 		}
 	}
-	return action && track
+	return action && track || text && owner
 }
 
 // reActionLike is list-item text written as a follow-up: an imperative

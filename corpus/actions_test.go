@@ -156,6 +156,8 @@ func TestActionShapes(t *testing.T) {
 		{"asides are no follow-ups", head + "I will admit the alert was easy to miss. I'll spare you the details.\n", nil},
 		{"mitigation in a status update is no follow-up", head + "We've increased resources and got things running. We have deployed a fix.\n", nil},
 		{"telling the reader is no follow-up", head + "We want to give you some insight into what happened. We would like to be transparent about it.\n", nil},
+		{"description and owner table", head + "| # | Description | Owner |\n|---|---|---|\n| 1 | Add a migration check | db team |\n",
+			[]string{"Add a migration check | db team"}},
 		{"a status table is no action table", head + "| Component | Status |\n|---|---|\n| API | operational |\n| Queue | degraded |\n", nil},
 		{"questions are no follow-ups", head + "What will we change next time?\n", nil},
 		{"many stated follow-ups keep the closing ones", head + strings.Repeat("We will add a check. ", 12) + "\n\nWe will page on queue depth. We will rehearse restores. We will see.\n",
