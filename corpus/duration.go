@@ -10,11 +10,11 @@ import (
 // maxDurationMinutes bounds believable incident durations: one year.
 const maxDurationMinutes = 366 * 24 * 60
 
-const amountRe = `(\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)`
+const amountRe = `(\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)`
 const unitRe = `(weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b`
 
 var (
-	reAmountUnit = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:~|approx\.?\s*|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just over\s+|just under\s+|under\s+|some\s+)?` + amountRe + `\s*-?\s*` + unitRe)
+	reAmountUnit = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:~|approx\.?\s*|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just over\s+|just under\s+|a little (?:over|under)\s+|under\s+|less than\s+|more than\s+|some\s+)?` + amountRe + `\s*-?\s*` + unitRe)
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
@@ -63,6 +63,14 @@ func amount(a string) (float64, bool) {
 	a = strings.ToLower(strings.TrimSpace(a))
 	if v, ok := wordNumbers[a]; ok {
 		return v, true
+	}
+	// "twenty two", "forty-five": tens and units
+	if i := strings.IndexAny(a, " -"); i > 0 {
+		t, okT := wordNumbers[a[:i]]
+		u, okU := wordNumbers[a[i+1:]]
+		if okT && okU && t >= 20 && u >= 1 && u <= 9 {
+			return t + u, true
+		}
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(a, ",", "."), 64)
 	return v, err == nil
@@ -287,6 +295,11 @@ func statedInLine(line string) (int, bool) {
 			return d, true
 		}
 	}
+	if m := reDurRestoredIn.FindStringSubmatch(line); m != nil {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
 	l := strings.ToLower(line)
 	for i := 0; i < len(l); i++ {
 		if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
@@ -349,6 +362,13 @@ var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:ho
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
 var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window of)\b`)
+
+// reDurRestoredIn reads how long service took to come back, stated with
+// the recovery: "restored access to the site in under 24 hours", "was
+// back to being fully operational after around 40 minutes", "service
+// recovered within about an hour". A fix ("fixed in 3 days") is not the
+// end of the impact and is not read.
+var reDurRestoredIn = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|back (?:online|up|to normal)|(?:fully )?operational(?: again)?|available again|working again)\b[^.;:!?]{0,48}?\b(?:in|within|after)\s+((?:(?:just |a little )?(?:under|over)|less than|more than|about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)`)
 
 // reDurTook reads "it took 40 minutes to restore service".
 var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)`)

@@ -58,6 +58,15 @@ func (r *timesReader) setDate(rec *Record) {
 	if rec.Date == "" {
 		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
 	}
+	if !r.startStated {
+		// "exposed since about …": the impact began before the
+		// timeline or the post's day
+		if d, err := time.Parse("2006-01-02", rec.Date); err == nil {
+			if s := r.proseSpanStart(); !s.IsZero() && s.Before(d) && d.Sub(s) <= maxSpanLead {
+				rec.Date = s.Format("2006-01-02")
+			}
+		}
+	}
 }
 
 // inferredBefore reports whether the inferred start falls shortly
@@ -97,25 +106,36 @@ func (r *timesReader) openingDate(pub string) string {
 			continue
 		}
 		seen++
-		st, ok := findDate(b.text)
-		if !ok {
+		found := false
+		for off := 0; off < len(b.text); {
+			st, ok := findDate(b.text[off:])
+			if !ok || off+st.end <= off {
+				break
+			}
+			found = true
+			off += st.end
+			y := st.y
+			if !st.hasYear {
+				y = p.Year()
+				if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+					y--
+				}
+			}
+			// a date long before the post ("we have run it since
+			// 2019") is background: read on
+			d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+			if d.Before(p) && p.Sub(d) < maxPublishLag {
+				return d.Format("2006-01-02")
+			}
+			if !d.Before(p) {
+				return ""
+			}
+		}
+		if !found {
 			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 {
 				weekday = weekdayNumber(m[1])
 			}
-			continue
 		}
-		y := st.y
-		if !st.hasYear {
-			y = p.Year()
-			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-				y--
-			}
-		}
-		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
-		if d.Before(p) && p.Sub(d) < maxPublishLag {
-			return d.Format("2006-01-02")
-		}
-		return ""
 	}
 	if weekday >= 0 {
 		// "It all started on Monday evening": that weekday in the
@@ -180,4 +200,76 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		return t.Format("2006-01-02")
 	}
 	return ""
+}
+
+// reSpanStart marks a date as when the impact began, in prose that
+// states a span: "exposed from on or about 2025-01-10 through …", "had
+// been happening since about March 3, 2021", "beginning on June 2".
+var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|began|started|begun)(?:\s+(?:on|at|in|around|about|approximately|roughly|as early as|or about|on or about|the))*\s+$`)
+
+// reSpanImpact are the words that make a span sentence about the
+// impact: something was broken, exposed or affected during it.
+var reSpanImpact = regexp.MustCompile(`(?i)\b(?:exposed|leaked|vulnerable|compromised|breach\w*|intrusion|attack\w*|outage|down|downtime|unavailable|unreachable|inaccessible|offline|broken|failing|failed|errors?|degraded|disrupt\w*|impact\w*|affected|happening|occurring|unable|could not|couldn't|missing|delayed|corrupt\w*)\b`)
+
+// maxSpanLead is how long before the otherwise chosen day a prose span
+// may say the impact began.
+const maxSpanLead = 366 * 24 * time.Hour
+
+// proseSpanStart is the earliest day the opening prose says the impact
+// began ("since about …", "from … through …"), or the zero time. Only
+// sentences about impact count; the timeline and the follow-up
+// sections are not read.
+func (r *timesReader) proseSpanStart() time.Time {
+	var best time.Time
+	seen := 0
+	for i, b := range r.blocks {
+		if i > 300 || seen >= 3*maxOpeningBlocks {
+			break
+		}
+		switch r.kinds[i] {
+		case secTimeline, secActions, secLessons:
+			continue
+		}
+		if b.kind == blockCode || b.kind == blockHeading || isMetaLine(b.text) || !hasDigit(b.text) {
+			continue
+		}
+		seen++
+		for _, sent := range splitSentences(b.text) {
+			if !reSpanImpact.MatchString(sent) {
+				continue
+			}
+			if t, ok := spanStartIn(sent, r.ctx); ok && (best.IsZero() || t.Before(best)) {
+				best = t
+			}
+		}
+	}
+	return best
+}
+
+// spanStartIn reads the first date in sent that a start word leads
+// ("since about September 3, 2021"). A date without a year takes the
+// document's.
+func spanStartIn(sent string, ctx dateCtx) (time.Time, bool) {
+	for off := 0; off < len(sent); {
+		st, ok := findDate(sent[off:])
+		if !ok {
+			return time.Time{}, false
+		}
+		start, end := off+st.start, off+st.end
+		if reSpanStart.MatchString(sent[max(0, start-40):start]) {
+			if !st.hasYear && ctx.y == 0 {
+				return time.Time{}, false
+			}
+			y := st.y
+			if !st.hasYear {
+				y = ctx.y
+			}
+			return time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC), true
+		}
+		if end <= off {
+			break
+		}
+		off = end
+	}
+	return time.Time{}, false
 }

@@ -1,0 +1,110 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIncidentDateAndDuration parses small postmortems written for
+// these tests and checks the day impact began and the duration.
+func TestIncidentDateAndDuration(t *testing.T) {
+	tests := []struct {
+		name, file, doc string
+		date            string
+		duration        int // -1: none
+	}{
+		{
+			name: "exposure span in prose beats the response timeline",
+			file: "2031-05-02-leak.md",
+			doc: "# Leaked deploy key\n\nAn auditor found that the deploy key was exposed from on or about 2031-03-14 through 2031-04-30 to every contributor.\n\n" +
+				"## Timeline\n\n- 2031-04-30 09:00 UTC: auditor reports the key\n- 2031-04-30 10:15 UTC: key revoked\n",
+			date: "2031-03-14", duration: 75,
+		},
+		{
+			name: "since a date in the opening prose",
+			file: "2031-08-20-ci.md",
+			doc: "# CI secrets incident\n\nOn August 12, 2031 a maintainer noticed that builds of forks received our secrets. " +
+				"Our logs show this had been happening since about August 2, 2031.\n\n## Response\n\nWe rotated every token.\n",
+			date: "2031-08-02", duration: -1,
+		},
+		{
+			name: "a start word without impact is no span",
+			file: "2031-08-20-notes.md",
+			doc:  "# Queue stall\n\nWe have used this queue since March 3, 2030. On August 12, 2031 it stalled and jobs were delayed for 40 minutes.\n",
+			date: "2031-08-12", duration: 40,
+		},
+		{
+			name: "a stated start key wins over a prose span",
+			file: "x.md",
+			doc:  "# Token exposure\n\nStart time: 2031-04-01 08:00 UTC\n\nThe token was exposed since 2031-03-01 in a debug log.\n",
+			date: "2031-04-01", duration: -1,
+		},
+		{
+			name: "restored in under a day",
+			file: "2031-02-02-mail.md",
+			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
+			date: "2031-01-30", duration: 1440,
+		},
+		{
+			name: "back to fully operational after a while",
+			file: "2031-02-02-deploy.md",
+			doc:  "# Slow deploy\n\nOn January 30, 2031 a migration failed during the deploy.\n\nAfter the fix the site was back to being fully operational after around 35 minutes.\n",
+			date: "2031-01-30", duration: 35,
+		},
+		{
+			name: "a fix time is not the outage length",
+			file: "2031-02-02-bug.md",
+			doc:  "# Wrong totals\n\nOn January 30, 2031 invoices showed wrong totals. The bug was fixed in 3 days.\n",
+			date: "2031-01-30", duration: -1,
+		},
+		{
+			name: "compound number words",
+			file: "2031-02-02-db.md",
+			doc:  "# Database down\n\nOn January 30, 2031 the database was down for twenty-two hours.\n",
+			date: "2031-01-30", duration: 1320,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(tt.file, strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q, want %q", rec.Date, tt.date)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tt.duration {
+				t.Errorf("duration = %d, want %d", got, tt.duration)
+			}
+		})
+	}
+}
+
+func TestProseDurationPhrasings(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: none
+	}{
+		{"Service was restored for all customers in under 2 hours.", 120},
+		{"The API recovered within about 15 minutes.", 15},
+		{"Everything was working again after roughly forty-five minutes.", 45},
+		{"The site was unavailable for thirty five minutes.", 35},
+		{"The patch was fixed in 2 days.", -1},
+		{"We resolved the ticket backlog in the next sprint.", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, ok := proseDuration(tt.text)
+			if !ok {
+				got = -1
+			}
+			if got != tt.want {
+				t.Errorf("proseDuration(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
