@@ -476,17 +476,66 @@ func (r *timesReader) resolvedFromTimeline(rec *Record) {
 // false when only its date is known. (Choosing the first entry that
 // reports impact instead was tried and measured worse: teams date an
 // incident from the change that started it.)
+//
+// Lead-in entries are passed over: a first run of entries that report
+// neither impact nor its detection ("v2 shipped", "config applied",
+// "everything seemed fine"), followed by a quiet gap of at least
+// minLeadInGap before the entries about the incident. The impact began
+// after the gap.
 func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) {
-	idx := -1
+	order := make([]int, 0, len(times))
 	for i, t := range times {
-		if !t.IsZero() && (idx < 0 || t.Before(times[idx])) {
-			idx = i
+		if !t.IsZero() {
+			order = append(order, i)
 		}
 	}
-	if idx < 0 {
+	if len(order) == 0 {
 		return time.Time{}, false, false
 	}
+	sort.SliceStable(order, func(a, b int) bool { return times[order[a]].Before(times[order[b]]) })
+	idx := order[leadIn(tl, times, order)]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
+}
+
+// minLeadInGap is the quiet time after which entries with no impact are
+// background to the incident, not its start.
+const minLeadInGap = 12 * time.Hour
+
+// maxLeadIn is the most entries a lead-in has.
+const maxLeadIn = 2
+
+// reLeadImpact are the words of a timeline entry that reports impact or
+// its detection: such an entry is never a lead-in.
+var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\\w*|reported|discovered|notified|complain\w*|incident|issues?|problems?)\b`)
+
+// reLeadHealthy marks an entry that says all was still well.
+var reLeadHealthy = regexp.MustCompile(`(?i)\b(?:seemingly|working fine|was fine|were fine|no (?:issues|problems|impact))\b`)
+
+// leadIn returns the position in order (entries sorted by time) of the
+// first entry after a lead-in, or 0 when there is none.
+func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
+	for k, i := range order {
+		if k+1 >= len(order) {
+			return 0
+		}
+		if reLeadImpact.MatchString(tl[i].Text) && !reLeadHealthy.MatchString(tl[i].Text) {
+			return 0
+		}
+		if k >= maxLeadIn {
+			return 0
+		}
+		last := times[i]
+		if !strings.Contains(tl[i].At, "T") {
+			last = last.Add(24 * time.Hour) // a bare day lasts until its end
+		}
+		if times[order[k+1]].Sub(last) >= minLeadInGap {
+			if k+2 >= len(order) {
+				return 0 // one entry after the gap is no incident timeline
+			}
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // maxFollowUpGap: a timeline entry this long after the one before it,
@@ -494,7 +543,8 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 // follow-up (a vendor's report, a later fix), not the resolution.
 const maxFollowUpGap = 24 * time.Hour
 
-// timelineSpan is the time from the first timed entry to the last entry
+// timelineSpan is the time from the first timed entry after any lead-in
+// to the last entry
 // that reports a recovery, or else the last timed entry before a long
 // quiet gap: entries after one are follow-ups.
 func timelineSpan(tl []TimelineEntry, times []time.Time) int {
@@ -502,9 +552,11 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		t        time.Time
 		resolved bool
 	}
+	// a lead-in before the impact is not part of it
+	from, _, _ := impactStart(tl, times)
 	var evs []ev
 	for i, t := range times {
-		if t.IsZero() || !strings.Contains(tl[i].At, "T") {
+		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
 			continue
 		}
 		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text)})

@@ -11,7 +11,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 	tests := []struct {
 		name, file, doc string
 		date            string
-		duration        int // -1: none
+		duration        int // -1: none, -2: not checked
 	}{
 		{
 			name: "exposure span in prose beats the response timeline",
@@ -38,6 +38,34 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			file: "x.md",
 			doc:  "# Token exposure\n\nStart time: 2031-04-01 08:00 UTC\n\nThe token was exposed since 2031-03-01 in a debug log.\n",
 			date: "2031-04-01", duration: -1,
+		},
+		{
+			name: "a change days before the impact is a lead-in",
+			file: "q.md",
+			doc: "# Nightly job crash\n\n## Timeline\n\n- **2031-06-01** — the cleanup job shipped in release 4.2\n" +
+				"- **2031-06-12 04:00 UTC** — first failed run of the job\n- **2031-06-12 04:30 UTC** — job restarted by hand\n- **2031-06-12 05:10 UTC** — runs succeed again, resolved\n",
+			date: "2031-06-12", duration: 70,
+		},
+		{
+			name: "a first entry reporting impact is the start, gap or not",
+			file: "q.md",
+			doc: "# Upgrade broke logins\n\n## Timeline\n\n- 2031-06-01 10:00 UTC: proxy upgraded, breaking logins for the legacy app\n" +
+				"- 2031-06-05 09:00 UTC: users report failed logins\n- 2031-06-05 11:00 UTC: proxy rolled back\n",
+			date: "2031-06-01", duration: -2,
+		},
+		{
+			name: "a change the same evening is no lead-in",
+			file: "q.md",
+			doc: "# Bad config\n\n## Timeline\n\n- 2031-06-01 18:00 UTC: new rate limits applied\n" +
+				"- 2031-06-01 23:00 UTC: clients start failing\n- 2031-06-01 23:40 UTC: limits reverted, resolved\n",
+			date: "2031-06-01", duration: 340,
+		},
+		{
+			name: "a bare day before a timed entry the next morning is no lead-in",
+			file: "q.md",
+			doc: "# Staging down\n\n## Timeline\n\n- June 1, 2031: code deploy begins late in the day\n" +
+				"- 2031-06-02 00:20 UTC: staging outage discovered\n- 2031-06-02 03:00 UTC: staging restored\n",
+			date: "2031-06-01", duration: 160,
 		},
 		{
 			name: "restored in under a day",
@@ -77,7 +105,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			if rec.DurationMinutes != nil {
 				got = *rec.DurationMinutes
 			}
-			if got != tt.duration {
+			if tt.duration != -2 && got != tt.duration {
 				t.Errorf("duration = %d, want %d", got, tt.duration)
 			}
 		})
