@@ -106,36 +106,25 @@ func (r *timesReader) openingDate(pub string) string {
 			continue
 		}
 		seen++
-		found := false
-		for off := 0; off < len(b.text); {
-			st, ok := findDate(b.text[off:])
-			if !ok || off+st.end <= off {
-				break
-			}
-			found = true
-			off += st.end
-			y := st.y
-			if !st.hasYear {
-				y = p.Year()
-				if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-					y--
-				}
-			}
-			// a date long before the post ("we have run it since
-			// 2019") is background: read on
-			d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
-			if d.Before(p) && p.Sub(d) < maxPublishLag {
-				return d.Format("2006-01-02")
-			}
-			if !d.Before(p) {
-				return ""
-			}
-		}
-		if !found {
+		st, ok := findDate(b.text)
+		if !ok {
 			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 {
 				weekday = weekdayNumber(m[1])
 			}
+			continue
 		}
+		y := st.y
+		if !st.hasYear {
+			y = p.Year()
+			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+				y--
+			}
+		}
+		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		if d.Before(p) && p.Sub(d) < maxPublishLag {
+			return d.Format("2006-01-02")
+		}
+		return ""
 	}
 	if weekday >= 0 {
 		// "It all started on Monday evening": that weekday in the
@@ -212,8 +201,8 @@ var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|beg
 var reSpanImpact = regexp.MustCompile(`(?i)\b(?:exposed|leaked|vulnerable|compromised|breach\w*|intrusion|attack\w*|outage|down|downtime|unavailable|unreachable|inaccessible|offline|broken|failing|failed|errors?|degraded|disrupt\w*|impact\w*|affected|happening|occurring|unable|could not|couldn't|missing|delayed|corrupt\w*)\b`)
 
 // maxSpanLead is how long before the otherwise chosen day a prose span
-// may say the impact began.
-const maxSpanLead = 366 * 24 * time.Hour
+// may say the impact began: as long as a post may lag its incident.
+const maxSpanLead = maxPublishLag
 
 // proseSpanStart is the earliest day the opening prose says the impact
 // began ("since about …", "from … through …"), or the zero time. Only

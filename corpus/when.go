@@ -506,7 +506,7 @@ const maxLeadIn = 2
 
 // reLeadImpact are the words of a timeline entry that reports impact or
 // its detection: such an entry is never a lead-in.
-var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\\w*|reported|discovered|notified|complain\w*|incident|issues?|problems?)\b`)
+var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|drop\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\w*|report\w*|discover\w*|notified|contact\w*|complain\w*|ticket\w*|escalat\w*|investigat\w*|users|customers|incident|issues?|problems?)\b`)
 
 // reLeadHealthy marks an entry that says all was still well.
 var reLeadHealthy = regexp.MustCompile(`(?i)\b(?:seemingly|working fine|was fine|were fine|no (?:issues|problems|impact))\b`)

@@ -30,7 +30,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "a start word without impact is no span",
 			file: "2031-08-20-notes.md",
-			doc:  "# Queue stall\n\nWe have used this queue since March 3, 2030. On August 12, 2031 it stalled and jobs were delayed for 40 minutes.\n",
+			doc:  "# Queue stall\n\nOn August 12, 2031 the queue stalled and jobs were delayed for 40 minutes. We have used this queue since July 3, 2031.\n",
 			date: "2031-08-12", duration: 40,
 		},
 		{
@@ -51,6 +51,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			file: "q.md",
 			doc: "# Upgrade broke logins\n\n## Timeline\n\n- 2031-06-01 10:00 UTC: proxy upgraded, breaking logins for the legacy app\n" +
 				"- 2031-06-05 09:00 UTC: users report failed logins\n- 2031-06-05 11:00 UTC: proxy rolled back\n",
+			date: "2031-06-01", duration: -2,
+		},
+		{
+			name: "a first report is detection, not a lead-in",
+			file: "q.md",
+			doc: "# Slow search\n\n## Timeline\n\n- 2031-06-01 09:00 UTC: a customer contacted support about search\n" +
+				"- 2031-06-03 08:00 UTC: index rebuilt\n- 2031-06-03 09:00 UTC: search verified\n",
 			date: "2031-06-01", duration: -2,
 		},
 		{
