@@ -18,10 +18,10 @@ var (
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
-	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration|downtime|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length of (?:the )?outage|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:outage|incident|impact|downtime|disruption|event|degradation))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
-	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
+	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:outage|incident|impact|downtime|disruption) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
 )
 
 var wordNumbers = map[string]float64{
@@ -80,10 +80,7 @@ func amount(a string) (float64, bool) {
 // and 30 minutes", "2h 2m", "87 minutes", "~20 min"), or a bare number
 // of minutes when bareMinutes is set.
 func parseDuration(s string, atStart bool) (int, bool) {
-	if strings.Contains(s, "half") {
-		s = reAndAHalf.ReplaceAllString(s, "$1.5 $2")
-		s = reUnitAndAHalf.ReplaceAllString(s, "1.5 $1")
-	}
+	s = normalizeAmounts(s)
 	m := reAmountUnit.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, false
@@ -119,8 +116,12 @@ func parseDuration(s string, atStart bool) (int, bool) {
 	return int(math.Round(total)), true
 }
 
+// reHoursMinutes is a duration written as a clock: "1:45", "01:45:00"
+// (hours, minutes, seconds), alone in a duration field's value.
+var reHoursMinutes = regexp.MustCompile(`^~?\s*(\d{1,3}):(\d{2})(?::\d{2})?(?:\s*(?:h|hrs?|hours?))?$`)
+
 // durKeyWords are substrings of every key reDurKey accepts.
-var durKeyWords = []string{"duration", "downtime", "time", "window", "length", "period", "ttr", "impact"}
+var durKeyWords = []string{"duration", "downtime", "outage", "time", "window", "length", "period", "ttr", "impact"}
 
 // statedDuration finds a duration stated as a key line.
 func keyDuration(line string) (int, bool) {
@@ -140,6 +141,13 @@ func keyDuration(line string) (int, bool) {
 	}
 	if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= maxDurationMinutes {
 		return n, true // a bare number is minutes
+	}
+	if m := reHoursMinutes.FindStringSubmatch(v); m != nil { // "1:45" is hours and minutes
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		if d := h*60 + mi; d > 0 && mi < 60 {
+			return d, true
+		}
 	}
 	return parseDuration(v, true)
 }
@@ -168,7 +176,7 @@ func strictProseDuration(text string) (int, bool) {
 				return d, true
 			}
 		}
-		if at := twoClocksAt(line); at >= 0 {
+		if at := clockRangeAt(line); at >= 0 {
 			win := line[max(0, at-160):min(len(line), at+200)]
 			if reOutageWords.MatchString(win) {
 				if d, ok := clockRange(win); ok {
@@ -196,6 +204,38 @@ func looseProseDuration(text string) (int, bool) {
 	return 0, false
 }
 
+// normalizeAmounts rewrites amounts the duration patterns cannot read
+// into ones they can: "three and a half hours" and "2 1/2 hours" are
+// "3.5 hours", "2.5 hours"; "an hour and a half" is "1.5 hour"; "1h45m"
+// is "1h 45m".
+func normalizeAmounts(s string) string {
+	if strings.Contains(s, "half") {
+		s = reAndAHalf.ReplaceAllStringFunc(s, func(m string) string {
+			g := reAndAHalf.FindStringSubmatch(m)
+			v, ok := amount(g[1])
+			if !ok {
+				return m
+			}
+			return strconv.FormatFloat(v+0.5, 'f', -1, 64) + " " + g[2]
+		})
+		s = reUnitAndAHalf.ReplaceAllString(s, "1.5 $1")
+	}
+	if strings.Contains(s, "1/2") || strings.Contains(s, "½") {
+		s = reHalfFraction.ReplaceAllString(s, "$1.5")
+	}
+	if hasDigit(s) {
+		s = reJoinedUnits.ReplaceAllString(s, "$1 $2")
+	}
+	return s
+}
+
+// reHalfFraction is "2 1/2", "2½"; reJoinedUnits is a unit run into
+// the next amount ("1h45m", "2d3h").
+var (
+	reHalfFraction = regexp.MustCompile(`(\d+)(?:\s+1/2|\s*½)`)
+	reJoinedUnits  = regexp.MustCompile(`(?i)\b(\d+(?:h|hrs?|d))(\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b)`)
+)
+
 // reAndAHalf reads "7 and a half hours" as "7.5 hours"; reUnitAndAHalf
 // reads "an hour and a half" as "1.5 hour".
 var (
@@ -206,7 +246,7 @@ var (
 // reForAbout reads "for roughly an hour", "for about two weeks", "for
 // ~2 days": a duration after "for", believed only in a sentence about
 // the outage (reImpactWords).
-var reForAbout = regexp.MustCompile(`(?i)\bfor\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just over|just under|some|a total of|a period of|the (?:next|following)|~)\s*)?((?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|several)\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*(?:\d+|a half)\s*(?:hours?|minutes?|mins?|m)\b)?(?:\s+and\s+a\s+half\s+\w+)?)`)
+var reForAbout = regexp.MustCompile(`(?i)\b(?:for|over the course of)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just over|just under|some|a total of|a period of|the (?:next|following)|~)\s*)?((?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|several)\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*(?:\d+|a half)\s*(?:hours?|minutes?|mins?|m)\b)?(?:\s+and\s+a\s+half\s+\w+)?)`)
 
 // reQualified reads a hedged amount standing alone ("approximately 79
 // minutes", "about 2.5h", "~40 min"): the weakest reading, believed
@@ -261,22 +301,28 @@ func looseDuration(line string) (int, bool) {
 	if !reImpactWords.MatchString(line) || reHealthyWords.MatchString(line) {
 		return 0, false
 	}
-	if strings.Contains(line, "half") {
-		line = reAndAHalf.ReplaceAllString(line, "$1.5 $2")
-		line = reUnitAndAHalf.ReplaceAllString(line, "1.5 $1")
-	}
+	line = normalizeAmounts(line)
 	if m := reForAbout.FindStringSubmatch(line); m != nil {
 		if d, ok := parseDuration(m[1], true); ok {
 			return d, true
 		}
 	}
-	if m := reQualified.FindStringSubmatch(line); m != nil {
-		if d, ok := parseDuration(m[1], true); ok {
-			return d, true
+	for _, re := range []*regexp.Regexp{reDurLongPred, reDurAnLong, reQualified} {
+		if m := re.FindStringSubmatch(line); m != nil {
+			if d, ok := parseDuration(m[1], true); ok {
+				return d, true
+			}
 		}
 	}
 	return 0, false
 }
+
+// reDurLongPred reads "the outage was 45 minutes long"; reDurAnLong
+// reads "an hour-long outage".
+var (
+	reDurLongPred = regexp.MustCompile(`(?i)\b(?:was|were|is|remained)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~\s*)?(` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?))?)\s+long\b`)
+	reDurAnLong   = regexp.MustCompile(`(?i)\b(an?\s+(?:week|day|hour|minute))[- ]long\s+(?:\w+\s+)?(?:outage|downtime|disruption|interruption|incident|degradation)\b`)
+)
 
 // statedInLine finds a duration stated in one line of prose.
 func statedInLine(line string) (int, bool) {
@@ -295,9 +341,22 @@ func statedInLine(line string) (int, bool) {
 			return d, true
 		}
 	}
-	if m := reDurRestoredIn.FindStringSubmatch(line); m != nil {
-		if d, ok := parseDuration(m[1], true); ok {
-			return d, true
+	for _, re := range []*regexp.Regexp{reDurRestoredIn, reDurRestoredLater} {
+		if m := re.FindStringSubmatch(line); m != nil {
+			if d, ok := parseDuration(m[1], true); ok {
+				return d, true
+			}
+		}
+	}
+	if reDurAfterStart.MatchString(line) {
+		// only a sentence about the end: "nine hours after it began
+		// the cause was found" is no duration
+		for _, sent := range splitSentences(line) {
+			if m := reDurAfterStart.FindStringSubmatch(sent); m != nil && reEndWords.MatchString(sent) {
+				if d, ok := parseDuration(m[1], true); ok {
+					return d, true
+				}
+			}
 		}
 	}
 	l := strings.ToLower(line)
@@ -330,11 +389,29 @@ func twoClocksAt(s string) int {
 	return -1
 }
 
+// reAMPM finds an hour with am/pm ("2 PM", "11am").
+var reAMPM = regexp.MustCompile(`(?i)\d\s*[ap]\.?m\b`)
+
+// clockRangeAt is twoClocksAt, or the index of a range of hours with
+// am/pm ("from 2 PM to 4 PM"); -1 when neither.
+func clockRangeAt(s string) int {
+	if at := twoClocksAt(s); at >= 0 {
+		return at
+	}
+	if !reAMPM.MatchString(s) {
+		return -1
+	}
+	if m := reClockRange.FindStringIndex(s); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // reOutageWords gate time ranges in prose: the range must be about the
 // impact, not a maintenance window or a meeting.
-var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|down|unavailable|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
+var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|lasted|lasting|incident|down|unavailable|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
 
 // durTriggerStart holds the first letters of reDurProse's alternatives.
 var durTriggerStart = [256]bool{'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
@@ -342,7 +419,7 @@ var durTriggerStart = [256]bool{'l': true, 't': true, 'o': true, 'd': true, 'i':
 // durTriggers are the literal openings of reDurProse's alternatives.
 var durTriggers = []string{"last", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
 	"unavailab", "down for", "offline for", "degraded for", "inaccessible for", "unreachable for", "broken for",
-	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved "}
+	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved ", "incident ", "impact ", "duration of"}
 
 func hasDurTrigger(s string) bool {
 	for _, t := range durTriggers {
@@ -370,12 +447,23 @@ var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four
 // end of the impact and is not read.
 var reDurRestoredIn = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|back (?:online|up|to normal)|(?:fully )?operational(?: again)?|available again|working again)\b[^.;:!?]{0,48}?\b(?:in|within|after)\s+((?:(?:just |a little )?(?:under|over)|less than|more than|about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)`)
 
+// reDurRestoredLater reads "service was restored 45 minutes later": the
+// time from the impact the text has just described to its end.
+var reDurRestoredLater = regexp.MustCompile(`(?i)\b(?:restored|recovered|back (?:online|up|to normal)|(?:fully )?operational again|available again|working again)\b[^.;:!?]{0,32}?\b((?:about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)\s+later\b`)
+
+// reDurAfterStart reads "…, 2.5 hours after it began": a recovery
+// dated from the start of the impact.
+var reDurAfterStart = regexp.MustCompile(`(?i)(?:^|[\s(,~])((?:about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)\s+after\s+(?:it|the (?:outage|incident|impact|problem|issue|disruption|errors?|failures?))\s+(?:had\s+)?(?:began|begun|started)\b`)
+
+// reEndWords mark a sentence about the end of the impact.
+var reEndWords = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitigated|ended|over|lasted until|back (?:online|up|to normal)|operational|available again|working again)\b`)
+
 // reDurTook reads "it took 40 minutes to restore service".
 var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)`)
 
 // reClockRange reads a time range: "between 14:02 and 14:51 UTC",
 // "from 9:10 to 10:05", "10:00–11:30 UTC".
-var reClockRange = regexp.MustCompile(`(?i)(?:\bbetween|\bfrom|^|[\s(])\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s*[a-z]{2,4}\b)?\s*(?:and|to|until|till|through|-|–|—)\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)`)
+var reClockRange = regexp.MustCompile(`(?i)(?:\bbetween|\bfrom|^|[\s(])\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)(?:\s*[a-z]{2,4}\b)?\s*(?:and|to|until|till|through|-|–|—)\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b)`)
 
 // clockRange returns the minutes between the two clocks of a range in
 // s, wrapping past midnight.

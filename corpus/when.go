@@ -284,7 +284,7 @@ func (r *timesReader) readKeyLines() {
 // keyLineRange reads "Time: 02:10 - 05:40 CET", "Outage window:
 // 10:00–11:30": a range gives the start, the end and the duration.
 func (r *timesReader) keyLineRange(line string, ctx dateCtx) {
-	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 || twoClocksAt(line) < 0 {
+	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 || clockRangeAt(line) < 0 {
 		return
 	}
 	k, v, ok := splitKeyLine(line)

@@ -128,6 +128,22 @@ func TestProseDurationPhrasings(t *testing.T) {
 		{"The API recovered within about 15 minutes.", 15},
 		{"Everything was working again after roughly forty-five minutes.", 45},
 		{"The site was unavailable for thirty five minutes.", 35},
+		{"The incident lasted from 14:00 to 16:30 UTC.", 150},
+		{"Users saw errors from 2 PM to 4 PM PT.", 120},
+		{"Between 9am and 11am PT the API was unavailable.", 120},
+		{"Our office is staffed between 9am and 5pm.", -1},
+		{"The outage was 45 minutes long.", 45},
+		{"The nightly build was 40 minutes long.", -1},
+		{"Service was restored 45 minutes later.", 45},
+		{"An hour-long outage hit the checkout.", 60},
+		{"Over the course of 3 hours, requests failed.", 180},
+		{"The disruption lasted about three and a half hours.", 210},
+		{"We were down for roughly 1h45m.", 105},
+		{"It was down for 2 1/2 hours.", 150},
+		{"The incident window was 35 minutes.", 35},
+		{"Impact lasted until 16:30 UTC, 2.5 hours after it began.", 150},
+		{"Nine hours after the incident started, the cause was identified.", -1},
+		{"The broken commit 3d2f1a was reverted.", -1},
 		{"The patch was fixed in 2 days.", -1},
 		{"We resolved the ticket backlog in the next sprint.", -1},
 	}
@@ -139,6 +155,36 @@ func TestProseDurationPhrasings(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("proseDuration(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeyDurationPhrasings(t *testing.T) {
+	tests := []struct {
+		line string
+		want int // -1: none
+	}{
+		{"Duration of outage: 45 minutes", 45},
+		{"Downtime duration: 2 hours", 120},
+		{"Duration of impact: 30 minutes", 30},
+		{"Length: 45 minutes", 45},
+		{"Duration: 1:45", 105},
+		{"Duration: 01:45:00", 105},
+		{"Total time: 3 hours", 180},
+		{"Outage: 2 hours", 120},
+		{"Outage: 3 services affected", -1},
+		{"Outage: 14:00-15:10 UTC", 70},
+		{"Length of the incident: 2d 3h", 3060},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			got, ok := keyDuration(tt.line)
+			if !ok {
+				got = -1
+			}
+			if got != tt.want {
+				t.Errorf("keyDuration(%q) = %d, want %d", tt.line, got, tt.want)
 			}
 		})
 	}
