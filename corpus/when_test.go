@@ -143,6 +143,8 @@ func TestProseDurationPhrasings(t *testing.T) {
 		{"The incident window was 35 minutes.", 35},
 		{"Impact lasted until 16:30 UTC, 2.5 hours after it began.", 150},
 		{"Nine hours after the incident started, the cause was identified.", -1},
+		{"The race left the portal unusable for about 2h10m.", 130},
+		{"Two short outages hit the API, for about 20 minutes in all.", 20},
 		{"The broken commit 3d2f1a was reverted.", -1},
 		{"The patch was fixed in 2 days.", -1},
 		{"We resolved the ticket backlog in the next sprint.", -1},
