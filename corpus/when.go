@@ -259,6 +259,7 @@ func (k *keyLineState) observe(line string, email bool) {
 func (r *timesReader) readKeyLines() {
 	ks := keyLineState{ctx: r.ctx}
 	email := r.meta["email"] != ""
+	afterEntry := false // inside a timeline, after its first entry
 	for i, b := range r.blocks {
 		if b.kind == blockCode || i > 3000 {
 			continue
@@ -273,12 +274,22 @@ func (r *timesReader) readKeyLines() {
 				r.stated = d
 			}
 		}
-		if !hasKeyColon(line) {
+		quoted := afterEntry && r.kinds[i] == secTimeline
+		afterEntry = r.kinds[i] == secTimeline && (afterEntry || (hasClockHint(b.text) || hasISODate(b.text)) && !isTimeKeyLine(line))
+		if !hasKeyColon(line) || quoted {
+			// a "Start time:" under a timeline entry belongs to what
+			// the entry quotes (a vendor's notice), not to the incident
 			continue
 		}
 		r.keyLineRange(line, ks.ctx)
 		r.keyLineTimes(line, ks.ctx)
 	}
+}
+
+// isTimeKeyLine reports whether line is a start, detection or end key
+// line.
+func isTimeKeyLine(line string) bool {
+	return hasKeyColon(line) && (reStartKey.MatchString(line) || reEndKey.MatchString(line) || reDetectKey.MatchString(line))
 }
 
 // keyLineRange reads "Time: 02:10 - 05:40 CET", "Outage window:
@@ -508,6 +519,9 @@ const maxLeadIn = 2
 // its detection: such an entry is never a lead-in.
 var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|drop\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\w*|report\w*|discover\w*|notified|contact\w*|complain\w*|ticket\w*|escalat\w*|investigat\w*|users|customers|incident|issues?|problems?)\b`)
 
+// reWordRun is a word of letters.
+var reWordRun = regexp.MustCompile(`\pL{2,}`)
+
 // reLeadHealthy marks an entry that says all was still well.
 var reLeadHealthy = regexp.MustCompile(`(?i)\b(?:seemingly|working fine|was fine|were fine|no (?:issues|problems|impact))\b`)
 
@@ -518,8 +532,8 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 		if k+1 >= len(order) {
 			return 0
 		}
-		if reLeadImpact.MatchString(tl[i].Text) && !reLeadHealthy.MatchString(tl[i].Text) {
-			return 0
+		if reLeadImpact.MatchString(tl[i].Text) && !reLeadHealthy.MatchString(tl[i].Text) || len(reWordRun.FindAllString(tl[i].Text, 2)) < 2 {
+			return 0 // impact, or too little text to tell
 		}
 		if k >= maxLeadIn {
 			return 0

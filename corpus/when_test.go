@@ -75,6 +75,25 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-06-01", duration: 160,
 		},
 		{
+			name: "a start key quoted under a timeline entry is not the incident's",
+			file: "q.md",
+			doc: "# Storage array failure\n\n## Timeline\n\n2031-03-02 10:00 UTC\n\nVolumes on the array stopped responding; users report errors.\n\n" +
+				"2031-03-04 09:00 UTC\n\nThe vendor wrote:\n\nStart time: 2031-03-05 08:00 UTC\n\nEnd time: 2031-03-05 09:00 UTC\n\n2031-03-05 12:00 UTC\n\nArray restored, volumes back online.\n",
+			date: "2031-03-02", duration: -2,
+		},
+		{
+			name: "a start key opening the timeline section counts",
+			file: "q.md",
+			doc: "# Cache outage\n\n## Timeline\n\nStart time: 2031-03-02 10:00 UTC\n\nEnd time: 2031-03-02 10:50 UTC\n\n- 10:05 UTC alert fires\n- 10:50 UTC cache restored\n",
+			date: "2031-03-02", duration: 50,
+		},
+		{
+			name: "entries with no words to read are no lead-in",
+			file: "q.md",
+			doc: "# Power loss\n\n## Timeline\n\n- 2031-03-02 10:00 UTC: ok\n- 2031-03-02 11:00 UTC: ok\n- 2031-03-04 09:00 UTC: vendor notice received\n- 2031-03-04 10:00 UTC: hosts restarted\n",
+			date: "2031-03-02", duration: -2,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
