@@ -84,13 +84,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "a start key opening the timeline section counts",
 			file: "q.md",
-			doc: "# Cache outage\n\n## Timeline\n\nStart time: 2031-03-02 10:00 UTC\n\nEnd time: 2031-03-02 10:50 UTC\n\n- 10:05 UTC alert fires\n- 10:50 UTC cache restored\n",
+			doc:  "# Cache outage\n\n## Timeline\n\nStart time: 2031-03-02 10:00 UTC\n\nEnd time: 2031-03-02 10:50 UTC\n\n- 10:05 UTC alert fires\n- 10:50 UTC cache restored\n",
 			date: "2031-03-02", duration: 50,
 		},
 		{
 			name: "entries with no words to read are no lead-in",
 			file: "q.md",
-			doc: "# Power loss\n\n## Timeline\n\n- 2031-03-02 10:00 UTC: ok\n- 2031-03-02 11:00 UTC: ok\n- 2031-03-04 09:00 UTC: vendor notice received\n- 2031-03-04 10:00 UTC: hosts restarted\n",
+			doc:  "# Power loss\n\n## Timeline\n\n- 2031-03-02 10:00 UTC: ok\n- 2031-03-02 11:00 UTC: ok\n- 2031-03-04 09:00 UTC: vendor notice received\n- 2031-03-04 10:00 UTC: hosts restarted\n",
 			date: "2031-03-02", duration: -2,
 		},
 		{
