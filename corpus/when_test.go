@@ -210,3 +210,32 @@ func TestKeyDurationPhrasings(t *testing.T) {
 		})
 	}
 }
+
+func TestClockAndZoneForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		ctx  dateCtx
+		want string // RFC 3339, "" for none
+	}{
+		{"2031-07-10 14:00 Central Time", dateCtx{}, "2031-07-10T14:00:00-05:00"},
+		{"2031-01-10 14:00 Central Time", dateCtx{}, "2031-01-10T14:00:00-06:00"},
+		{"2031-07-10 14:00 Central European Time", dateCtx{}, "2031-07-10T14:00:00+02:00"},
+		{"2031-01-10 14:00 MEZ", dateCtx{}, "2031-01-10T14:00:00+01:00"},
+		{"2031-07-10 14:00 MESZ", dateCtx{}, "2031-07-10T14:00:00+02:00"},
+		{"Saturday, 12 July 2031, 18h05 UTC", dateCtx{}, "2031-07-12T18:05:00Z"},
+		{"18h05 CEST", dateCtx{y: 2031, mo: 7, d: 12}, "2031-07-12T18:05:00+02:00"},
+		{"1h30", dateCtx{y: 2031, mo: 7, d: 12}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, _, ok := parseTimeValue(tt.in, tt.ctx)
+			s := ""
+			if ok {
+				s = got.Format("2006-01-02T15:04:05Z07:00")
+			}
+			if s != tt.want {
+				t.Errorf("parseTimeValue(%q) = %q, want %q", tt.in, s, tt.want)
+			}
+		})
+	}
+}
