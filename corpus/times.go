@@ -71,10 +71,10 @@ const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|
 var (
 	reISODate = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
 	// reNumDate is 31/01/2024 or 01/31/2024 (and with dots).
-	reNumDate  = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
-	reDMY      = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
-	reMDY      = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
-	reClock    = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
+	reNumDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
+	reDMY     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
+	reMDY     = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reClock   = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
 	// reHClock is the European "18h05 UTC"; only with a zone, since
 	// "1h30" alone is as often a duration.
 	reHClock   = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})h(\d{2})\s*` + zoneRe)
