@@ -99,8 +99,19 @@ func (r *timesReader) openingDate(pub string) string {
 	seen := 0
 	weekday := -1
 	for i, b := range r.blocks {
-		if seen >= maxOpeningBlocks || i > 200 {
+		if seen >= 3*maxOpeningBlocks || i > 200 {
 			break
+		}
+		if seen >= maxOpeningBlocks {
+			// past the opening only a weekday the incident is said
+			// to have started on counts ("It all started on Monday")
+			if b.kind == blockPara && r.kinds[i] != secTimeline && weekday < 0 {
+				seen++
+				if m := reWeekdayStarted.FindStringSubmatch(b.text); m != nil {
+					weekday = weekdayNumber(m[1])
+				}
+			}
+			continue
 		}
 		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
 			continue
@@ -140,6 +151,9 @@ func (r *timesReader) openingDate(pub string) string {
 // evening.", "So Tuesday morning we got a report"); not one that says
 // when it was found or ended ("not discovered until Monday").
 var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// reWeekdayStarted is a weekday named as the day the incident started.
+var reWeekdayStarted = regexp.MustCompile(`\b(?:started|began|begun|kicked off|first noticed|first appeared)\s+(?:on\s+)?(?:a\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
 // weekdayNumber is time.Weekday of an English weekday name.
 func weekdayNumber(name string) int {

@@ -94,6 +94,20 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-03-02", duration: -2,
 		},
 		{
+			name: "a weekday the trouble started on, past the opening",
+			file: "2031-05-16-surge.md",
+			doc: "# Signup surge\n\n" + strings.Repeat("Some background about how our queues work and why they matter.\n\n", 10) +
+				"It all started on Monday evening when signups spiked.\n",
+			date: "2031-05-12", duration: -2,
+		},
+		{
+			name: "a weekday past the opening without a start word is not read",
+			file: "2031-05-16-surge.md",
+			doc: "# Signup surge\n\n" + strings.Repeat("Some background about how our queues work and why they matter.\n\n", 10) +
+				"On Monday we held the review.\n",
+			date: "2031-05-16", duration: -2,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
