@@ -43,6 +43,14 @@ func (r *timesReader) setDate(rec *Record) {
 	declared := r.declaredDate()
 	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
 		rec.Date = declared
+		if !r.start.IsZero() {
+			// the declared day beat a timeline far from it (a
+			// mistyped year, an old root cause); the opening prose
+			// may still say when it happened
+			if d := r.openingDate(declared); d != "" {
+				rec.Date = d
+			}
+		}
 	}
 	if r.start.IsZero() {
 		// only a publication day (frontmatter or file name): the

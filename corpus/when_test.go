@@ -108,6 +108,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-05-16", duration: -2,
 		},
 		{
+			name: "opening prose beats a post date when the timeline is far from it",
+			file: "notes.md",
+			doc: "---\ntitle: Build farm outage\ndate: 2031-12-09\n---\n\nOn Tuesday December 2nd the build farm controller failed and no builds ran.\n\n" +
+				"## Timeline\n\n- 2030-12-02 08:00 UTC: controller disk errors\n- 2030-12-02 09:00 UTC: controller down\n- 2030-12-02 17:00 UTC: controller restored\n",
+			date: "2031-12-02", duration: -2,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
