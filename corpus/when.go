@@ -385,8 +385,57 @@ func (r *timesReader) startFromProse() {
 		if r.end.IsZero() {
 			r.end = proseEnd(b.text, st, t, r.ctx)
 		}
+		if r.end.IsZero() {
+			r.end = r.laterProseEnd(i+1, t)
+		}
 		return
 	}
+}
+
+// reRecoveredAt marks a sentence that says the service came back.
+var reRecoveredAt = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitigated|back (?:online|up|to normal)|fully operational|operational again|available again|working again)\b`)
+
+// maxProseEndBlocks is how many blocks after the start laterProseEnd
+// reads.
+const maxProseEndBlocks = 40
+
+// laterProseEnd reads the end of the impact from a later sentence of
+// prose that states a recovery with its time ("Service was restored at
+// 16:45 UTC."), within a day of start; the zero time when none.
+func (r *timesReader) laterProseEnd(from int, start time.Time) time.Time {
+	for i := from; i < len(r.blocks) && i < from+maxProseEndBlocks; i++ {
+		b := r.blocks[i]
+		if r.kinds[i] == secTimeline || r.kinds[i] == secActions || b.kind == blockHeading || b.kind == blockCode || !hasClockHint(b.text) {
+			continue
+		}
+		for _, sent := range splitSentences(b.text) {
+			if !reRecoveredAt.MatchString(sent) || reDetectWords.MatchString(sent) {
+				continue
+			}
+			st, ok := findStamp(sent)
+			if !ok || !st.hasTime {
+				continue
+			}
+			if !st.hasDate {
+				st.y, st.mo, st.d, st.hasDate, st.hasYear = start.Year(), int(start.Month()), start.Day(), true, true
+			}
+			e, ok := st.resolve(dateCtx{y: start.Year(), mo: int(start.Month()), d: start.Day(), zone: r.ctx.zone, zoneName: r.ctx.zoneName})
+			if !ok {
+				continue
+			}
+			if st.zone == nil && st.zoneWord == "" {
+				// no zone of its own: the start's
+				e = time.Date(e.Year(), e.Month(), e.Day(), e.Hour(), e.Minute(), 0, 0, start.Location())
+			}
+			if !e.After(start) {
+				e = e.Add(24 * time.Hour) // past midnight
+			}
+			if e.After(start) && e.Sub(start) <= 24*time.Hour {
+				return e
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // proseEnd reads "… restored at 01:25" after a start stamp st in the

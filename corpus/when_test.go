@@ -115,6 +115,25 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-12-02", duration: -2,
 		},
 		{
+			name: "a later sentence with the recovery time ends the impact",
+			file: "q.md",
+			doc: "# Payments outage\n\n## Summary\n\nAt 14:02 UTC on 3 March 2031 the payments API began returning errors after a certificate rotation.\n\n" +
+				"## Resolution\n\nWe rolled the certificate back. Service was restored at 15:10 UTC.\n",
+			date: "2031-03-03", duration: 68,
+		},
+		{
+			name: "a recovery after midnight is the next day",
+			file: "q.md",
+			doc: "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nThe queue was back online at 00:25 UTC.\n",
+			date: "2031-03-03", duration: 45,
+		},
+		{
+			name: "a later clock without a recovery is not the end",
+			file: "q.md",
+			doc: "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nAt 00:25 UTC over half of the workers were still failing.\n",
+			date: "2031-03-03", duration: -1,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
