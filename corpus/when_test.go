@@ -124,13 +124,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "a recovery after midnight is the next day",
 			file: "q.md",
-			doc: "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nThe queue was back online at 00:25 UTC.\n",
+			doc:  "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nThe queue was back online at 00:25 UTC.\n",
 			date: "2031-03-03", duration: 45,
 		},
 		{
 			name: "a later clock without a recovery is not the end",
 			file: "q.md",
-			doc: "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nAt 00:25 UTC over half of the workers were still failing.\n",
+			doc:  "# Queue outage\n\nAt 23:40 UTC on 3 March 2031 the queue stopped accepting jobs.\n\nAt 00:25 UTC over half of the workers were still failing.\n",
 			date: "2031-03-03", duration: -1,
 		},
 		{
