@@ -19,7 +19,7 @@ var (
 var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging|detected|detects|noticed|notices|reported|reports|discovered|escalat\w*|acknowledge[sd]?|on-?call|investigat\w*)\b`)
 
 // reRangeKey are keys whose value may be a time range.
-var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
+var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|date|date ?/ ?time|date (?:and|&) time|time ?/ ?date|(?:incident|outage) date|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
 
 // Frontmatter keys of start, detection and end times. Status-page
 // generators write "resolvedWhen" (lower-cased on reading).

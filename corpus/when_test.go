@@ -279,3 +279,39 @@ func TestClockAndZoneForms(t *testing.T) {
 		})
 	}
 }
+
+// TestStatedWindows checks the ways a document states when the impact
+// began and ended: key lines, tables, prose ranges and status updates.
+func TestStatedWindows(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		date      string
+		duration  int
+	}{
+		{"date key with a clock range", "# A\n\nDate: 2031-03-08, 14:00–15:30 UTC\n\nThe API failed.\n", "2031-03-08", 90},
+		{"date/time key with am/pm", "# A\n\n**Date/Time:** March 8, 2031 2:00pm - 3:30pm PST\n\nThe API failed.\n", "2031-03-08", 90},
+		{"table rows", "# A\n\n| Field | Value |\n|---|---|\n| Date | 2031-03-08 |\n| Time | 14:00 - 15:30 UTC |\n\nThe API failed.\n", "2031-03-08", 90},
+		{"when key", "# A\n\nWhen: Tuesday, March 8th 2031 from 14:00 to 15:30 CET\n\nThe API failed.\n", "2031-03-08", 90},
+		{"prose range", "# A\n\nOn March 8, 2031 from 14:00 to 15:30 UTC, the API failed for users.\n", "2031-03-08", 90},
+		{"prose range over midnight", "# A\n\nFrom 2031-03-08 22:00 UTC to 2031-03-09 01:30 UTC, the API was unavailable.\n", "2031-03-08", 210},
+		{"am/pm hours over midnight", "# A\n\nThe API was unavailable on March 8, 2031 from 10pm to 1:30am ET.\n", "2031-03-08", 210},
+		{"start and end keys", "# A\n\nIncident start: 2031-03-08 14:00 UTC\nIncident end: 2031-03-08 15:30 UTC\n", "2031-03-08", 90},
+		{"status page updates", "# A\n\n## Status\n\nResolved\n\nThis incident has been resolved.\n\nPosted Mar 08, 2031 - 15:30 UTC\n\n" +
+			"Investigating\n\nWe are investigating errors.\n\nPosted Mar 08, 2031 - 14:00 UTC\n", "2031-03-08", 90},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("a.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := -1
+			if r.DurationMinutes != nil {
+				d = *r.DurationMinutes
+			}
+			if r.Date != tt.date || d != tt.duration {
+				t.Errorf("date, duration = %s, %d; want %s, %d", r.Date, d, tt.date, tt.duration)
+			}
+		})
+	}
+}
