@@ -176,6 +176,9 @@ func strictProseDuration(text string) (int, bool) {
 				return d, true
 			}
 		}
+		if d, ok := beganEnded(line); ok {
+			return d, true
+		}
 		if at := clockRangeAt(line); at >= 0 {
 			win := line[max(0, at-160):min(len(line), at+200)]
 			if reOutageWords.MatchString(win) {
@@ -389,6 +392,39 @@ func twoClocksAt(s string) int {
 	return -1
 }
 
+// reBeganEnded reads a sentence that gives the start and the end of the
+// impact as two clocks: "The outage began at 14:02 UTC and ended at
+// 15:10 UTC", "errors started around 9:15 AM; service was restored by
+// 10:40 AM".
+var reBeganEnded = regexp.MustCompile(`(?i)\b(?:began|begun|started|starts|start(?:ed)? (?:at|around)|beginning)\b[^.!?]{0,40}?\b(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)[^.!?]{0,80}?\b(?:ended|ends|resolved|restored|recovered|mitigated|until|till|back online|back up|back to normal)\b[^.!?\d]{0,30}?(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)`)
+
+// beganEnded returns the minutes between the two clocks of a
+// reBeganEnded sentence in line, wrapping past midnight.
+func beganEnded(line string) (int, bool) {
+	if strings.Count(line, ":") < 2 {
+		return 0, false
+	}
+	for _, sent := range splitSentences(line) {
+		m := reBeganEnded.FindStringSubmatch(sent)
+		if m == nil || !reOutageWords.MatchString(sent) {
+			continue // a migration's or a meeting's times
+		}
+		a, okA := findClock(m[1], 0)
+		b, okB := findClock(m[2], 0)
+		if !okA || !okB {
+			continue
+		}
+		d := (b.h*60 + b.mi) - (a.h*60 + a.mi)
+		if d < 0 {
+			d += 24 * 60
+		}
+		if d > 0 && d <= 20*60 {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
 // reAMPM finds an hour with am/pm ("2 PM", "11am").
 var reAMPM = regexp.MustCompile(`(?i)\d\s*[ap]\.?m\b`)
 
@@ -463,7 +499,7 @@ var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+
 
 // reClockRange reads a time range: "between 14:02 and 14:51 UTC",
 // "from 9:10 to 10:05", "10:00–11:30 UTC".
-var reClockRange = regexp.MustCompile(`(?i)(?:\bbetween|\bfrom|^|[\s(])\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)(?:\s*[a-z]{2,4}\b)?\s*(?:and|to|until|till|through|-|–|—)\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b)`)
+var reClockRange = regexp.MustCompile(`(?i)(?:\bbetween|\bfrom|^|[\s(])\s*(?:~|(?:about|around|approximately|approx\.?|roughly)\s)?\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)(?:\s*[a-z]{2,4}\b)?\s*(?:and|to|until|till|through|-|–|—)\s*(?:~|(?:about|around|approximately|approx\.?|roughly)\s)?\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b)`)
 
 // clockRange returns the minutes between the two clocks of a range in
 // s, wrapping past midnight.
