@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxDurationMinutes bounds believable incident durations: one year.
@@ -137,6 +138,14 @@ func keyDuration(line string) (int, bool) {
 	}
 	v := strings.TrimSpace(m[1])
 	if d, ok := clockRange(v); ok { // "Outage window: 10:00–11:30 UTC"
+		return d, true
+	}
+	if a, b, ok := stampPair(v, dateCtx{}); ok { // "2031-03-08 22:00 – 2031-03-09 01:30 UTC"
+		if d := int(b.Sub(a).Minutes() + 0.5); d > 0 && d <= maxDurationMinutes {
+			return d, true
+		}
+	}
+	if d, ok := isoDuration(v); ok {
 		return d, true
 	}
 	if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= maxDurationMinutes {
@@ -523,11 +532,15 @@ func clockRange(s string) (int, bool) {
 	return d, true
 }
 
-// frontmatterDuration reads "47m", "2h 5m" or a number of minutes.
+// frontmatterDuration reads "47m", "2h 5m", "PT1H30M" or a number of
+// minutes.
 func frontmatterDuration(v string) (int, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
+	}
+	if d, ok := isoDuration(v); ok {
+		return d, true
 	}
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
 		if n > 0 && n <= maxDurationMinutes {
@@ -536,4 +549,67 @@ func frontmatterDuration(v string) (int, bool) {
 		return 0, false
 	}
 	return parseDuration(v, true)
+}
+
+// reISODuration is an ISO 8601 duration: "PT1H30M", "P1DT2H", "PT45M".
+var reISODuration = regexp.MustCompile(`^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+
+// isoDuration reads an ISO 8601 duration in minutes.
+func isoDuration(v string) (int, bool) {
+	m := reISODuration.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
+	if m == nil {
+		return 0, false
+	}
+	mins := 0.0
+	for i, unit := range []float64{7 * 24 * 60, 24 * 60, 60, 1, 1.0 / 60} {
+		if m[i+1] != "" {
+			n, _ := strconv.Atoi(m[i+1])
+			mins += float64(n) * unit
+		}
+	}
+	d := int(math.Round(mins))
+	return d, d > 0 && d <= maxDurationMinutes
+}
+
+// reRangeSep separates the two ends of a range of stamps.
+var reRangeSep = regexp.MustCompile(`(?i)\s+(?:-|–|—|to|until|till|through)\s+|\s*[–—]\s*`)
+
+// stampPair reads a value that is a range of two stamps, the first with
+// a date and a time ("2031-03-08 22:00 UTC – 2031-03-09 01:30 UTC",
+// "March 8, 2031 22:00 - March 9, 2031 01:30"); the second takes the
+// first's date or zone where it has none.
+func stampPair(v string, ctx dateCtx) (time.Time, time.Time, bool) {
+	for _, loc := range reRangeSep.FindAllStringIndex(v, 4) {
+		a, okA := findStamp(v[:loc[0]])
+		b, okB := findStamp(v[loc[1]:])
+		if !okA || !okB || !a.hasTime || !b.hasTime || !(a.hasDate || ctx.y != 0) {
+			continue
+		}
+		if a.zone == nil && a.zoneWord == "" {
+			a.zone, a.zoneWord = b.zone, b.zoneWord
+		}
+		ta, ok := a.resolve(ctx)
+		if !ok {
+			continue
+		}
+		if !b.hasDate {
+			b.y, b.mo, b.d, b.hasDate, b.hasYear = ta.Year(), int(ta.Month()), ta.Day(), true, true
+		} else if !b.hasYear {
+			b.y, b.hasYear = ta.Year(), true
+		}
+		if b.zone == nil && b.zoneWord == "" {
+			b.zone, b.zoneWord = a.zone, a.zoneWord
+		}
+		tb, ok := b.resolve(ctx)
+		if !ok {
+			continue
+		}
+		if !tb.After(ta) && !b.hasDate {
+			tb = tb.Add(24 * time.Hour)
+		}
+		if tb.After(ta) {
+			return ta, tb, true
+		}
+	}
+	return time.Time{}, time.Time{}, false
 }

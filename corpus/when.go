@@ -286,6 +286,17 @@ func (r *timesReader) readKeyLines() {
 	}
 }
 
+// countClocks counts the "hh:mm" clocks of s.
+func countClocks(s string) int {
+	n := 0
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
+			n++
+		}
+	}
+	return n
+}
+
 // isTimeKeyLine reports whether line is a start, detection or end key
 // line.
 func isTimeKeyLine(line string) bool {
@@ -295,14 +306,18 @@ func isTimeKeyLine(line string) bool {
 // keyLineRange reads "Time: 02:10 - 05:40 CET", "Outage window:
 // 10:00–11:30": a range gives the start, the end and the duration.
 func (r *timesReader) keyLineRange(line string, ctx dateCtx) {
-	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 || clockRangeAt(line) < 0 {
+	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 && !hasISODate(line) || clockRangeAt(line) < 0 && countClocks(line) < 2 {
 		return
 	}
 	k, v, ok := splitKeyLine(line)
 	if !ok || !reRangeKey.MatchString(k) {
 		return
 	}
-	if s, e, ok := keyRange(v, ctx); ok {
+	s, e, ok := keyRange(v, ctx)
+	if !ok {
+		s, e, ok = stampPair(v, ctx)
+	}
+	if ok {
 		r.start, r.startHasTime, r.startStated = s, true, true
 		if r.end.IsZero() {
 			r.end = e

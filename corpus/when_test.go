@@ -243,6 +243,9 @@ func TestKeyDurationPhrasings(t *testing.T) {
 		{"Outage: 3 services affected", -1},
 		{"Outage: 14:00-15:10 UTC", 70},
 		{"Length of the incident: 2d 3h", 3060},
+		{"Duration: P1DT2H", 1560},
+		{"Duration: PT45M", 45},
+		{"Duration: P", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -301,6 +304,11 @@ func TestStatedWindows(t *testing.T) {
 		{"prose range", "# A\n\nOn March 8, 2031 from 14:00 to 15:30 UTC, the API failed for users.\n", "2031-03-08", 90},
 		{"prose range over midnight", "# A\n\nFrom 2031-03-08 22:00 UTC to 2031-03-09 01:30 UTC, the API was unavailable.\n", "2031-03-08", 210},
 		{"am/pm hours over midnight", "# A\n\nThe API was unavailable on March 8, 2031 from 10pm to 1:30am ET.\n", "2031-03-08", 210},
+		{"window key over midnight with full stamps", "# A\n\nImpact window: 2031-03-08 22:00 UTC – 2031-03-09 01:30 UTC\n\nThe API failed.\n", "2031-03-08", 210},
+		{"outage key with 'to'", "# A\n\nOutage: 2031-03-08 22:00 to 2031-03-09 01:30 UTC\n\nThe API failed.\n", "2031-03-08", 210},
+		{"named months on both ends", "# A\n\nTime: March 8, 2031 22:00 - March 9, 2031 01:30 UTC\n\nThe API failed.\n", "2031-03-08", 210},
+		{"ISO 8601 duration in frontmatter", "---\ntitle: A\nduration: PT1H30M\n---\n\nThe API failed on 2031-03-08.\n", "2031-03-08", 90},
+		{"duration key holding the window", "# A\n\nDuration: 2031-03-08 14:00 UTC to 2031-03-08 15:30 UTC\n", "2031-03-08", 90},
 		{"start and end keys", "# A\n\nIncident start: 2031-03-08 14:00 UTC\nIncident end: 2031-03-08 15:30 UTC\n", "2031-03-08", 90},
 		{"status page updates", "# A\n\n## Status\n\nResolved\n\nThis incident has been resolved.\n\nPosted Mar 08, 2031 - 15:30 UTC\n\n" +
 			"Investigating\n\nWe are investigating errors.\n\nPosted Mar 08, 2031 - 14:00 UTC\n", "2031-03-08", 90},
@@ -317,6 +325,9 @@ func TestStatedWindows(t *testing.T) {
 			}
 			if r.Date != tt.date || d != tt.duration {
 				t.Errorf("date, duration = %s, %d; want %s, %d", r.Date, d, tt.date, tt.duration)
+			}
+			if r.StartedAt != nil && r.ResolvedAt != nil && int(r.ResolvedAt.Sub(*r.StartedAt).Minutes()) != d {
+				t.Errorf("started %v, resolved %v disagree with duration %d", r.StartedAt, r.ResolvedAt, d)
 			}
 		})
 	}
