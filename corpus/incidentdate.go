@@ -106,6 +106,7 @@ func (r *timesReader) openingDate(pub string) string {
 	}
 	seen := 0
 	weekday := -1
+	back := -1 // days before pub a relative word ("yesterday") names
 	for i, b := range r.blocks {
 		if seen >= 3*maxOpeningBlocks || i > 200 {
 			break
@@ -127,8 +128,11 @@ func (r *timesReader) openingDate(pub string) string {
 		seen++
 		st, ok := findDate(b.text)
 		if !ok {
-			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 {
+			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 && back < 0 {
 				weekday = weekdayNumber(m[1])
+			}
+			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
+				back = 1
 			}
 			continue
 		}
@@ -145,11 +149,14 @@ func (r *timesReader) openingDate(pub string) string {
 		}
 		return ""
 	}
+	if back > 0 {
+		return p.AddDate(0, 0, -back).Format("2006-01-02")
+	}
 	if weekday >= 0 {
 		// "It all started on Monday evening": that weekday in the
 		// week up to the publication day
-		back := (int(p.Weekday()) - weekday + 7) % 7
-		return p.AddDate(0, 0, -back).Format("2006-01-02")
+		days := (int(p.Weekday()) - weekday + 7) % 7
+		return p.AddDate(0, 0, -days).Format("2006-01-02")
 	}
 	return ""
 }
@@ -159,6 +166,10 @@ func (r *timesReader) openingDate(pub string) string {
 // evening.", "So Tuesday morning we got a report"); not one that says
 // when it was found or ended ("not discovered until Monday").
 var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// reYesterday names the day before the post as when something
+// happened: "yesterday", "last night".
+var reYesterday = regexp.MustCompile(`(?i)\b(?:yesterday|last night)\b`)
 
 // reWeekdayStarted is a weekday named as the day the incident started.
 var reWeekdayStarted = regexp.MustCompile(`\b(?:started|began|begun|kicked off|first noticed|first appeared)\s+(?:on\s+)?(?:a\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)

@@ -134,6 +134,18 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-03-03", duration: -1,
 		},
 		{
+			name: "yesterday in a post dated by its publication",
+			file: "news.md",
+			doc: "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nYesterday evening our shared storage stopped responding and jobs failed.\n",
+			date: "2031-05-15", duration: -2,
+		},
+		{
+			name: "a stated date beats yesterday",
+			file: "news.md",
+			doc: "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nLast night, on May 14, our shared storage stopped responding.\n",
+			date: "2031-05-14", duration: -2,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
