@@ -136,13 +136,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "yesterday in a post dated by its publication",
 			file: "news.md",
-			doc: "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nYesterday evening our shared storage stopped responding and jobs failed.\n",
+			doc:  "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nYesterday evening our shared storage stopped responding and jobs failed.\n",
 			date: "2031-05-15", duration: -2,
 		},
 		{
 			name: "a stated date beats yesterday",
 			file: "news.md",
-			doc: "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nLast night, on May 14, our shared storage stopped responding.\n",
+			doc:  "---\ntitle: Storage outage\ndate: 2031-05-16\n---\n\nLast night, on May 14, our shared storage stopped responding.\n",
 			date: "2031-05-14", duration: -2,
 		},
 		{
