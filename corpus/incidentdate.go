@@ -104,6 +104,19 @@ func (r *timesReader) openingDate(pub string) string {
 	if err != nil {
 		return ""
 	}
+	// a title that names the day ("Outage on March 3") says it first
+	if st, ok := findDate(r.title); ok {
+		y := st.y
+		if !st.hasYear {
+			y = p.Year()
+			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+				y--
+			}
+		}
+		if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < maxPublishLag {
+			return d.Format("2006-01-02")
+		}
+	}
 	seen := 0
 	weekday := -1
 	back := -1 // days before pub a relative word ("yesterday") names

@@ -82,6 +82,7 @@ func containsAnyWord(s string, words []string) bool {
 type timesReader struct {
 	fm     frontMatter
 	name   string
+	title  string
 	blocks []block
 	kinds  []sectionKind
 	meta   map[string]string
@@ -104,6 +105,7 @@ type timesReader struct {
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
 	r := newTimesReader(name, doc, blocks, kinds, meta)
+	r.title = rec.Title
 	if st, ok := findDate(rec.Title); ok && st.hasYear && r.ctx.y == 0 {
 		// "Downtime on February 23, 2023": the day of time-only entries
 		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d

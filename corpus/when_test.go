@@ -146,6 +146,12 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-05-14", duration: -2,
 		},
 		{
+			name: "a title naming the day beats the publication date",
+			file: "news.md",
+			doc: "---\ntitle: Storage outage of May 9th\ndate: 2031-05-16\n---\n\nOur shared storage stopped responding and jobs failed.\n",
+			date: "2031-05-09", duration: -2,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
