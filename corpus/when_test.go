@@ -148,7 +148,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "a title naming the day beats the publication date",
 			file: "news.md",
-			doc: "---\ntitle: Storage outage of May 9th\ndate: 2031-05-16\n---\n\nOur shared storage stopped responding and jobs failed.\n",
+			doc:  "---\ntitle: Storage outage of May 9th\ndate: 2031-05-16\n---\n\nOur shared storage stopped responding and jobs failed.\n",
 			date: "2031-05-09", duration: -2,
 		},
 		{
