@@ -310,7 +310,7 @@ func stampRange(line string) (int, bool) {
 // looseDuration reads the weaker phrasings of a line about the outage:
 // "for roughly an hour", then a hedged amount.
 func looseDuration(line string) (int, bool) {
-	if !reImpactWords.MatchString(line) || reHealthyWords.MatchString(line) {
+	if !reImpactWords.MatchString(line) || reHealthyWords.MatchString(line) || reFuture.MatchString(line) {
 		return 0, false
 	}
 	line = normalizeAmounts(line)
@@ -354,8 +354,8 @@ func statedInLine(line string) (int, bool) {
 		}
 	}
 	for _, re := range []*regexp.Regexp{reDurRestoredIn, reDurRestoredLater} {
-		if m := re.FindStringSubmatch(line); m != nil {
-			if d, ok := parseDuration(m[1], true); ok {
+		if m := re.FindStringSubmatchIndex(line); m != nil && !reFuture.MatchString(line[max(0, m[0]-40):m[1]]) {
+			if d, ok := parseDuration(line[m[2]:m[3]], true); ok {
 				return d, true
 			}
 		}
@@ -491,6 +491,10 @@ var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four
 // recovered within about an hour". A fix ("fixed in 3 days") is not the
 // end of the impact and is not read.
 var reDurRestoredIn = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|back (?:online|up|to normal)|(?:fully )?operational(?: again)?|available again|working again)\b[^.;:!?]{0,48}?\b(?:in|within|after)\s+((?:(?:just |a little )?(?:under|over)|less than|more than|about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)`)
+
+// reFuture marks a plan or a hope, not what happened: "will be
+// restored within 2 days".
+var reFuture = regexp.MustCompile(`(?i)\b(?:will|would|should|shall|expect\w*|plan\w*|aim\w*|goal|target\w*|must)\b`)
 
 // reDurRestoredLater reads "service was restored 45 minutes later": the
 // time from the impact the text has just described to its end.

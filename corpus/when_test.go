@@ -230,6 +230,10 @@ func TestProseDurationPhrasings(t *testing.T) {
 		{"The migration started at 10:00 and ended at 12:00.", -1},
 		{"The broken commit 3d2f1a was reverted.", -1},
 		{"The patch was fixed in 2 days.", -1},
+		{"The new cluster will be fully operational within two weeks.", -1},
+		{"Our goal is that service is restored in under 30 minutes.", -1},
+		{"During next week's maintenance users will be unable to log in for about 2 hours.", -1},
+		{"Users could not log in for about 2 hours.", 120},
 		{"We resolved the ticket backlog in the next sprint.", -1},
 	}
 	for _, tt := range tests {
