@@ -35,7 +35,7 @@ func (r *timesReader) declaredDate() string {
 func (r *timesReader) setDate(rec *Record) {
 	if !r.start.IsZero() {
 		s := r.start
-		if r.startHasTime {
+		if r.startHasTime && !r.startIsDetection {
 			rec.StartedAt = &s
 		}
 		rec.Date = r.start.Format("2006-01-02")

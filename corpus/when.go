@@ -93,6 +93,9 @@ type timesReader struct {
 	// startStated: the start was written as such (a key line or a
 	// frontmatter field), not inferred from the timeline or prose.
 	startStated bool
+	// startIsDetection: no start is known; the detection stands in for
+	// the date and the duration but is not reported as the start.
+	startIsDetection bool
 	fmDate      string
 	fileDate    time.Time
 	stated      int // a stated duration in minutes, -1 when none
@@ -125,6 +128,10 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	}
 	r.startFromTimeline()
 	r.startFromProse()
+	if r.start.IsZero() && !r.detected.IsZero() {
+		// nothing says when it began: it had begun by its detection
+		r.start, r.startHasTime, r.startIsDetection = r.detected, true, true
+	}
 	r.setDate(rec)
 	if !r.detected.IsZero() {
 		d := r.detected
@@ -387,8 +394,8 @@ func (r *timesReader) startFromProse() {
 		if r.kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
 			continue
 		}
-		if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) {
-			continue
+		if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) || isTimeKeyLine(b.text) {
+			continue // a "Resolved: …" line is no start
 		}
 		st, ok := findStamp(b.text)
 		if !ok || !st.hasDate || !st.hasYear || !st.hasTime {

@@ -331,6 +331,7 @@ func TestStatedWindows(t *testing.T) {
 		{"named months on both ends", "# A\n\nTime: March 8, 2031 22:00 - March 9, 2031 01:30 UTC\n\nThe API failed.\n", "2031-03-08", 210},
 		{"ISO 8601 duration in frontmatter", "---\ntitle: A\nduration: PT1H30M\n---\n\nThe API failed on 2031-03-08.\n", "2031-03-08", 90},
 		{"duration key holding the window", "# A\n\nDuration: 2031-03-08 14:00 UTC to 2031-03-08 15:30 UTC\n", "2031-03-08", 90},
+		{"detection and resolution keys only", "# A\n\nThe API failed.\n\nDetected: 2031-03-08 14:10 UTC\n\nResolved: 2031-03-08 15:30 UTC\n", "2031-03-08", 80},
 		{"start and end keys", "# A\n\nIncident start: 2031-03-08 14:00 UTC\nIncident end: 2031-03-08 15:30 UTC\n", "2031-03-08", 90},
 		{"status page updates", "# A\n\n## Status\n\nResolved\n\nThis incident has been resolved.\n\nPosted Mar 08, 2031 - 15:30 UTC\n\n" +
 			"Investigating\n\nWe are investigating errors.\n\nPosted Mar 08, 2031 - 14:00 UTC\n", "2031-03-08", 90},
@@ -347,6 +348,9 @@ func TestStatedWindows(t *testing.T) {
 			}
 			if r.Date != tt.date || d != tt.duration {
 				t.Errorf("date, duration = %s, %d; want %s, %d", r.Date, d, tt.date, tt.duration)
+			}
+			if r.StartedAt != nil && r.DetectedAt != nil && r.StartedAt.Equal(*r.DetectedAt) && strings.Contains(tt.name, "detection") {
+				t.Errorf("started_at %v is only the detection", r.StartedAt)
 			}
 			if r.StartedAt != nil && r.ResolvedAt != nil && int(r.ResolvedAt.Sub(*r.StartedAt).Minutes()) != d {
 				t.Errorf("started %v, resolved %v disagree with duration %d", r.StartedAt, r.ResolvedAt, d)
