@@ -96,9 +96,9 @@ type timesReader struct {
 	// startIsDetection: no start is known; the detection stands in for
 	// the date and the duration but is not reported as the start.
 	startIsDetection bool
-	fmDate      string
-	fileDate    time.Time
-	stated      int // a stated duration in minutes, -1 when none
+	fmDate           string
+	fileDate         time.Time
+	stated           int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
