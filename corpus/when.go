@@ -122,6 +122,13 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
 		r.ctx.weak = true
 	}
+	if r.fmDate != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == r.fmDate {
+		// a post's day is when it was written: time-only entries take
+		// the day its title or opening prose gives the incident
+		if d, err := time.Parse("2006-01-02", r.openingDate(r.fmDate)); err == nil {
+			r.ctx.y, r.ctx.mo, r.ctx.d = d.Year(), int(d.Month()), d.Day()
+		}
+	}
 	r.tl, r.times = extractTimeline(blocks, kinds, r.ctx)
 	if r.tl != nil {
 		rec.Timeline = r.tl

@@ -358,3 +358,17 @@ func TestStatedWindows(t *testing.T) {
 		})
 	}
 }
+
+// TestPostDayIsNotTheEntriesDay checks that time-only timeline entries
+// of a post take the incident's day, not the day the post was written.
+func TestPostDayIsNotTheEntriesDay(t *testing.T) {
+	doc := "---\ntitle: API errors\ndate: 2031-05-16\n---\n\nOn May 9th the API returned errors for an hour.\n\n" +
+		"## Timeline\n\n- 14:00 UTC errors start\n- 14:20 UTC alert fires\n- 15:00 UTC fix deployed, errors stop\n"
+	r, err := Parse("post.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Date != "2031-05-09" || r.StartedAt == nil || r.StartedAt.Format("2006-01-02T15:04") != "2031-05-09T14:00" {
+		t.Errorf("date %s, started_at %v; want 2031-05-09 at 14:00", r.Date, r.StartedAt)
+	}
+}
