@@ -599,6 +599,10 @@ const maxLeadIn = 2
 // its detection: such an entry is never a lead-in.
 var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|drop\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\w*|report\w*|discover\w*|notified|contact\w*|complain\w*|ticket\w*|escalat\w*|investigat\w*|users|customers|incident|issues?|problems?)\b`)
 
+// reIdentifier is a name from code ("expire_jobs", "db.flush()"): its
+// words ("expire") say nothing about impact.
+var reIdentifier = regexp.MustCompile(`\S*(?:_|\w\()\S*`)
+
 // reWordRun is a word of letters.
 var reWordRun = regexp.MustCompile(`\pL{2,}`)
 
@@ -612,7 +616,8 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 		if k+1 >= len(order) {
 			return 0
 		}
-		if reLeadImpact.MatchString(tl[i].Text) && !reLeadHealthy.MatchString(tl[i].Text) || len(reWordRun.FindAllString(tl[i].Text, 2)) < 2 {
+		text := reIdentifier.ReplaceAllString(tl[i].Text, " ") // code names are not prose
+		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
 			return 0 // impact, or too little text to tell
 		}
 		if k >= maxLeadIn {

@@ -47,6 +47,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-06-12", duration: 70,
 		},
 		{
+			name: "words inside code names are not impact",
+			file: "q.md",
+			doc: "# Nightly task crash\n\n## Timeline\n\n- **2031-06-01** — task purge_failed_uploads shipped\n" +
+				"- **2031-06-12 04:00 UTC** — first crash of the task\n- **2031-06-12 05:10 UTC** — task fixed, resolved\n",
+			date: "2031-06-12", duration: 70,
+		},
+		{
 			name: "a first entry reporting impact is the start, gap or not",
 			file: "q.md",
 			doc: "# Upgrade broke logins\n\n## Timeline\n\n- 2031-06-01 10:00 UTC: proxy upgraded, breaking logins for the legacy app\n" +
