@@ -480,7 +480,7 @@ func isWordByte(c byte) bool {
 }
 
 // reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage".
-var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+)?(?:downtime|outage|unavailability|disruption)\b`)
+var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact)\b`)
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
 var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window of)\b`)
@@ -508,7 +508,7 @@ var reDurAfterStart = regexp.MustCompile(`(?i)(?:^|[\s(,~])((?:about|around|roug
 var reEndWords = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitigated|ended|over|lasted until|back (?:online|up|to normal)|operational|available again|working again)\b`)
 
 // reDurTook reads "it took 40 minutes to restore service".
-var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)`)
+var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+(?:to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)|(?:before|until)\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|recovered|resolved|mitigated|back|available|working))`)
 
 // reClockRange reads a time range: "between 14:02 and 14:51 UTC",
 // "from 9:10 to 10:05", "10:00–11:30 UTC".
