@@ -555,7 +555,7 @@ func (r *timesReader) resolvedFromTimeline(rec *Record) {
 	}
 	for i := len(r.tl) - 1; i >= 0; i-- {
 		t := r.times[i]
-		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && !reBookkeeping.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
 			e := t
 			rec.ResolvedAt = &e
 			return
@@ -637,6 +637,10 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 	return 0
 }
 
+// reBookkeeping marks an entry about the incident's paperwork ("incident
+// closed", "postmortem published"): not the end of the impact.
+var reBookkeeping = regexp.MustCompile(`(?i)\b(?:post-?mortem|retrospective|retro|review|ticket|jira|incident (?:was )?closed|closed the incident|announcement|blog post)\b`)
+
 // maxFollowUpGap: a timeline entry this long after the one before it,
 // and longer after the start than the incident had lasted, is a
 // follow-up (a vendor's report, a later fix), not the resolution.
@@ -658,7 +662,7 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
 			continue
 		}
-		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text)})
+		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text)})
 	}
 	if len(evs) < 2 {
 		return 0

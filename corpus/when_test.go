@@ -159,6 +159,13 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-05-09", duration: -2,
 		},
 		{
+			name: "closing the incident's paperwork is not the end",
+			file: "q.md",
+			doc: "# Login errors\n\n## Timeline\n\n- 2031-06-01 10:00 UTC: logins fail\n- 2031-06-01 10:40 UTC: config reverted, logins restored\n" +
+				"- 2031-06-01 16:00 UTC: postmortem review held, incident closed\n",
+			date: "2031-06-01", duration: 40,
+		},
+		{
 			name: "restored in under a day",
 			file: "2031-02-02-mail.md",
 			doc:  "# Mail outage\n\nOn January 30, 2031 our mail relay started failing. In the end we restored mail delivery for everyone in under 24 hours.\n",
