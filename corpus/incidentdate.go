@@ -246,6 +246,10 @@ var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|beg
 // impact: something was broken, exposed or affected during it.
 var reSpanImpact = regexp.MustCompile(`(?i)\b(?:exposed|leaked|vulnerable|compromised|breach\w*|intrusion|attack\w*|outage|down|downtime|unavailable|unreachable|inaccessible|offline|broken|failing|failed|errors?|degraded|disrupt\w*|impact\w*|affected|happening|occurring|unable|could not|couldn't|missing|delayed|corrupt\w*)\b`)
 
+// reSpanLatent marks a span sentence about a latent fault, which
+// dates the trigger, not the impact.
+var reSpanLatent = regexp.MustCompile(`(?i)\b(?:latent|dormant|lurking|existed|introduced|shipped|merged|been present|was present)\b`)
+
 // maxSpanLead is how long before the otherwise chosen day a prose span
 // may say the impact began: as long as a post may lag its incident.
 const maxSpanLead = maxPublishLag
@@ -270,8 +274,8 @@ func (r *timesReader) proseSpanStart() time.Time {
 		}
 		seen++
 		for _, sent := range splitSentences(b.text) {
-			if !reSpanImpact.MatchString(sent) {
-				continue
+			if !reSpanImpact.MatchString(sent) || reSpanLatent.MatchString(sent) {
+				continue // a bug present since a release is no impact yet
 			}
 			if t, ok := spanStartIn(sent, r.ctx); ok && (best.IsZero() || t.Before(best)) {
 				best = t

@@ -34,6 +34,12 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-08-12", duration: 40,
 		},
 		{
+			name: "a latent fault since a release is not the impact's start",
+			file: "2031-08-20-bug.md",
+			doc: "# Export failures\n\nOn August 12, 2031 exports began to fail for large accounts. The bug had been present since August 1, 2031, when it was introduced by a refactor.\n",
+			date: "2031-08-12", duration: -1,
+		},
+		{
 			name: "a stated start key wins over a prose span",
 			file: "x.md",
 			doc:  "# Token exposure\n\nStart time: 2031-04-01 08:00 UTC\n\nThe token was exposed since 2031-03-01 in a debug log.\n",
