@@ -36,7 +36,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 		{
 			name: "a latent fault since a release is not the impact's start",
 			file: "2031-08-20-bug.md",
-			doc: "# Export failures\n\nOn August 12, 2031 exports began to fail for large accounts. The bug had been present since August 1, 2031, when it was introduced by a refactor.\n",
+			doc:  "# Export failures\n\nOn August 12, 2031 exports began to fail for large accounts. The bug had been present since August 1, 2031, when it was introduced by a refactor.\n",
 			date: "2031-08-12", duration: -1,
 		},
 		{
