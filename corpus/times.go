@@ -83,6 +83,10 @@ var (
 	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt)\b`)
 )
 
+// reClockNext is a clock right after a date: "Dec 31 23:00", "Dec 31,
+// 11:05 PM", "Dec 31 at 9:40".
+var reClockNext = regexp.MustCompile(`^,?\s*(?:at\s+|-\s+)?\d{1,2}[:.h]\d{2}\b`)
+
 // stamp is a date and/or time of day found in text.
 type stamp struct {
 	y, mo, d   int
@@ -247,8 +251,9 @@ func findDate(s string) (st stamp, ok bool) {
 			if m[6] >= 0 {
 				y, _ = strconv.Atoi(win[m[6]:m[7]])
 			}
-			// "May 5" alone is too weak unless the month is spelled out.
-			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may") {
+			// "May 5" alone is too weak unless the month is spelled out
+			// or a clock follows ("Dec 31 23:00").
+			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may" || reClockNext.MatchString(s[lo+m[1]:min(len(s), lo+m[1]+16)])) {
 				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
 				best = lo + m[0]
 			}
@@ -417,7 +422,7 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 		if ctx.y == 0 {
 			return time.Time{}, false
 		}
-		y = ctx.y
+		y = yearNear(mo, d, ctx)
 	}
 	loc := st.zone
 	if loc == nil && st.zoneWord != "" {
@@ -437,6 +442,26 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 		h = 0
 	}
 	return time.Date(y, time.Month(mo), d, h, st.mi, st.s, 0, loc), true
+}
+
+// yearNear is the year of a month and day written without one, near
+// the context's date: "Jan 1" after "Dec 31" is the next year; "Dec 31"
+// in a post dated January 5 is the year before. A day more than a
+// month after the context, or most of a year before it, crosses the
+// year.
+func yearNear(mo, d int, ctx dateCtx) int {
+	if ctx.mo < 1 || ctx.mo > 12 || ctx.d < 1 {
+		return ctx.y
+	}
+	c := time.Date(ctx.y, time.Month(ctx.mo), ctx.d, 0, 0, 0, 0, time.UTC)
+	t := time.Date(ctx.y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case t.Sub(c) > 31*24*time.Hour:
+		return ctx.y - 1
+	case c.Sub(t) > 300*24*time.Hour:
+		return ctx.y + 1
+	}
+	return ctx.y
 }
 
 // docZone finds a document-wide zone statement ("All times in UTC",

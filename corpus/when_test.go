@@ -397,3 +397,49 @@ func TestPostDayIsNotTheEntriesDay(t *testing.T) {
 		t.Errorf("date %s, started_at %v; want 2031-05-09 at 14:00", r.Date, r.StartedAt)
 	}
 }
+
+func TestYearlessDates(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		first     string // the first timeline entry's time
+		duration  int
+	}{
+		{"a timeline across new year in a January post",
+			"---\ntitle: A\ndate: 2032-01-05\n---\n\n## Timeline\n\n- Dec 31 23:00 UTC: errors begin\n- Jan 1 01:30 UTC: service restored\n",
+			"2031-12-31T23:00:00Z", 150},
+		{"an abbreviated month with a clock is a date",
+			"---\ntitle: A\ndate: 2031-03-20\n---\n\n## Timeline\n\n- Mar 12 09:00 UTC: errors begin\n- Mar 12 09:45 UTC: service restored\n",
+			"2031-03-12T09:00:00Z", 45},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("a.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := -1
+			if r.DurationMinutes != nil {
+				d = *r.DurationMinutes
+			}
+			if len(r.Timeline) == 0 || r.Timeline[0].At != tt.first || d != tt.duration {
+				t.Errorf("timeline %+v, duration %d; want first %s, duration %d", r.Timeline, d, tt.first, tt.duration)
+			}
+		})
+	}
+	years := []struct {
+		mo, d int
+		ctx   dateCtx
+		want  int
+	}{
+		{12, 31, dateCtx{y: 2032, mo: 1, d: 5}, 2031},
+		{1, 1, dateCtx{y: 2031, mo: 12, d: 31}, 2032},
+		{5, 3, dateCtx{y: 2031, mo: 12, d: 20}, 2031},
+		{3, 9, dateCtx{y: 2031, mo: 3, d: 8}, 2031},
+		{3, 9, dateCtx{y: 2031}, 2031},
+	}
+	for _, tt := range years {
+		if got := yearNear(tt.mo, tt.d, tt.ctx); got != tt.want {
+			t.Errorf("yearNear(%d, %d, %+v) = %d, want %d", tt.mo, tt.d, tt.ctx, got, tt.want)
+		}
+	}
+}
