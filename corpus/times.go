@@ -446,9 +446,10 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 
 // yearNear is the year of a month and day written without one, near
 // the context's date: "Jan 1" after "Dec 31" is the next year; "Dec 31"
-// in a post dated January 5 is the year before. A day more than a
-// month after the context, or most of a year before it, crosses the
-// year.
+// in a post dated January 5 is the year before. A day more than half a
+// year after the context (a post looking back), or most of a year
+// before it (a log running past new year), crosses the year; a
+// follow-up weeks after the incident stays in its year.
 func yearNear(mo, d int, ctx dateCtx) int {
 	if ctx.mo < 1 || ctx.mo > 12 || ctx.d < 1 {
 		return ctx.y
@@ -456,7 +457,7 @@ func yearNear(mo, d int, ctx dateCtx) int {
 	c := time.Date(ctx.y, time.Month(ctx.mo), ctx.d, 0, 0, 0, 0, time.UTC)
 	t := time.Date(ctx.y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	switch {
-	case t.Sub(c) > 31*24*time.Hour:
+	case t.Sub(c) > 183*24*time.Hour:
 		return ctx.y - 1
 	case c.Sub(t) > 300*24*time.Hour:
 		return ctx.y + 1

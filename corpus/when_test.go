@@ -436,6 +436,8 @@ func TestYearlessDates(t *testing.T) {
 		{5, 3, dateCtx{y: 2031, mo: 12, d: 20}, 2031},
 		{3, 9, dateCtx{y: 2031, mo: 3, d: 8}, 2031},
 		{3, 9, dateCtx{y: 2031}, 2031},
+		{5, 20, dateCtx{y: 2031, mo: 3, d: 8}, 2031}, // a follow-up weeks later
+		{11, 20, dateCtx{y: 2032, mo: 3, d: 2}, 2031},
 	}
 	for _, tt := range years {
 		if got := yearNear(tt.mo, tt.d, tt.ctx); got != tt.want {
