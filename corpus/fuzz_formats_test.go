@@ -44,6 +44,8 @@ func FuzzTimeReaders(f *testing.F) {
 		"[03-26 23:04] disk full", "0401 UTC - start", "10.42 – errors", "for about 2 and a half hours the site was down",
 		"Between 2024-01-01 10:00 UTC and 2024-01-02 11:00 UTC nothing worked", "approximately 79 minutes of errors", "] *: x<br />y\\*[^1]",
 		"2024-07-10 09:00 PST", "Pacific-25", "an hour and a half outage",
+		"Impact window: 2031-03-08 22:00 UTC – 2031-03-09 01:30 UTC", "Duration: PT1H30M", "Duration: 1:45",
+		"The outage began at 14:02 UTC and ended at 15:10 UTC.", "down for roughly 1h45m", "18h05 CEST", "restored in under twenty-two hours",
 	} {
 		f.Add(s)
 	}
@@ -56,6 +58,9 @@ func FuzzTimeReaders(f *testing.F) {
 		}
 		if txt := cleanEntryText(line); txt != "" && strings.ContainsAny(txt[:1], "]):|*") {
 			t.Errorf("cleanEntryText(%q) = %q", line, txt)
+		}
+		if d, ok := keyDuration(line); ok && (d <= 0 || d > maxDurationMinutes) {
+			t.Errorf("keyDuration(%q) = %d", line, d)
 		}
 		parseTimeValue(line, dateCtx{y: 2024, mo: 2, d: 29})
 	})

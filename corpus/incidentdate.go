@@ -35,7 +35,7 @@ func (r *timesReader) declaredDate() string {
 func (r *timesReader) setDate(rec *Record) {
 	if !r.start.IsZero() {
 		s := r.start
-		if r.startHasTime {
+		if r.startHasTime && !r.startIsDetection {
 			rec.StartedAt = &s
 		}
 		rec.Date = r.start.Format("2006-01-02")
@@ -43,6 +43,14 @@ func (r *timesReader) setDate(rec *Record) {
 	declared := r.declaredDate()
 	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
 		rec.Date = declared
+		if !r.start.IsZero() {
+			// the declared day beat a timeline far from it (a
+			// mistyped year, an old root cause); the opening prose
+			// may still say when it happened
+			if d := r.openingDate(declared); d != "" {
+				rec.Date = d
+			}
+		}
 	}
 	if r.start.IsZero() {
 		// only a publication day (frontmatter or file name): the
@@ -57,6 +65,15 @@ func (r *timesReader) setDate(rec *Record) {
 	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
+	}
+	if !r.startStated {
+		// "exposed since about …": the impact began before the
+		// timeline or the post's day
+		if d, err := time.Parse("2006-01-02", rec.Date); err == nil {
+			if s := r.proseSpanStart(); !s.IsZero() && s.Before(d) && d.Sub(s) <= maxSpanLead {
+				rec.Date = s.Format("2006-01-02")
+			}
+		}
 	}
 }
 
@@ -87,11 +104,36 @@ func (r *timesReader) openingDate(pub string) string {
 	if err != nil {
 		return ""
 	}
+	// a title that names the day ("Outage on March 3") says it first
+	if st, ok := findDate(r.title); ok {
+		y := st.y
+		if !st.hasYear {
+			y = p.Year()
+			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+				y--
+			}
+		}
+		if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < maxPublishLag {
+			return d.Format("2006-01-02")
+		}
+	}
 	seen := 0
 	weekday := -1
+	back := -1 // days before pub a relative word ("yesterday") names
 	for i, b := range r.blocks {
-		if seen >= maxOpeningBlocks || i > 200 {
+		if seen >= 3*maxOpeningBlocks || i > 200 {
 			break
+		}
+		if seen >= maxOpeningBlocks {
+			// past the opening only a weekday the incident is said
+			// to have started on counts ("It all started on Monday")
+			if b.kind == blockPara && r.kinds[i] != secTimeline && weekday < 0 {
+				seen++
+				if m := reWeekdayStarted.FindStringSubmatch(b.text); m != nil {
+					weekday = weekdayNumber(m[1])
+				}
+			}
+			continue
 		}
 		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
 			continue
@@ -99,8 +141,11 @@ func (r *timesReader) openingDate(pub string) string {
 		seen++
 		st, ok := findDate(b.text)
 		if !ok {
-			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 {
+			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 && back < 0 {
 				weekday = weekdayNumber(m[1])
+			}
+			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
+				back = 1
 			}
 			continue
 		}
@@ -117,11 +162,14 @@ func (r *timesReader) openingDate(pub string) string {
 		}
 		return ""
 	}
+	if back > 0 {
+		return p.AddDate(0, 0, -back).Format("2006-01-02")
+	}
 	if weekday >= 0 {
 		// "It all started on Monday evening": that weekday in the
 		// week up to the publication day
-		back := (int(p.Weekday()) - weekday + 7) % 7
-		return p.AddDate(0, 0, -back).Format("2006-01-02")
+		days := (int(p.Weekday()) - weekday + 7) % 7
+		return p.AddDate(0, 0, -days).Format("2006-01-02")
 	}
 	return ""
 }
@@ -131,6 +179,13 @@ func (r *timesReader) openingDate(pub string) string {
 // evening.", "So Tuesday morning we got a report"); not one that says
 // when it was found or ended ("not discovered until Monday").
 var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// reYesterday names the day before the post as when something
+// happened: "yesterday", "last night".
+var reYesterday = regexp.MustCompile(`(?i)\b(?:yesterday|last night)\b`)
+
+// reWeekdayStarted is a weekday named as the day the incident started.
+var reWeekdayStarted = regexp.MustCompile(`\b(?:started|began|begun|kicked off|first noticed|first appeared)\s+(?:on\s+)?(?:a\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
 // weekdayNumber is time.Weekday of an English weekday name.
 func weekdayNumber(name string) int {
@@ -180,4 +235,80 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		return t.Format("2006-01-02")
 	}
 	return ""
+}
+
+// reSpanStart marks a date as when the impact began, in prose that
+// states a span: "exposed from on or about 2025-01-10 through …", "had
+// been happening since about March 3, 2021", "beginning on June 2".
+var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|began|started|begun)(?:\s+(?:on|at|in|around|about|approximately|roughly|as early as|or about|on or about|the))*\s+$`)
+
+// reSpanImpact are the words that make a span sentence about the
+// impact: something was broken, exposed or affected during it.
+var reSpanImpact = regexp.MustCompile(`(?i)\b(?:exposed|leaked|vulnerable|compromised|breach\w*|intrusion|attack\w*|outage|down|downtime|unavailable|unreachable|inaccessible|offline|broken|failing|failed|errors?|degraded|disrupt\w*|impact\w*|affected|happening|occurring|unable|could not|couldn't|missing|delayed|corrupt\w*)\b`)
+
+// reSpanLatent marks a span sentence about a latent fault, which
+// dates the trigger, not the impact.
+var reSpanLatent = regexp.MustCompile(`(?i)\b(?:latent|dormant|lurking|existed|introduced|shipped|merged|been present|was present)\b`)
+
+// maxSpanLead is how long before the otherwise chosen day a prose span
+// may say the impact began: as long as a post may lag its incident.
+const maxSpanLead = maxPublishLag
+
+// proseSpanStart is the earliest day the opening prose says the impact
+// began ("since about …", "from … through …"), or the zero time. Only
+// sentences about impact count; the timeline and the follow-up
+// sections are not read.
+func (r *timesReader) proseSpanStart() time.Time {
+	var best time.Time
+	seen := 0
+	for i, b := range r.blocks {
+		if i > 300 || seen >= 3*maxOpeningBlocks {
+			break
+		}
+		switch r.kinds[i] {
+		case secTimeline, secActions, secLessons:
+			continue
+		}
+		if b.kind == blockCode || b.kind == blockHeading || isMetaLine(b.text) || !hasDigit(b.text) {
+			continue
+		}
+		seen++
+		for _, sent := range splitSentences(b.text) {
+			if !reSpanImpact.MatchString(sent) || reSpanLatent.MatchString(sent) {
+				continue // a bug present since a release is no impact yet
+			}
+			if t, ok := spanStartIn(sent, r.ctx); ok && (best.IsZero() || t.Before(best)) {
+				best = t
+			}
+		}
+	}
+	return best
+}
+
+// spanStartIn reads the first date in sent that a start word leads
+// ("since about September 3, 2021"). A date without a year takes the
+// document's.
+func spanStartIn(sent string, ctx dateCtx) (time.Time, bool) {
+	for off := 0; off < len(sent); {
+		st, ok := findDate(sent[off:])
+		if !ok {
+			return time.Time{}, false
+		}
+		start, end := off+st.start, off+st.end
+		if reSpanStart.MatchString(sent[max(0, start-40):start]) {
+			if !st.hasYear && ctx.y == 0 {
+				return time.Time{}, false
+			}
+			y := st.y
+			if !st.hasYear {
+				y = ctx.y
+			}
+			return time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC), true
+		}
+		if end <= off {
+			break
+		}
+		off = end
+	}
+	return time.Time{}, false
 }

@@ -82,8 +82,8 @@ func hasClockHint(s string) bool {
 			continue
 		}
 		j := i + 1
-		if s[j] == ':' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-			return true
+		if (s[j] == ':' || s[j] == 'h') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			return true // "14:05", "14h05"
 		}
 		for j < len(s) && (s[j] == ' ' || s[j] == '.') && j < i+3 {
 			j++

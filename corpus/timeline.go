@@ -43,7 +43,8 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	if st.hasDate && st.hasYear {
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
 	} else if st.hasDate && ts.ctx.y != 0 {
-		ts.ctx.mo, ts.ctx.d = st.mo, st.d
+		// "Dec 31" then "Jan 1": the year nearest the last date
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d = yearNear(st.mo, st.d, ts.ctx), st.mo, st.d
 	}
 	if st.zone != nil {
 		ts.ctx.zone = st.zone

@@ -18,7 +18,7 @@ var zoneOffsets = map[string]int{
 	"CET": 3600, "CEST": 2 * 3600, "BST": 3600, "WEST": 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
 	"MSK": 3 * 3600, "IST": 5*3600 + 1800, "JST": 9 * 3600, "KST": 9 * 3600, "SGT": 8 * 3600,
 	"AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600, "SAST": 2 * 3600,
-	"HKT": 8 * 3600, "AWST": 8 * 3600, "ACST": 9*3600 + 1800, "ACDT": 10*3600 + 1800,
+	"HKT": 8 * 3600, "AWST": 8 * 3600, "MEZ": 3600, "MESZ": 2 * 3600, "ACST": 9*3600 + 1800, "ACDT": 10*3600 + 1800,
 }
 
 // zoneRegions map zone words whose offset follows daylight saving
@@ -31,7 +31,7 @@ var zoneRegions = map[string]string{
 	"MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver", "MOUNTAIN": "America/Denver",
 	"PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles",
 	"AKST": "America/Anchorage", "AKDT": "America/Anchorage",
-	"CET": "Europe/Paris", "CEST": "Europe/Paris", "CENTRAL EUROPEAN": "Europe/Paris",
+	"CET": "Europe/Paris", "CEST": "Europe/Paris", "CENTRAL EUROPEAN": "Europe/Paris", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
 	"EET": "Europe/Athens", "EEST": "Europe/Athens", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
 	"BST": "Europe/London", "UK": "Europe/London", "LONDON": "Europe/London",
 	"AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
@@ -66,19 +66,26 @@ var monthNames = map[string]time.Month{
 
 const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
-const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|acst|acdt|awst|nzst|nzdt|sast|hkt|eastern|pacific|mountain|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
+const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|cet|cest|bst|west|eet|eest|msk|ist|jst|kst|sgt|aest|aedt|acst|acdt|awst|nzst|nzdt|sast|hkt|mesz|mez|eastern|pacific|mountain|central european|central|et|ct|pt|mt)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|\s*([+-])(\d{2}):?(\d{2})\b)`
 
 var (
 	reISODate = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
 	// reNumDate is 31/01/2024 or 01/31/2024 (and with dots).
-	reNumDate  = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
-	reDMY      = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
-	reMDY      = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
-	reClock    = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
+	reNumDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
+	reDMY     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
+	reMDY     = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reClock   = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
+	// reHClock is the European "18h05 UTC"; only with a zone, since
+	// "1h30" alone is as often a duration.
+	reHClock   = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})h(\d{2})\s*` + zoneRe)
 	reHourAMPM = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2})\s*([ap])\.?m\b\.?(?:\s*` + zoneRe + `)?`)
 	reZoneWord = regexp.MustCompile(`(?i)\b(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b(?:\s*(?:time|standard time|daylight time))?(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?`)
 	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt)\b`)
 )
+
+// reClockNext is a clock right after a date: "Dec 31 23:00", "Dec 31,
+// 11:05 PM", "Dec 31 at 9:40".
+var reClockNext = regexp.MustCompile(`^,?\s*(?:at\s+|-\s+)?\d{1,2}[:.h]\d{2}\b`)
 
 // stamp is a date and/or time of day found in text.
 type stamp struct {
@@ -244,8 +251,9 @@ func findDate(s string) (st stamp, ok bool) {
 			if m[6] >= 0 {
 				y, _ = strconv.Atoi(win[m[6]:m[7]])
 			}
-			// "May 5" alone is too weak unless the month is spelled out.
-			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may") {
+			// "May 5" alone is too weak unless the month is spelled out
+			// or a clock follows ("Dec 31 23:00").
+			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may" || reClockNext.MatchString(s[lo+m[1]:min(len(s), lo+m[1]+16)])) {
 				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
 				best = lo + m[0]
 			}
@@ -272,6 +280,18 @@ func findClock(s string, from int) (st stamp, ok bool) {
 	}
 	m := reClock.FindStringSubmatchIndex(sub)
 	m2 := reHourAMPM.FindStringSubmatchIndex(sub)
+	if m3 := reHClock.FindStringSubmatchIndex(sub); m3 != nil && (m == nil || m3[2] < m[2]) && (m2 == nil || m3[2] < m2[2]) {
+		g := groups(sub, m3)
+		h, _ := strconv.Atoi(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		if h > 23 || mi > 59 {
+			return st, false
+		}
+		st = stamp{h: h, mi: mi, hasTime: true, start: from + m3[2], end: from + m3[1]}
+		st.zone = zoneFromGroups(g[3:], 0)
+		st.setZoneWord(g[3:])
+		return st, true
+	}
 	if m != nil && (m2 == nil || m[2] <= m2[2]) {
 		g := groups(sub, m)
 		h, _ := strconv.Atoi(g[1])
@@ -402,7 +422,7 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 		if ctx.y == 0 {
 			return time.Time{}, false
 		}
-		y = ctx.y
+		y = yearNear(mo, d, ctx)
 	}
 	loc := st.zone
 	if loc == nil && st.zoneWord != "" {
@@ -422,6 +442,27 @@ func (st stamp) resolve(ctx dateCtx) (time.Time, bool) {
 		h = 0
 	}
 	return time.Date(y, time.Month(mo), d, h, st.mi, st.s, 0, loc), true
+}
+
+// yearNear is the year of a month and day written without one, near
+// the context's date: "Jan 1" after "Dec 31" is the next year; "Dec 31"
+// in a post dated January 5 is the year before. A day more than half a
+// year after the context (a post looking back), or most of a year
+// before it (a log running past new year), crosses the year; a
+// follow-up weeks after the incident stays in its year.
+func yearNear(mo, d int, ctx dateCtx) int {
+	if ctx.mo < 1 || ctx.mo > 12 || ctx.d < 1 {
+		return ctx.y
+	}
+	c := time.Date(ctx.y, time.Month(ctx.mo), ctx.d, 0, 0, 0, 0, time.UTC)
+	t := time.Date(ctx.y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case t.Sub(c) > 183*24*time.Hour:
+		return ctx.y - 1
+	case c.Sub(t) > 300*24*time.Hour:
+		return ctx.y + 1
+	}
+	return ctx.y
 }
 
 // docZone finds a document-wide zone statement ("All times in UTC",

@@ -19,7 +19,7 @@ var (
 var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging|detected|detects|noticed|notices|reported|reports|discovered|escalat\w*|acknowledge[sd]?|on-?call|investigat\w*)\b`)
 
 // reRangeKey are keys whose value may be a time range.
-var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
+var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|date|date ?/ ?time|date (?:and|&) time|time ?/ ?date|(?:incident|outage) date|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
 
 // Frontmatter keys of start, detection and end times. Status-page
 // generators write "resolvedWhen" (lower-cased on reading).
@@ -82,6 +82,7 @@ func containsAnyWord(s string, words []string) bool {
 type timesReader struct {
 	fm     frontMatter
 	name   string
+	title  string
 	blocks []block
 	kinds  []sectionKind
 	meta   map[string]string
@@ -92,9 +93,12 @@ type timesReader struct {
 	// startStated: the start was written as such (a key line or a
 	// frontmatter field), not inferred from the timeline or prose.
 	startStated bool
-	fmDate      string
-	fileDate    time.Time
-	stated      int // a stated duration in minutes, -1 when none
+	// startIsDetection: no start is known; the detection stands in for
+	// the date and the duration but is not reported as the start.
+	startIsDetection bool
+	fmDate           string
+	fileDate         time.Time
+	stated           int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
@@ -104,6 +108,7 @@ type timesReader struct {
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
 	r := newTimesReader(name, doc, blocks, kinds, meta)
+	r.title = rec.Title
 	if st, ok := findDate(rec.Title); ok && st.hasYear && r.ctx.y == 0 {
 		// "Downtime on February 23, 2023": the day of time-only entries
 		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
@@ -117,12 +122,23 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
 		r.ctx.weak = true
 	}
+	if r.fmDate != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == r.fmDate {
+		// a post's day is when it was written: time-only entries take
+		// the day its title or opening prose gives the incident
+		if d, err := time.Parse("2006-01-02", r.openingDate(r.fmDate)); err == nil {
+			r.ctx.y, r.ctx.mo, r.ctx.d = d.Year(), int(d.Month()), d.Day()
+		}
+	}
 	r.tl, r.times = extractTimeline(blocks, kinds, r.ctx)
 	if r.tl != nil {
 		rec.Timeline = r.tl
 	}
 	r.startFromTimeline()
 	r.startFromProse()
+	if r.start.IsZero() && !r.detected.IsZero() {
+		// nothing says when it began: it had begun by its detection
+		r.start, r.startHasTime, r.startIsDetection = r.detected, true, true
+	}
 	r.setDate(rec)
 	if !r.detected.IsZero() {
 		d := r.detected
@@ -259,6 +275,7 @@ func (k *keyLineState) observe(line string, email bool) {
 func (r *timesReader) readKeyLines() {
 	ks := keyLineState{ctx: r.ctx}
 	email := r.meta["email"] != ""
+	afterEntry := false // inside a timeline, after its first entry
 	for i, b := range r.blocks {
 		if b.kind == blockCode || i > 3000 {
 			continue
@@ -273,7 +290,11 @@ func (r *timesReader) readKeyLines() {
 				r.stated = d
 			}
 		}
-		if !hasKeyColon(line) {
+		quoted := afterEntry && r.kinds[i] == secTimeline
+		afterEntry = r.kinds[i] == secTimeline && (afterEntry || (hasClockHint(b.text) || hasISODate(b.text)) && !isTimeKeyLine(line))
+		if !hasKeyColon(line) || quoted {
+			// a "Start time:" under a timeline entry belongs to what
+			// the entry quotes (a vendor's notice), not to the incident
 			continue
 		}
 		r.keyLineRange(line, ks.ctx)
@@ -281,17 +302,38 @@ func (r *timesReader) readKeyLines() {
 	}
 }
 
+// countClocks counts the "hh:mm" clocks of s.
+func countClocks(s string) int {
+	n := 0
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
+			n++
+		}
+	}
+	return n
+}
+
+// isTimeKeyLine reports whether line is a start, detection or end key
+// line.
+func isTimeKeyLine(line string) bool {
+	return hasKeyColon(line) && (reStartKey.MatchString(line) || reEndKey.MatchString(line) || reDetectKey.MatchString(line))
+}
+
 // keyLineRange reads "Time: 02:10 - 05:40 CET", "Outage window:
 // 10:00–11:30": a range gives the start, the end and the duration.
 func (r *timesReader) keyLineRange(line string, ctx dateCtx) {
-	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 || twoClocksAt(line) < 0 {
+	if r.startHasTime && !r.start.IsZero() || ctx.y == 0 && !hasISODate(line) || clockRangeAt(line) < 0 && countClocks(line) < 2 {
 		return
 	}
 	k, v, ok := splitKeyLine(line)
 	if !ok || !reRangeKey.MatchString(k) {
 		return
 	}
-	if s, e, ok := keyRange(v, ctx); ok {
+	s, e, ok := keyRange(v, ctx)
+	if !ok {
+		s, e, ok = stampPair(v, ctx)
+	}
+	if ok {
 		r.start, r.startHasTime, r.startStated = s, true, true
 		if r.end.IsZero() {
 			r.end = e
@@ -359,8 +401,8 @@ func (r *timesReader) startFromProse() {
 		if r.kinds[i] == secTimeline || b.kind == blockHeading || b.kind == blockCode {
 			continue
 		}
-		if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) {
-			continue
+		if reStatusPosted.MatchString(b.text) || isMetaLine(b.text) || isTimeKeyLine(b.text) {
+			continue // a "Resolved: …" line is no start
 		}
 		st, ok := findStamp(b.text)
 		if !ok || !st.hasDate || !st.hasYear || !st.hasTime {
@@ -374,8 +416,57 @@ func (r *timesReader) startFromProse() {
 		if r.end.IsZero() {
 			r.end = proseEnd(b.text, st, t, r.ctx)
 		}
+		if r.end.IsZero() {
+			r.end = r.laterProseEnd(i+1, t)
+		}
 		return
 	}
+}
+
+// reRecoveredAt marks a sentence that says the service came back.
+var reRecoveredAt = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitigated|back (?:online|up|to normal)|fully operational|operational again|available again|working again)\b`)
+
+// maxProseEndBlocks is how many blocks after the start laterProseEnd
+// reads.
+const maxProseEndBlocks = 40
+
+// laterProseEnd reads the end of the impact from a later sentence of
+// prose that states a recovery with its time ("Service was restored at
+// 16:45 UTC."), within a day of start; the zero time when none.
+func (r *timesReader) laterProseEnd(from int, start time.Time) time.Time {
+	for i := from; i < len(r.blocks) && i < from+maxProseEndBlocks; i++ {
+		b := r.blocks[i]
+		if r.kinds[i] == secTimeline || r.kinds[i] == secActions || b.kind == blockHeading || b.kind == blockCode || !hasClockHint(b.text) {
+			continue
+		}
+		for _, sent := range splitSentences(b.text) {
+			if !reRecoveredAt.MatchString(sent) || reDetectWords.MatchString(sent) {
+				continue
+			}
+			st, ok := findStamp(sent)
+			if !ok || !st.hasTime {
+				continue
+			}
+			if !st.hasDate {
+				st.y, st.mo, st.d, st.hasDate, st.hasYear = start.Year(), int(start.Month()), start.Day(), true, true
+			}
+			e, ok := st.resolve(dateCtx{y: start.Year(), mo: int(start.Month()), d: start.Day(), zone: r.ctx.zone, zoneName: r.ctx.zoneName})
+			if !ok {
+				continue
+			}
+			if st.zone == nil && st.zoneWord == "" {
+				// no zone of its own: the start's
+				e = time.Date(e.Year(), e.Month(), e.Day(), e.Hour(), e.Minute(), 0, 0, start.Location())
+			}
+			if !e.After(start) {
+				e = e.Add(24 * time.Hour) // past midnight
+			}
+			if e.After(start) && e.Sub(start) <= 24*time.Hour {
+				return e
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // proseEnd reads "… restored at 01:25" after a start stamp st in the
@@ -464,7 +555,7 @@ func (r *timesReader) resolvedFromTimeline(rec *Record) {
 	}
 	for i := len(r.tl) - 1; i >= 0; i-- {
 		t := r.times[i]
-		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && !reBookkeeping.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
 			e := t
 			rec.ResolvedAt = &e
 			return
@@ -476,25 +567,87 @@ func (r *timesReader) resolvedFromTimeline(rec *Record) {
 // false when only its date is known. (Choosing the first entry that
 // reports impact instead was tried and measured worse: teams date an
 // incident from the change that started it.)
+//
+// Lead-in entries are passed over: a first run of entries that report
+// neither impact nor its detection ("v2 shipped", "config applied",
+// "everything seemed fine"), followed by a quiet gap of at least
+// minLeadInGap before the entries about the incident. The impact began
+// after the gap.
 func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) {
-	idx := -1
+	order := make([]int, 0, len(times))
 	for i, t := range times {
-		if !t.IsZero() && (idx < 0 || t.Before(times[idx])) {
-			idx = i
+		if !t.IsZero() {
+			order = append(order, i)
 		}
 	}
-	if idx < 0 {
+	if len(order) == 0 {
 		return time.Time{}, false, false
 	}
+	sort.SliceStable(order, func(a, b int) bool { return times[order[a]].Before(times[order[b]]) })
+	idx := order[leadIn(tl, times, order)]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
 }
+
+// minLeadInGap is the quiet time after which entries with no impact are
+// background to the incident, not its start.
+const minLeadInGap = 12 * time.Hour
+
+// maxLeadIn is the most entries a lead-in has.
+const maxLeadIn = 2
+
+// reLeadImpact are the words of a timeline entry that reports impact or
+// its detection: such an entry is never a lead-in.
+var reLeadImpact = regexp.MustCompile(`(?i)\b(?:outage|down|downtime|unavailable|unreachable|inaccessible|offline|halted|stopped|stuck|broke|broken|breaking|break|fail\w*|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|unable|could not|couldn't|lost|delayed|expir\w*|timeouts?|timed out|occur\w*|vulnerab\w*|bypass\w*|exploit\w*|compromis\w*|breach\w*|leak\w*|missing|slow\w*|drop\w*|alert(?:ed|s)?|page[sd]|paging|detected|notic\w*|report\w*|discover\w*|notified|contact\w*|complain\w*|ticket\w*|escalat\w*|investigat\w*|users|customers|incident|issues?|problems?)\b`)
+
+// reIdentifier is a name from code ("expire_jobs", "db.flush()"): its
+// words ("expire") say nothing about impact.
+var reIdentifier = regexp.MustCompile(`\S*(?:_|\w\()\S*`)
+
+// reWordRun is a word of letters.
+var reWordRun = regexp.MustCompile(`\pL{2,}`)
+
+// reLeadHealthy marks an entry that says all was still well.
+var reLeadHealthy = regexp.MustCompile(`(?i)\b(?:seemingly|working fine|was fine|were fine|no (?:issues|problems|impact))\b`)
+
+// leadIn returns the position in order (entries sorted by time) of the
+// first entry after a lead-in, or 0 when there is none.
+func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
+	for k, i := range order {
+		if k+1 >= len(order) {
+			return 0
+		}
+		text := reIdentifier.ReplaceAllString(tl[i].Text, " ") // code names are not prose
+		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
+			return 0 // impact, or too little text to tell
+		}
+		if k >= maxLeadIn {
+			return 0
+		}
+		last := times[i]
+		if !strings.Contains(tl[i].At, "T") {
+			last = last.Add(24 * time.Hour) // a bare day lasts until its end
+		}
+		if times[order[k+1]].Sub(last) >= minLeadInGap {
+			if k+2 >= len(order) {
+				return 0 // one entry after the gap is no incident timeline
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// reBookkeeping marks an entry about the incident's paperwork ("incident
+// closed", "postmortem published"): not the end of the impact.
+var reBookkeeping = regexp.MustCompile(`(?i)\b(?:post-?mortem|retrospective|retro|review|ticket|jira|incident (?:was )?closed|closed the incident|announcement|blog post)\b`)
 
 // maxFollowUpGap: a timeline entry this long after the one before it,
 // and longer after the start than the incident had lasted, is a
 // follow-up (a vendor's report, a later fix), not the resolution.
 const maxFollowUpGap = 24 * time.Hour
 
-// timelineSpan is the time from the first timed entry to the last entry
+// timelineSpan is the time from the first timed entry after any lead-in
+// to the last entry
 // that reports a recovery, or else the last timed entry before a long
 // quiet gap: entries after one are follow-ups.
 func timelineSpan(tl []TimelineEntry, times []time.Time) int {
@@ -502,12 +655,14 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		t        time.Time
 		resolved bool
 	}
+	// a lead-in before the impact is not part of it
+	from, _, _ := impactStart(tl, times)
 	var evs []ev
 	for i, t := range times {
-		if t.IsZero() || !strings.Contains(tl[i].At, "T") {
+		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
 			continue
 		}
-		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text)})
+		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text)})
 	}
 	if len(evs) < 2 {
 		return 0
