@@ -243,9 +243,23 @@ func TestSplitClockEntries(t *testing.T) {
 }
 
 func TestCausalSentences(t *testing.T) {
-	got := causalSentences("Users saw errors. This was caused by a full disk. We fixed it. The retry storm happened because of a bug.")
-	if got != "This was caused by a full disk. The retry storm happened because of a bug." {
-		t.Errorf("causalSentences = %q", got)
+	tests := []struct{ name, text, want string }{
+		{"connectives", "Users saw errors. This was caused by a full disk. We fixed it. The retry storm happened because of a bug.",
+			"This was caused by a full disk. The retry storm happened because of a bug."},
+		{"a qualified cause", "Builds stalled for a day. The likely cause was a stuck queue consumer.", "The likely cause was a stuck queue consumer."},
+		{"an investigation's finding", "Uploads appeared from forks. A quick investigation revealed that the runner passed secrets to forked builds.",
+			"A quick investigation revealed that the runner passed secrets to forked builds."},
+		{"what we found", "We later found that the cron job had run twice.", "We later found that the cron job had run twice."},
+		{"an unknown cause", "The cause is still unknown. We are watching the error rate.", ""},
+		{"an unknown cause beside a guess", "The root cause is not yet determined, although a change last week may have contributed.", ""},
+		{"we do not know why", "We don't know why the workers stopped, which led to the backlog.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := causalSentences(tt.text); got != tt.want {
+				t.Errorf("causalSentences = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
