@@ -11,7 +11,7 @@ import (
 const maxCauseSentences = 3
 
 // reCausal finds sentences that state a cause.
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
 
 // splitSentences splits text into sentences line by line: every line
 // end ends a sentence (sections here are already joined lines), and within
@@ -26,12 +26,22 @@ func splitSentences(text string) []string {
 	return out
 }
 
+// reFinding finds sentences that report what an investigation found,
+// which is how many writers state a cause without a causal connective
+// ("a quick investigation revealed that the CI was passing secrets").
+var reFinding = regexp.MustCompile(`(?i)\b(?:investigation|analysis|review|debugging|digging|logs?|we|it)(?: \w+)? (?:revealed|showed|determined|found|discovered|confirmed|established) that\b`)
+
+// reUnknownCause finds sentences that say the cause is not known: they
+// name the cause without stating one.
+var reUnknownCause = regexp.MustCompile(`(?i)\b(?:cause|reason)s?\b[^.;]{0,40}?\b(?:is|was|are|were|remains?)\s+(?:(?:still|yet|currently|as yet)\s+)*(?:unknown|unclear|undetermined|not (?:yet |fully )?(?:known|clear|understood|determined|identified)|under investigation|being investigated|to be determined)\b|\bwe (?:do not|don't|did not|didn't) (?:yet |fully )?(?:know|understand) (?:the (?:root )?cause|why|what caused)`)
+
 // causalSentences returns up to maxCauseSentences sentences of text that
-// state a cause, in order.
+// state a cause, in order. A sentence saying the cause is unknown states
+// none.
 func causalSentences(text string) string {
 	var out []string
 	for _, s := range splitSentences(text) {
-		if reCausal.MatchString(s) {
+		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break

@@ -3,6 +3,7 @@ package corpus
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -173,12 +174,12 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if len(rec.Authors) == 0 {
 		rec.Authors = nonNil(splitList(meta["authors"]))
 	}
-	rec.Tags = nonNil(fm.list("tags", "labels", "tag"))
+	declared, siteTags := declaredCauses(fm, p.taxonomy)
+	rec.Tags = nonNil(appendNew(fm.list("tags", "labels", "tag"), siteTags...))
 
 	extractTimes(&rec, name, doc, blocks, kinds, meta)
 	rec.ActionItems = extractActions(blocks, kinds)
 
-	declared := fm.list("categories", "category", "root_cause", "cause", "root_causes")
 	rootText := strings.Join([]string{rec.RootCause, rec.Trigger}, "\n")
 	if rc := fm.str("root_cause", "cause"); rc != "" {
 		rootText = rc + "\n" + rootText
@@ -567,4 +568,39 @@ func lastIndexFold(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// declaredCauses returns the root causes a document's frontmatter states,
+// and the values of its categories list that are a website's sections
+// rather than causes. A root_cause or cause key states a cause in any
+// words. A value of a categories (or category) list states a cause when it
+// names a category of tax or one of its aliases; in a static-site post (a
+// layout key: Jekyll, Hugo) only the category's very name does, because a
+// blog files its posts under its own sections ("deployments", "databases",
+// "people", "culture"), which say where a post sits on the site, not what
+// broke. The other values are kept as tags, never read as a cause.
+func declaredCauses(fm frontMatter, tax *Taxonomy) (causes, siteTags []string) {
+	site := fm.str("layout") != ""
+	for _, c := range fm.list("categories", "category") {
+		if name, ok := tax.Resolve(c); ok && (!site || normalizeName(c) == name) {
+			causes = append(causes, c)
+		} else {
+			siteTags = append(siteTags, c)
+		}
+	}
+	if len(causes) == 0 {
+		causes = fm.list("root_cause", "cause", "root_causes")
+	}
+	return causes, siteTags
+}
+
+// appendNew appends to list the values it does not hold yet, compared
+// without regard to case.
+func appendNew(list []string, values ...string) []string {
+	for _, v := range values {
+		if !slices.ContainsFunc(list, func(s string) bool { return strings.EqualFold(s, v) }) {
+			list = append(list, v)
+		}
+	}
+	return list
 }

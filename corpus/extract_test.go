@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -242,9 +243,67 @@ func TestSplitClockEntries(t *testing.T) {
 }
 
 func TestCausalSentences(t *testing.T) {
-	got := causalSentences("Users saw errors. This was caused by a full disk. We fixed it. The retry storm happened because of a bug.")
-	if got != "This was caused by a full disk. The retry storm happened because of a bug." {
-		t.Errorf("causalSentences = %q", got)
+	tests := []struct{ name, text, want string }{
+		{"connectives", "Users saw errors. This was caused by a full disk. We fixed it. The retry storm happened because of a bug.",
+			"This was caused by a full disk. The retry storm happened because of a bug."},
+		{"a qualified cause", "Builds stalled for a day. The likely cause was a stuck queue consumer.", "The likely cause was a stuck queue consumer."},
+		{"an investigation's finding", "Uploads appeared from forks. A quick investigation revealed that the runner passed secrets to forked builds.",
+			"A quick investigation revealed that the runner passed secrets to forked builds."},
+		{"what we found", "We later found that the cron job had run twice.", "We later found that the cron job had run twice."},
+		{"an unknown cause", "The cause is still unknown. We are watching the error rate.", ""},
+		{"an unknown cause beside a guess", "The root cause is not yet determined, although a change last week may have contributed.", ""},
+		{"we do not know why", "We don't know why the workers stopped, which led to the backlog.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := causalSentences(tt.text); got != tt.want {
+				t.Errorf("causalSentences = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDeclaredCauses checks which frontmatter categories count as the
+// document's declared root causes and which are a website's sections,
+// kept as tags for the model to decide the cause.
+func TestDeclaredCauses(t *testing.T) {
+	tests := []struct {
+		name, front string
+		source      string // of the first category
+		first       string // its name when declared
+		tags        []string
+	}{
+		{"taxonomy names", "categories: [network, dns]", SourceFrontmatter, "network", nil},
+		{"an alias", "category: networking", SourceFrontmatter, "network", nil},
+		{"a name in a blog post", "layout: post\ncategories: [network]", SourceFrontmatter, "network", nil},
+		{"a blog section that is an alias", "layout: post\ncategory: deployments", SourceModel, "", []string{"deployments"}},
+		{"blog topics", "layout: post\ncategories: [databases, people, culture]", SourceModel, "", []string{"databases", "people", "culture"}},
+		{"unknown values beside a name", "categories: [outage, dns]", SourceFrontmatter, "dns", []string{"outage"}},
+		{"free-text root cause", "root_cause: the disk filled up with logs", SourceFrontmatter, "storage", nil},
+	}
+	body := "\n# Checkout errors\n\n## Root cause\n\nA bug in the retry loop of the checkout service sent every request twice, and the code path had no test.\n"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("post.md", strings.NewReader("---\n"+tt.front+"\n---\n"+body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Categories) == 0 {
+				t.Fatal("no categories")
+			}
+			c := rec.Categories[0]
+			if c.Source != tt.source || tt.first != "" && c.Name != tt.first {
+				t.Errorf("first category %s from %s, want %q from %s", c.Name, c.Source, tt.first, tt.source)
+			}
+			if tt.source == SourceModel && c.Name != "software-bug" {
+				t.Errorf("model's category %s, want software-bug from the text", c.Name)
+			}
+			for _, tag := range tt.tags {
+				if !slices.Contains(rec.Tags, tag) {
+					t.Errorf("tags %v lack the site section %q", rec.Tags, tag)
+				}
+			}
+		})
 	}
 }
 

@@ -47,7 +47,12 @@ type Result struct {
 	Sort     string `json:"sort"`
 	// Relaxed is set when no incident matched most of the query's words
 	// and the hits match only some of them.
-	Relaxed bool          `json:"relaxed,omitempty"`
+	Relaxed bool `json:"relaxed,omitempty"`
+	// Partial counts the hits at the end of the first page that match
+	// only some of the query's words: when fewer incidents than a page
+	// match most of them, the page is filled with the best of the others,
+	// after them (Hit.Partial). Total and Pages count the full matches.
+	Partial int           `json:"partial,omitempty"`
 	Hits    []Hit         `json:"hits"`
 	Facets  Facets        `json:"facets"`
 	Took    time.Duration `json:"took_ns"`
@@ -74,6 +79,9 @@ type Hit struct {
 	// category (capacity)", "words in the impact".
 	Matched     string `json:"matched,omitempty"`
 	OpenActions int    `json:"open_actions"`
+	// Partial is set on a hit that matches only some of the query's
+	// words, shown after the full matches (Result.Partial).
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Facets counts the whole filtered result by each dimension.
@@ -208,8 +216,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Query: req.Query, Total: pg.total, Page: pg.page, PageSize: pg.size, Pages: pg.pages, Sort: pg.sortBy,
 		Relaxed: relaxed, Facets: facets,
 	}
-	if out.Hits, err = ix.hitsOf(pq, res.Hits, hasText); err != nil {
+	dms := res.Hits
+	if strict && !relaxed && pg.sortBy == SortRelevance && pg.page == 1 && len(dms) < pg.size {
+		if dms, out.Partial, err = ix.fillPage(plainCtx, sr, pq, dms); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+	}
+	if out.Hits, err = ix.hitsOf(pq, dms, hasText); err != nil {
 		return nil, err
+	}
+	for i := len(out.Hits) - out.Partial; i < len(out.Hits); i++ {
+		out.Hits[i].Partial = true
 	}
 	out.Took = time.Since(start)
 	if !pq.Relative {
@@ -305,6 +322,36 @@ func (ix *Index) runSearch(ctx context.Context, sr *bleve.SearchRequest, pq *par
 		}
 	}
 	return res, relaxed, nil
+}
+
+// fillPage returns the first page's matches dms followed by the best
+// matches of the relaxed query (any of the words) that are not among
+// them, up to the page size, and how many it added. A team's folder of a
+// few dozen postmortems often holds only two or three that have most of
+// the words; the next ones that share some of them, in relevance order,
+// are still worth a look and are shown after them, marked.
+func (ix *Index) fillPage(ctx context.Context, sr *bleve.SearchRequest, pq *parsedQuery, dms search.DocumentMatchCollection) (search.DocumentMatchCollection, int, error) {
+	more := *sr
+	more.From = 0
+	more.Query, _, _ = ix.buildQuery(pq, true)
+	res, err := ix.bi.SearchInContext(ctx, &more)
+	if err != nil {
+		return nil, 0, err
+	}
+	seen := make(map[string]bool, len(dms))
+	for _, dm := range dms {
+		seen[dm.ID] = true
+	}
+	out := dms
+	for _, dm := range res.Hits {
+		if len(out) == sr.Size {
+			break
+		}
+		if !seen[dm.ID] {
+			out = append(out, dm)
+		}
+	}
+	return out, len(out) - len(dms), nil
 }
 
 // hitsOf turns a page of matches into hits; for a text query each gets

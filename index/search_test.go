@@ -218,7 +218,9 @@ func TestSearchFacetsOfEverything(t *testing.T) {
 
 // TestSearchMatchesMostWords checks how many of a query's words a hit
 // needs: all of one or two, two thirds of more, and any one when no
-// incident has that many.
+// incident has that many. When fewer than a page match, the first page
+// goes on with incidents that match some of the words, after the full
+// matches and marked partial; Total counts the full matches.
 func TestSearchMatchesMostWords(t *testing.T) {
 	ix, err := OpenMemory(DefaultConfig())
 	if err != nil {
@@ -229,34 +231,51 @@ func TestSearchMatchesMostWords(t *testing.T) {
 		{ID: "a", Title: "Primary database disk filled", RootCause: "The write-ahead log grew until the volume had no room."},
 		{ID: "b", Title: "Checkout latency", Summary: "Queries to the database were slow.", Body: "Latency rose for an hour."},
 		{ID: "c", Title: "Broker crash", RootCause: "A kafka broker crashed after an upgrade."},
-		{ID: "d", Title: "Login errors", Impact: "Users saw errors.", Body: "Nothing about storage here."},
+		{ID: "d", Title: "Login errors", Impact: "Users saw errors.", Body: "Nothing about the cache here."},
 	}
 	if err := ix.Put(context.Background(), recs...); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		query   string
-		want    []string
-		relaxed bool
+		query         string
+		sort          string
+		size          int
+		want, partial []string
+		relaxed       bool
 	}{
-		{"database", []string{"a", "b"}, false},
-		{"database latency", []string{"b"}, false},
+		{query: "database", want: []string{"a", "b"}},
+		{query: "database latency", want: []string{"b"}, partial: []string{"a"}},
+		// A sorted listing or a full page has no partial matches.
+		{query: "database latency", sort: SortNewest, want: []string{"b"}},
+		{query: "database latency", size: 1, want: []string{"b"}},
 		// Three words: two must match.
-		{"database disk latency", []string{"a", "b"}, false},
+		{query: "database disk latency", want: []string{"a", "b"}},
+		{query: "database crashed latency", want: []string{"b"}, partial: []string{"a", "c"}},
 		// No incident has two of these: any one will do, and the result says so.
-		{"database kafka zookeeper", []string{"a", "b", "c"}, true},
-		{"zookeeper etcd", nil, false},
+		{query: "database kafka zookeeper", want: []string{"a", "b", "c"}, relaxed: true},
+		{query: "zookeeper etcd"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.query, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: tc.query})
+		t.Run(tc.query+" "+tc.sort, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Request{Query: tc.query, Sort: tc.sort, PageSize: tc.size})
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := hitIDs(res)
-			slices.Sort(got)
-			if !slices.Equal(got, tc.want) || res.Relaxed != tc.relaxed {
-				t.Errorf("hits %v relaxed %v, want %v relaxed %v", got, res.Relaxed, tc.want, tc.relaxed)
+			ids := hitIDs(res)
+			n := len(ids) - res.Partial
+			full, partial := slices.Clone(ids[:n]), slices.Clone(ids[n:])
+			slices.Sort(full)
+			slices.Sort(partial)
+			if !slices.Equal(full, tc.want) || !slices.Equal(partial, tc.partial) || res.Relaxed != tc.relaxed {
+				t.Errorf("hits %v then partial %v, relaxed %v; want %v then %v, relaxed %v", full, partial, res.Relaxed, tc.want, tc.partial, tc.relaxed)
+			}
+			if res.Total != len(tc.want) {
+				t.Errorf("total %d, want the %d full matches", res.Total, len(tc.want))
+			}
+			for i, h := range res.Hits {
+				if h.Partial != (i >= n) {
+					t.Errorf("hit %d (%s): partial %v", i, h.ID, h.Partial)
+				}
 			}
 		})
 	}

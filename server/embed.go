@@ -14,9 +14,11 @@ import (
 
 type embedPage struct {
 	page
-	Total   int
-	Hits    []hitView
-	MoreURL string
+	Total int
+	Hits  []hitView
+	// PartialHits follow Hits: they match only some of the words.
+	PartialHits []hitView
+	MoreURL     string
 }
 
 // embedPage is the compact results page for an <iframe> in a wiki: no
@@ -42,7 +44,7 @@ func (s *Server) embedPage(c *echo.Context) error {
 			return pageView{}, errInternal(fmt.Errorf("embed search %q: %w", p.Q, err))
 		}
 		view.Total = res.Total
-		view.Hits = s.hitViews(res.Hits)
+		view.Hits, view.PartialHits = splitPartial(s.hitViews(res.Hits), res.Partial)
 		return pageView{Status: http.StatusOK, Template: "embed", Data: view, Cacheable: !relativeQuery(p.Q)}, nil
 	})
 }

@@ -27,6 +27,7 @@ func TestEveryRoute(t *testing.T) {
 		{"search", "/search?q=resolver", 200, "text/html", []string{"<title>resolver — search · Hindsight</title>", "Stale resolver cache", "<mark>", `class="badge"`, "Root cause"}},
 		{"search empty query lists all", "/search", 200, "text/html", []string{"9 incidents"}},
 		{"search relaxed to some words", "/search?q=ttl+zeppelin+quokka", 200, "text/html", []string{"Stale resolver cache", `id="relaxed-note"`, "No incident matched most of your words"}},
+		{"search partial matches after full ones", "/search?q=resolver+cache+failover", 200, "text/html", []string{"2 incidents", "Stale resolver cache", `id="partial-heading"`, "1 more incident matches some of your words", "Primary database failover"}},
 		{"search no results", "/search?q=zeppelin+category%3Adns", 200, "text/html", []string{"No incidents match", "Query syntax", "without category:dns"}},
 		{"incident", "/incidents/" + dnsOld, 200, "text/html", []string{"<title>Stale resolver cache", "max-cache-ttl", "Priya Raman", "Timeline", "Alert when a resolver answers", "Similar incidents"}},
 		{"incident html source", "/incidents/" + cert, 200, "text/html", []string{"Payments gateway certificate expired", "Lakeside Bank", "renewal automation"}},

@@ -24,10 +24,12 @@ type facetGroup struct {
 
 type searchPage struct {
 	page
-	Total                                  int
-	Relaxed                                bool // no hit matched most of the words
-	Took                                   string
-	Hits                                   []hitView
+	Total   int
+	Relaxed bool // no hit matched most of the words
+	Took    string
+	Hits    []hitView
+	// PartialHits follow Hits: they match only some of the words.
+	PartialHits                            []hitView
 	Facets                                 []facetGroup
 	Chips                                  []link
 	Suggestions                            []link
@@ -93,7 +95,7 @@ func (s *Server) fillSearchView(view *searchPage, p searchParams, res *index.Res
 	view.Total = res.Total
 	view.Relaxed = res.Relaxed
 	view.Took = res.Took.Round(100 * time.Microsecond).String()
-	view.Hits = s.hitViews(res.Hits)
+	view.Hits, view.PartialHits = splitPartial(s.hitViews(res.Hits), res.Partial)
 	pq := parseFilters(p.Q)
 	sortParam := p.Sort
 	for _, g := range facetGroups(res.Facets) {
@@ -153,4 +155,11 @@ func (s *Server) emptyState(ctx context.Context, view *searchPage, p searchParam
 		return
 	}
 	view.Browse = browse
+}
+
+// splitPartial splits hits into the full matches and the last partial
+// ones, which match only some of the query's words.
+func splitPartial(hits []hitView, partial int) (full, some []hitView) {
+	n := max(0, len(hits)-partial)
+	return hits[:n], hits[n:]
 }

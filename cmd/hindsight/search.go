@@ -16,9 +16,12 @@ import (
 
 // searchJSON is the --json shape of `hindsight search`.
 type searchJSON struct {
-	Total  int             `json:"total"`
-	Hits   []searchHitJSON `json:"hits"`
-	Facets index.Facets    `json:"facets"`
+	Total int `json:"total"`
+	// Partial counts the hits at the end that match only some of the
+	// words (index.Result.Partial).
+	Partial int             `json:"partial,omitempty"`
+	Hits    []searchHitJSON `json:"hits"`
+	Facets  index.Facets    `json:"facets"`
 }
 
 type searchHitJSON struct {
@@ -31,6 +34,7 @@ type searchHitJSON struct {
 	Organization    string              `json:"organization"`
 	Score           float64             `json:"score"`
 	Fragments       map[string][]string `json:"fragments"`
+	Partial         bool                `json:"partial,omitempty"`
 }
 
 // runSearch implements `hindsight search`.
@@ -65,11 +69,12 @@ func runSearch(ctx context.Context, env *cliEnv, args []string) int {
 		return exitRuntime
 	}
 	if *asJSON {
-		out := searchJSON{Total: res.Total, Hits: []searchHitJSON{}, Facets: res.Facets}
+		out := searchJSON{Total: res.Total, Partial: res.Partial, Hits: []searchHitJSON{}, Facets: res.Facets}
 		for _, h := range res.Hits {
 			out.Hits = append(out.Hits, searchHitJSON{
 				ID: h.ID, Source: h.Source, Title: h.Title, Date: h.Date, DurationMinutes: h.DurationMinutes,
 				Categories: h.Categories, Organization: h.Organization, Score: h.Score, Fragments: h.Fragments,
+				Partial: h.Partial,
 			})
 		}
 		return writeJSON(env, "search", out)
@@ -96,7 +101,10 @@ func printHits(w io.Writer, res *index.Result) {
 	fmt.Fprintf(w, "%d incidents (page %d of %d, %s)\n\n", res.Total, res.Page, res.Pages, res.Sort)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tDURATION\tCAUSE\tTITLE\tID")
-	for _, h := range res.Hits {
+	for i, h := range res.Hits {
+		if i == len(res.Hits)-res.Partial {
+			fmt.Fprintf(tw, "\t\t\t(%d more match some of the words)\t\n", res.Partial)
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(h.Date), durationText(h.DurationMinutes), orDash(h.PrimaryCategory), clip(h.Title, 60), h.ID)
 	}
 	tw.Flush()
