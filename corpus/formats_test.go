@@ -163,18 +163,7 @@ func TestActionItemForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, a := range rec.ActionItems {
-				s := a.Text
-				if a.Done {
-					s = "+" + s
-				}
-				got = append(got, s)
-			}
+			got := actionTexts(t, "doc.md", tt.text)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
