@@ -11,7 +11,7 @@ import (
 const maxCauseSentences = 3
 
 // reCausal finds sentences that state a cause.
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
 
 // splitSentences splits text into sentences line by line: every line
 // end ends a sentence (sections here are already joined lines), and within
@@ -45,6 +45,41 @@ func causalSentences(text string) string {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// reIdentifiedUpdate finds a status page's "Identified" update, the one in
+// which status-page writers say what they found ("Identified - The
+// upstream provider enabled a filter on our ports"), written on one line
+// after its label.
+var reIdentifiedUpdate = regexp.MustCompile(`(?i)^[*_\s]*identified[*_\s]*[-–—:]\s*(.+)$`)
+
+// reStatusBoilerplate finds the stock sentences of status updates that
+// state no cause ("The issue has been identified and a fix is being
+// implemented", "We are continuing to work on a fix").
+var reStatusBoilerplate = regexp.MustCompile(`(?i)^\W*(?:(?:the |an? )?(?:issue|problem|cause)s? (?:has|have) been identified\b[^.]*|(?:we|our team) (?:are|is|have|'re|'ve)\s+(?:now\s+|still\s+|currently\s+)?(?:continu\w+ to\s+)?(?:work\w*|investigat\w*|monitor\w*|look\w* into|implement\w*)\b[^.]*|(?:a )?fix (?:is|has been) being (?:implemented|deployed|worked on)[^.]*|more (?:details|information|updates?) (?:to follow|will follow|soon)[^.]*)[.!]?\W*$`)
+
+// identifiedCause returns the cause a status page's "Identified" updates
+// state, without their stock sentences, or "".
+func identifiedCause(blocks []block) string {
+	var out []string
+	for _, b := range blocks {
+		if b.kind != blockPara {
+			continue
+		}
+		m := reIdentifiedUpdate.FindStringSubmatch(b.text)
+		if m == nil {
+			continue
+		}
+		for _, s := range splitSentences(m[1]) {
+			if s = strings.TrimSpace(s); s != "" && !reStatusBoilerplate.MatchString(s) && !reUnknownCause.MatchString(s) {
+				out = append(out, s)
+				if len(out) == maxCauseSentences {
+					return strings.Join(out, " ")
+				}
 			}
 		}
 	}

@@ -130,6 +130,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 				break
 			}
 		}
+		if rec.RootCause == "" {
+			rec.RootCause = identifiedCause(blocks)
+		}
 	}
 	rec.Body = strings.Join(body, "\n")
 

@@ -19,7 +19,7 @@ func TestClassifyHeading(t *testing.T) {
 		{"Incident", secSummary}, {"Impact", secImpact}, {"Customer Impact", secImpact}, {"Fault", secImpact},
 		{"Root Cause", secRootCause}, {"Root Causes", secRootCause}, {"Root Cause Analysis", secRootCause},
 		{"Contributing Factors", secRootCause}, {"Cause", secRootCause}, {"Why it happened", secRootCause},
-		{"Five Whys", secRootCause}, {"5 Whys", secRootCause}, {"Leadup", secRootCause}, {"Root Cause Explanation:", secRootCause},
+		{"Five Whys", secRootCause}, {"But how did this happen?", secRootCause}, {"Why did it occur", secRootCause}, {"5 Whys", secRootCause}, {"Leadup", secRootCause}, {"Root Cause Explanation:", secRootCause},
 		{"Trigger", secTrigger}, {"Detection", secDetection}, {"Identified", secDetection},
 		{"Resolution", secResolution}, {"Resolution and Recovery", secResolution}, {"Remediation", secResolution},
 		{"Mitigation", secResolution}, {"Recovery", secResolution}, {"Response", secResolution},
@@ -253,11 +253,35 @@ func TestCausalSentences(t *testing.T) {
 		{"an unknown cause", "The cause is still unknown. We are watching the error rate.", ""},
 		{"an unknown cause beside a guess", "The root cause is not yet determined, although a change last week may have contributed.", ""},
 		{"we do not know why", "We don't know why the workers stopped, which led to the backlog.", ""},
+		{"a determined cause", "Reports came in all week. Eventually the outage was determined to be a change to the directory settings.",
+			"Eventually the outage was determined to be a change to the directory settings."},
+		{"an attributed cause", "Latency rose at noon. It is attributed to a noisy neighbour on the host.", "It is attributed to a noisy neighbour on the host."},
+		{"no cause", "Builds were slow. We restarted the runners.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := causalSentences(tt.text); got != tt.want {
 				t.Errorf("causalSentences = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestIdentifiedCause checks the cause read from a status page's
+// "Identified" update when no sentence of the prose names one.
+func TestIdentifiedCause(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a finding", "*Investigating* - We are looking into errors.\n\n*Identified* - The provider enabled packet filtering on our uplinks without notice.\n\n*Resolved* - All good.",
+			"The provider enabled packet filtering on our uplinks without notice."},
+		{"stock sentences only", "Identified - The issue has been identified and a fix is being implemented.\n\nResolved - Fixed.", ""},
+		{"stock sentence beside a finding", "Identified: The issue has been identified. A storage node ran out of inodes. We are working on a fix.",
+			"A storage node ran out of inodes."},
+		{"no identified update", "Investigating - Errors on the API.\n\nResolved - Fixed.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := identifiedCause(markdownBlocks(newMarkdown(), []byte(tt.text))); got != tt.want {
+				t.Errorf("identifiedCause = %q, want %q", got, tt.want)
 			}
 		})
 	}

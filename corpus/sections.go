@@ -33,7 +33,7 @@ var sectionRules = []struct {
 	{secTimeline, regexp.MustCompile(`^(?:(?:incident|detailed|event|events|outage|response|full|short|brief)\s+)?time ?line\b|^(?:key|chain of|sequence of|timeline of)\s+events\b|^events$|^chronology\b|^what happened when\b`)},
 	{secActions, regexp.MustCompile(`^(?:` + strings.Join(actionHeadings, "|") + `)`)},
 	{secLessons, regexp.MustCompile(`^(?:lessons?(?: learn(?:ed|t))?|learnings?\b|(?:key|our|main|some|the) (?:learnings|lessons|takeaways)\b|what (?:we|i|did we|have we|can we|could we) (?:learn(?:ed|t)?)\b|what (?:worked|didn ?t work|did not work)\b|what went (?:well|wrong|badly|right)|what (?:didn ?t|did not) go (?:well|so well)|where we got lucky|things that went|takeaways?|key takeaways|retrospective|reflections?|conclusions?$)`)},
-	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
+	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|(?:but |so )?(?:how|why) (?:did|could|does) (?:it|this|that) (?:happen|occur)|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
 	{secTrigger, regexp.MustCompile(`^triggers?\b|^what triggered`)},
 	{secDetection, regexp.MustCompile(`^(?:detection|detected|identified|identification|how (?:was it|we|it was) (?:detected|noticed|discovered|found)|discovery|monitoring and detection)\b`)},
 	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
@@ -202,7 +202,7 @@ var headingFirstWords = func() map[string]bool {
 		suggested areas area opportunity opportunities room enhancement enhancements remediations mitigations
 		longer permanent remaining outstanding open pending ongoing todos from for in plans plan mid near
 		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
-		key main some solutions fixing hardening completed closed done suggestion suggestions suggested idea ideas
+		key main some solutions fixing hardening completed closed done suggestion suggestions suggested idea ideas but so
 		maßnahmen massnahmen nächste folgemaßnahmen folgemassnahmen mesures prochaines acciones próximos pasos vervolgstappen
 		acties verbeterpunten ações homework`) {
 		m[w] = true
