@@ -231,3 +231,54 @@ func exportEnd(lines []string, i int) int {
 	}
 	return min(len(lines), i+200)
 }
+
+// caretHeadings rewrites the lines of a Markdown document underlined
+// with carets ("Title" over "^^^^^"), reStructuredText's usual
+// subsection adornment that Markdown has no meaning for, as ATX headings
+// one level below the deepest heading before the first of them. Other
+// lines are kept as they are.
+func caretHeadings(body string) string {
+	if !strings.Contains(body, "\n^^^") {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	out := make([]string, 0, len(lines))
+	deepest, level := 0, 0
+	fence := false
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimRight(lines[i], " \t\r")
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+		}
+		if fence {
+			out = append(out, lines[i])
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t, "#"):
+			deepest = max(deepest, min(len(t)-len(strings.TrimLeft(t, "#")), 6))
+		case i > 0 && strings.TrimSpace(lines[i-1]) != "" && (isRun(t, '=') || isRun(t, '-')):
+			lv := 1
+			if t[0] == '-' {
+				lv = 2
+			}
+			deepest = max(deepest, lv)
+		}
+		title := strings.TrimSpace(t)
+		if i+1 < len(lines) && title != "" && !strings.HasPrefix(t, " ") && isRun(strings.TrimRight(lines[i+1], " \t\r"), '^') {
+			if level == 0 {
+				level = min(deepest+1, 6)
+			}
+			out = append(out, strings.Repeat("#", level)+" "+title)
+			i++
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n")
+}
+
+// isRun reports whether t is c repeated at least three times.
+func isRun(t string, c byte) bool {
+	return len(t) >= 3 && strings.Trim(t, string(c)) == ""
+}

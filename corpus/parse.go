@@ -219,7 +219,7 @@ func (p *Parser) document(name, text string) *document {
 	case FormatHTML:
 		htmlDocument(doc, body)
 	case FormatMarkdown:
-		doc.blocks = markdownBlocks(p.md, []byte(body))
+		doc.blocks = markdownBlocks(p.md, []byte(caretHeadings(body)))
 	default:
 		doc.blocks = textBlocks(body)
 	}

@@ -30,6 +30,11 @@ type timelineState struct {
 	entries []TimelineEntry
 	times   []time.Time // resolved entry times, zero when unknown
 	last    time.Time   // the latest timed entry so far
+	// noted marks a zone stated by a heading or note ("All times
+	// Central"): it stays the zone of entries without one, and an
+	// entry that names its own zone ("Posted 14:18 UTC") does not
+	// change it for the entries after it.
+	noted bool
 }
 
 func (ts *timelineState) add(st stamp, raw, text string) {
@@ -46,7 +51,7 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 		// "Dec 31" then "Jan 1": the year nearest the last date
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d = yearNear(st.mo, st.d, ts.ctx), st.mo, st.d
 	}
-	if st.zone != nil {
+	if st.zone != nil && !ts.noted {
 		ts.ctx.zone = st.zone
 	}
 	if st.hasTime {
@@ -101,11 +106,12 @@ func cleanEntryText(text string) string {
 // times in CET", "Timeline (UTC)") as the zone of entries without one.
 func (ts *timelineState) observeZone(text string) {
 	if z := docZone(text); z != "" {
-		ts.ctx.zoneName, ts.ctx.zone = z, nil
+		ts.ctx.zoneName, ts.ctx.zone, ts.noted = z, nil, true
 		return
 	}
 	if m := reZoneWord.FindStringSubmatch(text); m != nil && len(text) < 120 {
 		if loc := fixedZone(m[1], m[2], m[3], m[4], ts.ctx.mo); loc != nil {
+			ts.noted = true
 			if m[2] != "" {
 				ts.ctx.zone = loc
 			} else {

@@ -11,6 +11,7 @@ func TestTimelineBySubstance(t *testing.T) {
 		entries          int
 		first            string // At of the first entry
 		firstText        string
+		last             string // At of the last entry, when set
 	}{
 		{
 			name: "run of stamped bullets under any heading", file: "2021-06-01-queue.md",
@@ -47,6 +48,21 @@ func TestTimelineBySubstance(t *testing.T) {
 			text:    "# Advisory\n\n## Timeline\n\n2021-01-20:\n\n* Bypass reported privately.\n\n2021-03-04:\n\n* Fix designed.\n* Release date set.\n",
 			entries: 2, first: "2021-01-20", firstText: "Bypass reported privately.",
 		},
+		{
+			name: "day headings underlined with carets", file: "power.md",
+			text:    "Power loss\n==========\n\nTimeline\n--------\n\nAll times central.\n\n2017-12-08 2:45pm\n^^^^^^^^^^^^^^^^^\n\nHosts unreachable.\n\n2017-12-08 4pm\n^^^^^^^^^^^^^^\n\nVendor confirmed the power loss.\n\n2017-12-09 9:00am\n^^^^^^^^^^^^^^^^^\n\nNetwork restored.\n",
+			entries: 3, first: "2017-12-08T14:45:00-06:00", firstText: "Hosts unreachable.", last: "2017-12-09T09:00:00-06:00",
+		},
+		{
+			name: "a stated zone outlives an entry's own", file: "notice.md",
+			text:    "# Vendor notice\n\n## Timeline\n\nAll times Central.\n\n- 2017-12-11 09:00 vendor notice\n- 2017-12-11 14:18 UTC notice posted\n- 2017-12-11 15:00 network restored\n",
+			entries: 3, first: "2017-12-11T09:00:00-06:00", firstText: "vendor notice", last: "2017-12-11T15:00:00-06:00",
+		},
+		{
+			name: "an entry's zone carries without a stated one", file: "carry.md",
+			text:    "# Carry\n\n## Timeline\n\n- 2017-12-11 09:00 PST errors\n- 2017-12-11 09:30 rollback\n- 2017-12-11 10:00 recovered\n",
+			entries: 3, first: "2017-12-11T09:00:00-08:00", firstText: "errors", last: "2017-12-11T10:00:00-08:00",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +78,9 @@ func TestTimelineBySubstance(t *testing.T) {
 			}
 			if e := rec.Timeline[0]; e.At != tt.first || e.Text != tt.firstText {
 				t.Errorf("first entry = %q %q, want %q %q", e.At, e.Text, tt.first, tt.firstText)
+			}
+			if e := rec.Timeline[len(rec.Timeline)-1]; tt.last != "" && e.At != tt.last {
+				t.Errorf("last entry at %q, want %q", e.At, tt.last)
 			}
 		})
 	}
