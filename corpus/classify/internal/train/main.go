@@ -182,7 +182,11 @@ func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only st
 	if err != nil {
 		return err
 	}
-	best := res[bestIndex(res)]
+	bi := bestIndex(res)
+	if bi < 0 {
+		return fmt.Errorf("-only %q: every candidate it selects adds the rule-hit features, which are measured, never shipped", only)
+	}
+	best := res[bi]
 	m, err := classify.Fit(exs, classes, best.cand.features, best.cand.params)
 	if err != nil {
 		return err
@@ -207,7 +211,7 @@ func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only st
 		return nil
 	}
 	var doc bytes.Buffer
-	if err := writeReport(&doc, exs, classes, res, bestIndex(res), m, model.Len()); err != nil {
+	if err := writeReport(&doc, exs, classes, res, bi, m, model.Len()); err != nil {
 		return err
 	}
 	return os.WriteFile(reportFile, doc.Bytes(), 0o644)

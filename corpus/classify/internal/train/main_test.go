@@ -133,3 +133,34 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestBestIndex checks which cross-validated setting ships: within one
+// document of the best shippable strict accuracy, the larger organisation
+// filter; never a rule-hit setting, even when it scores best.
+func TestBestIndex(t *testing.T) {
+	res := func(strict, groups int, hits bool) result {
+		var r result
+		r.cand.params.MinGroups = groups
+		r.cand.features.Hits = hits
+		r.report.Strict = strict
+		return r
+	}
+	tests := []struct {
+		name string
+		res  []result
+		want int
+	}{
+		{"the best", []result{res(10, 0, false), res(12, 0, false)}, 1},
+		{"a larger filter within noise", []result{res(12, 0, false), res(11, 3, false)}, 1},
+		{"a larger filter beyond noise", []result{res(12, 0, false), res(10, 3, false)}, 0},
+		{"rule hits far ahead are not shipped", []result{res(10, 0, false), res(15, 3, true)}, 0},
+		{"only rule hits", []result{res(10, 3, true)}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := bestIndex(tt.res); got != tt.want {
+				t.Errorf("bestIndex = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -122,16 +122,19 @@ const noise = 1
 // cannot see that difference), then the best strict, then the best
 // lenient accuracy; ties go to the earlier, simpler candidate.
 func bestIndex(res []result) int {
+	// The rule-hit settings are measured for the report, never shipped:
+	// their gain is within noise and they tag incidental mentions (see
+	// TAGGING.md).
+	shippable := func(r result) bool { return !r.cand.features.Hits && !r.cand.features.HitShared }
 	top := 0
 	for _, r := range res {
-		top = max(top, r.report.Strict)
+		if shippable(r) {
+			top = max(top, r.report.Strict)
+		}
 	}
 	best := -1
 	for i, r := range res {
-		// The rule-hit settings are measured for the report, never
-		// shipped: their gain is within noise and they tag incidental
-		// mentions (see TAGGING.md).
-		if r.report.Strict < top-noise || r.cand.features.Hits || r.cand.features.HitShared {
+		if r.report.Strict < top-noise || !shippable(r) {
 			continue
 		}
 		if best < 0 {
