@@ -371,6 +371,9 @@ func (r *timesReader) startFromTimeline() {
 	if !ok {
 		return
 	}
+	if !r.startStated {
+		t, ht = r.titleDayStart(t, ht)
+	}
 	switch {
 	case r.start.IsZero():
 		r.start, r.startHasTime = t, ht
@@ -385,6 +388,41 @@ func (r *timesReader) startFromTimeline() {
 		// first entry gives the time
 		r.start, r.startHasTime = t, true
 	}
+}
+
+// maxTitleLead is how long before the day a title names ("2018-01-17,
+// Builds fail") timeline entries may start and still be the lead-up to
+// that day's incident rather than its start.
+const maxTitleLead = 7 * 24 * time.Hour
+
+// titleDayStart returns the start of impact when the title names the
+// incident's day with its year and the timeline opens with entries of
+// the days just before it (earlier failures dismissed as unrelated, a
+// warning, a change): the first entry of the named day. Otherwise it
+// returns t and ht unchanged.
+func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
+	st, ok := findDate(r.title)
+	if !ok || !st.hasYear || !st.hasDate {
+		return t, ht
+	}
+	day := time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+	first := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if !first.Before(day) || day.Sub(first) > maxTitleLead {
+		return t, ht
+	}
+	best := -1
+	for i, tt := range r.times {
+		if tt.IsZero() {
+			continue
+		}
+		if d := time.Date(tt.Year(), tt.Month(), tt.Day(), 0, 0, 0, 0, time.UTC); d.Equal(day) && (best < 0 || tt.Before(r.times[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return t, ht
+	}
+	return r.times[best], strings.Contains(r.tl[best].At, "T")
 }
 
 // startFromProse reads a start from the opening prose when nothing

@@ -21,6 +21,20 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			date: "2031-03-14", duration: 75,
 		},
 		{
+			name: "the day a title names beats the days of lead-up before it",
+			file: "builds.md",
+			doc: "# 2031-01-17, Image builds fail\n\nA base image lost its package mirror.\n\n## Timeline\n\nAll times in PST\n\n" +
+				"### 2031-01-15\n\nCI failures on another project, thought unrelated.\n\n### 2031-01-17 17:14\n\nBuilds fail everywhere; the problem is real.\n\n" +
+				"### 2031-01-17 18:30\n\nBase image bumped, builds pass.\n",
+			date: "2031-01-17", duration: 76,
+		},
+		{
+			name: "a title's day weeks after the timeline is not the start",
+			file: "copy.md",
+			doc:  "# 2031-03-20, Pod limit reached\n\n## Timeline\n\n- 2031-01-10 09:00 UTC: launches fail\n- 2031-01-10 09:40 UTC: limit raised\n",
+			date: "2031-01-10", duration: 40,
+		},
+		{
 			name: "since a date in the opening prose",
 			file: "2031-08-20-ci.md",
 			doc: "# CI secrets incident\n\nOn August 12, 2031 a maintainer noticed that builds of forks received our secrets. " +
