@@ -150,8 +150,17 @@ func (g actionGroup) items() []ActionItem {
 			rows++
 		}
 	}
+	if g.sub && g.heading != nil && reNotCommitted.MatchString(g.heading.text) {
+		return nil // "Under consideration", "Out of scope"
+	}
+	uncommitted := false // under a "Things being considered" line
 	for i, b := range g.blocks {
+		if b.kind == blockPara && isLabelLine(b.text) {
+			uncommitted = reNotCommitted.MatchString(b.text)
+			continue
+		}
 		switch {
+		case uncommitted:
 		case b.kind == blockItem && rows < 2:
 			// (beside a table of actions, lists explain its columns)
 			if !countsAsItem(g.blocks, i) {
@@ -189,6 +198,24 @@ func (g actionGroup) items() []ActionItem {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reNotCommitted names a part of a follow-up section whose items are
+// no follow-ups the team took on: ideas still being weighed, work ruled
+// out ("Things being considered", "Under consideration", "Out of
+// scope", "Won't do", "Rejected").
+var reNotCommitted = regexp.MustCompile(`(?i)\b(?:(?:being|under|still|also) consider(?:ed|ation)|(?:we are|we're|we’re) (?:still )?considering|considered but|not (?:yet )?(?:planned|committed|pursued|doing)|out of scope|won'?t (?:do|fix)|will not (?:do|fix)|rejected|discarded|parking lot)\b`)
+
+// maxLabelLineWords bounds a paragraph that is only a label over the
+// list below it ("Things being considered").
+const maxLabelLineWords = 6
+
+// isLabelLine reports whether a paragraph is a short label line: a few
+// words, no sentence punctuation at its end (a colon may end it).
+func isLabelLine(t string) bool {
+	t = strings.TrimSuffix(strings.TrimSpace(t), ":")
+	n := len(strings.Fields(t))
+	return n > 0 && n <= maxLabelLineWords && !strings.ContainsAny(t[len(t)-1:], ".!?")
 }
 
 // trackerPointer reads an action-items section that only points at the
