@@ -478,6 +478,9 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 // else, the top-level list items of its resolution section: the fixes
 // it made are then its follow-up actions.
 func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
+	if out := resolutionSubheadings(blocks, kinds); len(out) > 0 {
+		return out
+	}
 	var out []ActionItem
 	level := 0
 	labelled := false // in a list after a "Remediation:" line
@@ -498,6 +501,42 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
 			out = append(out, a)
 		}
+	}
+	return out
+}
+
+// resolutionSubheadings reads a resolution section divided by
+// sub-headings, each naming one fix ("1. Guard the verify endpoint",
+// "Test coverage"), as one action per sub-heading: what is under each
+// describes that fix. Sub-headings that name a kind of section or a
+// state sort the fixes; with them, or with fewer than two fixes named,
+// there is no such reading.
+func resolutionSubheadings(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	level := 0 // the resolution heading's level
+	for i, b := range blocks {
+		if b.kind != blockHeading {
+			continue
+		}
+		sub := level > 0 && b.level > level && kinds[i] == secResolution
+		switch {
+		case sub && (b.hk != secOther || isStatusHeading(b.text)):
+			return nil
+		case sub:
+			t := strings.TrimSpace(reItemNumber.ReplaceAllString(b.text, ""))
+			if a, ok := actionFrom(t, b.links, -1, false); ok {
+				out = append(out, a)
+			}
+		case len(out) >= 2:
+			return out // (the first resolution section divided into fixes)
+		case b.hk == secResolution && kinds[i] == secResolution:
+			level, out = b.level, nil
+		default:
+			level, out = 0, nil
+		}
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }

@@ -23,6 +23,16 @@ func TestActionRules(t *testing.T) {
 			[]string{"Cap the cache size"}},
 		{"an ordinary label keeps its items", head + "## Next steps\n\nMonitoring\n\n- Page on evictions\n",
 			[]string{"Page on evictions"}},
+		// a resolution divided into named fixes: one action per fix,
+		// whatever detail is listed under it
+		{"resolution sub-headings name the fixes", head + "## Resolution\n\n### 1. Cap the cache size\n\nSet maxmemory.\n\n### 2. Regression tests\n\nFour new tests covering:\n\n- eviction\n- restart\n- failover\n",
+			[]string{"Cap the cache size", "Regression tests"}},
+		{"one resolution sub-heading is no list of fixes", head + "## Resolution\n\n### Details\n\n- Restarted the nodes\n- Raised the memory limit\n",
+			[]string{"Restarted the nodes", "Raised the memory limit"}},
+		{"sorting resolution sub-headings keep the lists", head + "## Resolution\n\n### Immediate fix\n\n- Restarted the nodes\n\n### Recovery\n\n- Warmed the cache\n",
+			[]string{"Restarted the nodes", "Warmed the cache"}},
+		{"a follow-up section wins over resolution sub-headings", head + "## Resolution\n\n### Cap the cache size\n\nDone.\n\n### Restart\n\nDone.\n\n## Action items\n\n- Page on evictions\n",
+			[]string{"Page on evictions"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
