@@ -78,9 +78,12 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) == 0 {
+		// (read from all the prose, the lessons' follow-ups included)
 		out = commitmentSentences(blocks, kinds)
+	} else {
+		out = appendNewActions(out, lessonCommitments(blocks, kinds))
 	}
-	out = append(out, markedActions(blocks, kinds, inActions)...)
+	out = appendNewActions(out, markedActions(blocks, kinds, inActions))
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -321,7 +324,10 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 			b.text = blockText(b)
 		}
 		t := strings.TrimSpace(b.text)
-		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) {
+		if b.kind == blockPara && reClosing.MatchString(t) {
+			break // what follows "Thanks, …" or "--" is a signature
+		}
+		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
 			continue
 		}
 		if isLineList(b.lines) {
@@ -365,6 +371,30 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	}
 	return out
 }
+
+// reClosing opens the closing of a post: thanks, a greeting, a
+// signature delimiter. Names and titles follow it, no follow-ups.
+var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b)`)
+
+// reProseIntro announces the items that follow without a colon:
+// "Here are the lessons we have taken.", "The following changes were
+// made."
+var reProseIntro = regexp.MustCompile(`(?i)\b(?:here (?:are|is)|the following|(?:are|is) (?:listed |outlined |described )?below|as follows)\b`)
+
+// maxProseIntro bounds an introducing paragraph.
+const maxProseIntro = 200
+
+// isProseIntro reports whether a paragraph only introduces what
+// follows: one short sentence announcing it.
+func isProseIntro(t string) bool {
+	return len(t) <= maxProseIntro && reProseIntro.MatchString(t) && len(splitSentences(t)) == 1
+}
+
+// reNarration opens a paragraph that tells what happened or weighs it
+// rather than stating a follow-up: a finding after an investigation
+// ("After looking into it, we found a patch …") or a judgement of a
+// step taken ("Restarting the nodes was not a good fix, …").
+var reNarration = regexp.MustCompile(`(?i)^(?:(?:after|when|while|once|as|during)\b[^,.]{0,120},\s*(?:we|i|they|the team)\s+(?:found|saw|noticed|discovered|realized|realised|learned|learnt|determined|observed|came across)\b|[a-z]+ing\b[^,.]{0,80}\b(?:was|is)(?: not|n't)? (?:an? |the )?(?:(?:ideal|good|great|bad|poor|reasonable|acceptable|sufficient|sustainable|viable|permanent|temporary|quick|long-term|short-term|only|best|real) )+(?:solution|fix|option|approach|answer|workaround|idea)\b)`)
 
 // maxIntroTail is how much of a paragraph's end introduces a list.
 const maxIntroTail = 200
@@ -870,7 +900,7 @@ const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|a
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
-const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result),\s*)?`
+const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result)(?:,\s*|\s+))?`
 
 // rePurposeLead is a lead that makes whatever the team then says it did
 // a follow-up: a purpose ("To prevent this from happening again, "), a
@@ -929,8 +959,7 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
-			m := strings.ReplaceAll(s, "’", "'") // "We’ll"
-			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) {
+			if !statesFollowUp(s) {
 				continue
 			}
 			for _, part := range splitCoordinated(s) {
@@ -942,6 +971,87 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	}
 	if len(out) > maxCommitments {
 		return out[len(out)-maxCommitments:]
+	}
+	return out
+}
+
+// statesFollowUp reports whether a sentence is one in which the team
+// states a follow-up it will make, is making or has made since (see
+// reCommitSentence); questions, regrets ("we should have …"), what
+// the post will explain and status-page promises of updates are not.
+func statesFollowUp(s string) bool {
+	m := strings.ReplaceAll(s, "’", "'") // "We’ll"
+	return len(s) <= 600 && !strings.HasSuffix(s, "?") && reCommitSentence.MatchString(m) && !reCommitNoise.MatchString(m) && !reCommitNoiseAny.MatchString(m) && !reRegret.MatchString(m)
+}
+
+// reLessonCommit is a lesson that turns into a commitment anywhere in
+// a sentence: "…, which we'll avoid going forward", "…, however we
+// still need to be mindful of …".
+var reLessonCommit = regexp.MustCompile(`(?i)\b(?:we|i)(?:'ll| will| shall| are going to|'re going to|(?: still| also)? (?:need to|should|must|have to|plan to|intend to))\s+(?:also\s+|now\s+|be\s+|try\s+(?:to\s+)?)?[a-z]+`)
+
+// lessonCommitments reads the follow-ups a lessons section states as
+// it draws each lesson under its own sub-heading: a lesson whose text
+// commits the team to something is one follow-up (the sub-heading when
+// it is written as an action, else the committing sentence). A lesson
+// that only regrets ("we should have …") commits to nothing; lessons
+// written as one list or as prose restate the follow-ups listed
+// elsewhere more often than they add to them, and are not read here.
+func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	var sub *block // the lesson's sub-heading
+	level := 0     // the lessons heading's level
+	found := false // the lesson under sub has given its follow-up
+	for i := range blocks {
+		b := &blocks[i]
+		if kinds[i] != secLessons {
+			level, sub = 0, nil
+			continue
+		}
+		if b.kind == blockHeading {
+			switch {
+			case b.hk == secLessons && (level == 0 || b.level <= level):
+				level, sub = b.level, nil
+			case level > 0 && b.level > level:
+				sub, found = b, false
+			}
+			continue
+		}
+		if b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 {
+			continue
+		}
+		for _, s := range splitSentences(b.text) {
+			s = strings.TrimSpace(s)
+			m := strings.ReplaceAll(s, "’", "'")
+			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || reRegret.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m)) {
+				continue
+			}
+			t := s
+			if h := strings.TrimSpace(reItemNumber.ReplaceAllString(sub.text, "")); reActionLike.MatchString(h) && !isStatement(h) {
+				t = h // "3. Rehearse restores"
+			}
+			if a, ok := actionFrom(t, linksIn(t, append(sub.links, b.links...)), -1, false); ok {
+				out = append(out, a)
+				found = true
+			}
+		}
+	}
+	return out
+}
+
+// appendNewActions appends to out the items of more whose text is not
+// already that of an item of out (read twice by two readings).
+func appendNewActions(out, more []ActionItem) []ActionItem {
+	for _, a := range more {
+		dup := false
+		for _, o := range out {
+			if o.Text == a.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
 	}
 	return out
 }

@@ -33,6 +33,22 @@ func TestActionRules(t *testing.T) {
 			[]string{"Restarted the nodes", "Warmed the cache"}},
 		{"a follow-up section wins over resolution sub-headings", head + "## Resolution\n\n### Cap the cache size\n\nDone.\n\n### Restart\n\nDone.\n\n## Action items\n\n- Page on evictions\n",
 			[]string{"Page on evictions"}},
+		// a lesson under its own sub-heading that commits the team to
+		// something is one follow-up, beside those listed elsewhere
+		{"lesson sub-headings that commit", head + "## Action items\n\n- Cap the cache size\n\n## Lessons learned\n\n### 1. Review config pushes\n\nThe push went out unreviewed. Going forward we will require a second reviewer, and we'll add a dry run.\n\n### 2. Staging was too small\n\nStaging has a tenth of the keys. In the future, staging will be sized like production.\n\n### 3. Alerts were noisy\n\nWe should have tuned them long ago.\n\n### 4. The team worked well\n\nEveryone helped.\n",
+			[]string{"Cap the cache size", "Review config pushes", "In the future, staging will be sized like production."}},
+		{"a commitment inside the sentence", head + "## Follow-ups\n\n- Cap the cache size\n\n## Lessons\n\n### Friday pushes\n\nWe pushed late on a Friday, which we'll avoid from now on.\n",
+			[]string{"Cap the cache size", "We pushed late on a Friday, which we'll avoid from now on."}},
+		{"flat lessons are not read beside a follow-up list", head + "## Follow-ups\n\n- Cap the cache size\n\n## Lessons\n\n- We need to be more careful with config pushes.\n",
+			[]string{"Cap the cache size"}},
+		// prose under a follow-up heading: introductions, closings and
+		// narration are no follow-ups
+		{"prose follow-ups without intro and signature", head + "## Next steps\n\nHere are the changes we are making.\n\nCap the cache size on every node.\n\nPage the on-call when evictions spike.\n\nThanks to everyone who helped.\n\nSam\n\nSam Lee, Platform Lead\n",
+			[]string{"Cap the cache size on every node.", "Page the on-call when evictions spike."}},
+		{"a lone name is no follow-up", head + "## Next steps\n\nCap the cache size on every node.\n\nPage the on-call when evictions spike.\n\nSam\n",
+			[]string{"Cap the cache size on every node.", "Page the on-call when evictions spike."}},
+		{"narration under a follow-up heading", head + "## Long-term fixes\n\nRestarting the nodes was not a sustainable fix, since memory filled again within hours.\n\nAfter reading the release notes, we found a setting that bounds the cache.\n\nWe will set that bound on every node.\n",
+			[]string{"We will set that bound on every node."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
