@@ -33,7 +33,15 @@ var (
 	// rePrevention is a sentence that states a change the team made or
 	// will make so that the incident does not recur ("We've added a
 	// liveness probe to prevent this from happening again.").
-	rePrevention = regexp.MustCompile(`(?i)^we(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again)\b`)
+	// The team may be "we", "I" or the review that met about the
+	// incident ("The incident review explored options to mitigate
+	// future issues …"); the purpose may be others' ("… so other
+	// teams would avoid this problem").
+	rePrevention = regexp.MustCompile(`(?i)^(?:we|i|(?:the|our) (?:[a-z-]+ ){0,2}(?:review|retrospective|retro|post-?mortem|meeting|team))(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again|(?:to|would|will|could|can) (?:prevent|avoid|mitigate) (?:this|the same|similar|such|future|further) (?:[a-z-]+ )?(?:problems?|issues?|incidents?|outages?|failures?|bugs?|errors?))\b`)
+	// reThisPrevents is a sentence that says the change just told
+	// prevents a recurrence: "So hopefully, this won't happen again.",
+	// "That should stop it from recurring."
+	reThisPrevents = regexp.MustCompile(`(?i)^(?:so,?\s+|and\s+)?(?:hopefully,?\s+)?(?:this|that|these|it|which)(?: (?:change|changes|fix|fixes|step|steps|measure|measures))?\s+(?:(?:should|will|would|ought to)\s+(?:hopefully\s+)?(?:(?:prevent|stop|keep)\b.{0,60}?\b(?:again|recurr\w*|in the future|from happening)|(?:not|never) (?:happen|occur) again)|(?:won't|will not|shouldn't|should not|can't|cannot) (?:happen|occur|recur)(?: again| in the future)?)\b`)
 	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
@@ -571,18 +579,26 @@ func resolutionSubheadings(blocks []block, kinds []sectionKind) []ActionItem {
 	return out
 }
 
+// reTeamActs is a sentence in which the team (or a change it names)
+// does something: "I switched the payment to …", "The runbook was
+// updated".
+var reTeamActs = regexp.MustCompile(`(?i)\b(?:we|i)\b|\b(?:was|were|has been|have been|is now|are now)\s+(?:also\s+)?` + reChangeVerbs)
+
 // preventionSentences reads, for a document with no follow-ups
 // anywhere else, the sentences of its prose (outside the timeline) in
 // which the team states a change made or planned to prevent a
-// recurrence.
+// recurrence, or a change followed by a sentence saying it prevents
+// one ("… So hopefully this won't happen again.").
 func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	for i, b := range blocks {
 		if b.kind != blockPara || kinds[i] == secTimeline || len(b.text) > 3000 {
 			continue
 		}
-		for _, s := range splitSentences(b.text) {
-			if len(s) <= 600 && rePrevention.MatchString(strings.TrimSpace(s)) {
+		sentences := splitSentences(b.text)
+		for j, s := range sentences {
+			prevented := j+1 < len(sentences) && reThisPrevents.MatchString(strings.TrimSpace(sentences[j+1])) && reTeamActs.MatchString(s)
+			if len(s) <= 600 && (prevented || rePrevention.MatchString(strings.TrimSpace(s))) {
 				for _, part := range splitCoordinated(s) {
 					if a, ok := actionFrom(part, linksIn(part, b.links), -1, false); ok {
 						out = append(out, a)
@@ -920,10 +936,15 @@ const reAdvice = `(?:it (?:would|will|might) (?:be (?:good|useful|wise|better|he
 // a change it will make, is making or has made since ("We will add …",
 // "We are working on …", "We have since moved …", "Going forward, we
 // …", "To prevent this, we added …", "Our team is adding …").
-var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + reThereWillBe + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
 	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + rePreventVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must|want to|would like to|'d like to|aim to|hope to|(?:are|'re) looking to|(?:are|'re) (?:also )?considering)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+
+// reThereWillBe is a follow-up stated with no one doing it: "There
+// will be another approach looked into", "There will be more tests
+// added".
+const reThereWillBe = `(?:` + reCommitLead + `)there (?:will|shall|is going to|are going to) be (?:an?|another|some|more|further|additional|new)\s+(?:[\w'-]+\s+){0,4}(?:looked into|investigated|explored|evaluated|considered|added|implemented|introduced|put in place|reviewed|written|built|created|done|made|taken)\b`
 
 // reChangeVerbs are the participles of a change made to prevent a
 // recurrence: "added", "put in place", "rolled out".

@@ -49,6 +49,18 @@ func TestActionRules(t *testing.T) {
 			[]string{"Cap the cache size on every node.", "Page the on-call when evictions spike."}},
 		{"narration under a follow-up heading", head + "## Long-term fixes\n\nRestarting the nodes was not a sustainable fix, since memory filled again within hours.\n\nAfter reading the release notes, we found a setting that bounds the cache.\n\nWe will set that bound on every node.\n",
 			[]string{"We will set that bound on every node."}},
+		// with no follow-up section: a change followed by a sentence
+		// saying it prevents a recurrence; a change made so others or
+		// the future avoid the problem; a follow-up stated impersonally
+		{"a change, then 'this won't happen again'", head + "I moved the cache config into the repo, where every change is reviewed. So hopefully, this won't happen again.\n",
+			[]string{"I moved the cache config into the repo, where every change is reviewed."}},
+		{"'won't happen again' after no change is nothing", head + "The cache filled up. This should not happen again.\n", nil},
+		{"purposes for others and the future", head + "We reported the leak upstream so other users would avoid this problem. The incident review explored options to mitigate future outages, including a second cluster.\n",
+			[]string{"We reported the leak upstream so other users would avoid this problem.", "The incident review explored options to mitigate future outages, including a second cluster."}},
+		{"a purpose that is no prevention", head + "We restarted the nodes to free memory, and raised the limit to avoid expensive evictions.\n", nil},
+		{"there will be", head + "There will be another approach looked into for bounding the cache.\n",
+			[]string{"There will be another approach looked into for bounding the cache."}},
+		{"there will be no follow-up", head + "There will be a short maintenance window tonight.\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
