@@ -42,7 +42,7 @@ var (
 	// prevents a recurrence: "So hopefully, this won't happen again.",
 	// "That should stop it from recurring."
 	reThisPrevents = regexp.MustCompile(`(?i)^(?:so,?\s+|and\s+)?(?:hopefully,?\s+)?(?:this|that|these|it|which)(?: (?:change|changes|fix|fixes|step|steps|measure|measures))?\s+(?:(?:should|will|would|ought to)\s+(?:hopefully\s+)?(?:(?:prevent|stop|keep)\b.{0,60}?\b(?:again|recurr\w*|in the future|from happening)|(?:not|never) (?:happen|occur) again)|(?:won't|will not|shouldn't|should not|can't|cannot) (?:happen|occur|recur)(?: again| in the future)?)\b`)
-	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
+	reCommitment   = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
 // actionGroup is a run of blocks of an action-items section under one
