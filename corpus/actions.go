@@ -92,6 +92,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		out = appendNewActions(out, lessonCommitments(blocks, kinds))
 	}
 	out = appendNewActions(out, markedActions(blocks, kinds, inActions))
+	out = append(out, trackedActions(blocks, kinds, inActions, out)...)
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -1104,6 +1105,52 @@ func markedActions(blocks []block, kinds []sectionKind, inActions []bool) []Acti
 		}
 	}
 	return out
+}
+
+// reTracked says a follow-up is tracked in an issue: "(tracked in
+// web #400)", "This is tracked as OPS-12", "followed up in #31". The
+// groups hold the issue's number or key.
+var reTracked = regexp.MustCompile(`(?i)\b(?:tracked|followed up) (?:in|as|under|by|via|with) [^.;()]{0,40}?(?:#(\d+)|\b([A-Z][A-Z0-9]+-\d+)\b|/issues/(\d+))`)
+
+// trackedActions reads, outside action-items sections, the timeline
+// and the root cause, each sentence that says what it describes is tracked in an
+// issue as one follow-up, unless an item read already names that issue.
+func trackedActions(blocks []block, kinds []sectionKind, inActions []bool, have []ActionItem) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if inActions[i] || kinds[i] == secTimeline || kinds[i] == secRootCause || b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 || !strings.Contains(b.text, "racked") && !strings.Contains(b.text, "ollowed") {
+			continue
+		}
+		for _, sent := range splitSentences(b.text) {
+			m := reTracked.FindStringSubmatch(sent)
+			if m == nil || len(sent) > 600 || reRegret.MatchString(sent) {
+				continue
+			}
+			ref := m[1] + m[2] + m[3]
+			if namesIssue(have, ref) || namesIssue(out, ref) {
+				continue
+			}
+			if a, ok := actionFrom(strings.TrimSpace(sent), linksIn(sent, b.links), -1, false); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// reIssueNumber finds the numbers and keys of issues in a text.
+var reIssueNumber = regexp.MustCompile(`#(\d+)|\b([A-Z][A-Z0-9]+-\d+)\b|/(?:issues|pull)/(\d+)`)
+
+// namesIssue reports whether an item's text or link names issue ref.
+func namesIssue(items []ActionItem, ref string) bool {
+	for _, a := range items {
+		for _, m := range reIssueNumber.FindAllStringSubmatch(a.Text+" "+a.Link, -1) {
+			if m[1]+m[2]+m[3] == ref {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reCoordinated is where a sentence joins one more action to the one

@@ -61,6 +61,10 @@ func TestActionRules(t *testing.T) {
 		{"there will be", head + "There will be another approach looked into for bounding the cache.\n",
 			[]string{"There will be another approach looked into for bounding the cache."}},
 		{"there will be no follow-up", head + "There will be a short maintenance window tonight.\n", nil},
+		// a follow-up said to be tracked in an issue, once per issue
+		{"tracked in an issue", head + "## Action items\n\n- Cap the cache size (#12)\n\n## Lessons\n\n- **Alerts lagged.** We need an eviction-rate alert (tracked in ops #31).\n- **Limits drift.** Cap enforcement is tracked in #12 as well.\n- We tracked down the bad push in minutes.\n",
+			[]string{"Cap the cache size (#12)", "We need an eviction-rate alert (tracked in ops #31)."}},
+		{"a tracked cause is no follow-up", head + "## Root cause\n\nThe config bug, tracked in #40, doubled the key size.\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
