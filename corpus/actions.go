@@ -33,8 +33,16 @@ var (
 	// rePrevention is a sentence that states a change the team made or
 	// will make so that the incident does not recur ("We've added a
 	// liveness probe to prevent this from happening again.").
-	rePrevention = regexp.MustCompile(`(?i)^we(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again)\b`)
-	reCommitment = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
+	// The team may be "we", "I" or the review that met about the
+	// incident ("The incident review explored options to mitigate
+	// future issues …"); the purpose may be others' ("… so other
+	// teams would avoid this problem").
+	rePrevention = regexp.MustCompile(`(?i)^(?:we|i|(?:the|our) (?:[a-z-]+ ){0,2}(?:review|retrospective|retro|post-?mortem|meeting|team))(?:(?:'ve| have)? [a-z]+ed|(?: will|'ll| are going to| plan to) [a-z]+)\b.{0,300}\b(?:to (?:prevent|avoid) (?:this|it|that|a recurrence|recurrences?|(?:any )?similar \w+|such \w+)|so (?:that )?(?:this|it) (?:does not|doesn't|won't|will not|cannot|can't) (?:happen|occur)|from happening again|(?:to|would|will|could|can) (?:prevent|avoid|mitigate) (?:this|the same|similar|such|future|further) (?:[a-z-]+ )?(?:problems?|issues?|incidents?|outages?|failures?|bugs?|errors?))\b`)
+	// reThisPrevents is a sentence that says the change just told
+	// prevents a recurrence: "So hopefully, this won't happen again.",
+	// "That should stop it from recurring."
+	reThisPrevents = regexp.MustCompile(`(?i)^(?:so,?\s+|and\s+)?(?:hopefully,?\s+)?(?:this|that|these|it|which)(?: (?:change|changes|fix|fixes|step|steps|measure|measures))?\s+(?:(?:should|will|would|ought to)\s+(?:hopefully\s+)?(?:(?:prevent|stop|keep)\b.{0,60}?\b(?:again|recurr\w*|in the future|from happening)|(?:not|never) (?:happen|occur) again)|(?:won't|will not|shouldn't|should not|can't|cannot) (?:happen|occur|recur)(?: again| in the future)?)\b`)
+	reCommitment   = regexp.MustCompile(`(?i)\b(?:will|plan(?:s|ned)? to|going to|intend to|need to|should|must|we(?:'ll| shall)|to be (?:added|implemented|fixed|improved)|have (?:added|implemented|introduced|enabled|created|set up))\b`)
 )
 
 // actionGroup is a run of blocks of an action-items section under one
@@ -78,9 +86,13 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) == 0 {
+		// (read from all the prose, the lessons' follow-ups included)
 		out = commitmentSentences(blocks, kinds)
+	} else {
+		out = appendNewActions(out, lessonCommitments(blocks, kinds))
 	}
-	out = append(out, markedActions(blocks, kinds, inActions)...)
+	out = appendNewActions(out, markedActions(blocks, kinds, inActions))
+	out = append(out, trackedActions(blocks, kinds, inActions, out)...)
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -150,8 +162,17 @@ func (g actionGroup) items() []ActionItem {
 			rows++
 		}
 	}
+	if g.sub && g.heading != nil && reNotCommitted.MatchString(g.heading.text) {
+		return nil // "Under consideration", "Out of scope"
+	}
+	uncommitted := false // under a "Things being considered" line
 	for i, b := range g.blocks {
+		if b.kind == blockPara && isLabelLine(b.text) {
+			uncommitted = reNotCommitted.MatchString(b.text)
+			continue
+		}
 		switch {
+		case uncommitted:
 		case b.kind == blockItem && rows < 2:
 			// (beside a table of actions, lists explain its columns)
 			if !countsAsItem(g.blocks, i) {
@@ -189,6 +210,24 @@ func (g actionGroup) items() []ActionItem {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reNotCommitted names a part of a follow-up section whose items are
+// no follow-ups the team took on: ideas still being weighed, work ruled
+// out ("Things being considered", "Under consideration", "Out of
+// scope", "Won't do", "Rejected").
+var reNotCommitted = regexp.MustCompile(`(?i)\b(?:(?:being|under|still|also) consider(?:ed|ation)|(?:we are|we're|we’re) (?:still )?considering|considered but|not (?:yet )?(?:planned|committed|pursued|doing)|out of scope|won'?t (?:do|fix)|will not (?:do|fix)|rejected|discarded|parking lot)\b`)
+
+// maxLabelLineWords bounds a paragraph that is only a label over the
+// list below it ("Things being considered").
+const maxLabelLineWords = 6
+
+// isLabelLine reports whether a paragraph is a short label line: a few
+// words, no sentence punctuation at its end (a colon may end it).
+func isLabelLine(t string) bool {
+	t = strings.TrimSuffix(strings.TrimSpace(t), ":")
+	n := len(strings.Fields(t))
+	return n > 0 && n <= maxLabelLineWords && !strings.ContainsAny(t[len(t)-1:], ".!?")
 }
 
 // trackerPointer reads an action-items section that only points at the
@@ -294,7 +333,10 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 			b.text = blockText(b)
 		}
 		t := strings.TrimSpace(b.text)
-		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) {
+		if b.kind == blockPara && reClosing.MatchString(t) {
+			break // what follows "Thanks, …" or "--" is a signature
+		}
+		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
 			continue
 		}
 		if isLineList(b.lines) {
@@ -338,6 +380,30 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 	}
 	return out
 }
+
+// reClosing opens the closing of a post: thanks, a greeting, a
+// signature delimiter. Names and titles follow it, no follow-ups.
+var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b)`)
+
+// reProseIntro announces the items that follow without a colon:
+// "Here are the lessons we have taken.", "The following changes were
+// made."
+var reProseIntro = regexp.MustCompile(`(?i)\b(?:here (?:are|is)|the following|(?:are|is) (?:listed |outlined |described )?below|as follows)\b`)
+
+// maxProseIntro bounds an introducing paragraph.
+const maxProseIntro = 200
+
+// isProseIntro reports whether a paragraph only introduces what
+// follows: one short sentence announcing it.
+func isProseIntro(t string) bool {
+	return len(t) <= maxProseIntro && reProseIntro.MatchString(t) && len(splitSentences(t)) == 1
+}
+
+// reNarration opens a paragraph that tells what happened or weighs it
+// rather than stating a follow-up: a finding after an investigation
+// ("After looking into it, we found a patch …") or a judgement of a
+// step taken ("Restarting the nodes was not a good fix, …").
+var reNarration = regexp.MustCompile(`(?i)^(?:(?:after|when|while|once|as|during)\b[^,.]{0,120},\s*(?:we|i|they|the team)\s+(?:found|saw|noticed|discovered|realized|realised|learned|learnt|determined|observed|came across)\b|[a-z]+ing\b[^,.]{0,80}\b(?:was|is)(?: not|n't)? (?:an? |the )?(?:(?:ideal|good|great|bad|poor|reasonable|acceptable|sufficient|sustainable|viable|permanent|temporary|quick|long-term|short-term|only|best|real) )+(?:solution|fix|option|approach|answer|workaround|idea)\b)`)
 
 // maxIntroTail is how much of a paragraph's end introduces a list.
 const maxIntroTail = 200
@@ -451,6 +517,9 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 // else, the top-level list items of its resolution section: the fixes
 // it made are then its follow-up actions.
 func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
+	if out := resolutionSubheadings(blocks, kinds); len(out) > 0 {
+		return out
+	}
 	var out []ActionItem
 	level := 0
 	labelled := false // in a list after a "Remediation:" line
@@ -475,18 +544,62 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	return out
 }
 
+// resolutionSubheadings reads a resolution section divided by
+// sub-headings, each naming one fix ("1. Guard the verify endpoint",
+// "Test coverage"), as one action per sub-heading: what is under each
+// describes that fix. Sub-headings that name a kind of section or a
+// state sort the fixes; with them, or with fewer than two fixes named,
+// there is no such reading.
+func resolutionSubheadings(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	level := 0 // the resolution heading's level
+	for i, b := range blocks {
+		if b.kind != blockHeading {
+			continue
+		}
+		sub := level > 0 && b.level > level && kinds[i] == secResolution
+		switch {
+		case sub && (b.hk != secOther || isStatusHeading(b.text)):
+			return nil
+		case sub:
+			t := strings.TrimSpace(reItemNumber.ReplaceAllString(b.text, ""))
+			if a, ok := actionFrom(t, b.links, -1, false); ok {
+				out = append(out, a)
+			}
+		case len(out) >= 2:
+			return out // (the first resolution section divided into fixes)
+		case b.hk == secResolution && kinds[i] == secResolution:
+			level, out = b.level, nil
+		default:
+			level, out = 0, nil
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// reTeamActs is a sentence in which the team (or a change it names)
+// does something: "I switched the payment to …", "The runbook was
+// updated".
+var reTeamActs = regexp.MustCompile(`(?i)\b(?:we|i)\b|\b(?:was|were|has been|have been|is now|are now)\s+(?:also\s+)?` + reChangeVerbs)
+
 // preventionSentences reads, for a document with no follow-ups
 // anywhere else, the sentences of its prose (outside the timeline) in
 // which the team states a change made or planned to prevent a
-// recurrence.
+// recurrence, or a change followed by a sentence saying it prevents
+// one ("… So hopefully this won't happen again.").
 func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	for i, b := range blocks {
 		if b.kind != blockPara || kinds[i] == secTimeline || len(b.text) > 3000 {
 			continue
 		}
-		for _, s := range splitSentences(b.text) {
-			if len(s) <= 600 && rePrevention.MatchString(strings.TrimSpace(s)) {
+		sentences := splitSentences(b.text)
+		for j, s := range sentences {
+			prevented := j+1 < len(sentences) && reThisPrevents.MatchString(strings.TrimSpace(sentences[j+1])) && reTeamActs.MatchString(s)
+			if len(s) <= 600 && (prevented || rePrevention.MatchString(strings.TrimSpace(s))) {
 				for _, part := range splitCoordinated(s) {
 					if a, ok := actionFrom(part, linksIn(part, b.links), -1, false); ok {
 						out = append(out, a)
@@ -804,7 +917,7 @@ const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|a
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
-const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result),\s*)?`
+const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result)(?:,\s*|\s+))?`
 
 // rePurposeLead is a lead that makes whatever the team then says it did
 // a follow-up: a purpose ("To prevent this from happening again, "), a
@@ -824,10 +937,15 @@ const reAdvice = `(?:it (?:would|will|might) (?:be (?:good|useful|wise|better|he
 // a change it will make, is making or has made since ("We will add …",
 // "We are working on …", "We have since moved …", "Going forward, we
 // …", "To prevent this, we added …", "Our team is adding …").
-var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + reThereWillBe + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
 	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + rePreventVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must|want to|would like to|'d like to|aim to|hope to|(?:are|'re) looking to|(?:are|'re) (?:also )?considering)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
+
+// reThereWillBe is a follow-up stated with no one doing it: "There
+// will be another approach looked into", "There will be more tests
+// added".
+const reThereWillBe = `(?:` + reCommitLead + `)there (?:will|shall|is going to|are going to) be (?:an?|another|some|more|further|additional|new)\s+(?:[\w'-]+\s+){0,4}(?:looked into|investigated|explored|evaluated|considered|added|implemented|introduced|put in place|reviewed|written|built|created|done|made|taken)\b`
 
 // reChangeVerbs are the participles of a change made to prevent a
 // recurrence: "added", "put in place", "rolled out".
@@ -863,8 +981,7 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
-			m := strings.ReplaceAll(s, "’", "'") // "We’ll"
-			if len(s) > 600 || strings.HasSuffix(s, "?") || !reCommitSentence.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) {
+			if !statesFollowUp(s) {
 				continue
 			}
 			for _, part := range splitCoordinated(s) {
@@ -876,6 +993,87 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	}
 	if len(out) > maxCommitments {
 		return out[len(out)-maxCommitments:]
+	}
+	return out
+}
+
+// statesFollowUp reports whether a sentence is one in which the team
+// states a follow-up it will make, is making or has made since (see
+// reCommitSentence); questions, regrets ("we should have …"), what
+// the post will explain and status-page promises of updates are not.
+func statesFollowUp(s string) bool {
+	m := strings.ReplaceAll(s, "’", "'") // "We’ll"
+	return len(s) <= 600 && !strings.HasSuffix(s, "?") && reCommitSentence.MatchString(m) && !reCommitNoise.MatchString(m) && !reCommitNoiseAny.MatchString(m) && !reRegret.MatchString(m)
+}
+
+// reLessonCommit is a lesson that turns into a commitment anywhere in
+// a sentence: "…, which we'll avoid going forward", "…, however we
+// still need to be mindful of …".
+var reLessonCommit = regexp.MustCompile(`(?i)\b(?:we|i)(?:'ll| will| shall| are going to|'re going to|(?: still| also)? (?:need to|should|must|have to|plan to|intend to))\s+(?:also\s+|now\s+|be\s+|try\s+(?:to\s+)?)?[a-z]+`)
+
+// lessonCommitments reads the follow-ups a lessons section states as
+// it draws each lesson under its own sub-heading: a lesson whose text
+// commits the team to something is one follow-up (the sub-heading when
+// it is written as an action, else the committing sentence). A lesson
+// that only regrets ("we should have …") commits to nothing; lessons
+// written as one list or as prose restate the follow-ups listed
+// elsewhere more often than they add to them, and are not read here.
+func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
+	var out []ActionItem
+	var sub *block // the lesson's sub-heading
+	level := 0     // the lessons heading's level
+	found := false // the lesson under sub has given its follow-up
+	for i := range blocks {
+		b := &blocks[i]
+		if kinds[i] != secLessons {
+			level, sub = 0, nil
+			continue
+		}
+		if b.kind == blockHeading {
+			switch {
+			case b.hk == secLessons && (level == 0 || b.level <= level):
+				level, sub = b.level, nil
+			case level > 0 && b.level > level:
+				sub, found = b, false
+			}
+			continue
+		}
+		if b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 {
+			continue
+		}
+		for _, s := range splitSentences(b.text) {
+			s = strings.TrimSpace(s)
+			m := strings.ReplaceAll(s, "’", "'")
+			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || reRegret.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m)) {
+				continue
+			}
+			t := s
+			if h := strings.TrimSpace(reItemNumber.ReplaceAllString(sub.text, "")); reActionLike.MatchString(h) && !isStatement(h) {
+				t = h // "3. Rehearse restores"
+			}
+			if a, ok := actionFrom(t, linksIn(t, append(sub.links, b.links...)), -1, false); ok {
+				out = append(out, a)
+				found = true
+			}
+		}
+	}
+	return out
+}
+
+// appendNewActions appends to out the items of more whose text is not
+// already that of an item of out (read twice by two readings).
+func appendNewActions(out, more []ActionItem) []ActionItem {
+	for _, a := range more {
+		dup := false
+		for _, o := range out {
+			if o.Text == a.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
 	}
 	return out
 }
@@ -907,6 +1105,52 @@ func markedActions(blocks []block, kinds []sectionKind, inActions []bool) []Acti
 		}
 	}
 	return out
+}
+
+// reTracked says a follow-up is tracked in an issue: "(tracked in
+// web #400)", "This is tracked as OPS-12", "followed up in #31". The
+// groups hold the issue's number or key.
+var reTracked = regexp.MustCompile(`(?i)\b(?:tracked|followed up) (?:in|as|under|by|via|with) [^.;()]{0,40}?(?:#(\d+)|\b([A-Z][A-Z0-9]+-\d+)\b|/issues/(\d+))`)
+
+// trackedActions reads, outside action-items sections, the timeline
+// and the root cause, each sentence that says what it describes is tracked in an
+// issue as one follow-up, unless an item read already names that issue.
+func trackedActions(blocks []block, kinds []sectionKind, inActions []bool, have []ActionItem) []ActionItem {
+	var out []ActionItem
+	for i, b := range blocks {
+		if inActions[i] || kinds[i] == secTimeline || kinds[i] == secRootCause || b.kind != blockPara && b.kind != blockItem || len(b.text) > 3000 || !strings.Contains(b.text, "racked") && !strings.Contains(b.text, "ollowed") {
+			continue
+		}
+		for _, sent := range splitSentences(b.text) {
+			m := reTracked.FindStringSubmatch(sent)
+			if m == nil || len(sent) > 600 || reRegret.MatchString(sent) {
+				continue
+			}
+			ref := m[1] + m[2] + m[3]
+			if namesIssue(have, ref) || namesIssue(out, ref) {
+				continue
+			}
+			if a, ok := actionFrom(strings.TrimSpace(sent), linksIn(sent, b.links), -1, false); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// reIssueNumber finds the numbers and keys of issues in a text.
+var reIssueNumber = regexp.MustCompile(`#(\d+)|\b([A-Z][A-Z0-9]+-\d+)\b|/(?:issues|pull)/(\d+)`)
+
+// namesIssue reports whether an item's text or link names issue ref.
+func namesIssue(items []ActionItem, ref string) bool {
+	for _, a := range items {
+		for _, m := range reIssueNumber.FindAllStringSubmatch(a.Text+" "+a.Link, -1) {
+			if m[1]+m[2]+m[3] == ref {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reCoordinated is where a sentence joins one more action to the one

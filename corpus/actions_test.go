@@ -209,6 +209,10 @@ func FuzzActions(f *testing.F) {
 		"| Action | Owner |\n|---|---|\n| Add | me |\n",
 		"We will add a check. Follow-up: (TODO: rotate Ⱥ keys)\n",
 		"### 1. Test it\n\nWe should have.\n",
+		"### 2. Pushes\n\nGoing forward we will review them. So hopefully this won't happen again.\n",
+		"- Cap it\n\nThings being considered\n\n- Rewrite it\n\nThanks\n\nSam\n",
+		"## Resolution\n\n### 1. Guard\n\nAdded (tracked in #4).\n\n### 2. Tests\n\n- one\n",
+		"There will be more tests added.<br />We fixed it.<p>",
 	} {
 		f.Add(s)
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -232,6 +233,9 @@ func (c *mdConv) inline(n ast.Node) block {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			if raw, ok := ch.(*ast.RawHTML); ok {
 				skipTo = rawHTMLSkip(raw, c.src, skipTo)
+				if skipTo == "" && breaksText(raw, c.src) {
+					sb.WriteByte(' ') // "resolved.<br />Thanks": two sentences
+				}
 				continue
 			}
 			if skipTo != "" {
@@ -310,6 +314,21 @@ func rawHTMLSkip(raw *ast.RawHTML, src []byte, skipTo string) string {
 		}
 	}
 	return ""
+}
+
+// reBreakTag is an inline HTML tag that breaks the text where it
+// stands: a line break, a paragraph, block or cell boundary.
+var reBreakTag = regexp.MustCompile(`(?i)^</?(?:br|p|div|li|hr|tr|td|th|h[1-6]|blockquote)\b`)
+
+// breaksText reports whether inline raw HTML is a tag that breaks the
+// text ("<br />", "</p>"), so the words on either side do not run
+// together.
+func breaksText(raw *ast.RawHTML, src []byte) bool {
+	if raw.Segments.Len() == 0 {
+		return false
+	}
+	seg := raw.Segments.At(0)
+	return reBreakTag.Match(seg.Value(src))
 }
 
 func isTagNameByte(b byte) bool {
