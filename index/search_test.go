@@ -280,3 +280,45 @@ func TestSearchMatchesMostWords(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchCauseVocabulary(t *testing.T) {
+	// Both incidents carry the cause the query names; only one states it
+	// in its root cause, in other words than the query's. The other is
+	// newer and sorts first by id, so it would win a tie.
+	tagged := func(id, date, title, cause string) corpus.Record {
+		return corpus.Record{
+			ID: id, Source: id + ".md", Title: title, Date: date, RootCause: cause,
+			Body:       title + "\n" + cause,
+			Categories: []corpus.Category{{Name: "capacity", Confidence: 0.6, Source: "model"}},
+		}
+	}
+	tests := []struct {
+		name, query, first string
+	}{
+		{"a synonym group of the named cause", "memory exhaustion", "b-stated"},
+		{"the cause named by its own name", "capacity problem", "b-stated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := OpenMemory(DefaultConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			recs := []corpus.Record{
+				tagged("a-plain", "2024-05-02", "Slow checkout", "The workers fell behind while a job queue grew."),
+				tagged("b-stated", "2024-05-01", "Slow search", "The search cluster was overloaded by a surge of requests."),
+			}
+			if err := ix.Put(context.Background(), recs...); err != nil {
+				t.Fatal(err)
+			}
+			res, err := ix.Search(context.Background(), Request{Query: tc.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(res); len(ids) != 2 || ids[0] != tc.first {
+				t.Errorf("hits %v, want %s first of two", ids, tc.first)
+			}
+		})
+	}
+}

@@ -39,7 +39,8 @@ type Why struct {
 
 // Similarity weights. Text weights say how much a term counts by the
 // field it comes from in the original; the root cause, title, summary and
-// impact describe what happened, the body also holds boilerplate.
+// impact describe what happened, the body also holds boilerplate. The
+// sentences the root-cause tagger took as evidence state the cause.
 var (
 	similarFieldWeights = []struct {
 		weight float64
@@ -50,6 +51,7 @@ var (
 		{2, func(r *corpus.Record) string { return r.Summary }},
 		{1.5, func(r *corpus.Record) string { return r.Impact }},
 		{1.0, func(r *corpus.Record) string { return bodyRest(r) }},
+		{3, causeEvidence},
 	}
 	// similarSearchFields are where the chosen terms are looked for, and
 	// counted for their document frequency.
@@ -57,6 +59,18 @@ var (
 	// similarScoreFields score a significant term.
 	similarScoreFields = []fieldBoost{{fTitle, 2}, {fRootCause, 2.5}, {fText, 0.5}}
 )
+
+// causeEvidence joins the distinct evidence sentences of a record's
+// root-cause tags.
+func causeEvidence(r *corpus.Record) string {
+	var ev []string
+	for _, c := range r.Categories {
+		if c.Evidence != "" && !slices.Contains(ev, c.Evidence) {
+			ev = append(ev, c.Evidence)
+		}
+	}
+	return strings.Join(ev, "\n")
+}
 
 // termInFields matches term in any of fields, each scored with its boost
 // times w.
@@ -113,8 +127,9 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		termQs = append(termQs, termInFields(t.term, similarSearchFields, w))
 		scoreQs = append(scoreQs, termInFields(t.term, similarScoreFields, w))
 	}
-	// Causes weigh by the tagger's confidence relative to the primary's:
-	// a close second cause is nearly as telling as the first.
+	// Causes weigh by the square of the tagger's confidence relative to
+	// the primary's: a close second cause is nearly as telling as the
+	// first, a distant one much less (see RELEVANCE.md).
 	cats := make([]string, 0, len(rec.Categories))
 	top := 0.0
 	for _, c := range rec.Categories {
@@ -127,10 +142,7 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		cats = append(cats, c.Name)
 		w := 1.0
 		if i > 0 {
-			w = similarContributingWeight
-			if top > 0 && c.Confidence > 0 {
-				w = min(1, c.Confidence/top)
-			}
+			w = contributingWeight(c.Confidence, top)
 		}
 		p := query.NewTermQuery(c.Name)
 		p.SetField(fPrimaryCategory)
@@ -221,6 +233,18 @@ func (ix *Index) SimilarTo(ctx context.Context, rec corpus.Record, n int) (*Simi
 		out.Similar = append(out.Similar, SimilarHit{Hit: h, Why: why})
 	}
 	return out, nil
+}
+
+// contributingWeight is how much a contributing cause of confidence conf
+// counts beside the primary cause (weight 1) when the strongest confidence
+// is top: the square of their ratio, or similarContributingWeight without
+// confidences.
+func contributingWeight(conf, top float64) float64 {
+	if top <= 0 || conf <= 0 {
+		return similarContributingWeight
+	}
+	r := conf / top
+	return min(1, r*r)
 }
 
 // weightedTerm is one significant term of a record.

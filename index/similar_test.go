@@ -3,8 +3,11 @@ package index
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"testing"
+
+	"github.com/hindsight-kb/hindsight/corpus"
 )
 
 func TestSimilar(t *testing.T) {
@@ -79,5 +82,69 @@ func TestSimilarSharesCategory(t *testing.T) {
 		if rank[id] == 0 || rank[id] > 3 {
 			t.Errorf("%s ranked %d in %+v", id, rank[id], res.Similar)
 		}
+	}
+}
+
+func TestSimilarCauseEvidence(t *testing.T) {
+	// The probe's words each occur once; the tagger's evidence sentence
+	// names one of them. An incident sharing that word ranks above one
+	// sharing another, which is newer and would win a tie.
+	body := "Gateway pods flapped. Quorum was lost on the coordinator. Webhook retries piled up."
+	tests := []struct {
+		name     string
+		evidence string
+		first    string
+	}{
+		{"the evidence's word counts more", "Quorum was lost on the coordinator.", "x-quorum"},
+		{"without evidence the newer wins the tie", "", "y-webhook"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := OpenMemory(DefaultConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			recs := []corpus.Record{
+				{ID: "x-quorum", Source: "x.md", Title: "Quorum trouble", Date: "2024-01-01", Body: "Quorum trouble\nThe quorum broke."},
+				{ID: "y-webhook", Source: "y.md", Title: "Webhook storm", Date: "2024-02-01", Body: "Webhook storm\nThe webhook broke."},
+				{ID: "z-other", Source: "z.md", Title: "Printer jam", Date: "2024-03-01", Body: "Printer jam\nPaper stuck."},
+			}
+			if err := ix.Put(context.Background(), recs...); err != nil {
+				t.Fatal(err)
+			}
+			probe := corpus.Record{ID: "probe", Title: "Outage", Body: body}
+			if tc.evidence != "" {
+				probe.Categories = []corpus.Category{{Name: "software-bug", Confidence: 0.5, Evidence: tc.evidence, Source: "model"}}
+			}
+			res, err := ix.SimilarTo(context.Background(), probe, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Similar) < 2 || res.Similar[0].ID != tc.first {
+				t.Errorf("similar %+v, want %s first", res.Similar, tc.first)
+			}
+		})
+	}
+}
+
+func TestContributingWeight(t *testing.T) {
+	tests := []struct {
+		name      string
+		conf, top float64
+		want      float64
+	}{
+		{"as sure as the primary", 0.6, 0.6, 1},
+		{"half as sure", 0.3, 0.6, 0.25},
+		{"a tenth as sure", 0.08, 0.8, 0.01},
+		{"no confidence", 0, 0.6, similarContributingWeight},
+		{"no confidences at all", 0, 0, similarContributingWeight},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := contributingWeight(tc.conf, tc.top); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("contributingWeight(%v, %v) = %v, want %v", tc.conf, tc.top, got, tc.want)
+			}
+		})
 	}
 }
