@@ -19,10 +19,10 @@ var (
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
-	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:outage|incident|impact|downtime|disruption|event|degradation))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact)(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:outage|incident|impact|downtime|disruption|event|degradation))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact|(?:user|customer)[- ]impact|period of (?:impact|outage|downtime|disruption|degradation))(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
-	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|total (?:downtime|outage|duration|impact) (?:of|was)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:outage|incident|impact|downtime|disruption) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
+	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|spann(?:ed|ing)|total (?:downtime|outage|duration|impact) (?:of|was)|(?:total )?time to (?:recovery|recover|restore|restoration|resolution|resolve|mitigat(?:e|ion)) (?:was|of)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:outage|incident|impact|downtime|disruption) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
 )
 
 var wordNumbers = map[string]float64{
@@ -258,7 +258,7 @@ var (
 // reForAbout reads "for roughly an hour", "for about two weeks", "for
 // ~2 days": a duration after "for", believed only in a sentence about
 // the outage (reImpactWords).
-var reForAbout = regexp.MustCompile(`(?i)\b(?:for|over the course of)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just over|just under|some|a total of|a period of|the (?:next|following)|~)\s*)?((?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|several)\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*(?:\d+|a half)\s*(?:hours?|minutes?|mins?|m)\b)?(?:\s+and\s+a\s+half\s+\w+)?)`)
+var reForAbout = regexp.MustCompile(`(?i)\b(?:for|over the course of)\s+(?:(?:up to|about|approximately|approx\.?|roughly|around|nearly|almost|over|just over|just under|some|a total of|a period of|the (?:next|following)|~)\s*)?((?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|several)\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*(?:\d+|a half)\s*(?:hours?|minutes?|mins?|m)\b)?(?:\s+and\s+a\s+half\s+\w+)?)`)
 
 // reQualified reads a hedged amount standing alone ("approximately 79
 // minutes", "about 2.5h", "~40 min"): the weakest reading, believed
@@ -353,6 +353,11 @@ func statedInLine(line string) (int, bool) {
 			return d, true
 		}
 	}
+	if m := reDurBefore.FindStringSubmatchIndex(line); m != nil && !reFuture.MatchString(line[max(0, m[0]-40):m[1]]) {
+		if d, ok := parseDuration(line[m[2]:m[3]], true); ok {
+			return d, true
+		}
+	}
 	for _, re := range []*regexp.Regexp{reDurRestoredIn, reDurRestoredLater} {
 		if m := re.FindStringSubmatchIndex(line); m != nil && !reFuture.MatchString(line[max(0, m[0]-40):m[1]]) {
 			if d, ok := parseDuration(line[m[2]:m[3]], true); ok {
@@ -405,7 +410,7 @@ func twoClocksAt(s string) int {
 // impact as two clocks: "The outage began at 14:02 UTC and ended at
 // 15:10 UTC", "errors started around 9:15 AM; service was restored by
 // 10:40 AM".
-var reBeganEnded = regexp.MustCompile(`(?i)\b(?:began|begun|started|starts|start(?:ed)? (?:at|around)|beginning)\b[^.!?]{0,40}?\b(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)[^.!?]{0,80}?\b(?:ended|ends|resolved|restored|recovered|mitigated|until|till|back online|back up|back to normal)\b[^.!?\d]{0,30}?(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)`)
+var reBeganEnded = regexp.MustCompile(`(?i)\b(?:began|begun|started|starts|start(?:ed)? (?:at|around)|beginning|went (?:down|offline|dark))\b[^.!?]{0,40}?\b(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)[^.!?]{0,80}?\b(?:ended|ends|resolved|restored|recovered|mitigated|until|till|came back|back online|back up|back to normal)\b[^.!?\d]{0,30}?(\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?)`)
 
 // beganEnded returns the minutes between the two clocks of a
 // reBeganEnded sentence in line, wrapping past midnight.
@@ -456,15 +461,15 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // reOutageWords gate time ranges in prose: the range must be about the
 // impact, not a maintenance window or a meeting.
-var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|lasted|lasting|incident|down|unavailable|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
+var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|lasted|lasting|incident|down|unavailable|unreachable|inaccessible|offline|unusable|unresponsive|interrupted|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
 
 // durTriggerStart holds the first letters of reDurProse's alternatives.
-var durTriggerStart = [256]bool{'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
+var durTriggerStart = [256]bool{'s': true, 'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
 
 // durTriggers are the literal openings of reDurProse's alternatives.
-var durTriggers = []string{"last", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
+var durTriggers = []string{"last", "spann", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
 	"unavailab", "down for", "offline for", "degraded for", "inaccessible for", "unreachable for", "broken for",
-	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved ", "incident ", "impact ", "duration of"}
+	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved ", "time to ", "incident ", "impact ", "duration of"}
 
 func hasDurTrigger(s string) bool {
 	for _, t := range durTriggers {
@@ -483,7 +488,7 @@ func isWordByte(c byte) bool {
 var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact)\b`)
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
-var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window of)\b`)
+var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window (?:of|where|when|during|in which))\b`)
 
 // reDurRestoredIn reads how long service took to come back, stated with
 // the recovery: "restored access to the site in under 24 hours", "was
@@ -509,6 +514,11 @@ var reEndWords = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitiga
 
 // reDurTook reads "it took 40 minutes to restore service".
 var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+(?:to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)|(?:before|until)\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|recovered|resolved|mitigated|back|available|working))`)
+
+// reDurBefore reads "it was about 20 minutes before the site came back",
+// "some 40 minutes passed before service was restored": the time that
+// went by until the recovery.
+var reDurBefore = regexp.MustCompile(`(?i)(?:^|[^\w.])((?:(?:about|around|roughly|approximately|nearly|almost|some|over|~)\s*)?` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)\s+(?:(?:had\s+)?(?:passed|elapsed|went by)\s+)?before\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|back|recovered|available|working|operational)\b`)
 
 // reClockRange reads a time range: "between 14:02 and 14:51 UTC",
 // "from 9:10 to 10:05", "10:00–11:30 UTC".
