@@ -29,20 +29,67 @@ func splitSentences(text string) []string {
 // reFinding finds sentences that report what an investigation found,
 // which is how many writers state a cause without a causal connective
 // ("a quick investigation revealed that the CI was passing secrets").
-var reFinding = regexp.MustCompile(`(?i)\b(?:investigation|analysis|review|debugging|digging|logs?|we|it)(?: \w+)? (?:revealed|showed|determined|found|discovered|confirmed|established) that\b`)
+var reFinding = regexp.MustCompile(`(?i)\b(?:investigation|analysis|review|debugging|digging|logs?|we|it)(?: \w+)? (?:revealed|showed|determined|found|discovered|confirmed|established) that\b|\b(?:uncovered|discovered|found|identified|revealed)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:misconfigur\w*|bug|defect|flaw|vulnerabilit(?:y|ies)|regression|race condition|memory leak)\b`)
 
 // reUnknownCause finds sentences that say the cause is not known: they
 // name the cause without stating one.
 var reUnknownCause = regexp.MustCompile(`(?i)\b(?:cause|reason)s?\b[^.;]{0,40}?\b(?:is|was|are|were|remains?)\s+(?:(?:still|yet|currently|as yet)\s+)*(?:unknown|unclear|undetermined|not (?:yet |fully )?(?:known|clear|understood|determined|identified)|under investigation|being investigated|to be determined)\b|\bwe (?:do not|don't|did not|didn't) (?:yet |fully )?(?:know|understand) (?:the (?:root )?cause|why|what caused)`)
 
+// reSpeculation finds a guess: "there might be some correlation", "it is
+// not clear", "perhaps".
+var reSpeculation = regexp.MustCompile(`(?i)\b(?:might|may|could) (?:be|have|contribute)\b|\b(?:not (?:clear|sure|certain)|unclear|perhaps|possibly|speculat\w*)\b`)
+
 // causalSentences returns up to maxCauseSentences sentences of text that
 // state a cause, in order. A sentence saying the cause is unknown states
-// none.
+// none, and where one does, the guesses beside it state none either.
 func causalSentences(text string) string {
+	return causalOrGuessed(text, false)
+}
+
+// guessedCauses is causalSentences keeping the guesses beside a cause
+// the text calls unknown: no stated cause, but a hint for the
+// classifier.
+func guessedCauses(text string) string {
+	return causalOrGuessed(text, true)
+}
+
+func causalOrGuessed(text string, guesses bool) string {
 	var out []string
-	for _, s := range splitSentences(text) {
+	sents := splitSentences(text)
+	unknown := false
+	for _, s := range sents {
+		if !guesses && reUnknownCause.MatchString(s) {
+			unknown = true
+			break
+		}
+	}
+	for _, s := range sents {
+		if unknown && reSpeculation.MatchString(s) {
+			continue
+		}
 		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) {
 			out = append(out, s)
+			if len(out) == maxCauseSentences {
+				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// reStrongCause finds the plainest statements of a cause ("the root
+// cause was", "the primary cause of these errors is", "was caused by"),
+// trusted even in a timeline entry or under action items, where writers
+// note causes in passing.
+var reStrongCause = regexp.MustCompile(`(?i)\b(?:(?:root|primary|main|underlying|direct|immediate) cause (?:of (?:\w+ ){1,4})?(?:is|was|were|are|has been)|(?:is|was|were|are) caused by|, caused by)\b`)
+
+// strongCausalSentences returns up to maxCauseSentences sentences of text
+// that state a cause with reStrongCause.
+func strongCausalSentences(text string) string {
+	var out []string
+	for _, s := range splitSentences(text) {
+		if reStrongCause.MatchString(s) && !reUnknownCause.MatchString(s) {
+			out = append(out, strings.TrimSpace(s))
 			if len(out) == maxCauseSentences {
 				break
 			}

@@ -121,6 +121,7 @@ func (p *Parser) extract(name string, doc *document) Record {
 	if rec.Summary == "" {
 		rec.Summary = introText(blocks)
 	}
+	var guessed string // causes the text only guesses at, for the classifier
 	if strings.TrimSpace(rec.RootCause+rec.Trigger) == "" {
 		// No root-cause section: take the sentences that state a cause,
 		// from the summary first, then the other prose sections.
@@ -129,9 +130,18 @@ func (p *Parser) extract(name string, doc *document) Record {
 				rec.RootCause = c
 				break
 			}
+			if guessed == "" {
+				guessed = guessedCauses(join(k))
+			}
 		}
 		if rec.RootCause == "" {
 			rec.RootCause = identifiedCause(blocks)
+		}
+		for _, k := range []sectionKind{secTimeline, secActions} {
+			if rec.RootCause != "" {
+				break
+			}
+			rec.RootCause = strongCausalSentences(join(k))
 		}
 	}
 	rec.Body = strings.Join(body, "\n")
@@ -184,6 +194,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 	rec.ActionItems = extractActions(blocks, kinds)
 
 	rootText := strings.Join([]string{rec.RootCause, rec.Trigger}, "\n")
+	if strings.TrimSpace(rootText) == "" {
+		rootText = guessed
+	}
 	if rc := fm.str("root_cause", "cause"); rc != "" {
 		rootText = rc + "\n" + rootText
 	}

@@ -257,11 +257,70 @@ func TestCausalSentences(t *testing.T) {
 			"Eventually the outage was determined to be a change to the directory settings."},
 		{"an attributed cause", "Latency rose at noon. It is attributed to a noisy neighbour on the host.", "It is attributed to a noisy neighbour on the host."},
 		{"no cause", "Builds were slow. We restarted the runners.", ""},
+		{"a fault uncovered", "An external audit uncovered a misconfigured runner that exposed the upload token.",
+			"An external audit uncovered a misconfigured runner that exposed the upload token."},
+		{"a bug found", "Engineers found a race condition in the lock manager.", "Engineers found a race condition in the lock manager."},
+		{"a finding that is no fault", "We found the dashboard useful during the response.", ""},
+		{"guesses beside an unknown cause", "The cause is yet unknown. The new worker pool might be involved, because it changed that week.", ""},
+		{"a hedge with a known cause", "The outage was caused by a full disk. Perhaps alerts would have helped because we missed it.",
+			"The outage was caused by a full disk. Perhaps alerts would have helped because we missed it."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := causalSentences(tt.text); got != tt.want {
 				t.Errorf("causalSentences = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGuessedCauses checks that the guesses dropped from the stated cause
+// are kept as a hint for the classifier.
+func TestGuessedCauses(t *testing.T) {
+	text := "The cause is yet unknown. The new worker pool might be involved, because it changed that week."
+	if got, want := guessedCauses(text), "The new worker pool might be involved, because it changed that week."; got != want {
+		t.Errorf("guessedCauses = %q, want %q", got, want)
+	}
+}
+
+// TestStrongCausalSentences checks the plain cause statements trusted in
+// timelines and action items, and the weaker connectives not trusted there.
+func TestStrongCausalSentences(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"primary cause of", "The primary cause of these errors is a leaked connection pool.", "The primary cause of these errors is a leaked connection pool."},
+		{"root cause was", "The root cause was an expired certificate.", "The root cause was an expired certificate."},
+		{"caused by after a comma", "Users report the API is down, caused by a stale cache.", "Users report the API is down, caused by a stale cache."},
+		{"a weak connective", "Restarted the workers because the queue was long.", ""},
+		{"a cause never found", "I have seen this before but never found a root cause.", ""},
+		{"an unknown root cause", "The root cause is still unknown.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strongCausalSentences(tt.text); got != tt.want {
+				t.Errorf("strongCausalSentences = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCauseFromTimeline checks that a cause noted only in a timeline entry
+// is the record's root cause, and that a timeline without one gives none.
+func TestCauseFromTimeline(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      bool
+	}{
+		{"noted in an entry", "# Queue stall\n\nJobs stalled.\n\n## Timeline\n\n- 2031-01-02 10:00 UTC: jobs stall\n- 2031-01-02 11:00 UTC: the stall was caused by a full disk on the broker\n", true},
+		{"no cause in entries", "# Queue stall\n\nJobs stalled.\n\n## Timeline\n\n- 2031-01-02 10:00 UTC: jobs stall\n- 2031-01-02 11:00 UTC: restarted because it was slow\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("stall.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rec.RootCause != ""; got != tt.want {
+				t.Errorf("root cause = %q, want one: %v", rec.RootCause, tt.want)
 			}
 		})
 	}
