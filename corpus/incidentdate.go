@@ -210,14 +210,22 @@ func fileNameDate(name string) time.Time {
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 }
 
+// reDocDateLine is a line that dates the document, not the incident:
+// "Last updated: …", "Published: …", "Posted on …", "Review date: …",
+// "Date of this report: …".
+var reDocDateLine = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?[*_]*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|written|authored|created|reviewed|review(?:ed)?\s+(?:date|on)|publication\s+date|(?:report|document|post-?mortem|retrospective|rca)\s+(?:date|written|published|created)|date\s+(?:published|posted|written|updated|reviewed|created|of\s+(?:publication|review|(?:this\s+)?(?:report|document|post-?mortem|retrospective|rca))))\b`)
+
 // fallbackDate finds a date when no start time is known: from the
-// title, the first dated line of the body, or the file name.
+// title, the first dated line of the body, or the file name. A line that
+// dates the document ("Last updated: …") is read only when nothing else
+// gives a day.
 func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 	if st, ok := findDate(title); ok {
 		if t, ok := st.resolve(ctx); ok {
 			return t.Format("2006-01-02")
 		}
 	}
+	docDay := ""
 	for i, b := range blocks {
 		if i > 300 {
 			break
@@ -227,6 +235,12 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		}
 		if st, ok := findDate(b.text); ok && st.hasYear {
 			if t, ok := st.resolve(ctx); ok {
+				if reDocDateLine.MatchString(b.text) {
+					if docDay == "" {
+						docDay = t.Format("2006-01-02")
+					}
+					continue
+				}
 				return t.Format("2006-01-02")
 			}
 		}
@@ -234,7 +248,24 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 	if t := fileNameDate(name); !t.IsZero() {
 		return t.Format("2006-01-02")
 	}
-	return ""
+	if docDay == "" && ctx.y != 0 && !ctx.weak {
+		// the document gave the year ("March 2031 outage") and a
+		// day without one ("On March 4")
+		for i, b := range blocks {
+			if i > 300 {
+				break
+			}
+			if b.kind == blockCode || b.kind == blockHeading || isMetaLine(b.text) || reDocDateLine.MatchString(b.text) {
+				continue
+			}
+			if st, ok := findDate(b.text); ok {
+				if t, ok := st.resolve(ctx); ok {
+					return t.Format("2006-01-02")
+				}
+			}
+		}
+	}
+	return docDay
 }
 
 // reSpanStart marks a date as when the impact began, in prose that

@@ -524,6 +524,13 @@ func statusUpdates(blocks []block, ts *timelineState) {
 	for i, b := range blocks {
 		m := reStatusPosted.FindStringSubmatch(b.text)
 		if m == nil {
+			// "Resolved - This incident has been resolved. Mar 5,
+			// 01:10 UTC": a status page's history, the stamp last
+			if sm := reStatusInline.FindStringSubmatch(emphasisMarks.Replace(b.text)); sm != nil {
+				if st, raw, msg, ok := trailingStamp(sm[2]); ok {
+					ts.add(st, raw, sm[1]+": "+msg)
+				}
+			}
 			continue
 		}
 		st, ok := findStamp(m[1])
@@ -566,4 +573,25 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		}
 		ts.add(st, m[1], text)
 	}
+}
+
+// trailingStamp reads a dated stamp that ends text ("… has been
+// resolved. Mar 5, 01:10 UTC"): the stamp, its text and the text before
+// it.
+func trailingStamp(text string) (st stamp, raw, msg string, ok bool) {
+	text = strings.TrimSpace(text)
+	from := max(0, len(text)-40)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	tail := text[from:]
+	st, ok = findStamp(tail)
+	if !ok || !st.hasDate || !st.hasTime || strings.TrimSpace(strings.Trim(tail[st.end:], ".) ")) != "" {
+		return stamp{}, "", "", false
+	}
+	msg = strings.TrimSpace(text[:from+st.start])
+	if msg == "" {
+		return stamp{}, "", "", false
+	}
+	return st, tail[st.start:st.end], msg, true
 }

@@ -83,6 +83,15 @@ var (
 	reAllTimes = regexp.MustCompile(`(?i)(?:all )?times?(?: are| listed| shown| given)?(?: in| are in)?\s*(?:\(|:)?\s*(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt|eastern|pacific|central european|central|mountain)\b|(?:date and )?time in (utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|ist|jst|sast|aest|aedt)\b`)
 )
 
+// reRangeTail is the rest of a day range after its first day, up to
+// the year the range shares: "March 3[-4, 2031]", "March 31[ – April 1,
+// 2031]".
+var reRangeTail = regexp.MustCompile(`(?i)^\s*(?:-|–|—|to|through|till|until|and|&)\s*(?:` + monthRe + `\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+
+// reRangeHead is the start of a day range before the day that carries
+// the month: "[3-]4 March 2031", "[between the 3rd and ]4th of March".
+var reRangeHead = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|till|until|and|&)\s*(?:the\s+)?$`)
+
 // reClockNext is a clock right after a date: "Dec 31 23:00", "Dec 31,
 // 11:05 PM", "Dec 31 at 9:40".
 var reClockNext = regexp.MustCompile(`^,?\s*(?:at\s+|-\s+)?\d{1,2}[:.h]\d{2}\b`)
@@ -195,24 +204,33 @@ func findDate(s string) (st stamp, ok bool) {
 	}
 	if !hasISODate(s) {
 		// fall through to named months only
-	} else if m := reISODate.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		if validDate(y, mo, d) {
-			st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
-			best = m[2]
+	} else {
+		for _, m := range reISODate.FindAllStringSubmatchIndex(s, 4) {
+			if isVersionLike(s, m) {
+				continue
+			}
+			y, _ := strconv.Atoi(s[m[2]:m[3]])
+			mo, _ := strconv.Atoi(s[m[4]:m[5]])
+			d, _ := strconv.Atoi(s[m[6]:m[7]])
+			if validDate(y, mo, d) {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
+				best = m[2]
+				break
+			}
 		}
 	}
-	// numeric day/month: unambiguous when one part is over 12, else read
-	// the US way (month first)
+	// numeric day/month: unambiguous when one part is over 12, else
+	// read by the separator
 	if best < 0 && strings.IndexByte(s, '/')+strings.IndexByte(s, '.') > -2 {
 		if m := reNumDate.FindStringSubmatchIndex(s); m != nil {
 			a, _ := strconv.Atoi(s[m[2]:m[3]])
 			b, _ := strconv.Atoi(s[m[4]:m[5]])
 			y, _ := strconv.Atoi(s[m[6]:m[7]])
 			mo, d := a, b
-			if a > 12 {
+			// dots are the day-first countries' way (04.03.2031 is 4
+			// March); slashes are read the US way unless the first
+			// part can only be a day
+			if a > 12 || s[m[3]] == '.' && b <= 12 {
 				mo, d = b, a
 			}
 			if validDate(y, mo, d) {
@@ -242,6 +260,13 @@ func findDate(s string) (st stamp, ok bool) {
 			if validDate(max(y, 2000), mo, d) {
 				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
 				best = lo + m[0]
+				// "3-4 March 2031": the range's first day
+				if h := reRangeHead.FindStringSubmatchIndex(s[max(0, lo+m[0]-24) : lo+m[0]]); h != nil {
+					if d0, _ := strconv.Atoi(s[max(0, lo+m[0]-24)+h[2] : max(0, lo+m[0]-24)+h[3]]); d0 >= 1 && d0 < d {
+						st.d, st.start = d0, max(0, lo+m[0]-24)+h[0]
+						best = st.start
+					}
+				}
 			}
 		}
 		if m := reMDY.FindStringSubmatchIndex(win); m != nil && (best < 0 || lo+m[0] < best) {
@@ -250,6 +275,15 @@ func findDate(s string) (st stamp, ok bool) {
 			y := 0
 			if m[6] >= 0 {
 				y, _ = strconv.Atoi(win[m[6]:m[7]])
+			}
+			// "March 3-4, 2031": the range's year
+			if y == 0 {
+				if t := reRangeTail.FindStringSubmatch(s[lo+m[1]:]); t != nil {
+					y, _ = strconv.Atoi(t[3])
+					if t[1] != "" && int(monthNames[strings.ToLower(t[1])]) < mo {
+						y-- // "Dec 31 - Jan 1, 2032"
+					}
+				}
 			}
 			// "May 5" alone is too weak unless the month is spelled out
 			// or a clock follows ("Dec 31 23:00").
@@ -263,6 +297,31 @@ func findDate(s string) (st stamp, ok bool) {
 		}
 	}
 	return st, best >= 0
+}
+
+// reVersionLead is what comes before a calendar-versioned release
+// number: "v2031.3.4", "release 2031.03.04".
+var reVersionLead = regexp.MustCompile(`(?i)(?:\bv|\b(?:version|release|ver|tag|build)\s*)$`)
+
+// isVersionLike reports whether the reISODate match m in s is a release
+// number rather than a day: mixed separators ("2031-03/04"), a dotted
+// one with one-digit parts or a fourth part ("2031.3.4",
+// "2031.03.04.1"), or one named as a version ("v2031.03.04").
+func isVersionLike(s string, m []int) bool {
+	sep1, sep2 := s[m[3]], s[m[5]]
+	if sep1 != sep2 {
+		return true
+	}
+	if reVersionLead.MatchString(s[max(0, m[2]-10):m[2]]) {
+		return true
+	}
+	if sep1 != '.' {
+		return false
+	}
+	if m[5]-m[4] < 2 || m[7]-m[6] < 2 {
+		return true
+	}
+	return m[7]+1 < len(s) && s[m[7]] == '.' && isDigitByte(s[m[7]+1])
 }
 
 func validDate(y, mo, d int) bool {

@@ -24,11 +24,17 @@ var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outag
 // Frontmatter keys of start, detection and end times. Status-page
 // generators write "resolvedWhen" (lower-cased on reading).
 var (
-	fmStartKeys  = []string{"start_time", "started_at", "start", "started", "began", "startedat", "start_date"}
+	fmStartKeys = []string{"start_time", "started_at", "start", "started", "began", "startedat", "start_date",
+		"occurred_at", "occurred", "occurred_on", "incident_start", "incident_started_at", "impact_start", "impact_started_at", "outage_start"}
 	fmDetectKeys = []string{"detected_at", "detected", "detection_time"}
 	fmEndKeys    = []string{"end_time", "resolved_at", "end", "ended_at", "ended", "resolvedwhen", "resolved_when", "resolvedat", "end_date", "resolved"}
-	fmDateKeys   = []string{"date", "incident_date"}
+	// the incident's own day first: "date" is often when the post was
+	// written
+	fmDateKeys = []string{"incident_date", "outage_date", "date"}
 )
+
+// reMonthYear is a month named with its year and no day: "March 2031".
+var reMonthYear = regexp.MustCompile(`(?i)\b` + monthRe + `,?\s+((?:19|20)\d\d)\b`)
 
 // maxPublishLag is how long after an incident a post about it may be
 // published for an earlier inferred start to beat its publication date.
@@ -113,6 +119,10 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		// "Downtime on February 23, 2023": the day of time-only entries
 		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
 	}
+	if m := reMonthYear.FindStringSubmatch(rec.Title); m != nil && r.ctx.y == 0 {
+		// "March 2031 login outage": the year of yearless days
+		r.ctx.y, r.ctx.mo, r.ctx.d = atoi(m[2]), int(monthNames[strings.ToLower(m[1])]), 1
+	}
 	r.readFrontMatter()
 	r.readKeyLines()
 	if r.ctx.y == 0 && !r.start.IsZero() {
@@ -190,7 +200,7 @@ func (r *timesReader) fmTime(keys ...string) (t time.Time, hasTime bool, ok bool
 		// 2023-04-18T00:00:00Z" is a time even at midnight, while
 		// "date: 2023-04-18" is only a day
 		if t, ok := r.fm[k].(time.Time); ok {
-			dayOnly := (k == "date" || k == "incident_date") && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
+			dayOnly := (k == "date" || k == "incident_date" || k == "outage_date") && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
 			return t, !dayOnly, true
 		}
 	}
