@@ -156,7 +156,8 @@ func (r *timesReader) openingDate(pub string) string {
 	}
 	seen := 0
 	weekday := -1
-	back := -1 // days before pub a relative word ("yesterday") names
+	lastWeek := false // "last Friday": never the post's own day
+	back := -1        // days before pub a relative word ("yesterday") names
 	for i, b := range r.blocks {
 		if seen >= 3*maxOpeningBlocks || i > 200 {
 			break
@@ -180,6 +181,7 @@ func (r *timesReader) openingDate(pub string) string {
 		if !ok {
 			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 && back < 0 {
 				weekday = weekdayNumber(m[1])
+				lastWeek = reLastWeekday.MatchString(m[0])
 			}
 			if weekday < 0 && back < 0 {
 				back = daysBack(b.text)
@@ -206,6 +208,9 @@ func (r *timesReader) openingDate(pub string) string {
 		// "It all started on Monday evening": that weekday in the
 		// week up to the publication day
 		days := (int(p.Weekday()) - weekday + 7) % 7
+		if days == 0 && lastWeek {
+			days = 7
+		}
 		return p.AddDate(0, 0, -days).Format("2006-01-02")
 	}
 	return ""
@@ -242,6 +247,10 @@ func daysBack(text string) int {
 	}
 	return 1
 }
+
+// reLastWeekday is a weekday of the week before: "last Friday", "this
+// past Friday".
+var reLastWeekday = regexp.MustCompile(`(?i)\b(?:last|past)\s+\w+$`)
 
 // reWeekdayStarted is a weekday named as the day the incident started.
 var reWeekdayStarted = regexp.MustCompile(`\b(?:started|began|begun|kicked off|first noticed|first appeared)\s+(?:on\s+)?(?:a\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)

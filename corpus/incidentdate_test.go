@@ -117,6 +117,21 @@ func TestIncidentDatePhrasings(t *testing.T) {
 		{"a tagged calendar version is no date", "a.md", "# Login outage\n\nRelease v2031.03.01 broke logins on 2031-03-04.\n", "2031-03-04"},
 		{"frontmatter publishDate and a prose day", "a.md", "---\ntitle: Login outage\npublishDate: 2031-03-20\n---\n\nOn March 4 logins failed.\n", "2031-03-04"},
 		{"frontmatter publishDate alone", "a.md", "---\ntitle: Login outage\npublishDate: 2031-03-20\n---\n\nLogins failed.\n", "2031-03-20"},
+		// round four
+		{"start time heading over a stamp", "a.md", "---\ntitle: Login outage\ndate: 2031-03-20\n---\n\n### Start time\n\n2031-03-04 14:00 UTC\n\n### Summary\n\nLogins failed.\n", "2031-03-04"},
+		{"incident start table row", "a.md", "---\ntitle: Login outage\ndate: 2031-03-20\n---\n\n| Item | Detail |\n|---|---|\n| Incident start | 2031-03-04 14:00 UTC |\n| Incident end | 2031-03-04 15:00 UTC |\n", "2031-03-04"},
+		{"summary key line with a yearless day under a dated file", "2031-03-06-login.md", "# Login outage\n\nSummary: At approximately 14:00 UTC on Saturday, March 4th, logins began to fail.\n", "2031-03-04"},
+		{"a CET evening in a post", "a.md", "---\ntitle: Server down\ndate: 2031-03-08\n---\n\nStarting at about 18:00 CET on Friday the server was down for three hours.\n", "2031-03-07"},
+		{"bold date key in a table-less report", "a.md", "# Login outage\n\n**Date**: 2031-03-04\n**Authors**: Sam\n\nLogins failed.\n", "2031-03-04"},
+		{"a date key with a numeric day-first day over 12", "a.md", "# Login outage\n\nDate: 14/03/2031\n\nLogins failed.\n", "2031-03-14"},
+		{"a postmortem written the next week with a dated timeline", "a.md", "---\ntitle: Login outage\ndate: 2031-03-11\n---\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 2031-03-04 14:00 | logins fail |\n| 2031-03-04 15:00 | restored |\n", "2031-03-04"},
+		{"timeline of a weekday heading and times under a post", "a.md", "---\ntitle: Login outage\ndate: 2031-03-11\n---\n\nOn Tuesday, March 4 logins failed.\n\n## Timeline\n\n### Tuesday, March 4\n\n- 14:00 UTC logins fail\n- 15:00 UTC restored\n", "2031-03-04"},
+		{"a post dated with a time and yesterday", "a.md", "---\ntitle: Login outage\ndate: 2031-03-05 10:00:00 +0000\n---\n\nYesterday logins failed for many users.\n", "2031-03-04"},
+		{"a post dated with a time and a prose day", "a.md", "---\ntitle: Login outage\ndate: 2031-03-09T10:00:00Z\n---\n\nOn March 4 logins failed for many users.\n", "2031-03-04"},
+		{"a post dated with a time and a weekday", "a.md", "---\ntitle: Login outage\ndate: 2031-03-09T10:00:00Z\n---\n\nOn Tuesday logins failed for many users.\n", "2031-03-04"},
+		{"a post dated with a time and nothing else", "a.md", "---\ntitle: Login outage\ndate: 2031-03-09T10:00:00Z\n---\n\nLogins failed for many users.\n", "2031-03-09"},
+		{"last friday in a post written on a friday", "news.md", "---\ntitle: Login outage\ndate: 2031-03-07\n---\n\nLast Friday logins failed for many users.\n", "2031-02-28"},
+		{"on friday in a post written on a friday", "news.md", "---\ntitle: Login outage\ndate: 2031-03-07\n---\n\nOn Friday logins failed for many users.\n", "2031-03-07"},
 		{"version number is not a date", "a.md", "# Login outage\n\nRelease 2031.3.4 broke logins on 2031-03-06.\n", "2031-03-06"},
 	}
 	for _, tt := range tests {
