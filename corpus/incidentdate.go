@@ -41,6 +41,58 @@ func (r *timesReader) sentDate() string {
 	return ""
 }
 
+// blockDate is the first date of a paragraph, or a later one when the
+// sentence of the first says nothing of impact (a change, a release,
+// background) and a later sentence of the same paragraph dates the
+// impact itself, within maxPublishLag after it: "On March 1 we upgraded
+// the database. On March 4 it failed and users could not log in." is
+// March 4. A later sentence about noticing or reporting it is no start.
+func blockDate(text string) (stamp, bool) {
+	st, ok := findDate(text)
+	if !ok || strings.Count(text, ".") == 0 {
+		return st, ok
+	}
+	sents := splitSentences(text)
+	first := -1
+	for i, sent := range sents {
+		d, ok := findDate(sent)
+		if !ok {
+			continue
+		}
+		if first < 0 {
+			if reSpanImpact.MatchString(sent) || reLeadImpact.MatchString(sent) || reDelays.MatchString(sent) {
+				return st, true
+			}
+			first = i
+			continue
+		}
+		if !reSpanImpact.MatchString(sent) || reDetectWords.MatchString(sent) || reEndBefore.MatchString(sent[:d.start]) {
+			continue
+		}
+		if d.hasYear != st.hasYear {
+			break
+		}
+		y0, y1 := st.y, d.y
+		if !st.hasYear {
+			y0, y1 = 2000, 2000
+		}
+		a := time.Date(y0, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		b := time.Date(y1, time.Month(d.mo), d.d, 0, 0, 0, 0, time.UTC)
+		if b.After(a) && b.Sub(a) <= maxPublishLag {
+			return d, true
+		}
+		break
+	}
+	return st, true
+}
+
+// reDelays are words of slowness the impact words leave out.
+var reDelays = regexp.MustCompile(`(?i)\b(?:delays?|slow\w*|backlog\w*|lag\w*)\b`)
+
+// reEndBefore marks a date as when something ended: "unavailable until
+// May 10th", "restored on May 10th".
+var reEndBefore = regexp.MustCompile(`(?i)\b(?:until|till|through|by|restored|resolved|recovered|fixed|ended|back)\b[^.]{0,20}$`)
+
 // fmPublishKeys are frontmatter fields that say when a post was
 // published (not "updated" or "lastmod", which may be much later).
 var fmPublishKeys = []string{"publishdate", "publish_date", "published", "published_at", "pubdate", "created", "created_at"}
@@ -177,7 +229,7 @@ func (r *timesReader) openingDate(pub string) string {
 			continue
 		}
 		seen++
-		st, ok := findDate(b.text)
+		st, ok := blockDate(b.text)
 		if !ok {
 			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 && back < 0 {
 				weekday = weekdayNumber(m[1])
@@ -301,7 +353,7 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		if b.kind == blockCode || isMetaLine(b.text) {
 			continue
 		}
-		if st, ok := findDate(b.text); ok && st.hasYear {
+		if st, ok := blockDate(b.text); ok && st.hasYear {
 			if t, ok := st.resolve(ctx); ok {
 				if reDocDateLine.MatchString(b.text) {
 					if docDay == "" {

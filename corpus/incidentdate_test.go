@@ -132,6 +132,13 @@ func TestIncidentDatePhrasings(t *testing.T) {
 		{"a post dated with a time and nothing else", "a.md", "---\ntitle: Login outage\ndate: 2031-03-09T10:00:00Z\n---\n\nLogins failed for many users.\n", "2031-03-09"},
 		{"last friday in a post written on a friday", "news.md", "---\ntitle: Login outage\ndate: 2031-03-07\n---\n\nLast Friday logins failed for many users.\n", "2031-02-28"},
 		{"on friday in a post written on a friday", "news.md", "---\ntitle: Login outage\ndate: 2031-03-07\n---\n\nOn Friday logins failed for many users.\n", "2031-03-07"},
+		// round five
+		{"a month of background before the day", "a.md", "---\ntitle: Database outage\ndate: 2031-03-10\n---\n\nIn January 2031 we moved to new servers. On March 4 the database failed for two hours.\n", "2031-03-04"},
+		{"an earlier change, then the failure, in one paragraph", "a.md", "---\ntitle: Database outage\ndate: 2031-03-10\n---\n\nOn 2031-02-15 we upgraded the database. On 2031-03-04 it failed for two hours and users could not log in.\n", "2031-03-04"},
+		{"an earlier change, then the failure, without a post date", "a.md", "# Database outage\n\nOn 2031-02-15 we upgraded the database. On 2031-03-04 it failed for two hours and users could not log in.\n", "2031-03-04"},
+		{"a release, then a report of the failure: the release", "a.md", "# Database outage\n\nOn 2031-03-03 we deployed version 2.3. On 2031-03-04 users reported errors.\n", "2031-03-03"},
+		{"delays first, then unavailable until a later day", "a.md", "# Mail outage\n\nOn 2031-03-04 we saw delays in mail delivery. The service remained unavailable until 2031-03-08.\n", "2031-03-04"},
+		{"a change, then impact months later: the change", "a.md", "# Database outage\n\nOn 2030-11-02 we upgraded the database. On 2031-03-04 it failed for two hours.\n", "2030-11-02"},
 		{"version number is not a date", "a.md", "# Login outage\n\nRelease 2031.3.4 broke logins on 2031-03-06.\n", "2031-03-06"},
 	}
 	for _, tt := range tests {
