@@ -29,18 +29,6 @@ func (r *timesReader) declaredDate() string {
 	return ""
 }
 
-// sentDate is the day a mail's Date: header gives, when it is a mail
-// and no later Date: line gives the incident's.
-func (r *timesReader) sentDate() string {
-	if r.meta["email"] == "" || r.meta["body date"] != "" || r.meta["date"] == "" {
-		return ""
-	}
-	if t, _, ok := parseTimeValue(r.meta["date"], r.ctx); ok {
-		return t.Format("2006-01-02")
-	}
-	return ""
-}
-
 // blockDate is the first date of a paragraph, or a later one when the
 // sentence of the first says nothing of impact (a change, a release,
 // background) and a later sentence of the same paragraph dates the
@@ -93,18 +81,6 @@ var reDelays = regexp.MustCompile(`(?i)\b(?:delays?|slow\w*|backlog\w*|lag\w*)\b
 // May 10th", "restored on May 10th".
 var reEndBefore = regexp.MustCompile(`(?i)\b(?:until|till|through|by|restored|resolved|recovered|fixed|ended|back)\b[^.]{0,20}$`)
 
-// fmPublishKeys are frontmatter fields that say when a post was
-// published (not "updated" or "lastmod", which may be much later).
-var fmPublishKeys = []string{"publishdate", "publish_date", "published", "published_at", "pubdate", "created", "created_at"}
-
-// publishedDate is the day a frontmatter publication field gives.
-func (r *timesReader) publishedDate() string {
-	if t, _, ok := r.fmTime(fmPublishKeys...); ok {
-		return t.Format("2006-01-02")
-	}
-	return ""
-}
-
 // setDate picks the incident date. A stated start wins; a declared date
 // (frontmatter, a "Date:" line) beats one inferred from the timeline or
 // prose unless it reads as a publication date: the inferred start is
@@ -133,12 +109,6 @@ func (r *timesReader) setDate(rec *Record) {
 		// only a publication day (frontmatter or file name): the
 		// opening prose may say when it happened
 		pub := declared
-		if pub == "" {
-			pub = r.sentDate() // a mail's Date: header
-		}
-		if pub == "" {
-			pub = r.publishedDate()
-		}
 		if pub == "" && !r.fileDate.IsZero() {
 			pub = r.fileDate.Format("2006-01-02")
 		}
@@ -148,12 +118,6 @@ func (r *timesReader) setDate(rec *Record) {
 	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
-	}
-	if rec.Date == "" {
-		rec.Date = r.sentDate() // nothing else: when it was written
-	}
-	if rec.Date == "" {
-		rec.Date = r.publishedDate()
 	}
 	if !r.startStated {
 		// "exposed since about …": the impact began before the
@@ -235,8 +199,8 @@ func (r *timesReader) openingDate(pub string) string {
 				weekday = weekdayNumber(m[1])
 				lastWeek = reLastWeekday.MatchString(m[0])
 			}
-			if weekday < 0 && back < 0 {
-				back = daysBack(b.text)
+			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
+				back = 1
 			}
 			continue
 		}
@@ -274,31 +238,9 @@ func (r *timesReader) openingDate(pub string) string {
 // when it was found or ended ("not discovered until Monday").
 var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
-// reDaysBack names a day shortly before the post as when something
-// happened: "yesterday", "last night", "the day before yesterday",
-// "two days ago".
-var reDaysBack = regexp.MustCompile(`(?i)\b(?:(the day before yesterday)|yesterday|last night|(\d|one|two|three|four|five|six|seven) days? ago)\b`)
-
-// daysBack is how many days before the post text says something
-// happened, or -1.
-func daysBack(text string) int {
-	m := reDaysBack.FindStringSubmatch(text)
-	switch {
-	case m == nil:
-		return -1
-	case m[1] != "":
-		return 2
-	case m[2] != "":
-		if n := atoi(m[2]); n > 0 {
-			return n
-		}
-		if n := wordNumbers[strings.ToLower(m[2])]; n >= 1 {
-			return int(n)
-		}
-		return -1
-	}
-	return 1
-}
+// reYesterday names the day before the post as when something
+// happened: "yesterday", "last night".
+var reYesterday = regexp.MustCompile(`(?i)\b(?:yesterday|last night)\b`)
 
 // reLastWeekday is a weekday of the week before: "last Friday", "this
 // past Friday".
@@ -333,7 +275,7 @@ func fileNameDate(name string) time.Time {
 // reDocDateLine is a line that dates the document, not the incident:
 // "Last updated: …", "Published: …", "Posted on …", "Review date: …",
 // "Date of this report: …".
-var reDocDateLine = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?[*_]*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|written|authored|created|reviewed|review(?:ed)?\s+(?:date|on)|publication\s+date|(?:report|document|post-?mortem|retrospective|rca)\s+(?:date|written|published|created)|date\s+(?:published|posted|written|updated|reviewed|created|of\s+(?:publication|review|(?:this\s+)?(?:report|document|post-?mortem|retrospective|rca))))[*_]*\s*(?:[:\-–—]|\bon\b|\bat\b)?[*_\s]*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`)
+var reDocDateLine = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?[*_]*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|written|authored|created|reviewed|review(?:ed)?\s+(?:date|on)|publication\s+date|(?:report|document|post-?mortem|retrospective|rca)\s+(?:date|written|published|created)|date\s+(?:published|posted|written|updated|reviewed|created|of\s+(?:publication|review|(?:this\s+)?(?:report|document|post-?mortem|retrospective|rca))))\b`)
 
 // fallbackDate finds a date when no start time is known: from the
 // title, the first dated line of the body, or the file name. A line that
