@@ -25,16 +25,23 @@ func loadFixtures(t testing.TB) []corpus.Record {
 // memIndex returns an in-memory index holding the fixtures.
 func memIndex(t testing.TB) (*Index, []corpus.Record) {
 	t.Helper()
+	recs := loadFixtures(t)
+	return memIndexOf(t, recs...), recs
+}
+
+// memIndexOf returns an in-memory index holding recs, closed when the
+// test ends.
+func memIndexOf(t testing.TB, recs ...corpus.Record) *Index {
+	t.Helper()
 	ix, err := OpenMemory(DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	recs := loadFixtures(t)
 	if err := ix.Put(context.Background(), recs...); err != nil {
 		t.Fatal(err)
 	}
-	return ix, recs
+	return ix
 }
 
 func hitIDs(r *Result) []string {

@@ -300,18 +300,10 @@ func TestSearchCauseVocabulary(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ix, err := OpenMemory(DefaultConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
-			recs := []corpus.Record{
+			ix := memIndexOf(t,
 				tagged("a-plain", "2024-05-02", "Slow checkout", "The workers fell behind while a job queue grew."),
 				tagged("b-stated", "2024-05-01", "Slow search", "The search cluster was overloaded by a surge of requests."),
-			}
-			if err := ix.Put(context.Background(), recs...); err != nil {
-				t.Fatal(err)
-			}
+			)
 			res, err := ix.Search(context.Background(), Request{Query: tc.query})
 			if err != nil {
 				t.Fatal(err)

@@ -100,19 +100,11 @@ func TestSimilarCauseEvidence(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ix, err := OpenMemory(DefaultConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
-			recs := []corpus.Record{
-				{ID: "x-quorum", Source: "x.md", Title: "Quorum trouble", Date: "2024-01-01", Body: "Quorum trouble\nThe quorum broke."},
-				{ID: "y-webhook", Source: "y.md", Title: "Webhook storm", Date: "2024-02-01", Body: "Webhook storm\nThe webhook broke."},
-				{ID: "z-other", Source: "z.md", Title: "Printer jam", Date: "2024-03-01", Body: "Printer jam\nPaper stuck."},
-			}
-			if err := ix.Put(context.Background(), recs...); err != nil {
-				t.Fatal(err)
-			}
+			ix := memIndexOf(t,
+				corpus.Record{ID: "x-quorum", Source: "x.md", Title: "Quorum trouble", Date: "2024-01-01", Body: "Quorum trouble\nThe quorum broke."},
+				corpus.Record{ID: "y-webhook", Source: "y.md", Title: "Webhook storm", Date: "2024-02-01", Body: "Webhook storm\nThe webhook broke."},
+				corpus.Record{ID: "z-other", Source: "z.md", Title: "Printer jam", Date: "2024-03-01", Body: "Printer jam\nPaper stuck."},
+			)
 			probe := corpus.Record{ID: "probe", Title: "Outage", Body: body}
 			if tc.evidence != "" {
 				probe.Categories = []corpus.Category{{Name: "software-bug", Confidence: 0.5, Evidence: tc.evidence, Source: "model"}}
