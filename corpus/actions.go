@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1003,7 +1004,14 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 // the post will explain and status-page promises of updates are not.
 func statesFollowUp(s string) bool {
 	m := strings.ReplaceAll(s, "’", "'") // "We’ll"
-	return len(s) <= 600 && !strings.HasSuffix(s, "?") && reCommitSentence.MatchString(m) && !reCommitNoise.MatchString(m) && !reCommitNoiseAny.MatchString(m) && !reRegret.MatchString(m)
+	return len(s) <= 600 && !strings.HasSuffix(s, "?") && reCommitSentence.MatchString(m) && !notAFollowUp(m)
+}
+
+// notAFollowUp reports whether a sentence that reads like a commitment
+// is none: what the post will explain, a status page's promise of
+// updates, a regret ("we should have …").
+func notAFollowUp(m string) bool {
+	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m)
 }
 
 // reLessonCommit is a lesson that turns into a commitment anywhere in
@@ -1044,7 +1052,7 @@ func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
 			m := strings.ReplaceAll(s, "’", "'")
-			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || reRegret.MatchString(m) || reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m)) {
+			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || notAFollowUp(m)) {
 				continue
 			}
 			t := s
@@ -1064,14 +1072,7 @@ func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
 // already that of an item of out (read twice by two readings).
 func appendNewActions(out, more []ActionItem) []ActionItem {
 	for _, a := range more {
-		dup := false
-		for _, o := range out {
-			if o.Text == a.Text {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.ContainsFunc(out, func(o ActionItem) bool { return o.Text == a.Text }) {
 			out = append(out, a)
 		}
 	}

@@ -257,7 +257,7 @@ func caretHeadings(body string) string {
 		switch {
 		case strings.HasPrefix(t, "#"):
 			deepest = max(deepest, min(len(t)-len(strings.TrimLeft(t, "#")), 6))
-		case i > 0 && strings.TrimSpace(lines[i-1]) != "" && (isRun(t, '=') || isRun(t, '-')):
+		case i > 0 && strings.TrimSpace(lines[i-1]) != "" && (adornedWith(t, '=') || adornedWith(t, '-')):
 			lv := 1
 			if t[0] == '-' {
 				lv = 2
@@ -265,7 +265,7 @@ func caretHeadings(body string) string {
 			deepest = max(deepest, lv)
 		}
 		title := strings.TrimSpace(t)
-		if i+1 < len(lines) && title != "" && !strings.HasPrefix(t, " ") && isRun(strings.TrimRight(lines[i+1], " \t\r"), '^') {
+		if i+1 < len(lines) && title != "" && !strings.HasPrefix(t, " ") && adornedWith(strings.TrimRight(lines[i+1], " \t\r"), '^') {
 			if level == 0 {
 				level = min(deepest+1, 6)
 			}
@@ -278,7 +278,9 @@ func caretHeadings(body string) string {
 	return strings.Join(out, "\n")
 }
 
-// isRun reports whether t is c repeated at least three times.
-func isRun(t string, c byte) bool {
-	return len(t) >= 3 && strings.Trim(t, string(c)) == ""
+// adornedWith reports whether t is a section adornment (rstAdornment)
+// of the character c.
+func adornedWith(t string, c byte) bool {
+	a, ok := rstAdornment(t)
+	return ok && a == c
 }

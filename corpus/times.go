@@ -261,9 +261,10 @@ func findDate(s string) (st stamp, ok bool) {
 				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
 				best = lo + m[0]
 				// "3-4 March 2031": the range's first day
-				if h := reRangeHead.FindStringSubmatchIndex(s[max(0, lo+m[0]-24) : lo+m[0]]); h != nil {
-					if d0, _ := strconv.Atoi(s[max(0, lo+m[0]-24)+h[2] : max(0, lo+m[0]-24)+h[3]]); d0 >= 1 && d0 < d {
-						st.d, st.start = d0, max(0, lo+m[0]-24)+h[0]
+				from := max(0, lo+m[0]-24)
+				if h := reRangeHead.FindStringSubmatchIndex(s[from : lo+m[0]]); h != nil {
+					if d0, _ := strconv.Atoi(s[from+h[2] : from+h[3]]); d0 >= 1 && d0 < d {
+						st.d, st.start = d0, from+h[0]
 						best = st.start
 					}
 				}
