@@ -29,8 +29,8 @@ import (
 // it whenever either changes: Open then rebuilds an index written with an
 // older version (it is empty afterwards and Sync refills it). Bump it too
 // when the bleve version or the segment format changes (8: bleve 2.6;
-// 9: the stored defaults_hash; 10: cause_level).
-const SchemaVersion = 10
+// 9: the stored defaults_hash).
+const SchemaVersion = 9
 
 // schemaKey is the bleve internal key holding SchemaVersion.
 var schemaKey = []byte("hindsight_schema_version")
@@ -72,7 +72,6 @@ const (
 	fCatMonth     = "cat_month"     // "dns|2024-03": trends per category per month
 	fSvcMonth     = "svc_month"     // "api|2024-03"
 	fCatDur       = "cat_dur"       // "dns|0047": duration distribution per category
-	fCauseLevel   = "cause_level"   // "dns|1" … "dns|7": a cause's confidence in tenths, for ranking (causeLevels)
 	fFacets       = "_facets"       // "c:dns", "s:Checkout", "y:2024"…: every facet in one doc-values field
 	fSortStart    = "_sort_start"   // "20240315120000|id": the UTC start, then the id (a stable tie-break), one sortable term
 	fSortDur      = "_sort_dur"     // "00000047|20240315120000|id": duration, then start and id; "-|…" without a duration
@@ -188,7 +187,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fFacets, fCatMonth, fSvcMonth, fCatDur, fSortStart, fSortDur} {
 		kw(name, keyword.Name, false, true)
 	}
-	kw(fCauseLevel, analyzerKeywordLower, false, false)
 	kw(fSource, keyword.Name, true, false)
 	kw(fContentHash, keyword.Name, true, false)
 	kw(fDefaultsHash, keyword.Name, true, false)
@@ -370,7 +368,6 @@ func toDoc(r *corpus.Record) (map[string]interface{}, error) {
 	if len(cats) > 0 {
 		d[fCategories] = cats
 		d[fPrimaryCategory] = cats[0]
-		d[fCauseLevel] = causeLevelTerms(r.Categories)
 	}
 	svcs := nonEmpty(r.Services)
 	facets := make([]string, 0, 8)

@@ -25,7 +25,7 @@ import (
 // scoredFields are the fields queries search: text and keyword.
 var scoredFields = append(append([]string{}, textFields...), fText, fCategories, fPrimaryCategory, fServices,
 	fOrganization, fSeverity, fFormat, fTags, fHas, fYear, fStartedAt, fDuration,
-	fSource, fContentHash, fCauseLevel, fCatMonth, fSvcMonth, fCatDur, fFacets)
+	fSource, fContentHash, fCatMonth, fSvcMonth, fCatDur, fFacets)
 
 // scoringContext returns ctx carrying the index's BM25 statistics,
 // recomputing them first when a write has made them stale.
