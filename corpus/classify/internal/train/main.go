@@ -9,7 +9,9 @@
 // (never "validation"), chooses the feature templates and regularisation
 // by leave-one-organisation-out cross-validation, fits the chosen model on
 // all of them, and prints the cross-validation table. The same inputs
-// give the same bytes.
+// give the same bytes. With -check it refits only the setting the model
+// file records and fails when the bytes differ (CI runs it, so that a
+// change to the ingester cannot leave a model fitted on older records).
 package main
 
 import (
@@ -37,9 +39,17 @@ func main() {
 	quick := flag.Bool("quick", false, "skip the search: cross-validate and fit only the first candidate")
 	only := flag.String("only", "", "cross-validate only the candidates whose name contains this text")
 	verbose := flag.Bool("v", false, "print the documents the chosen setting gets wrong in cross-validation")
+	check := flag.Bool("check", false, "refit the setting -out was fitted with, without the search, and fail when its bytes differ from -out's (a stale model)")
 	flag.Parse()
 	if *labels == "" {
 		*labels = filepath.Join(*corpora, "labels.jsonl")
+	}
+	if *check {
+		if err := checkModel(*corpora, *labels, *out, os.Stdout); err != nil {
+			slog.Error("train -check", "err", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(*corpora, *labels, *out, *report, *quick, *only, *verbose, os.Stdout); err != nil {
 		slog.Error("train", "err", err)
@@ -142,22 +152,74 @@ func descriptions(tax *corpus.Taxonomy) []classify.Example {
 	return out
 }
 
-func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only string, verbose bool, w io.Writer) error {
-	abs, err := filepath.Abs(corporaDir)
+// checkModel refits the setting the model in modelFile was fitted with
+// (its features and parameters, one of the candidates) on the labelled
+// documents as they parse today, and fails when the bytes differ: the
+// model is then stale, fitted on what an earlier ingester read, and
+// `go generate ./corpus/classify` refits it.
+func checkModel(corporaDir, labelsFile, modelFile string, w io.Writer) error {
+	raw, err := os.ReadFile(modelFile)
 	if err != nil {
 		return err
+	}
+	shipped, err := classify.Load(bytes.NewReader(raw))
+	if err != nil {
+		return fmt.Errorf("%s: %w", modelFile, err)
+	}
+	var cand *candidate
+	for _, c := range candidates() {
+		if c.features == shipped.Features && c.params == shipped.Params {
+			cand = &c
+			break
+		}
+	}
+	if cand == nil {
+		return fmt.Errorf("%s: its features and params are none of the candidates'", modelFile)
+	}
+	exs, classes, _, err := loadExamples(corporaDir, labelsFile, w)
+	if err != nil {
+		return err
+	}
+	m, err := classify.Fit(exs, classes, cand.features, cand.params)
+	if err != nil {
+		return err
+	}
+	var fresh bytes.Buffer
+	if err := m.WriteJSON(&fresh); err != nil {
+		return err
+	}
+	if !bytes.Equal(fresh.Bytes(), raw) {
+		return fmt.Errorf("%s is stale: refitting %s on the documents as they parse today gives other weights (%d bytes, not %d); run go generate ./corpus/classify", modelFile, cand.name, fresh.Len(), len(raw))
+	}
+	fmt.Fprintf(w, "%s is current: %s, %d bytes\n", modelFile, cand.name, len(raw))
+	return nil
+}
+
+// loadExamples reads the dev and train labels and turns each labelled
+// document, and each taxonomy category's description, into an example;
+// it returns them with the category names and the labels.
+func loadExamples(corporaDir, labelsFile string, w io.Writer) ([]classify.Example, []string, []label, error) {
+	abs, err := filepath.Abs(corporaDir)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	labels, err := readLabels(labelsFile)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	exs, err := examples(filepath.Dir(abs), labels, w)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	tax := corpus.DefaultTaxonomy()
-	classes := tax.Names()
-	exs = append(exs, descriptions(tax)...)
+	return append(exs, descriptions(tax)...), tax.Names(), labels, nil
+}
+
+func run(corporaDir, labelsFile, outFile, reportFile string, quick bool, only string, verbose bool, w io.Writer) error {
+	exs, classes, labels, err := loadExamples(corporaDir, labelsFile, w)
+	if err != nil {
+		return err
+	}
 	cands := candidates()
 	if only != "" {
 		var keep []candidate

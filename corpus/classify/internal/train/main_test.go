@@ -164,3 +164,51 @@ func TestBestIndex(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckModel(t *testing.T) {
+	root := writeFixture(t)
+	corpora := filepath.Join(root, "corpora")
+	labels := filepath.Join(corpora, "labels.jsonl")
+	out := filepath.Join(t.TempDir(), "model.json")
+	var log bytes.Buffer
+	if err := run(corpora, labels, out, "", false, "shared+rules+words l2=0.003 l1=0.0003 groups=0 pen=1 bal=0", false, &log); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkModel(corpora, labels, out, &log); err != nil {
+		t.Fatalf("a model just fitted is stale: %v", err)
+	}
+	// A document that now reads differently makes the model stale.
+	doc := filepath.Join(corpora, "bolt", "disk.md")
+	if err := os.WriteFile(doc, []byte("# Disk full\n\n## Root cause\n\nThe volume filled up with core dumps and the database stopped accepting writes.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := checkModel(corpora, labels, out, &log)
+	if err == nil || !strings.Contains(err.Error(), "stale") || !strings.Contains(err.Error(), out) {
+		t.Errorf("checkModel after a document changed: %v, want a stale-model error naming %s", err, out)
+	}
+	// A model file of a setting the search does not try is an error, not a pass.
+	m, err := classify.Load(bytes.NewReader(mustRead(t, out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Params.L2 = 0.123
+	var b bytes.Buffer
+	if err := m.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkModel(corpora, labels, out, &log); err == nil || !strings.Contains(err.Error(), "none of the candidates") {
+		t.Errorf("checkModel of an unknown setting: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
