@@ -512,8 +512,9 @@ var reDurAfterStart = regexp.MustCompile(`(?i)(?:^|[\s(,~])((?:about|around|roug
 // reEndWords mark a sentence about the end of the impact.
 var reEndWords = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitigated|ended|over|lasted until|back (?:online|up|to normal)|operational|available again|working again)\b`)
 
-// reDurTook reads "it took 40 minutes to restore service".
-var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+(?:to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)|(?:before|until)\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|recovered|resolved|mitigated|back|available|working))`)
+// reDurTook reads "it took 40 minutes to restore service", "it took
+// an hour from the start of the incident to the deploy of the fix".
+var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+(?:to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)|from\s+the\s+(?:start|beginning|onset)\s+of\s+the\s+(?:incident|outage|impact|disruption|downtime)\s+(?:to|until)\s+(?:the\s+)?(?:(?:deploy(?:ment)?|release|rollout)\s+of\s+(?:the|a)\s+fix|(?:full\s+)?(?:recovery|resolution|mitigation|restoration)|(?:restore|resolve|mitigate|recover|fix)\b)|(?:before|until)\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|recovered|resolved|mitigated|back|available|working))`)
 
 // reDurBefore reads "it was about 20 minutes before the site came back",
 // "some 40 minutes passed before service was restored": the time that

@@ -207,6 +207,16 @@ func (c *mdConv) item(it ast.Node, depth, listDepth int) {
 				b.links = append(b.links, ib.links...)
 				continue
 			}
+		case *ast.CodeBlock:
+			// "1.        Rotate the keys": a marker padded past four
+			// spaces opens an indented code block in CommonMark, but
+			// the writer aligned a list item's text
+			if len(rest) == 0 && len(parts) == 0 {
+				if t := indentedItemText(ch, c.src); t != "" {
+					parts = append(parts, t)
+					continue
+				}
+			}
 		}
 		rest = append(rest, ch)
 	}
@@ -217,6 +227,26 @@ func (c *mdConv) item(it ast.Node, depth, listDepth int) {
 	for _, n := range rest {
 		c.node(n, depth, listDepth)
 	}
+}
+
+// indentedItemText returns the lines of an indented code block that
+// opens a list item as one line of text, or "" when they do not read as
+// prose (code has brackets, operators or more than a few lines).
+func indentedItemText(n ast.Node, src []byte) string {
+	lines := n.Lines()
+	if lines.Len() == 0 || lines.Len() > 4 {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		parts = append(parts, strings.TrimSpace(string(seg.Value(src))))
+	}
+	t := strings.Join(parts, " ")
+	if strings.ContainsAny(t, "{}=<>$`|\\") || strings.Count(t, " ") < 2 {
+		return ""
+	}
+	return t
 }
 
 // inline renders the inline content of n as plain text, noting links, a

@@ -42,6 +42,10 @@ var sectionRules = []struct {
 	// "Incident follow-ups", "Security action items": a follow-up name
 	// after a word or two that name nothing else
 	{secActions, regexp.MustCompile(`^(?:[a-z]+ ){1,2}(?:action items?|follow ?ups?|next steps|corrective actions|preventive actions|preventative actions|remediation (?:items|actions|tasks|plan)|todos?)$`)},
+	// "Agreed actions", "Planned actions", "Long-term
+	// actions": actions after a word that says they were decided on,
+	// or when they are due
+	{secActions, regexp.MustCompile(`^(?:agreed|planned|proposed|recommended|remedial|short term|long term|medium term|near term|future|further|additional|preventive|preventative|outstanding|open|pending) actions\b`)},
 }
 
 // weSubj is "we" with what may follow it in a normalised heading, where
@@ -213,7 +217,7 @@ var headingFirstWords = func() map[string]bool {
 // actionPhrases name follow-ups wherever they stand in a heading
 // ("Process improvements", "Incident follow-ups", "Security action
 // items"): headings holding one skip the first-word filter.
-var actionPhrases = []string{"improvement", "enhancement", "action item", "follow up", "followup", "next step", "remediation", "corrective", "todo"}
+var actionPhrases = []string{"improvement", "enhancement", "action item", "follow up", "followup", "next step", "remediation", "corrective", "todo", " actions"}
 
 // hasActionPhrase reports whether a normalised heading holds one of
 // actionPhrases.

@@ -1,0 +1,77 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOutOfSampleShapes covers shapes met in postmortems from outside the
+// tuning corpora: a follow-up list under a "<qualifier> actions:" label,
+// numbered items padded past four spaces, and a duration stated as the
+// time from the start of the incident to the fix.
+func TestOutOfSampleShapes(t *testing.T) {
+	const head = "# Checkout errors\n\nOn 2021-04-12 the checkout service returned errors because a cache node ran out of memory.\n\n"
+	tests := []struct {
+		name     string
+		doc      string
+		actions  int
+		duration int
+	}{
+		{
+			name:    "agreed actions label",
+			doc:     head + "Agreed actions:\n\n1. Add a memory alert on every cache node.\n2. Resize the cache cluster before the holiday season.\n3. Write a runbook for cache evictions.\n",
+			actions: 3,
+		},
+		{
+			name:    "planned actions heading",
+			doc:     head + "## Planned actions\n\n- Add a memory alert on every cache node.\n- Resize the cache cluster.\n",
+			actions: 2,
+		},
+		{
+			name:    "padded numbered items",
+			doc:     head + "Agreed actions:\n\n1.          Add a memory alert on every cache node.\n2.          Resize the cache cluster before the holiday season.\n",
+			actions: 2,
+		},
+		{
+			name:    "padded item that is code stays out",
+			doc:     head + "Agreed actions:\n\n1.          Add a memory alert on every cache node.\n2.          redis-cli config set maxmemory=4gb\n",
+			actions: 1,
+		},
+		{
+			name:    "unqualified actions label is no follow-up list",
+			doc:     head + "User actions:\n\n1. Retry the payment.\n2. Clear the browser cache.\n",
+			actions: 0,
+		},
+		{
+			name:     "took from the start of the incident",
+			doc:      head + "It took 1 hour and 31 minutes from the start of the incident to the deploy of the fix.\n",
+			duration: 91,
+		},
+		{
+			name:     "took to find is no outage length",
+			doc:      head + "It took 2 hours from the start of the incident to find the cause, and the fix took a day to review.\n",
+			duration: 0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.duration != 0 || strings.Contains(tc.name, "duration") || strings.Contains(tc.name, "took") {
+				got := 0
+				if rec.DurationMinutes != nil {
+					got = *rec.DurationMinutes
+				}
+				if got != tc.duration {
+					t.Errorf("duration = %d, want %d", got, tc.duration)
+				}
+				return
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
