@@ -75,3 +75,38 @@ func TestOutOfSampleShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestFrontmatterShapes covers frontmatter keys of other site generators:
+// a title under "heading" or "headline" (not the first section heading),
+// and a status page's "resolvedDate" as the end of its "date".
+func TestFrontmatterShapes(t *testing.T) {
+	const body = "\n## Summary\n\nThe checkout service returned errors because a cache node ran out of memory.\n\n## In closing\n\nWe are sorry.\n"
+	tests := []struct {
+		name, fm, title string
+		duration        int
+	}{
+		{"heading key", "heading: Checkout errors on Monday\ndate: 2024-03-04\n", "Checkout errors on Monday", 0},
+		{"headline key", "headline: Checkout errors on Monday\n", "Checkout errors on Monday", 0},
+		{"title wins over heading", "title: Checkout outage\nheading: Read about it\n", "Checkout outage", 0},
+		{"resolvedDate ends the date", "title: Checkout errors\ndate: 2024-03-04T10:00:00Z\nresolvedDate: 2024-03-04T11:15:00Z\n", "Checkout errors", 75},
+		{"resolved_date ends the date", "title: Checkout errors\ndate: 2024-03-04 10:00 UTC\nresolved_date: 2024-03-04 10:40 UTC\n", "Checkout errors", 40},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("post.mdx", strings.NewReader("---\n"+tc.fm+"---\n"+body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tc.title {
+				t.Errorf("title = %q, want %q", rec.Title, tc.title)
+			}
+			got := 0
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tc.duration {
+				t.Errorf("duration = %d, want %d", got, tc.duration)
+			}
+		})
+	}
+}

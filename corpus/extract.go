@@ -324,7 +324,9 @@ func nonNil(s []string) []string {
 // chrome, an HTML <title>, the first short line of text, or the file
 // name.
 func extractTitle(name string, doc *document, blocks []block, fm frontMatter, chromeTitle string) (title string, fromFileName bool) {
-	if t := fm.str("title", "name", "subject"); t != "" {
+	// "heading" and "headline": site generators' and schema.org's names
+	// for a page's title.
+	if t := fm.str("title", "name", "subject", "heading", "headline"); t != "" {
 		return t, false
 	}
 	if chromeTitle != "" {

@@ -22,12 +22,12 @@ var reDetectWords = regexp.MustCompile(`(?i)\b(?:alert(?:ed|s)?|page[sd]?|paging
 var reRangeKey = regexp.MustCompile(`(?i)^(?:time|times|when|window|period|outage|date|date ?/ ?time|date (?:and|&) time|time ?/ ?date|(?:incident|outage) date|(?:time|outage|impact|incident|downtime) window|impact|duration|outage time|time of (?:incident|outage))$`)
 
 // Frontmatter keys of start, detection and end times. Status-page
-// generators write "resolvedWhen" (lower-cased on reading).
+// generators write "resolvedWhen" or "resolvedDate" (lower-cased on reading).
 var (
 	fmStartKeys = []string{"start_time", "started_at", "start", "started", "began", "startedat", "start_date",
 		"occurred_at", "occurred", "occurred_on", "incident_start", "incident_started_at", "impact_start", "impact_started_at", "outage_start"}
 	fmDetectKeys = []string{"detected_at", "detected", "detection_time"}
-	fmEndKeys    = []string{"end_time", "resolved_at", "end", "ended_at", "ended", "resolvedwhen", "resolved_when", "resolvedat", "end_date", "resolved"}
+	fmEndKeys    = []string{"end_time", "resolved_at", "end", "ended_at", "ended", "resolvedwhen", "resolved_when", "resolvedat", "resolveddate", "resolved_date", "end_date", "resolved"}
 	// the incident's own day first: "date" is often when the post was
 	// written
 	fmDateKeys = []string{"incident_date", "outage_date", "date"}
