@@ -180,7 +180,7 @@ func strictProseDuration(text string) (int, bool) {
 				return d, true
 			}
 		}
-		if strings.Count(line, ":") >= 2 && hasISODate(line) {
+		if strings.Count(line, ":") >= 2 && (hasISODate(line) || reMonthDayWord.MatchString(line)) {
 			if d, ok := stampRange(line); ok {
 				return d, true
 			}
@@ -277,6 +277,13 @@ var reHealthyWords = regexp.MustCompile(`(?i)\b(?:normal|stable|healthy|monitori
 // 07:27 UTC": a range of full stamps, possibly over days.
 var reBetweenStamps = regexp.MustCompile(`(?i)\b(?:between|from)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(.{6,48}?)\s+(?:and|to|until|till)\s+(.{4,48})`)
 
+// reMonthDayWord finds a month named with a day ("November 11", "11
+// Nov"): a range of such stamps may be read without a year.
+var reMonthDayWord = regexp.MustCompile(`(?i)\b(?:` + monthRe + `\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `)`)
+
+// yearlessRangeYear is the year given to a range whose stamps name none.
+const yearlessRangeYear = 2023
+
 // stampRange reads a range of two stamps with dates or clocks in a
 // sentence about the outage, in minutes.
 func stampRange(line string) (int, bool) {
@@ -286,8 +293,17 @@ func stampRange(line string) (int, bool) {
 	}
 	a, okA := findStamp(m[1])
 	b, okB := findStamp(m[2])
-	if !okA || !okB || !a.hasTime || !b.hasTime || !a.hasDate || !a.hasYear {
+	if !okA || !okB || !a.hasTime || !b.hasTime || !a.hasDate || (b.hasYear && !a.hasYear) {
 		return 0, false
+	}
+	if !a.hasYear {
+		// "From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC": the
+		// length does not depend on the year both ends share (leap days
+		// and changed daylight-saving rules aside), so any year will do.
+		a.y, a.hasYear = yearlessRangeYear, true
+		if b.hasDate {
+			b.y, b.hasYear = a.y, true
+		}
 	}
 	if !b.hasDate {
 		b.y, b.mo, b.d, b.hasDate, b.hasYear = a.y, a.mo, a.d, true, true
