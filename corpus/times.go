@@ -70,8 +70,10 @@ const zoneRe = `(?:\(?\s*(utc|gmt|z|ut|wet|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|
 
 var (
 	reISODate = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`)
-	// reNumDate is 31/01/2024 or 01/31/2024 (and with dots).
-	reNumDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[^\d]|$)`)
+	// reNumDate is 31/01/2024 or 01/31/2024 (and with dots or dashes:
+	// 07-29-2023), or with a two-digit year and slashes or dashes
+	// (5/26/21, 5-26-21); both separators must be the same.
+	reNumDate = regexp.MustCompile(`(?:^|[^\d/.-])(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?:[^\d/.-]|[/.-]\D|[/.-]$|$)`)
 	reDMY     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+` + monthRe + `(?:,?[\s-]+(\d{4}))?\b`)
 	reMDY     = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
 	reClock   = regexp.MustCompile(`(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap])\.?\s?m\b\.?)?` + `(?:\s*` + zoneRe + `)?`)
@@ -221,22 +223,9 @@ func findDate(s string) (st stamp, ok bool) {
 	}
 	// numeric day/month: unambiguous when one part is over 12, else
 	// read by the separator
-	if best < 0 && strings.IndexByte(s, '/')+strings.IndexByte(s, '.') > -2 {
-		if m := reNumDate.FindStringSubmatchIndex(s); m != nil {
-			a, _ := strconv.Atoi(s[m[2]:m[3]])
-			b, _ := strconv.Atoi(s[m[4]:m[5]])
-			y, _ := strconv.Atoi(s[m[6]:m[7]])
-			mo, d := a, b
-			// dots are the day-first countries' way (04.03.2031 is 4
-			// March); slashes are read the US way unless the first
-			// part can only be a day
-			if a > 12 || s[m[3]] == '.' && b <= 12 {
-				mo, d = b, a
-			}
-			if validDate(y, mo, d) {
-				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[7]}
-				best = m[2]
-			}
+	if best < 0 && strings.IndexByte(s, '/')+strings.IndexByte(s, '.')+strings.IndexByte(s, '-') > -3 {
+		if st0, ok := numericDate(s); ok {
+			st, best = st0, st0.start
 		}
 	}
 	// named months: look only around each month word
@@ -299,6 +288,41 @@ func findDate(s string) (st stamp, ok bool) {
 	}
 	return st, best >= 0
 }
+
+// numericDate reads the first all-numeric date in s: 31/01/2024,
+// 01/31/2024, 04.03.2031, 07-29-2023, 5/26/21. Either order is
+// unambiguous when one part is over 12; otherwise dots are the
+// day-first countries' way (04.03.2031 is 4 March) and slashes and
+// dashes are read the US way. A two-digit year is 20YY and needs slashes
+// or dashes ("1.2.21" is a version).
+func numericDate(s string) (stamp, bool) {
+	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, 4) {
+		sep := s[m[4]]
+		if s[m[8]] != sep || m[11]-m[10] == 2 && sep == '.' {
+			continue
+		}
+		a, _ := strconv.Atoi(s[m[2]:m[3]])
+		b, _ := strconv.Atoi(s[m[6]:m[7]])
+		y, _ := strconv.Atoi(s[m[10]:m[11]])
+		if m[11]-m[10] == 2 {
+			if reUnitNext.MatchString(s[m[11]:]) {
+				continue // "10-15-20 minutes" is a range of amounts
+			}
+			y += 2000
+		}
+		mo, d := a, b
+		if a > 12 || sep == '.' && b <= 12 {
+			mo, d = b, a
+		}
+		if validDate(y, mo, d) {
+			return stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[11]}, true
+		}
+	}
+	return stamp{}, false
+}
+
+// reUnitNext is a unit or a per cent sign right after a number.
+var reUnitNext = regexp.MustCompile(`(?i)^\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|x|times)\b)`)
 
 // reVersionLead is what comes before a calendar-versioned release
 // number: "v2031.3.4", "release 2031.03.04".
