@@ -53,3 +53,71 @@ func pad(n, w int) string {
 	}
 	return s
 }
+
+// TestDurationAndDateShapes covers document shapes that carry the
+// incident's day and length: stamps in month-day-year order with dashes
+// and a 12-hour clock, a title dated with a two-digit year over a
+// time-only timeline, and a timeline note that gives the day of every
+// entry not dated otherwise.
+func TestDurationAndDateShapes(t *testing.T) {
+	tests := []struct {
+		name     string
+		doc      string
+		date     string
+		duration int // 0 when none is wanted
+	}{
+		{
+			name: "dashed month-day-year stamps with am/pm",
+			doc: "# Build agents compromised\n\n## Timeline (all times PST) 03/02/2031 - 03/05/2031\n\n" +
+				"03-02-2031 4:10 pm - A contributor's pull request was merged, granting them write access.\n\n" +
+				"03-04-2031 9:05 am - Unauthorized access to the build agents was gained through a modified workflow.\n\n" +
+				"03-04-2031 1:20 pm - The build agents were taken offline and the access was revoked; service restored on clean agents.\n",
+			date:     "2031-03-04",
+			duration: 255,
+		},
+		{
+			name: "title with a two-digit year over a time-only timeline",
+			doc: "# Docs site outage 7-14-30\n\nThe docs site was down after a branch rename.\n\n## Timeline\n\n" +
+				"- 02:10 PM UTC The default branch was renamed\n- 02:14 PM UTC Site is down, alarms fire\n" +
+				"- 02:40 PM UTC The publishing job is restarted\n- 03:05 PM UTC Site is fully recovered\n",
+			date:     "2030-07-14",
+			duration: 55,
+		},
+		{
+			name: "day note with an earlier dated entry",
+			doc: "# Package index outage\n\nThe index was down after its disk filled up.\n\n## Timeline\n\n" +
+				"Unless otherwise noted, all events happened on 2031-06-09, and all times are in UTC.\n\n" +
+				"- 2031-06-08 00:40: uploads start failing because the disk is nearly full\n" +
+				"- 01:15: the index goes down, alerts fire\n- 01:30: the temporary directory is cleared\n" +
+				"- 01:42: the index is back online\n",
+			date:     "2031-06-08",
+			duration: 24*60 + 62,
+		},
+		{
+			name: "dated entries without a day note carry their day on",
+			doc: "# Package index outage\n\nThe index was down after its disk filled up.\n\n## Timeline\n\nAll times are in UTC.\n\n" +
+				"- 2031-06-08 22:40: uploads start failing because the disk is nearly full\n" +
+				"- 23:15: the index goes down, alerts fire\n- 23:42: the index is back online\n",
+			date:     "2031-06-08",
+			duration: 62,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tc.date {
+				t.Errorf("date = %q, want %q", rec.Date, tc.date)
+			}
+			got := 0
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tc.duration {
+				t.Errorf("duration = %d, want %d (timeline %+v)", got, tc.duration, rec.Timeline)
+			}
+		})
+	}
+}

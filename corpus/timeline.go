@@ -35,6 +35,11 @@ type timelineState struct {
 	// entry that names its own zone ("Posted 14:18 UTC") does not
 	// change it for the entries after it.
 	noted bool
+	// pinned marks a day stated by a note for every entry that does
+	// not give its own ("Unless otherwise noted, all events happened on
+	// 2031-03-08"): a dated entry dates itself only, not the entries
+	// after it.
+	pinned bool
 }
 
 func (ts *timelineState) add(st stamp, raw, text string) {
@@ -45,6 +50,11 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	text = clipRunes(text, maxEntryText)
 	at := strings.TrimSpace(raw)
 	var tt time.Time
+	if ts.pinned && st.hasDate {
+		// an exception to the noted day: resolve it on its own
+		saved := ts.ctx
+		defer func() { ts.ctx.y, ts.ctx.mo, ts.ctx.d = saved.y, saved.mo, saved.d }()
+	}
 	if st.hasDate && st.hasYear {
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
 	} else if st.hasDate && ts.ctx.y != 0 {
@@ -122,11 +132,18 @@ func (ts *timelineState) observeZone(text string) {
 }
 
 // observe updates the date context from a block outside the timeline.
+// A note that states the day of all entries pins it.
 func (ts *timelineState) observe(text string) {
 	if st, ok := findDate(text); ok && st.hasYear {
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d = st.y, st.mo, st.d
+		ts.pinned = len(text) < 240 && reDayNote.MatchString(text)
 	}
 }
+
+// reDayNote is a note that gives the day of every entry not dated
+// otherwise: "Unless otherwise noted, all events happened on …", "All
+// entries are on … unless stated otherwise".
+var reDayNote = regexp.MustCompile(`(?i)\b(?:unless (?:otherwise )?(?:noted|stated|specified|indicated|mentioned|given)|unless (?:noted|stated|specified|indicated) otherwise)\b`)
 
 func clipRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
