@@ -57,8 +57,9 @@ func pad(n, w int) string {
 // TestDurationAndDateShapes covers document shapes that carry the
 // incident's day and length: stamps in month-day-year order with dashes
 // and a 12-hour clock, a title dated with a two-digit year over a
-// time-only timeline, and a timeline note that gives the day of every
-// entry not dated otherwise.
+// time-only timeline, a timeline note that gives the day of every
+// entry not dated otherwise, and a length stated before a timeline's
+// first entry.
 func TestDurationAndDateShapes(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -100,6 +101,23 @@ func TestDurationAndDateShapes(t *testing.T) {
 				"- 23:15: the index goes down, alerts fire\n- 23:42: the index is back online\n",
 			date:     "2031-06-08",
 			duration: 62,
+		},
+		{
+			name: "stated length opening the timeline",
+			doc: "# Registry index lag\n\nOn 2031-02-11 new releases did not reach the index.\n\n## Timeline\n\n" +
+				"It took 2 hours and 5 minutes from the start of the incident to the deploy of the fix.\n\n### 2031-02-11\n\n" +
+				"- 09:00 UTC: releases stop reaching the index\n- 09:30 UTC: a user reports it\n" +
+				"- 10:20 UTC: the problem is fixed upstream\n- 11:05 UTC: our fix is deployed\n",
+			date:     "2031-02-11",
+			duration: 125,
+		},
+		{
+			name: "a length inside an entry is not the incident's",
+			doc: "# Build logs missing\n\nBuild logs were not shown to users.\n\n## Timeline\n\n### 2031-02-11 08:00\n\n" +
+				"Log streaming stopped working for every pod.\n\nThis happened once before and lasted 24 hours.\n\n" +
+				"### 2031-02-11 10:30\n\nThe node without an address was removed and logs are restored.\n",
+			date:     "2031-02-11",
+			duration: 150,
 		},
 	}
 	for _, tc := range tests {

@@ -539,7 +539,7 @@ func proseEnd(text string, st stamp, start time.Time, ctx dateCtx) time.Time {
 // ("for about an hour"), then the timeline's span.
 func (r *timesReader) setDuration(rec *Record) {
 	if r.stated < 0 {
-		r.stated = r.proseDuration(strictProseDuration)
+		r.stated = r.proseDuration(strictProseDuration, true)
 	}
 	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
@@ -547,7 +547,7 @@ func (r *timesReader) setDuration(rec *Record) {
 		}
 	}
 	if r.stated < 0 {
-		r.stated = r.proseDuration(looseProseDuration)
+		r.stated = r.proseDuration(looseProseDuration, false)
 	}
 	if r.stated < 0 {
 		if m := timelineSpan(r.tl, r.times); m > 0 {
@@ -561,15 +561,31 @@ func (r *timesReader) setDuration(rec *Record) {
 }
 
 // proseDuration finds a duration, read with read, in the prose sections, the
-// impact first.
-func (r *timesReader) proseDuration(read func(string) (int, bool)) int {
-	for _, k := range []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons} {
+// impact first. When strict, the paragraphs that open a timeline
+// section, before its first entry ("It took 1 hour and 31 minutes from the start of the
+// incident to the fix.") are read last.
+func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) int {
+	kinds := []sectionKind{secImpact, secSummary, secResolution, secOther, secRootCause, secDetection, secLessons}
+	if strict {
+		kinds = append(kinds, secTimeline)
+	}
+	for _, k := range kinds {
 		var sb strings.Builder
+		entered := false // inside a timeline, past its first entry
 		for i, b := range r.blocks {
-			if r.kinds[i] == k && b.kind != blockCode && b.kind != blockHeading {
-				sb.WriteString(b.text)
-				sb.WriteByte('\n')
+			if r.kinds[i] != secTimeline {
+				entered = false
+			} else if b.kind == blockHeading && b.hk != secTimeline || stampedLine(b) || b.kind == blockItem || b.kind == blockRow {
+				entered = true
 			}
+			if r.kinds[i] != k || b.kind == blockCode || b.kind == blockHeading {
+				continue
+			}
+			if k == secTimeline && (b.kind != blockPara || entered) {
+				continue // an entry, not a sentence about the whole
+			}
+			sb.WriteString(b.text)
+			sb.WriteByte('\n')
 		}
 		if d, ok := read(sb.String()); ok {
 			return d
