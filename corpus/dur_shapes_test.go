@@ -139,3 +139,32 @@ func TestDurationAndDateShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestStrayClockMarkers covers 24-hour clocks written with an am/pm
+// marker ("13:55 PM"): the hour says which it is. A 12-hour clock keeps
+// its marker's reading.
+func TestStrayClockMarkers(t *testing.T) {
+	tests := []struct {
+		in     string
+		h, mi  int
+		wantOK bool
+	}{
+		{"13:55 PM PST alarms fire", 13, 55, true},
+		{"23:00 AM MST the queue is empty", 23, 0, true},
+		{"1:55 PM PST alarms fire", 13, 55, true},
+		{"12:10 AM the job ran", 0, 10, true},
+		{"11:30 am the deploy", 11, 30, true},
+		{"25:10 PM nonsense", 0, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			st, ok := findClock(tc.in, 0)
+			if ok != tc.wantOK {
+				t.Fatalf("findClock(%q) ok = %v, want %v", tc.in, ok, tc.wantOK)
+			}
+			if ok && (st.h != tc.h || st.mi != tc.mi) {
+				t.Errorf("findClock(%q) = %02d:%02d, want %02d:%02d", tc.in, st.h, st.mi, tc.h, tc.mi)
+			}
+		})
+	}
+}

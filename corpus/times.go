@@ -433,11 +433,16 @@ func groups(s string, m []int) []string {
 }
 
 func ampm(h int, p string) (int, bool) {
+	if p != "" && h >= 13 && h <= 23 {
+		// "13:55 PM", "23:00 AM": a 24-hour clock with a stray
+		// marker; the hour says which it is
+		return h, true
+	}
 	switch strings.ToLower(p) {
 	case "":
 		return h, h <= 24
 	case "a":
-		if h < 1 || h > 12 {
+		if h > 12 {
 			return 0, false
 		}
 		if h == 12 {
