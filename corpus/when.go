@@ -417,7 +417,7 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 	}
 	day := time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
 	first := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	if !first.Before(day) || day.Sub(first) > maxTitleLead {
+	if !first.Before(day) || day.Sub(first) > maxTitleLead || r.proseStartsOn(first) {
 		return t, ht
 	}
 	best := -1
@@ -433,6 +433,45 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 		return t, ht
 	}
 	return r.times[best], strings.Contains(r.tl[best].At, "T")
+}
+
+// reStartVerb marks a sentence that says when something began.
+var reStartVerb = regexp.MustCompile(`(?i)\b(?:began|begun|begins|started|starts|commenced|kicked off)\b`)
+
+// proseStartsOn reports whether the opening prose says, in one sentence,
+// that something began on day ("On Saturday March 3rd an unknown client
+// began flooding the queue"): the incident's own account of its first
+// day, which a title naming a later day does not overrule.
+// It reads a few more blocks than openingDate.
+func (r *timesReader) proseStartsOn(day time.Time) bool {
+	n := 0
+	for i, b := range r.blocks {
+		if r.kinds[i] == secTimeline || b.kind != blockPara {
+			continue
+		}
+		if n++; n > maxOpeningBlocks+4 {
+			break
+		}
+		if !reStartVerb.MatchString(b.text) {
+			continue
+		}
+		for _, sent := range splitSentences(b.text) {
+			if !reStartVerb.MatchString(sent) {
+				continue
+			}
+			st, ok := findDate(sent)
+			if !ok {
+				continue
+			}
+			if !st.hasYear {
+				st.y = yearNear(st.mo, st.d, dateCtx{y: day.Year(), mo: int(day.Month()), d: day.Day()})
+			}
+			if st.y == day.Year() && st.mo == int(day.Month()) && st.d == day.Day() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // startFromProse reads a start from the opening prose when nothing
