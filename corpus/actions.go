@@ -118,7 +118,35 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 		}
 		inActions[i] = kinds[i] == secActions || alsoActions
 	}
+	markTierSiblings(blocks, inActions)
 	return inActions
+}
+
+// reFirstTier names the first tier of a remediation split by when the
+// work happens: "Immediate actions", "Immediate fixes (completed)".
+var reFirstTier = regexp.MustCompile(`^(?:immediate|urgent|quick|short ?term|first) (?:actions?|fix(?:es)?|changes|steps|measures|remediations?|mitigations?|improvements?|action items)\b`)
+
+// markTierSiblings marks as action items the blocks under a sub-heading
+// naming the first tier of a remediation ("Immediate actions") whose
+// next sibling sub-heading starts a follow-up section ("Short-term
+// improvements", "Planned actions"): the tiers sort one list of
+// follow-ups by when each is done, the first of them already done.
+func markTierSiblings(blocks []block, inActions []bool) {
+	for i, b := range blocks {
+		if b.kind != blockHeading || inActions[i] || !reFirstTier.MatchString(normHeading(b.text)) {
+			continue
+		}
+		j := i + 1
+		for j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level) {
+			j++
+		}
+		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions {
+			continue
+		}
+		for k := i; k < j; k++ {
+			inActions[k] = true
+		}
+	}
 }
 
 // actionGroups splits the action-items blocks at headings.
@@ -259,7 +287,13 @@ func countsAsItem(blocks []block, i int) bool {
 	if i+1 < len(blocks) && blocks[i+1].kind == blockItem && blocks[i+1].level > b.level {
 		// a parent: an action unless it is a label ("Detection:",
 		// "**Load handling**", "Monitoring")
-		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || len(strings.Fields(b.text)) <= maxLabelWords
+		// ("1. **Migrate the sessions table**" over its steps is an
+		// action: a numbered item longer than a label names one)
+		words := len(strings.Fields(b.text))
+		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || words <= maxLabelWords
+		if b.numbered && words > maxLabelWords && (b.bold != "" || !strings.HasSuffix(b.text, ":")) {
+			label = false
+		}
 		return !label || b.checked >= 0
 	}
 	// a nested item counts unless its parent is an action

@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestActionStructureShapes covers how the structure of a follow-up
+// list decides what counts as one follow-up: remediation tiers, and
+// numbered items whose details are bullets written flush under them.
+func TestActionStructureShapes(t *testing.T) {
+	const head = "# Queue backlog\n\nOn 2022-03-02 the job queue stalled because a worker leaked connections.\n\n"
+	tests := []struct {
+		name    string
+		doc     string
+		actions int
+	}{
+		{
+			name: "immediate tier beside a short-term tier",
+			doc: head + "## Remediation\n\n### Immediate actions (completed)\n\n- Raised the pool size\n- Restarted the workers with the leak patched\n\n" +
+				"### Short-term improvements\n\n- Add a connection-count alert\n- Add a leak test to CI\n- Document the restart\n",
+			actions: 5,
+		},
+		{
+			name: "immediate steps alone are the resolution",
+			doc: head + "## Remediation\n\n### Immediate actions\n\n- Raised the pool size\n- Restarted the workers\n\n" +
+				"### Verification\n\nThe queue drained by noon.\n\n## Action items\n\n- Add a connection-count alert\n",
+			actions: 1,
+		},
+		{
+			name: "flush bullets under numbered items are details",
+			doc: head + "## Follow-ups\n\n1. **Connection monitoring**\nWe will alert on:\n\n- open connections per worker\n- pool wait time\n\n" +
+				"2. **Leak test**\nA test that runs a worker for an hour.\n\n3. **Pool limits**\nCap the pool per worker.\n",
+			actions: 3,
+		},
+		{
+			name:    "flush bullets after the last resumed number are details",
+			doc:     head + "## Follow-ups\n\n1. **Connection monitoring for every worker**\n\n- open connections\n\n2. **Leak test in continuous integration**\n\n- run a worker for an hour\n- compare connection counts\n",
+			actions: 2,
+		},
+		{
+			name:    "bullets after a numbered list that does not resume stand alone",
+			doc:     head + "## Follow-ups\n\n1. Add an alert on open connections\n\n- Write a leak test\n- Cap the pool per worker\n",
+			actions: 3,
+		},
+		{
+			name:    "short numbered label over nested actions",
+			doc:     head + "## Follow-ups\n\n1. Detection\n   - Alert on open connections\n   - Alert on pool wait time\n2. Prevention\n   - Write a leak test\n",
+			actions: 3,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
