@@ -517,7 +517,8 @@ func linksIn(line string, links []string) []string {
 
 // introducedLists reads lists outside action-items sections that a
 // paragraph introduces as follow-ups ("To prevent this in the future we
-// have made these changes:").
+// have made these changes:") or a label line sorts by state
+// ("Completed:", "In progress:").
 func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
 	var out []ActionItem
 	for i := 0; i+1 < len(blocks); i++ {
@@ -527,8 +528,8 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			continue
 		}
 		t := strings.TrimSpace(b.text)
-		if labelKind(b) != secActions && (!strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t))) {
-			continue
+		if labelKind(b) != secActions && (!strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) && !isStatusHeading(strings.TrimSuffix(t, ":"))) {
+			continue // (a "Completed:" or "Open:" line sorts follow-ups by state)
 		}
 		level := 0
 		j := i + 1

@@ -44,6 +44,17 @@ func TestActionStructureShapes(t *testing.T) {
 			actions: 3,
 		},
 		{
+			name: "state label lines sort a resolution's follow-ups",
+			doc: head + "## Resolution\n\nCompleted:\n\n- Patched the leak\n- Raised the pool size\n\n" +
+				"## Next steps\n\n- Add a connection-count alert\n",
+			actions: 3,
+		},
+		{
+			name:    "a plain label line is no follow-up list",
+			doc:     head + "## Resolution\n\nAffected queues:\n\n- billing\n- email\n\n## Next steps\n\n- Add a connection-count alert\n",
+			actions: 1,
+		},
+		{
 			name:    "short numbered label over nested actions",
 			doc:     head + "## Follow-ups\n\n1. Detection\n   - Alert on open connections\n   - Alert on pool wait time\n2. Prevention\n   - Write a leak test\n",
 			actions: 3,
