@@ -374,7 +374,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
 			continue
 		}
-		if isLineList(b.lines) {
+		if isLineList(b.lines) && !isSentencePerLine(b.lines) {
 			for _, l := range b.lines {
 				paras = append(paras, block{kind: blockPara, text: l, links: linksIn(l, b.links)})
 			}
@@ -475,6 +475,25 @@ func isLineList(lines []string) bool {
 		}
 	}
 	return true
+}
+
+// minProseLine is the mean length of the lines of a paragraph written
+// one sentence a line that reads as prose rather than as a list.
+const minProseLine = 100
+
+// isSentencePerLine reports whether a paragraph's lines are prose
+// written one sentence a line: every line a full sentence, and the
+// lines long on average (a list of follow-ups is terse).
+func isSentencePerLine(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" || !strings.ContainsAny(l[len(l)-1:], ".!?") {
+			return false
+		}
+		n += len(l)
+	}
+	return n >= minProseLine*len(lines)
 }
 
 // isCheckGlyph reports a character written before a line to mark it a

@@ -55,6 +55,18 @@ func TestActionStructureShapes(t *testing.T) {
 			actions: 1,
 		},
 		{
+			name: "prose written a sentence a line is not a line list",
+			doc: head + "## Preventive measures\n\nIn the coming weeks our team is going to move the workers onto a pool that recycles idle connections on its own.\n" +
+				"The hope is that such a pool makes a slow leak visible long before it can stall the queue for our customers.\n" +
+				"Most of all we want the queue to be something nobody has to think about during a normal working day.\n",
+			actions: 1,
+		},
+		{
+			name:    "terse lines ending in full stops are a line list",
+			doc:     head + "## Preventive measures\n\nAdd a connection-count alert.\nWrite a leak test.\nCap the pool per worker.\n",
+			actions: 3,
+		},
+		{
 			name:    "short numbered label over nested actions",
 			doc:     head + "## Follow-ups\n\n1. Detection\n   - Alert on open connections\n   - Alert on pool wait time\n2. Prevention\n   - Write a leak test\n",
 			actions: 3,
