@@ -943,20 +943,25 @@ var reRegret = regexp.MustCompile(`(?i)\b(?:should|must|could|would)(?:n'?t| not
 var reItemNumber = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[ivx]{1,4}[.)])\s+`)
 
 // lessonActions reads, for a document with no follow-ups anywhere
-// else, the items of its lessons lists that are written as follow-ups
-// (imperatives, "we will", "we should"): lessons sections often list
-// what to do next.
+// else, the items of its lessons lists (in a lessons section, or after
+// a paragraph that introduces lessons) that are written as follow-ups
+// (imperatives, "we will", "we should", "… need to …"): lessons often
+// list what to do next.
 func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
+	introduced := false // in a list a paragraph introduces as lessons
 	for i, b := range blocks {
-		if kinds[i] != secLessons || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
+		if b.kind != blockItem {
+			introduced = b.kind == blockPara && kinds[i] != secTimeline && introducesLessons(b.text)
+		}
+		if kinds[i] != secLessons && !(introduced && b.kind == blockItem) || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
 			continue // (a sub-heading of the lessons may name one)
 		}
 		t := strings.TrimSpace(b.text)
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) || reRegret.MatchString(m) || isStatement(m) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
@@ -964,6 +969,30 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	return out
+}
+
+// reLessonNeed is a lesson that states what is to be done anywhere in
+// its first sentence: "When a change merges, we need to deploy it",
+// "Changes tested apart should be deployed apart".
+var reLessonNeed = regexp.MustCompile(`(?i)\b(?:(?:we|i)(?: still| also)? (?:need|have) to|(?:we|i) (?:should|must)|(?:should|must|needs? to) be [a-z]+ed)\b`)
+
+// reLessonsIntro is the end of a paragraph that introduces a list of
+// lessons: "The lessons we take from this are as follows:", "Our key
+// takeaways:".
+var reLessonsIntro = regexp.MustCompile(`(?i)\b(?:lessons?|takeaways?|learnings?|what we(?: have|'ve)? learn(?:ed|t))\b[^.!?]*:$`)
+
+// introducesLessons reports whether a paragraph ends by introducing a
+// list of lessons.
+func introducesLessons(t string) bool {
+	return reLessonsIntro.MatchString(introTail(strings.TrimSpace(t)))
+}
+
+// firstSentence returns the first sentence of t.
+func firstSentence(t string) string {
+	if s := splitSentences(t); len(s) > 0 {
+		return s[0]
+	}
+	return t
 }
 
 // reCommitSubject is who states a follow-up: "we", "I", "the team",

@@ -84,3 +84,44 @@ func TestActionStructureShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestActionProseShapes covers follow-ups a document states in prose or
+// in lists that no action heading marks.
+func TestActionProseShapes(t *testing.T) {
+	const head = "# Stale mirror\n\nOn 2023-06-14 the package mirror served stale indexes because its sync job had hung.\n\n## Afterwards\n\n"
+	tests := []struct {
+		name    string
+		doc     string
+		actions int
+	}{
+		{
+			name: "list introduced as lessons, written as needs",
+			doc: head + "Looking back, the lessons we draw from this are the following:\n\n" +
+				"- We need to page someone when the sync job has not finished in an hour.\n" +
+				"- Jobs that hang without output should be killed by a watchdog.\n" +
+				"- Whenever the mirror falls behind, we have to say so on the status page.\n",
+			actions: 3,
+		},
+		{
+			name:    "lessons that only observe are no follow-ups",
+			doc:     head + "The lessons from this are:\n\n- The sync job had never hung before.\n- Users noticed before our monitoring did.\n",
+			actions: 0,
+		},
+		{
+			name:    "a regret is no follow-up",
+			doc:     head + "Our takeaways:\n\n- We should have noticed the hung job sooner.\n- A watchdog must be added to every sync job.\n",
+			actions: 1,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
