@@ -1001,7 +1001,7 @@ const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|a
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
-const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result)(?:,\s*|\s+))?`
+const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result(?: of (?:this|the|that) [^,]{1,40})?)(?:,\s*|\s+))?`
 
 // rePurposeLead is a lead that makes whatever the team then says it did
 // a follow-up: a purpose ("To prevent this from happening again, "), a

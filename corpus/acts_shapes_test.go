@@ -108,6 +108,16 @@ func TestActionProseShapes(t *testing.T) {
 			actions: 0,
 		},
 		{
+			name:    "a change made as a result of the incident",
+			doc:     head + "The mirror caught up by the evening. As a result of the stale mirror, we have added a watchdog to the sync job.\n",
+			actions: 1,
+		},
+		{
+			name:    "a result of the incident that is no change",
+			doc:     head + "The mirror caught up by the evening. As a result of the stale mirror, we saw twice the usual support requests.\n",
+			actions: 0,
+		},
+		{
 			name:    "a regret is no follow-up",
 			doc:     head + "Our takeaways:\n\n- We should have noticed the hung job sooner.\n- A watchdog must be added to every sync job.\n",
 			actions: 1,
