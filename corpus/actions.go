@@ -118,7 +118,35 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 		}
 		inActions[i] = kinds[i] == secActions || alsoActions
 	}
+	markTierSiblings(blocks, inActions)
 	return inActions
+}
+
+// reFirstTier names the first tier of a remediation split by when the
+// work happens: "Immediate actions", "Immediate fixes (completed)".
+var reFirstTier = regexp.MustCompile(`^(?:immediate|urgent|quick|short ?term|first) (?:actions?|fix(?:es)?|changes|steps|measures|remediations?|mitigations?|improvements?|action items)\b`)
+
+// markTierSiblings marks as action items the blocks under a sub-heading
+// naming the first tier of a remediation ("Immediate actions") whose
+// next sibling sub-heading starts a follow-up section ("Short-term
+// improvements", "Planned actions"): the tiers sort one list of
+// follow-ups by when each is done, the first of them already done.
+func markTierSiblings(blocks []block, inActions []bool) {
+	for i, b := range blocks {
+		if b.kind != blockHeading || inActions[i] || !reFirstTier.MatchString(normHeading(b.text)) {
+			continue
+		}
+		j := i + 1
+		for j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level) {
+			j++
+		}
+		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions {
+			continue
+		}
+		for k := i; k < j; k++ {
+			inActions[k] = true
+		}
+	}
 }
 
 // actionGroups splits the action-items blocks at headings.
@@ -259,7 +287,13 @@ func countsAsItem(blocks []block, i int) bool {
 	if i+1 < len(blocks) && blocks[i+1].kind == blockItem && blocks[i+1].level > b.level {
 		// a parent: an action unless it is a label ("Detection:",
 		// "**Load handling**", "Monitoring")
-		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || len(strings.Fields(b.text)) <= maxLabelWords
+		// ("1. **Migrate the sessions table**" over its steps is an
+		// action: a numbered item longer than a label names one)
+		words := len(strings.Fields(b.text))
+		label := strings.HasSuffix(b.text, ":") || b.bold != "" && b.bold == b.text || words <= maxLabelWords
+		if b.numbered && words > maxLabelWords && (b.bold != "" || !strings.HasSuffix(b.text, ":")) {
+			label = false
+		}
 		return !label || b.checked >= 0
 	}
 	// a nested item counts unless its parent is an action
@@ -340,7 +374,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
 			continue
 		}
-		if isLineList(b.lines) {
+		if isLineList(b.lines) && !isSentencePerLine(b.lines) {
 			for _, l := range b.lines {
 				paras = append(paras, block{kind: blockPara, text: l, links: linksIn(l, b.links)})
 			}
@@ -443,6 +477,25 @@ func isLineList(lines []string) bool {
 	return true
 }
 
+// minProseLine is the mean length of the lines of a paragraph written
+// one sentence a line that reads as prose rather than as a list.
+const minProseLine = 100
+
+// isSentencePerLine reports whether a paragraph's lines are prose
+// written one sentence a line: every line a full sentence, and the
+// lines long on average (a list of follow-ups is terse).
+func isSentencePerLine(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" || !strings.ContainsAny(l[len(l)-1:], ".!?") {
+			return false
+		}
+		n += len(l)
+	}
+	return n >= minProseLine*len(lines)
+}
+
 // isCheckGlyph reports a character written before a line to mark it a
 // task, open or done: ☐ ☑ ☒ ✅ ✓ ✔ ❌ ⬜ 🔲.
 func isCheckGlyph(r rune) bool {
@@ -483,7 +536,8 @@ func linksIn(line string, links []string) []string {
 
 // introducedLists reads lists outside action-items sections that a
 // paragraph introduces as follow-ups ("To prevent this in the future we
-// have made these changes:").
+// have made these changes:") or a label line sorts by state
+// ("Completed:", "In progress:").
 func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []ActionItem {
 	var out []ActionItem
 	for i := 0; i+1 < len(blocks); i++ {
@@ -493,8 +547,8 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 			continue
 		}
 		t := strings.TrimSpace(b.text)
-		if labelKind(b) != secActions && (!strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t))) {
-			continue
+		if labelKind(b) != secActions && (!strings.HasSuffix(t, ":") || !reListIntro.MatchString(introTail(t)) && !isStatusHeading(strings.TrimSuffix(t, ":"))) {
+			continue // (a "Completed:" or "Open:" line sorts follow-ups by state)
 		}
 		level := 0
 		j := i + 1
@@ -889,20 +943,25 @@ var reRegret = regexp.MustCompile(`(?i)\b(?:should|must|could|would)(?:n'?t| not
 var reItemNumber = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[ivx]{1,4}[.)])\s+`)
 
 // lessonActions reads, for a document with no follow-ups anywhere
-// else, the items of its lessons lists that are written as follow-ups
-// (imperatives, "we will", "we should"): lessons sections often list
-// what to do next.
+// else, the items of its lessons lists (in a lessons section, or after
+// a paragraph that introduces lessons) that are written as follow-ups
+// (imperatives, "we will", "we should", "… need to …"): lessons often
+// list what to do next.
 func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
+	introduced := false // in a list a paragraph introduces as lessons
 	for i, b := range blocks {
-		if kinds[i] != secLessons || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
+		if b.kind != blockItem {
+			introduced = b.kind == blockPara && kinds[i] != secTimeline && introducesLessons(b.text)
+		}
+		if kinds[i] != secLessons && !(introduced && b.kind == blockItem) || b.kind != blockItem && (b.kind != blockHeading || b.hk != secOther) {
 			continue // (a sub-heading of the lessons may name one)
 		}
 		t := strings.TrimSpace(b.text)
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) || reRegret.MatchString(m) || isStatement(m) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
@@ -912,13 +971,37 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 	return out
 }
 
+// reLessonNeed is a lesson that states what is to be done anywhere in
+// its first sentence: "When a change merges, we need to deploy it",
+// "Changes tested apart should be deployed apart".
+var reLessonNeed = regexp.MustCompile(`(?i)\b(?:(?:we|i)(?: still| also)? (?:need|have) to|(?:we|i) (?:should|must)|(?:should|must|needs? to) be [a-z]+ed)\b`)
+
+// reLessonsIntro is the end of a paragraph that introduces a list of
+// lessons: "The lessons we take from this are as follows:", "Our key
+// takeaways:".
+var reLessonsIntro = regexp.MustCompile(`(?i)\b(?:lessons?|takeaways?|learnings?|what we(?: have|'ve)? learn(?:ed|t))\b[^.!?]*:$`)
+
+// introducesLessons reports whether a paragraph ends by introducing a
+// list of lessons.
+func introducesLessons(t string) bool {
+	return reLessonsIntro.MatchString(introTail(strings.TrimSpace(t)))
+}
+
+// firstSentence returns the first sentence of t.
+func firstSentence(t string) string {
+	if s := splitSentences(t); len(s) > 0 {
+		return s[0]
+	}
+	return t
+}
+
 // reCommitSubject is who states a follow-up: "we", "I", "the team",
 // "our infrastructure team".
 const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|administrators?|engineers?|staff|maintainers?|developers?|sysadmins?|operators?|sres?|on-?call))(?:\s+|\b)` // ("we'll")
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
-const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result)(?:,\s*|\s+))?`
+const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result(?: of (?:this|the|that) [^,]{1,40})?)(?:,\s*|\s+))?`
 
 // rePurposeLead is a lead that makes whatever the team then says it did
 // a follow-up: a purpose ("To prevent this from happening again, "), a
@@ -963,7 +1046,7 @@ var reCommitNoiseAny = regexp.MustCompile(`(?i)\b(?:monitoring (?:the )?(?:resul
 
 // reCommitNoise is a stated intention that is no follow-up: telling the
 // reader what the post will do, status updates, refunds, thanks.
-var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|want to|would like to|'d like to|hope to|aim to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking|transparent|open|clear)|give (?:you|our users|everyone|an? |some |more )|inform|clarify what|summari[sz]e|recap|outline)\b`)
+var reCommitNoise = regexp.MustCompile(`(?i)^(?:[^,]*,\s*)?(?:we|i|the team|our [a-z ]*teams?)\s*(?:will|'ll|shall|are going to|'re going to|plan to|intend to|should|must|need to|want to|would like to|'d like to|hope to|aim to|are|'re|is)?\s*(?:also\s+|now\s+|be\s+|currently\s+|still\s+)?(?:see|explain|describe|discuss|cover|go (?:into|over|through)|look (?:at|into) (?:this|it|that) (?:in|below)|share|post|publish|provide (?:an? )?(?:update|more|further|additional)|update (?:this|you|the|our status)|(?:keep|let) (?:you|everyone|the community|users|our users|customers)|continu\w* (?:to )?(?:monitor|investigat|provide|post|share|publish)\w*|monitor\w* (?:the|this) situation|monitoring|working on (?:a |the )?(?:fix|resolution|issue|problem|it|this|restor\w*|resolv\w*|recover\w*|mitigat\w*|getting|bringing)\b|investigating|looking into (?:it|this|the (?:issue|problem|cause))|sharing|posting|providing|publishing|updating|let (?:you|everyone) know|notify|be in touch|reach out|contact|refund|credit|compensate|try (?:to|and) explain|start (?:by|with)|begin (?:by|with)|get (?:into|to)|talk about|walk (?:you )?through|dig into|take a (?:closer |deeper )?look|apologi[sz]e|thank|never|not|admit|confess|be honest|say|tell|note|mention|leave|spare|assume|guess|bet|remember|send (?:an? |out )?(?:e-?mail|update|notification|announcement|notice)|be (?:back|up|online|restored|available|fully|down|offline|unavailable|performing|doing|carrying out|restarting|rebooting|taking|transparent|open|clear)|give (?:you|our users|everyone|an? |some |more )|inform|clarify what|summari[sz]e|recap|outline)\b`)
 
 // maxCommitments bounds the follow-ups read from prose sentences; a
 // document that states more keeps those of its closing paragraphs.

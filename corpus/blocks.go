@@ -26,6 +26,8 @@ type block struct {
 	header bool
 	// checked is -1 for a list item without a task box, else 0 or 1.
 	checked int8
+	// numbered marks an item of a numbered (ordered) list.
+	numbered bool
 	// struck marks a block whose text is all struck through (~~done~~).
 	struck bool
 	// lines are the source lines of a Markdown paragraph written on

@@ -67,6 +67,9 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.out = append(c.out, b)
 		}
 	case *ast.List:
+		if detailsOfNumberedItem(n) {
+			listDepth++ // bullets written flush under a numbered item
+		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			c.item(it, depth+1, listDepth+1)
 		}
@@ -115,6 +118,27 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			c.container(n, depth+1, listDepth)
 		}
 	}
+}
+
+// detailsOfNumberedItem reports whether a bullet list is the details of
+// the numbered item just before it, written without indenting them: it
+// follows a numbered list, and the numbering resumes after it (the next
+// numbered list continues the count) or had already resumed before it
+// ("1. Fix", bullets, "2. Test", bullets). The bullets then belong
+// under that item rather than beside it.
+func detailsOfNumberedItem(l *ast.List) bool {
+	if l.IsOrdered() {
+		return false
+	}
+	prev, ok := l.PreviousSibling().(*ast.List)
+	if !ok || !prev.IsOrdered() {
+		return false
+	}
+	if prev.Start > 1 {
+		return true
+	}
+	next, ok := l.NextSibling().(*ast.List)
+	return ok && next.IsOrdered() && next.Start == prev.Start+prev.ChildCount()
 }
 
 // maxSourceLines bounds the lines kept of one paragraph.
@@ -193,6 +217,9 @@ func (c *mdConv) item(it ast.Node, depth, listDepth int) {
 		depth = maxNesting
 	}
 	b := block{kind: blockItem, level: min(listDepth, maxNesting), checked: -1}
+	if l, ok := it.Parent().(*ast.List); ok {
+		b.numbered = l.IsOrdered()
+	}
 	var rest []ast.Node
 	var parts []string
 	for ch := it.FirstChild(); ch != nil; ch = ch.NextSibling() {
