@@ -10,10 +10,8 @@ import (
 // maxCauseSentences bounds the root-cause text taken from prose.
 const maxCauseSentences = 3
 
-// reCausal finds sentences that state a cause, with a causal
-// connective or as what the service was hit by ("affected by an outage
-// of our hosting provider").
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant)|(?:affected|impacted|hit|taken down|brought down) by (?:an? |the )?(?:[\w-]+ ){0,2}(?:outage|failure|incident|disruption|fault|attack) (?:of|at|in|on) (?:an? |the |our |their |its )?[a-z]+)\b`)
+// reCausal finds sentences that state a cause.
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
 
 // splitSentences splits text into sentences line by line: every line
 // end ends a sentence (sections here are already joined lines), and within
@@ -36,14 +34,6 @@ var reFinding = regexp.MustCompile(`(?i)\b(?:investigation|analysis|review|debug
 // reUnknownCause finds sentences that say the cause is not known: they
 // name the cause without stating one.
 var reUnknownCause = regexp.MustCompile(`(?i)\b(?:cause|reason)s?\b[^.;]{0,40}?\b(?:is|was|are|were|remains?)\s+(?:(?:still|yet|currently|as yet)\s+)*(?:unknown|unclear|undetermined|not (?:yet |fully )?(?:known|clear|understood|determined|identified)|under investigation|being investigated|to be determined)\b|\bwe (?:do not|don't|did not|didn't) (?:yet |fully )?(?:know|understand) (?:the (?:root )?cause|why|what caused)`)
-
-// reNotACause finds sentences that use a causal word without stating
-// a cause: status-page stock phrases that name the cause as something
-// being sought or dealt with ("working to identify the root cause",
-// "addressed the root cause of the issue"), the incident's own effects
-// ("This outage has resulted in slow logins") and apologies for what
-// it "may have caused".
-var reNotACause = regexp.MustCompile(`(?i)\b(?:working|trying|continu\w+|striving|aiming|seeking) to (?:identify|determine|find|establish|pinpoint|understand|investigate|address|resolve)\b[^.]{0,30}\bcause|\b(?:address|addressed|addressing|fix|fixed|fixing|resolve|resolved|resolving|remed\w+|tackl\w+|eliminat\w+) the (?:root |underlying )?cause of (?:the|this) (?:issue|problem|incident|outage|degradation|disruption)s?\b|^\W*(?:this|the) (?:degradation|outage|incident|disruption|downtime|interruption) (?:has |have |had )?(?:resulted in|led to|leads to|results in|caused)\b|\binconvenience\b[^.]{0,80}\bcaused?\b`)
 
 // reSpeculation finds a guess: "there might be some correlation", "it is
 // not clear", "perhaps".
@@ -77,7 +67,7 @@ func causalOrGuessed(text string, guesses bool) string {
 		if unknown && reSpeculation.MatchString(s) {
 			continue
 		}
-		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !reNotACause.MatchString(s) {
+		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break

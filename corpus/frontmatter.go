@@ -3,7 +3,6 @@ package corpus
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -256,60 +255,6 @@ func (fm frontMatter) list(keys ...string) []string {
 			if s := scalarString(x); s != "" {
 				out = append(out, s)
 			}
-		}
-		if len(out) > 0 {
-			return out
-		}
-	}
-	return nil
-}
-
-// updateTextKeys and updateStateKeys name the fields of one status
-// update kept in frontmatter: its text, and its state ("investigating",
-// "resolved").
-var (
-	updateTextKeys  = []string{"content", "body", "message", "text", "description", "update"}
-	updateStateKeys = []string{"status", "state", "type", "title"}
-)
-
-// updates returns the status updates a status-page generator keeps in
-// frontmatter rather than in the body, one "State - text" line each:
-// the first key (in sorted order) that holds a list of objects with a
-// text field. Updates with no text are left out.
-func (fm frontMatter) updates() []string {
-	keys := make([]string, 0, len(fm))
-	for k := range fm {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		list, ok := fm[k].([]any)
-		if !ok {
-			continue
-		}
-		var out []string
-		for _, e := range list {
-			m, ok := e.(map[string]any)
-			if !ok {
-				out = nil
-				break
-			}
-			text := ""
-			for _, tk := range updateTextKeys {
-				if text = scalarString(m[tk]); text != "" {
-					break
-				}
-			}
-			if text == "" {
-				continue
-			}
-			for _, sk := range updateStateKeys {
-				if st := scalarString(m[sk]); st != "" && st != text {
-					text = strings.ToUpper(st[:1]) + st[1:] + " - " + text
-					break
-				}
-			}
-			out = append(out, text)
 		}
 		if len(out) > 0 {
 			return out

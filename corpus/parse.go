@@ -223,23 +223,7 @@ func (p *Parser) document(name, text string) *document {
 	default:
 		doc.blocks = textBlocks(body)
 	}
-	if !hasProse(doc.blocks) {
-		// a status page that keeps its updates in frontmatter
-		for _, u := range fm.updates() {
-			doc.blocks = append(doc.blocks, block{kind: blockPara, text: u, checked: -1})
-		}
-	}
 	return doc
-}
-
-// hasProse reports whether blocks hold a paragraph or a list item.
-func hasProse(blocks []block) bool {
-	for _, b := range blocks {
-		if b.kind == blockPara || b.kind == blockItem {
-			return true
-		}
-	}
-	return false
 }
 
 // fileLineNote turns a note "line 3: what" into "name:3: what".
