@@ -117,7 +117,7 @@ func (r *timesReader) setDate(rec *Record) {
 		}
 	}
 	if rec.Date == "" {
-		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
+		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.ctx)
 	}
 	if !r.startStated {
 		// "exposed since about …": the impact began before the

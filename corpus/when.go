@@ -113,13 +113,23 @@ type timesReader struct {
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
+	title, blocks, meta, swapped := dayFirstView(rec.Title, name, blocks, meta)
+	if swapped {
+		// a day-first document: entries show its own text again
+		defer func() {
+			for i := range rec.Timeline {
+				rec.Timeline[i].Text = swapDayMonth(rec.Timeline[i].Text)
+				rec.Timeline[i].At = swapDayMonth(rec.Timeline[i].At)
+			}
+		}()
+	}
 	r := newTimesReader(name, doc, blocks, kinds, meta)
-	r.title = rec.Title
-	if st, ok := findDate(rec.Title); ok && st.hasYear && r.ctx.y == 0 {
+	r.title = title
+	if st, ok := findDate(title); ok && st.hasYear && r.ctx.y == 0 {
 		// "Downtime on February 23, 2023": the day of time-only entries
 		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
 	}
-	if m := reMonthYear.FindStringSubmatch(rec.Title); m != nil && r.ctx.y == 0 {
+	if m := reMonthYear.FindStringSubmatch(title); m != nil && r.ctx.y == 0 {
 		// "March 2031 login outage": the year of yearless days
 		r.ctx.y, r.ctx.mo, r.ctx.d = atoi(m[2]), int(monthNames[strings.ToLower(m[1])]), 1
 	}
@@ -298,6 +308,8 @@ func (r *timesReader) readKeyLines() {
 		if r.stated < 0 {
 			if d, ok := keyDuration(line); ok {
 				r.stated = d
+			} else if d, ok := r.columnDuration(i); ok {
+				r.stated = d
 			}
 		}
 		quoted := afterEntry && r.kinds[i] == secTimeline
@@ -310,6 +322,30 @@ func (r *timesReader) readKeyLines() {
 		r.keyLineRange(line, ks.ctx)
 		r.keyLineTimes(line, ks.ctx)
 	}
+}
+
+// columnDuration reads a duration stated in a one-row table under its
+// column's header ("| Impact | Incident Duration |" over "| All users
+// | ~3h10m |"). i is the header row. A table of several rows lists many
+// things (incidents, services), not this incident's length.
+func (r *timesReader) columnDuration(i int) (int, bool) {
+	b := r.blocks[i]
+	if b.kind != blockRow || !b.header || len(b.cells) < 2 || i+1 >= len(r.blocks) {
+		return 0, false
+	}
+	row := r.blocks[i+1]
+	if row.kind != blockRow || row.header || len(row.cells) != len(b.cells) {
+		return 0, false
+	}
+	if i+2 < len(r.blocks) && r.blocks[i+2].kind == blockRow {
+		return 0, false
+	}
+	for j, h := range b.cells {
+		if d, ok := keyDuration(strings.TrimSpace(h) + ": " + strings.TrimSpace(row.cells[j])); ok {
+			return d, true
+		}
+	}
+	return 0, false
 }
 
 // countClocks counts the "hh:mm" clocks of s.
@@ -420,6 +456,9 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 	if !first.Before(day) || day.Sub(first) > maxTitleLead || r.proseStartsOn(first) {
 		return t, ht
 	}
+	if i := r.entrySaysBegan(t, day); i >= 0 {
+		return r.times[i], strings.Contains(r.tl[i].At, "T")
+	}
 	best := -1
 	for i, tt := range r.times {
 		if tt.IsZero() {
@@ -433,6 +472,23 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 		return t, ht
 	}
 	return r.times[best], strings.Contains(r.tl[best].At, "T")
+}
+
+// entrySaysBegan returns the earliest timeline entry from t up to
+// before day that says the impact began ("Errors began affecting
+// logins"), or -1: the incident's own account of its first day, which a
+// title naming a later day does not overrule.
+func (r *timesReader) entrySaysBegan(t, day time.Time) int {
+	best := -1
+	for i, tt := range r.times {
+		if tt.IsZero() || tt.Before(t) || !tt.Before(day) || i >= len(r.tl) {
+			continue
+		}
+		if text := r.tl[i].Text; reStartVerb.MatchString(text) && reSpanImpact.MatchString(text) && (best < 0 || tt.Before(r.times[best])) {
+			best = i
+		}
+	}
+	return best
 }
 
 // reStartVerb marks a sentence that says when something began.
