@@ -127,6 +127,33 @@ func TestDur2Shapes(t *testing.T) {
 			date:     "2031-05-03",
 			duration: 26 * 60,
 		},
+		{
+			name: "a stated end day without a time takes the timeline's recovery",
+			file: "cert.md",
+			doc: "# Expired certificate\n\n## Date\nStart: Monday, 2031-08-11\nEnd: Tuesday, 2031-08-12\n\n## Summary\n\nThe certificate expired and the site failed.\n\n## Timeline\n\n" +
+				"2031-08-11, 02:30pm: users report the site failing with certificate errors.\n\n" +
+				"2031-08-11, 03:10pm: the expired certificate is found.\n\n" +
+				"2031-08-12, 09:30am: a new certificate is installed. Issue resolved.\n",
+			date:     "2031-08-11",
+			duration: 19 * 60,
+		},
+		{
+			name: "a stated end day and no recovery entry: no length from midnight",
+			file: "cert2.md",
+			doc: "# Expired certificate\n\n## Date\nStart: Monday, 2031-08-11\nEnd: Tuesday, 2031-08-12\n\n## Summary\n\nThe certificate expired and the site failed.\n\n## Timeline\n\n" +
+				"2031-08-11, 02:30pm: users report the site failing with certificate errors.\n\n" +
+				"2031-08-12, 09:30am: a new certificate is installed.\n",
+			date:     "2031-08-11",
+			duration: 19 * 60,
+		},
+		{
+			name: "a hedged range with an aside in brackets",
+			file: "db2.md",
+			doc: "# Database overload\n\n## What happened?\n\n* On Sunday, 2031-10-12 from ~09:00 (maybe earlier) to 13:30 CEST, the product lists were failing with errors.\n" +
+				"* The database host had a very high load.\n",
+			date:     "2031-10-12",
+			duration: 270,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

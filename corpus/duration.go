@@ -175,6 +175,9 @@ func proseDuration(text string) (int, bool) {
 // outage's length.
 func strictProseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
+		if strings.IndexByte(line, '(') >= 0 {
+			line = reHedgeAside.ReplaceAllString(line, "")
+		}
 		if hasDurationHint(line) {
 			if d, ok := statedInLine(line); ok {
 				return d, true
@@ -199,6 +202,11 @@ func strictProseDuration(text string) (int, bool) {
 	}
 	return 0, false
 }
+
+// reHedgeAside is a hedge in brackets beside a time ("from ~12:00
+// (maybe earlier) to 17:55"): it leaves the time as it is and would
+// only part a range from its end.
+var reHedgeAside = regexp.MustCompile(`(?i)\s*\((?:maybe|perhaps|possibly|probably|approx\.?|approximately|roughly|about|around|at the latest|at the earliest|or (?:so|earlier|before|later|after))\b[^()\d]{0,24}\)`)
 
 // looseProseDuration reads the weaker phrasings of looseDuration in
 // each sentence of text.

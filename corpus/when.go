@@ -102,9 +102,12 @@ type timesReader struct {
 	// startIsDetection: no start is known; the detection stands in for
 	// the date and the duration but is not reported as the start.
 	startIsDetection bool
-	fmDate           string
-	fileDate         time.Time
-	stated           int // a stated duration in minutes, -1 when none
+	// endDayOnly: the stated end is a day without a time of day
+	// ("End: 2023-08-23"), not midnight.
+	endDayOnly bool
+	fmDate     string
+	fileDate   time.Time
+	stated     int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
@@ -155,6 +158,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	}
 	r.startFromTimeline()
 	r.startFromProse()
+	r.endTimeFromTimeline()
 	if r.start.IsZero() && !r.detected.IsZero() {
 		// nothing says when it began: it had begun by its detection
 		r.start, r.startHasTime, r.startIsDetection = r.detected, true, true
@@ -233,8 +237,8 @@ func (r *timesReader) readFrontMatter() {
 	if t, _, ok := r.fmTime(fmDetectKeys...); ok {
 		r.detected = t
 	}
-	if t, _, ok := r.fmTime(fmEndKeys...); ok {
-		r.end = t
+	if t, ht, ok := r.fmTime(fmEndKeys...); ok {
+		r.end, r.endDayOnly = t, !ht
 	}
 	if t, ht, ok := r.fmTime(fmDateKeys...); ok {
 		r.fmDate = t.Format("2006-01-02")
@@ -404,8 +408,8 @@ func (r *timesReader) keyLineTimes(line string, ctx dateCtx) {
 		}
 	}
 	if m := reEndKey.FindStringSubmatch(line); m != nil && r.end.IsZero() {
-		if t, _, ok := parseTimeValue(m[1], ctx); ok {
-			r.end = t
+		if t, ht, ok := parseTimeValue(m[1], ctx); ok {
+			r.end, r.endDayOnly = t, !ht
 		}
 	}
 }
@@ -636,7 +640,7 @@ func (r *timesReader) setDuration(rec *Record) {
 	if r.stated < 0 {
 		r.stated = r.proseDuration(strictProseDuration, true)
 	}
-	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime {
+	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime && !r.endDayOnly {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
 			r.stated = m
 		}
@@ -687,6 +691,26 @@ func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) 
 		}
 	}
 	return -1
+}
+
+// endTimeFromTimeline gives a stated end day ("End: Thursday,
+// 2031-08-23") its time of day: the last timeline entry of that day
+// that reports the recovery.
+func (r *timesReader) endTimeFromTimeline() {
+	if !r.endDayOnly || r.end.IsZero() {
+		return
+	}
+	day := r.end.Format("2006-01-02")
+	for i := len(r.tl) - 1; i >= 0; i-- {
+		t := r.times[i]
+		if t.IsZero() || !strings.Contains(r.tl[i].At, "T") || t.Format("2006-01-02") != day {
+			continue
+		}
+		if reResolvedWords.MatchString(r.tl[i].Text) && !reBookkeeping.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+			r.end, r.endDayOnly = t, false
+			return
+		}
+	}
 }
 
 // detectedFromTimeline takes the first timed entry that reports
