@@ -154,6 +154,20 @@ func TestDur2Shapes(t *testing.T) {
 			date:     "2031-10-12",
 			duration: 270,
 		},
+		{
+			name: "a planned date in the actions dates no incident",
+			file: "validator.md",
+			doc: "# Validator offline\n\n### Summary\nThe validator was offline for six sessions after a power cable came loose.\n\n" +
+				"### Immediate Actions\n- Moved the validator to a spare server\n- Scheduled an onsite check of the rack for 2031-06-20\n",
+			date: "",
+		},
+		{
+			name: "a dated line that is no plan still dates it",
+			file: "validator2.md",
+			doc: "# Validator offline\n\n### Summary\nThe validator was offline for six sessions after a power cable came loose.\n\n" +
+				"### Immediate Actions\n- Moved the validator to a spare server on 2031-06-19\n",
+			date: "2031-06-19",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

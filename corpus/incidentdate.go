@@ -117,7 +117,7 @@ func (r *timesReader) setDate(rec *Record) {
 		}
 	}
 	if rec.Date == "" {
-		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.ctx)
+		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
 	if !r.startStated {
 		// "exposed since about …": the impact began before the
@@ -277,11 +277,17 @@ func fileNameDate(name string) time.Time {
 // "Date of this report: …".
 var reDocDateLine = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?[*_]*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|written|authored|created|reviewed|review(?:ed)?\s+(?:date|on)|publication\s+date|(?:report|document|post-?mortem|retrospective|rca)\s+(?:date|written|published|created)|date\s+(?:published|posted|written|updated|reviewed|created|of\s+(?:publication|review|(?:this\s+)?(?:report|document|post-?mortem|retrospective|rca))))\b`)
 
+// rePlanBefore ends the words that make the date after them a plan's:
+// "Scheduled an onsite check for 2031-06-20", "a review is planned on
+// March 3".
+var rePlanBefore = regexp.MustCompile(`(?i)\b(?:scheduled|planned|booked|due|deadline|targeted|expected)\b[^.;!?]{0,40}\b(?:for|on|by)\s+(?:the\s+)?$`)
+
 // fallbackDate finds a date when no start time is known: from the
 // title, the first dated line of the body, or the file name. A line that
 // dates the document ("Last updated: …") is read only when nothing else
-// gives a day.
-func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
+// gives a day. A date among the follow-up actions ("Scheduled a review
+// for 2031-06-20") dates a plan, not the incident.
+func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx dateCtx) string {
 	if st, ok := findDate(title); ok {
 		if t, ok := st.resolve(ctx); ok {
 			return t.Format("2006-01-02")
@@ -292,10 +298,10 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		if i > 300 {
 			break
 		}
-		if b.kind == blockCode || isMetaLine(b.text) {
+		if b.kind == blockCode || isMetaLine(b.text) || i < len(kinds) && kinds[i] == secActions {
 			continue
 		}
-		if st, ok := blockDate(b.text); ok && st.hasYear {
+		if st, ok := blockDate(b.text); ok && st.hasYear && !rePlanBefore.MatchString(b.text[:st.start]) {
 			if t, ok := st.resolve(ctx); ok {
 				if reDocDateLine.MatchString(b.text) {
 					if docDay == "" {
