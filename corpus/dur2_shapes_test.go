@@ -168,6 +168,16 @@ func TestDur2Shapes(t *testing.T) {
 				"### Immediate Actions\n- Moved the validator to a spare server on 2031-06-19\n",
 			date: "2031-06-19",
 		},
+		{
+			name: "timeline bullets with the clock inside the sentence",
+			file: "locator.md",
+			doc: "# Locator search outage\n\nDate: May 9, 2031\n\n## What happened?\n- On May 7, 2031, provider search was unavailable.\n\n" +
+				"## Timeline (all times ET)\n- The support desk told the team about the outage at 11:40 ET on May 7, 2031.\n" +
+				"- Managers were told of the outage at about 1:15 PM ET.\n- The search was restored at approximately 3:10 ET, May 7.\n",
+			date:     "2031-05-07",
+			duration: 210,
+			firstAt:  "2031-05-07T11:40:00-04:00",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
