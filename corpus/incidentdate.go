@@ -116,6 +116,13 @@ func (r *timesReader) setDate(rec *Record) {
 			rec.Date = d
 		}
 	}
+	if !r.startStated && !r.start.IsZero() && rec.Date == r.start.Format("2006-01-02") {
+		// a timeline that opens with the detection: the summary may
+		// say the day before that it began
+		if d := r.summaryDayBefore(r.start); d != "" {
+			rec.Date = d
+		}
+	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
@@ -143,6 +150,60 @@ func (r *timesReader) inferredBefore(declared string) bool {
 	}
 	s := time.Date(r.start.Year(), r.start.Month(), r.start.Day(), 0, 0, 0, 0, time.UTC)
 	return s.Before(d) && d.Sub(s) < maxPublishLag
+}
+
+// maxSummaryLead is how long before a timeline's first entry the
+// summary's day may say the incident began.
+const maxSummaryLead = 3 * 24 * time.Hour
+
+// reBackground marks a sentence about a change or a plan before the
+// incident: its day is not the day impact began.
+var reBackground = regexp.MustCompile(`(?i)\b(?:deploy\w*|upgrad\w*|releas\w*|merged|introduced|migrat\w*|changed|scheduled|planned|announced|published|installed|rolled out|shipped)\b`)
+
+// summaryDayBefore returns the first day the opening prose names with
+// its year, when it falls a few days before start and before every
+// timeline entry (a timeline that opens with the first report), and its
+// sentence is not about a change made beforehand: "On February 9th,
+// 2031 two users submitted transfers that never arrived" over a
+// timeline from February 10.
+func (r *timesReader) summaryDayBefore(start time.Time) string {
+	seen := 0
+	for _, t := range r.times {
+		if !t.IsZero() && t.Before(start) {
+			start = t
+		}
+	}
+	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	for i, b := range r.blocks {
+		if i > 200 || seen >= 3 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		st, ok := findDate(b.text)
+		if !ok {
+			continue
+		}
+		if !st.hasYear {
+			return ""
+		}
+		d := time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		if !d.Before(day) || day.Sub(d) > maxSummaryLead {
+			return ""
+		}
+		for _, sent := range splitSentences(b.text) {
+			if s2, ok := findDate(sent); ok {
+				if reBackground.MatchString(sent) || reSpanLatent.MatchString(sent) || reDetectWords.MatchString(sent[:s2.start]) {
+					return ""
+				}
+				return d.Format("2006-01-02")
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // maxOpeningBlocks is how many prose blocks openingDate reads.
