@@ -175,6 +175,9 @@ func proseDuration(text string) (int, bool) {
 // outage's length.
 func strictProseDuration(text string) (int, bool) {
 	for _, line := range strings.Split(text, "\n") {
+		if strings.IndexByte(line, '(') >= 0 {
+			line = reHedgeAside.ReplaceAllString(line, "")
+		}
 		if hasDurationHint(line) {
 			if d, ok := statedInLine(line); ok {
 				return d, true
@@ -199,6 +202,11 @@ func strictProseDuration(text string) (int, bool) {
 	}
 	return 0, false
 }
+
+// reHedgeAside is a hedge in brackets beside a time ("from ~12:00
+// (maybe earlier) to 17:55"): it leaves the time as it is and would
+// only part a range from its end.
+var reHedgeAside = regexp.MustCompile(`(?i)\s*\((?:maybe|perhaps|possibly|probably|approx\.?|approximately|roughly|about|around|at the latest|at the earliest|or (?:so|earlier|before|later|after))\b[^()\d]{0,24}\)`)
 
 // looseProseDuration reads the weaker phrasings of looseDuration in
 // each sentence of text.
@@ -397,7 +405,7 @@ func statedInLine(line string) (int, bool) {
 		if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
 			continue
 		}
-		if m := reDurProse.FindStringSubmatch(l[i:]); m != nil {
+		if m := reDurProse.FindStringSubmatch(l[i:]); m != nil && !reCondition.MatchString(l[max(0, i-60):i]) {
 			if d, ok := parseDuration(m[1], true); ok {
 				return d, true
 			}
@@ -512,6 +520,11 @@ var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four
 // recovered within about an hour". A fix ("fixed in 3 days") is not the
 // end of the impact and is not read.
 var reDurRestoredIn = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|back (?:online|up|to normal)|(?:fully )?operational(?: again)?|available again|working again)\b[^.;:!?]{0,48}?\b(?:in|within|after)\s+((?:(?:just |a little )?(?:under|over)|less than|more than|about|around|roughly|approximately|nearly|almost|some|~)?\s*` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)`)
+
+// reCondition ends the clause of a condition or a threshold, not what
+// happened: "alert only if a host is down for more than 15 minutes",
+// "page whenever it is unavailable for 5 minutes".
+var reCondition = regexp.MustCompile(`(?i)\b(?:if|whenever|unless|in case)\b[^.;:!?]{0,60}$`)
 
 // reFuture marks a plan or a hope, not what happened: "will be
 // restored within 2 days".

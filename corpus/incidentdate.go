@@ -116,8 +116,15 @@ func (r *timesReader) setDate(rec *Record) {
 			rec.Date = d
 		}
 	}
+	if !r.startStated && !r.start.IsZero() && rec.Date == r.start.Format("2006-01-02") {
+		// a timeline that opens with the detection: the summary may
+		// say the day before that it began
+		if d := r.summaryDayBefore(r.start); d != "" {
+			rec.Date = d
+		}
+	}
 	if rec.Date == "" {
-		rec.Date = fallbackDate(rec.Title, r.name, r.blocks, r.ctx)
+		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
 	if !r.startStated {
 		// "exposed since about …": the impact began before the
@@ -143,6 +150,60 @@ func (r *timesReader) inferredBefore(declared string) bool {
 	}
 	s := time.Date(r.start.Year(), r.start.Month(), r.start.Day(), 0, 0, 0, 0, time.UTC)
 	return s.Before(d) && d.Sub(s) < maxPublishLag
+}
+
+// maxSummaryLead is how long before a timeline's first entry the
+// summary's day may say the incident began.
+const maxSummaryLead = 3 * 24 * time.Hour
+
+// reBackground marks a sentence about a change or a plan before the
+// incident: its day is not the day impact began.
+var reBackground = regexp.MustCompile(`(?i)\b(?:deploy\w*|upgrad\w*|releas\w*|merged|introduced|migrat\w*|changed|scheduled|planned|announced|published|installed|rolled out|shipped)\b`)
+
+// summaryDayBefore returns the first day the opening prose names with
+// its year, when it falls a few days before start and before every
+// timeline entry (a timeline that opens with the first report), and its
+// sentence is not about a change made beforehand: "On February 9th,
+// 2031 two users submitted transfers that never arrived" over a
+// timeline from February 10.
+func (r *timesReader) summaryDayBefore(start time.Time) string {
+	seen := 0
+	for _, t := range r.times {
+		if !t.IsZero() && t.Before(start) {
+			start = t
+		}
+	}
+	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	for i, b := range r.blocks {
+		if i > 200 || seen >= 3 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		st, ok := findDate(b.text)
+		if !ok {
+			continue
+		}
+		if !st.hasYear {
+			return ""
+		}
+		d := time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		if !d.Before(day) || day.Sub(d) > maxSummaryLead {
+			return ""
+		}
+		for _, sent := range splitSentences(b.text) {
+			if s2, ok := findDate(sent); ok {
+				if reBackground.MatchString(sent) || reSpanLatent.MatchString(sent) || reDetectWords.MatchString(sent[:s2.start]) {
+					return ""
+				}
+				return d.Format("2006-01-02")
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // maxOpeningBlocks is how many prose blocks openingDate reads.
@@ -277,11 +338,17 @@ func fileNameDate(name string) time.Time {
 // "Date of this report: …".
 var reDocDateLine = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?[*_]*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|written|authored|created|reviewed|review(?:ed)?\s+(?:date|on)|publication\s+date|(?:report|document|post-?mortem|retrospective|rca)\s+(?:date|written|published|created)|date\s+(?:published|posted|written|updated|reviewed|created|of\s+(?:publication|review|(?:this\s+)?(?:report|document|post-?mortem|retrospective|rca))))\b`)
 
+// rePlanBefore ends the words that make the date after them a plan's:
+// "Scheduled an onsite check for 2031-06-20", "a review is planned on
+// March 3".
+var rePlanBefore = regexp.MustCompile(`(?i)\b(?:scheduled|planned|booked|due|deadline|targeted|expected)\b[^.;!?]{0,40}\b(?:for|on|by)\s+(?:the\s+)?$`)
+
 // fallbackDate finds a date when no start time is known: from the
 // title, the first dated line of the body, or the file name. A line that
 // dates the document ("Last updated: …") is read only when nothing else
-// gives a day.
-func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
+// gives a day. A date among the follow-up actions ("Scheduled a review
+// for 2031-06-20") dates a plan, not the incident.
+func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx dateCtx) string {
 	if st, ok := findDate(title); ok {
 		if t, ok := st.resolve(ctx); ok {
 			return t.Format("2006-01-02")
@@ -292,10 +359,10 @@ func fallbackDate(title, name string, blocks []block, ctx dateCtx) string {
 		if i > 300 {
 			break
 		}
-		if b.kind == blockCode || isMetaLine(b.text) {
+		if b.kind == blockCode || isMetaLine(b.text) || i < len(kinds) && kinds[i] == secActions {
 			continue
 		}
-		if st, ok := blockDate(b.text); ok && st.hasYear {
+		if st, ok := blockDate(b.text); ok && st.hasYear && !rePlanBefore.MatchString(b.text[:st.start]) {
 			if t, ok := st.resolve(ctx); ok {
 				if reDocDateLine.MatchString(b.text) {
 					if docDay == "" {

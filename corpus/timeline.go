@@ -223,21 +223,27 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 
 // reProseClock is a time of day a sentence says something happened at
 // ("At **11:32** we deployed", "around 9:52am we noticed").
-var reProseClock = regexp.MustCompile(`(?i)\b(?:at|around|about|approximately|by|until)\s+(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t)\b)?)`)
+var reProseClock = regexp.MustCompile(`(?i)\b(?:at|around|about|approximately|by|until)\s+(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|et|ct|pt|mt|[a-z]{2,4}t)\b)?)`)
 
 // proseClockEntries reads, for a document with no timeline, the
 // sentences of its narrative that say at what time something happened
-// as its timeline — at least two of them, else none.
+// as its timeline — at least two of them, else none. A timeline
+// section's bullets count as narrative too ("- The team was notified
+// at 12:16 ET on June 16, 2031."); a date in such a bullet dates its
+// clock.
 func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
-	type entry struct{ clock, text string }
+	type entry struct {
+		clock, text string
+		listed      bool // a timeline section's bullet
+	}
 	var found []entry
 	for i, b := range blocks {
-		if b.kind != blockPara || kinds[i] == secActions || kinds[i] == secLessons || len(b.text) > 3000 {
+		if b.kind != blockPara && (b.kind != blockItem || kinds[i] != secTimeline) || kinds[i] == secActions || kinds[i] == secLessons || len(b.text) > 3000 {
 			continue
 		}
 		for _, sent := range splitSentences(emphasisMarks.Replace(b.text)) {
 			if m := reProseClock.FindStringSubmatch(sent); m != nil {
-				found = append(found, entry{m[1], strings.TrimSpace(sent)})
+				found = append(found, entry{m[1], strings.TrimSpace(sent), b.kind == blockItem})
 			}
 		}
 	}
@@ -245,8 +251,24 @@ func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
 		return
 	}
 	for _, e := range found {
-		if st, raw, _, ok := leadStamp(e.clock + " - x"); ok && st.hasTime {
-			ts.add(st, raw, e.text)
+		st, raw, _, ok := leadStamp(e.clock + " - x")
+		if !ok || !st.hasTime {
+			continue
+		}
+		if d, ok := findDate(e.text); ok && e.listed {
+			st.y, st.mo, st.d, st.hasDate, st.hasYear = d.y, d.mo, d.d, true, d.hasYear
+			if d.hasYear {
+				raw = e.text[d.start:d.end] + " " + raw
+			}
+		}
+		prev, n := ts.last, len(ts.times)
+		ts.add(st, raw, e.text)
+		if len(ts.times) > n && !reAMPM.MatchString(e.clock) && st.h >= 1 && st.h < 12 && !prev.IsZero() {
+			// "at 1:00 PM …" then "resolved at 4:00": the afternoon
+			if t := ts.times[n]; t.Before(prev.Add(-6*time.Hour)) && t.Add(12*time.Hour).After(prev) {
+				t = t.Add(12 * time.Hour)
+				ts.times[n], ts.entries[n].At, ts.last = t, t.Format(time.RFC3339), t
+			}
 		}
 	}
 }

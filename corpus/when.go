@@ -102,9 +102,12 @@ type timesReader struct {
 	// startIsDetection: no start is known; the detection stands in for
 	// the date and the duration but is not reported as the start.
 	startIsDetection bool
-	fmDate           string
-	fileDate         time.Time
-	stated           int // a stated duration in minutes, -1 when none
+	// endDayOnly: the stated end is a day without a time of day
+	// ("End: 2023-08-23"), not midnight.
+	endDayOnly bool
+	fmDate     string
+	fileDate   time.Time
+	stated     int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
@@ -113,13 +116,23 @@ type timesReader struct {
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
+	title, blocks, meta, swapped := dayFirstView(rec.Title, name, blocks, meta)
+	if swapped {
+		// a day-first document: entries show its own text again
+		defer func() {
+			for i := range rec.Timeline {
+				rec.Timeline[i].Text = swapDayMonth(rec.Timeline[i].Text)
+				rec.Timeline[i].At = swapDayMonth(rec.Timeline[i].At)
+			}
+		}()
+	}
 	r := newTimesReader(name, doc, blocks, kinds, meta)
-	r.title = rec.Title
-	if st, ok := findDate(rec.Title); ok && st.hasYear && r.ctx.y == 0 {
+	r.title = title
+	if st, ok := findDate(title); ok && st.hasYear && r.ctx.y == 0 {
 		// "Downtime on February 23, 2023": the day of time-only entries
 		r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
 	}
-	if m := reMonthYear.FindStringSubmatch(rec.Title); m != nil && r.ctx.y == 0 {
+	if m := reMonthYear.FindStringSubmatch(title); m != nil && r.ctx.y == 0 {
 		// "March 2031 login outage": the year of yearless days
 		r.ctx.y, r.ctx.mo, r.ctx.d = atoi(m[2]), int(monthNames[strings.ToLower(m[1])]), 1
 	}
@@ -145,6 +158,7 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	}
 	r.startFromTimeline()
 	r.startFromProse()
+	r.endTimeFromTimeline()
 	if r.start.IsZero() && !r.detected.IsZero() {
 		// nothing says when it began: it had begun by its detection
 		r.start, r.startHasTime, r.startIsDetection = r.detected, true, true
@@ -223,8 +237,8 @@ func (r *timesReader) readFrontMatter() {
 	if t, _, ok := r.fmTime(fmDetectKeys...); ok {
 		r.detected = t
 	}
-	if t, _, ok := r.fmTime(fmEndKeys...); ok {
-		r.end = t
+	if t, ht, ok := r.fmTime(fmEndKeys...); ok {
+		r.end, r.endDayOnly = t, !ht
 	}
 	if t, ht, ok := r.fmTime(fmDateKeys...); ok {
 		r.fmDate = t.Format("2006-01-02")
@@ -298,6 +312,8 @@ func (r *timesReader) readKeyLines() {
 		if r.stated < 0 {
 			if d, ok := keyDuration(line); ok {
 				r.stated = d
+			} else if d, ok := r.columnDuration(i); ok {
+				r.stated = d
 			}
 		}
 		quoted := afterEntry && r.kinds[i] == secTimeline
@@ -310,6 +326,30 @@ func (r *timesReader) readKeyLines() {
 		r.keyLineRange(line, ks.ctx)
 		r.keyLineTimes(line, ks.ctx)
 	}
+}
+
+// columnDuration reads a duration stated in a one-row table under its
+// column's header ("| Impact | Incident Duration |" over "| All users
+// | ~3h10m |"). i is the header row. A table of several rows lists many
+// things (incidents, services), not this incident's length.
+func (r *timesReader) columnDuration(i int) (int, bool) {
+	b := r.blocks[i]
+	if b.kind != blockRow || !b.header || len(b.cells) < 2 || i+1 >= len(r.blocks) {
+		return 0, false
+	}
+	row := r.blocks[i+1]
+	if row.kind != blockRow || row.header || len(row.cells) != len(b.cells) {
+		return 0, false
+	}
+	if i+2 < len(r.blocks) && r.blocks[i+2].kind == blockRow {
+		return 0, false
+	}
+	for j, h := range b.cells {
+		if d, ok := keyDuration(strings.TrimSpace(h) + ": " + strings.TrimSpace(row.cells[j])); ok {
+			return d, true
+		}
+	}
+	return 0, false
 }
 
 // countClocks counts the "hh:mm" clocks of s.
@@ -368,8 +408,8 @@ func (r *timesReader) keyLineTimes(line string, ctx dateCtx) {
 		}
 	}
 	if m := reEndKey.FindStringSubmatch(line); m != nil && r.end.IsZero() {
-		if t, _, ok := parseTimeValue(m[1], ctx); ok {
-			r.end = t
+		if t, ht, ok := parseTimeValue(m[1], ctx); ok {
+			r.end, r.endDayOnly = t, !ht
 		}
 	}
 }
@@ -420,6 +460,9 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 	if !first.Before(day) || day.Sub(first) > maxTitleLead || r.proseStartsOn(first) {
 		return t, ht
 	}
+	if i := r.entrySaysBegan(t, day); i >= 0 {
+		return r.times[i], strings.Contains(r.tl[i].At, "T")
+	}
 	best := -1
 	for i, tt := range r.times {
 		if tt.IsZero() {
@@ -433,6 +476,23 @@ func (r *timesReader) titleDayStart(t time.Time, ht bool) (time.Time, bool) {
 		return t, ht
 	}
 	return r.times[best], strings.Contains(r.tl[best].At, "T")
+}
+
+// entrySaysBegan returns the earliest timeline entry from t up to
+// before day that says the impact began ("Errors began affecting
+// logins"), or -1: the incident's own account of its first day, which a
+// title naming a later day does not overrule.
+func (r *timesReader) entrySaysBegan(t, day time.Time) int {
+	best := -1
+	for i, tt := range r.times {
+		if tt.IsZero() || tt.Before(t) || !tt.Before(day) || i >= len(r.tl) {
+			continue
+		}
+		if text := r.tl[i].Text; reStartVerb.MatchString(text) && reSpanImpact.MatchString(text) && (best < 0 || tt.Before(r.times[best])) {
+			best = i
+		}
+	}
+	return best
 }
 
 // reStartVerb marks a sentence that says when something began.
@@ -580,7 +640,7 @@ func (r *timesReader) setDuration(rec *Record) {
 	if r.stated < 0 {
 		r.stated = r.proseDuration(strictProseDuration, true)
 	}
-	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime {
+	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime && !r.endDayOnly {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
 			r.stated = m
 		}
@@ -631,6 +691,26 @@ func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) 
 		}
 	}
 	return -1
+}
+
+// endTimeFromTimeline gives a stated end day ("End: Thursday,
+// 2031-08-23") its time of day: the last timeline entry of that day
+// that reports the recovery.
+func (r *timesReader) endTimeFromTimeline() {
+	if !r.endDayOnly || r.end.IsZero() {
+		return
+	}
+	day := r.end.Format("2006-01-02")
+	for i := len(r.tl) - 1; i >= 0; i-- {
+		t := r.times[i]
+		if t.IsZero() || !strings.Contains(r.tl[i].At, "T") || t.Format("2006-01-02") != day {
+			continue
+		}
+		if reResolvedWords.MatchString(r.tl[i].Text) && !reBookkeeping.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+			r.end, r.endDayOnly = t, false
+			return
+		}
+	}
 }
 
 // detectedFromTimeline takes the first timed entry that reports

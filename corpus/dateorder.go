@@ -1,0 +1,194 @@
+package corpus
+
+import (
+	"strconv"
+	"time"
+)
+
+// This file settles the order of a document's all-numeric dates. A
+// writer keeps one order throughout: when the document's unambiguous
+// numeric dates are day-first ("29-09-2021"), or its written-out dates
+// and file name agree with the day-first reading of its ambiguous ones
+// ("08-01-2026" beside "8 January 2026"), then "03/10/2021" is 3
+// October, not March 10. The times reader reads slashes and dashes
+// month-first by default; a day-first document has its ambiguous dates
+// swapped into that order before it is read, and its timeline entries
+// swapped back, so what is shown keeps the document's own text.
+
+// numDateMatch is one all-numeric date in a text: the byte spans of its
+// first and second parts, their values, the separator and the year.
+type numDateMatch struct {
+	a0, a1, b0, b1 int
+	a, b, y        int
+	sep            byte
+}
+
+// numericDates lists the slash- and dash-separated dates of s that
+// numericDate would read (dotted dates are day-first already).
+func numericDates(s string) []numDateMatch {
+	var out []numDateMatch
+	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
+		sep := s[m[4]]
+		if sep == '.' || s[m[8]] != sep {
+			continue
+		}
+		a, _ := strconv.Atoi(s[m[2]:m[3]])
+		b, _ := strconv.Atoi(s[m[6]:m[7]])
+		y, _ := strconv.Atoi(s[m[10]:m[11]])
+		if m[11]-m[10] == 2 {
+			if reUnitNext.MatchString(s[m[11]:]) {
+				continue
+			}
+			y += 2000
+		}
+		if !validDate(y, b, a) && !validDate(y, a, b) {
+			continue
+		}
+		out = append(out, numDateMatch{a0: m[2], a1: m[3], b0: m[6], b1: m[7], a: a, b: b, y: y, sep: sep})
+	}
+	return out
+}
+
+// ambiguous reports whether both readings of the date are days and
+// differ.
+func (n numDateMatch) ambiguous() bool {
+	return n.a != n.b && n.a <= 12 && n.b <= 12 && validDate(n.y, n.a, n.b) && validDate(n.y, n.b, n.a)
+}
+
+// otherDates lists the days s names in other forms: ISO days and
+// written-out months with a year.
+func otherDates(s string) []time.Time {
+	var out []time.Time
+	for off := 0; off < len(s) && len(out) < 50; {
+		st, ok := findDate(s[off:])
+		if !ok {
+			break
+		}
+		if st.hasYear && !isNumericSpan(s[off+st.start:off+st.end]) {
+			out = append(out, time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC))
+		}
+		if st.end <= 0 {
+			break
+		}
+		off += st.end
+	}
+	return out
+}
+
+// isNumericSpan reports whether a date's text is a day-month-year of
+// digits (not ISO, which starts with the year).
+func isNumericSpan(s string) bool {
+	return len(numericDates(s)) > 0 && !hasISODate(s)
+}
+
+// dayFirstDocument reports whether the texts (title, blocks, cells)
+// write their numeric dates day first. Each unambiguous numeric date
+// votes for its order; an ambiguous one votes for the reading that a
+// written-out or ISO date of the document (or its file name's date)
+// names, when only one reading is named.
+func dayFirstDocument(texts []string, fileDay time.Time) bool {
+	dayFirst, monthFirst := 0, 0
+	var amb []numDateMatch
+	named := map[time.Time]bool{}
+	if !fileDay.IsZero() {
+		named[fileDay] = true
+	}
+	for _, t := range texts {
+		if !hasDigit(t) {
+			continue
+		}
+		nums := numericDates(t)
+		for _, n := range nums {
+			switch {
+			case n.a > 12 && n.b <= 12:
+				dayFirst++
+			case n.b > 12 && n.a <= 12:
+				monthFirst++
+			case n.ambiguous():
+				amb = append(amb, n)
+			}
+		}
+		for _, d := range otherDates(t) {
+			named[d] = true
+		}
+	}
+	for _, n := range amb {
+		df := named[time.Date(n.y, time.Month(n.b), n.a, 0, 0, 0, 0, time.UTC)]
+		mf := named[time.Date(n.y, time.Month(n.a), n.b, 0, 0, 0, 0, time.UTC)]
+		switch {
+		case df && !mf:
+			dayFirst++
+		case mf && !df:
+			monthFirst++
+		}
+	}
+	return dayFirst > monthFirst && len(amb) > 0
+}
+
+// swapDayMonth swaps the two leading parts of every ambiguous numeric
+// date of s ("03/10/2021" becomes "10/03/2021"). Applied twice it gives
+// s back.
+func swapDayMonth(s string) string {
+	if !hasDigit(s) {
+		return s
+	}
+	nums := numericDates(s)
+	if len(nums) == 0 {
+		return s
+	}
+	b := []byte(s)
+	changed := false
+	for _, n := range nums {
+		if !n.ambiguous() {
+			continue
+		}
+		first, second := s[n.a0:n.a1], s[n.b0:n.b1]
+		// the two parts and the separator between them keep their
+		// total length: "3/10" becomes "10/3"
+		swapped := second + string(n.sep) + first
+		copy(b[n.a0:n.b1], swapped)
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return string(b)
+}
+
+// dayFirstView is the document as the times reader should see it: when
+// its numeric dates are day first, copies of the title, blocks and key
+// lines with the ambiguous ones swapped; else the originals. ok reports
+// a swap.
+func dayFirstView(title, name string, blocks []block, meta map[string]string) (string, []block, map[string]string, bool) {
+	texts := make([]string, 0, len(blocks)+1)
+	texts = append(texts, title)
+	for i, b := range blocks {
+		if i > 2000 {
+			break
+		}
+		if b.kind == blockCode {
+			continue
+		}
+		texts = append(texts, b.text)
+	}
+	if !dayFirstDocument(texts, fileNameDate(name)) {
+		return title, blocks, meta, false
+	}
+	nb := make([]block, len(blocks))
+	for i, b := range blocks {
+		b.text = swapDayMonth(b.text)
+		if b.cells != nil {
+			cells := make([]string, len(b.cells))
+			for j, c := range b.cells {
+				cells[j] = swapDayMonth(c)
+			}
+			b.cells = cells
+		}
+		nb[i] = b
+	}
+	nm := make(map[string]string, len(meta))
+	for k, v := range meta {
+		nm[k] = swapDayMonth(v)
+	}
+	return swapDayMonth(title), nb, nm, true
+}
