@@ -294,7 +294,7 @@ func countsAsItem(blocks []block, i int) bool {
 		if b.numbered && words > maxLabelWords && (b.bold != "" || !strings.HasSuffix(b.text, ":")) {
 			label = false
 		}
-		return !label || b.checked >= 0
+		return !label || b.checked >= 0 || hasLeafSibling(blocks, i)
 	}
 	// a nested item counts unless its parent is an action
 	for j := i - 1; j >= 0 && blocks[j].kind == blockItem; j-- {
@@ -303,6 +303,29 @@ func countsAsItem(blocks []block, i int) bool {
 		}
 	}
 	return true
+}
+
+// hasLeafSibling reports whether list item i has a sibling in its list
+// with no nested items: where the other items of a list are actions
+// written whole, an item that looks like a label over nested items is
+// one more action and they are its details ("**Failover**:" over its
+// trigger and timings, beside "Review the maintenance checklist").
+func hasLeafSibling(blocks []block, i int) bool {
+	lvl := blocks[i].level
+	leaf := func(j int) bool {
+		return !(j+1 < len(blocks) && blocks[j+1].kind == blockItem && blocks[j+1].level > lvl)
+	}
+	for j := i - 1; j >= 0 && blocks[j].kind == blockItem && blocks[j].level >= lvl; j-- {
+		if blocks[j].level == lvl && leaf(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level >= lvl; j++ {
+		if blocks[j].level == lvl && leaf(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStatusHeading reports a sub-heading that only sorts items by state
@@ -568,6 +591,10 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 	return out
 }
 
+// reReproIntro introduces the steps that reproduce a fault ("The steps
+// to reproduce were:", "To reproduce:"): how it was shown, not a fix.
+var reReproIntro = regexp.MustCompile(`(?i)\b(?:(?:steps|instructions) (?:to|for) reproduc\w*|(?:reproduc\w*|repro) (?:steps|instructions|recipe)|to reproduce|reproduced (?:it|this|the \w+) (?:by|with))\b`)
+
 // resolutionLists reads, for a document with no follow-ups anywhere
 // else, the top-level list items of its resolution section: the fixes
 // it made are then its follow-up actions.
@@ -578,12 +605,14 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	level := 0
 	labelled := false // in a list after a "Remediation:" line
+	repro := false    // in a list after "The steps to reproduce were:"
 	for i, b := range blocks {
 		if b.kind != blockItem {
 			labelled = labelKind(b) == secResolution && kinds[i] != secTimeline
+			repro = b.kind == blockPara && reReproIntro.MatchString(introTail(b.text))
 			continue
 		}
-		if kinds[i] != secResolution && !labelled {
+		if repro || kinds[i] != secResolution && !labelled {
 			continue
 		}
 		if level == 0 {

@@ -373,8 +373,10 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 }
 
 // reNotTitle are headings that name a part of a document, never its
-// incident: "Data", "FAQ", "Appendix".
-var reNotTitle = regexp.MustCompile(`(?i)^(?:data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
+// incident: "Data", "FAQ", "Appendix"; or the collection it belongs to
+// ("Postmortems", "Incident reports": a plural is a shelf, not one
+// incident).
+var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
 
 // titleHeading reports whether a heading can be the document's title:
 // not a status word, a part's name or a label ending in a colon.
