@@ -113,3 +113,27 @@ func TestActionNoiseShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestNarrativeCauseShapes covers causes stated in the telling, with no
+// cause heading and no causal connective: what was concluded, what a
+// check showed, what the writer is sure of.
+func TestNarrativeCauseShapes(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		cause bool
+	}{
+		{"a conclusion reached", "We talked to the vendor and later came to the conclusion that our job was pointed at the retired queue.", true},
+		{"what a check showed", "I checked the proxy host, and it looks like the renewal timer was never enabled there.", true},
+		{"what the writer is sure of", "I'm fairly confident it relates to this cluster still running the old ingress version.", true},
+		{"a look that shows nothing causal", "It looks like the dashboard will need a new colour scheme.", false},
+		{"being sure of something else", "We are confident the new release is ready for the weekend.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := causalSentences(tc.text) != ""; got != tc.cause {
+				t.Errorf("causalSentences(%q) found a cause = %v, want %v", tc.text, got, tc.cause)
+			}
+		})
+	}
+}
