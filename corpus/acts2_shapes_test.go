@@ -137,3 +137,39 @@ func TestNarrativeCauseShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpTimelineShape covers a second timeline of what happened
+// after the incident ("Follow-up timeline"): its timed entries are
+// timeline entries, not follow-up actions.
+func TestFollowUpTimelineShape(t *testing.T) {
+	doc := "# Login outage on 2025-03-04\n\nLogins failed because the session store ran out of memory.\n\n" +
+		"## Timeline (times in UTC)\n\n### 10:00\nAlerts fire for failed logins.\n\n### 10:20\nThe store is restarted.\n\n" +
+		"## Follow-up timeline (times in UTC)\n\n### 14:05\nA user reports slow logins.\n\n### 14:30\nThe store's memory limit is raised.\n\n" +
+		"## Action items\n\n- [ ] Alert on the store's memory use\n- [x] Raise the memory limit\n"
+	for _, tc := range []struct {
+		heading string
+		kind    sectionKind
+	}{
+		{"Follow-up timeline (times in UTC)", secTimeline},
+		{"Post-incident timeline", secTimeline},
+		{"Follow-up actions", secActions},
+	} {
+		t.Run(tc.heading, func(t *testing.T) {
+			if got := classifyHeading(tc.heading); got != tc.kind {
+				t.Errorf("classifyHeading(%q) = %v, want %v", tc.heading, got, tc.kind)
+			}
+		})
+	}
+	t.Run("document", func(t *testing.T) {
+		rec, err := Parse("doc.md", strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.ActionItems) != 2 {
+			t.Errorf("got %d action items, want 2: %+v", len(rec.ActionItems), rec.ActionItems)
+		}
+		if len(rec.Timeline) != 4 {
+			t.Errorf("got %d timeline entries, want 4: %+v", len(rec.Timeline), rec.Timeline)
+		}
+	})
+}
