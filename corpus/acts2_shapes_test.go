@@ -173,3 +173,34 @@ func TestFollowUpTimelineShape(t *testing.T) {
 		}
 	})
 }
+
+// TestResolutionTierShape covers a resolution whose bullets say when
+// each fix applies ("**Short term:** …"): they are the resolution, and
+// an action-items section elsewhere holds the follow-ups; with none,
+// the resolution's fixes are read as the follow-ups.
+func TestResolutionTierShape(t *testing.T) {
+	const head = "# Build farm down\n\nOn 2021-05-02 the build farm stopped because a kernel update broke its overlay storage.\n\n" +
+		"## Resolution\n\n- **Short term:** pin the previous kernel.\n- **Long term:** move the builds to virtual machines.\n\n"
+	tests := []struct {
+		name    string
+		doc     string
+		actions int
+	}{
+		{"with an action table", head + "## Action items\n\n| Action | Owner |\n|---|---|\n| Pin the kernel | ana |\n| Move builds to VMs | raj |\n| Test kernel updates first | ana |\n", 3},
+		{"with no other follow-ups", head + "## Lessons\n\nKernel updates need a test run.\n", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+			if !strings.Contains(rec.Resolution, "pin the previous kernel") {
+				t.Errorf("resolution %q lacks its short-term fix", rec.Resolution)
+			}
+		})
+	}
+}

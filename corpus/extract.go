@@ -9,6 +9,10 @@ import (
 	"unicode/utf8"
 )
 
+// reTierKey is a bold key that only says when a fix applies ("Short
+// term:", "Long-term"), normalised.
+var reTierKey = regexp.MustCompile(`^(?:short|medium|mid|long|longer|near) ?term$`)
+
 // assignSections gives every block the kind of section it belongs to:
 // a known heading starts a section, which runs until a heading of the
 // same or a higher level; bold-key paragraphs and bullets ("**Impact**:")
@@ -37,7 +41,10 @@ func assignSections(blocks []block) []sectionKind {
 		}
 		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) && !(cur == secActions && b.kind == blockItem) {
 			// (bold titles of action items are not sections)
-			if k := b.hk; k != secOther {
+			if k := b.hk; k == secActions && cur == secResolution && b.kind == blockItem && reTierKey.MatchString(normHeading(b.bold)) {
+				// "- **Short term:** revert …" under a resolution sorts
+				// its fixes by when; it opens no follow-up section
+			} else if k != secOther {
 				sub, inSub = k, true
 			} else if inSub && b.kind == blockPara {
 				inSub = false
