@@ -87,6 +87,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) == 0 {
+		out = announcedParagraphs(blocks, kinds)
+	}
+	if len(out) == 0 {
 		// (read from all the prose, the lessons' follow-ups included)
 		out = commitmentSentences(blocks, kinds)
 	} else {
@@ -693,6 +696,40 @@ func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	return out
+}
+
+// reChangesAnnounced is a sentence saying that changes were made so
+// that the incident does not recur, which the paragraphs after it then
+// tell one by one ("… a few changes have been made to mitigate future
+// risk of this kind of failure.").
+var reChangesAnnounced = regexp.MustCompile(`(?i)\b(?:changes|measures|steps|improvements|safeguards)\s+(?:have|has)\s+(?:(?:now|also|since)\s+)?been\s+(?:made|taken|put in place|implemented|introduced)\s+(?:in order\s+)?to\s+(?:mitigate|prevent|reduce|avoid|lower|limit)\b[^.]{0,60}\b(?:future|recurrence|again|risk|similar|repeat)`)
+
+// announcedParagraphs reads, for a document with no follow-ups
+// anywhere else, the paragraphs that follow a sentence announcing
+// changes made against a recurrence, up to the next heading: one change
+// a paragraph.
+func announcedParagraphs(blocks []block, kinds []sectionKind) []ActionItem {
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secTimeline || !reChangesAnnounced.MatchString(b.text) {
+			continue
+		}
+		var out []ActionItem
+		for _, n := range blocks[i+1:] {
+			if n.kind == blockHeading {
+				break
+			}
+			if n.kind != blockPara && n.kind != blockItem {
+				continue
+			}
+			if a, ok := actionFrom(n.text, n.links, n.checked, n.struck); ok {
+				out = append(out, a)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // reTicket is a link to one issue, pull request or ticket.

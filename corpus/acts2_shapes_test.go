@@ -204,3 +204,39 @@ func TestResolutionTierShape(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnouncedChangesShape covers follow-ups written as prose: a
+// sentence announcing changes made against a recurrence, then one
+// paragraph per change.
+func TestAnnouncedChangesShape(t *testing.T) {
+	const head = "# Leaked deploy key\n\nOn 2024-01-09 a deploy key was found in a public image because a local build copied the working tree.\n\n## Response\n\n"
+	tests := []struct {
+		name    string
+		doc     string
+		actions int
+	}{
+		{
+			name: "paragraphs after the announcement",
+			doc: head + "Besides rotating the key, some changes have been made to reduce the future risk of such a leak.\n\n" +
+				"Images are now built only by the build service from clean checkouts.\n\n" +
+				"Deploy keys now expire after thirty days.\n\n## Thanks\n\nThanks to the researcher who told us.\n",
+			actions: 2,
+		},
+		{
+			name:    "a response with no announcement has none",
+			doc:     head + "I rotated the key and checked the audit log for any use of it.\n\nNothing else used the key.\n",
+			actions: 0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
