@@ -87,6 +87,9 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		out = preventionSentences(blocks, kinds)
 	}
 	if len(out) == 0 {
+		out = announcedParagraphs(blocks, kinds)
+	}
+	if len(out) == 0 {
 		// (read from all the prose, the lessons' follow-ups included)
 		out = commitmentSentences(blocks, kinds)
 	} else {
@@ -294,7 +297,7 @@ func countsAsItem(blocks []block, i int) bool {
 		if b.numbered && words > maxLabelWords && (b.bold != "" || !strings.HasSuffix(b.text, ":")) {
 			label = false
 		}
-		return !label || b.checked >= 0
+		return !label || b.checked >= 0 || hasLeafSibling(blocks, i)
 	}
 	// a nested item counts unless its parent is an action
 	for j := i - 1; j >= 0 && blocks[j].kind == blockItem; j-- {
@@ -303,6 +306,29 @@ func countsAsItem(blocks []block, i int) bool {
 		}
 	}
 	return true
+}
+
+// hasLeafSibling reports whether list item i has a sibling in its list
+// with no nested items: where the other items of a list are actions
+// written whole, an item that looks like a label over nested items is
+// one more action and they are its details ("**Failover**:" over its
+// trigger and timings, beside "Review the maintenance checklist").
+func hasLeafSibling(blocks []block, i int) bool {
+	lvl := blocks[i].level
+	leaf := func(j int) bool {
+		return !(j+1 < len(blocks) && blocks[j+1].kind == blockItem && blocks[j+1].level > lvl)
+	}
+	for j := i - 1; j >= 0 && blocks[j].kind == blockItem && blocks[j].level >= lvl; j-- {
+		if blocks[j].level == lvl && leaf(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level >= lvl; j++ {
+		if blocks[j].level == lvl && leaf(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStatusHeading reports a sub-heading that only sorts items by state
@@ -568,6 +594,10 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 	return out
 }
 
+// reReproIntro introduces the steps that reproduce a fault ("The steps
+// to reproduce were:", "To reproduce:"): how it was shown, not a fix.
+var reReproIntro = regexp.MustCompile(`(?i)\b(?:(?:steps|instructions) (?:to|for) reproduc\w*|(?:reproduc\w*|repro) (?:steps|instructions|recipe)|to reproduce|reproduced (?:it|this|the \w+) (?:by|with))\b`)
+
 // resolutionLists reads, for a document with no follow-ups anywhere
 // else, the top-level list items of its resolution section: the fixes
 // it made are then its follow-up actions.
@@ -578,12 +608,14 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
 	level := 0
 	labelled := false // in a list after a "Remediation:" line
+	repro := false    // in a list after "The steps to reproduce were:"
 	for i, b := range blocks {
 		if b.kind != blockItem {
 			labelled = labelKind(b) == secResolution && kinds[i] != secTimeline
+			repro = b.kind == blockPara && reReproIntro.MatchString(introTail(b.text))
 			continue
 		}
-		if kinds[i] != secResolution && !labelled {
+		if repro || kinds[i] != secResolution && !labelled {
 			continue
 		}
 		if level == 0 {
@@ -664,6 +696,40 @@ func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	return out
+}
+
+// reChangesAnnounced is a sentence saying that changes were made so
+// that the incident does not recur, which the paragraphs after it then
+// tell one by one ("… a few changes have been made to mitigate future
+// risk of this kind of failure.").
+var reChangesAnnounced = regexp.MustCompile(`(?i)\b(?:changes|measures|steps|improvements|safeguards)\s+(?:have|has)\s+(?:(?:now|also|since)\s+)?been\s+(?:made|taken|put in place|implemented|introduced)\s+(?:in order\s+)?to\s+(?:mitigate|prevent|reduce|avoid|lower|limit)\b[^.]{0,60}\b(?:future|recurrence|again|risk|similar|repeat)`)
+
+// announcedParagraphs reads, for a document with no follow-ups
+// anywhere else, the paragraphs that follow a sentence announcing
+// changes made against a recurrence, up to the next heading: one change
+// a paragraph.
+func announcedParagraphs(blocks []block, kinds []sectionKind) []ActionItem {
+	for i, b := range blocks {
+		if b.kind != blockPara || kinds[i] == secTimeline || !reChangesAnnounced.MatchString(b.text) {
+			continue
+		}
+		var out []ActionItem
+		for _, n := range blocks[i+1:] {
+			if n.kind == blockHeading {
+				break
+			}
+			if n.kind != blockPara && n.kind != blockItem {
+				continue
+			}
+			if a, ok := actionFrom(n.text, n.links, n.checked, n.struck); ok {
+				out = append(out, a)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // reTicket is a link to one issue, pull request or ticket.

@@ -9,6 +9,10 @@ import (
 	"unicode/utf8"
 )
 
+// reTierKey is a bold key that only says when a fix applies ("Short
+// term:", "Long-term"), normalised.
+var reTierKey = regexp.MustCompile(`^(?:short|medium|mid|long|longer|near) ?term$`)
+
 // assignSections gives every block the kind of section it belongs to:
 // a known heading starts a section, which runs until a heading of the
 // same or a higher level; bold-key paragraphs and bullets ("**Impact**:")
@@ -37,7 +41,10 @@ func assignSections(blocks []block) []sectionKind {
 		}
 		if b.bold != "" && (b.kind == blockPara || b.kind == blockItem) && !(cur == secActions && b.kind == blockItem) {
 			// (bold titles of action items are not sections)
-			if k := b.hk; k != secOther {
+			if k := b.hk; k == secActions && cur == secResolution && b.kind == blockItem && reTierKey.MatchString(normHeading(b.bold)) {
+				// "- **Short term:** revert …" under a resolution sorts
+				// its fixes by when; it opens no follow-up section
+			} else if k != secOther {
 				sub, inSub = k, true
 			} else if inSub && b.kind == blockPara {
 				inSub = false
@@ -373,8 +380,10 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 }
 
 // reNotTitle are headings that name a part of a document, never its
-// incident: "Data", "FAQ", "Appendix".
-var reNotTitle = regexp.MustCompile(`(?i)^(?:data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
+// incident: "Data", "FAQ", "Appendix"; or the collection it belongs to
+// ("Postmortems", "Incident reports": a plural is a shelf, not one
+// incident).
+var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
 
 // titleHeading reports whether a heading can be the document's title:
 // not a status word, a part's name or a label ending in a colon.

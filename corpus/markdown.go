@@ -163,6 +163,11 @@ func (c *mdConv) sourceLines(n ast.Node) []string {
 	return out
 }
 
+// reDraftNote is a writer's note to self left in a draft ("TODO: ask
+// for …", "FIXME - check the figures"): a line of text, never the
+// heading of a section.
+var reDraftNote = regexp.MustCompile(`^(?:TODO|FIXME|XXX|TBD|NOTE TO SELF)\b\s*[:-]?\s*\S`)
+
 // keyLinePara splits a paragraph whose lines are each a record of their
 // own — "Key: value" lines ("Date: …", "Severity: …") or time-stamped
 // log lines ("16:30  Circuit down") written without blank lines between —
@@ -175,7 +180,7 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 	if lines.Len() == 1 {
 		seg := lines.At(0)
 		t := normSpace(string(seg.Value(c.src)))
-		if len(t) < 60 && !endsSentence(t) && !strings.ContainsAny(t, "*_`[") && classifyHeading(t) != secOther && isHeadingLike(t) {
+		if len(t) < 60 && !endsSentence(t) && !strings.ContainsAny(t, "*_`[") && !reDraftNote.MatchString(t) && classifyHeading(t) != secOther && isHeadingLike(t) {
 			c.out = append(c.out, block{kind: blockHeading, level: 2, text: t, checked: -1})
 			return true
 		}

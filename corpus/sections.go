@@ -30,7 +30,7 @@ var sectionRules = []struct {
 	kind sectionKind
 	re   *regexp.Regexp
 }{
-	{secTimeline, regexp.MustCompile(`^(?:(?:incident|detailed|event|events|outage|response|full|short|brief)\s+)?time ?line\b|^(?:key|chain of|sequence of|timeline of)\s+events\b|^events$|^chronology\b|^what happened when\b`)},
+	{secTimeline, regexp.MustCompile(`^(?:(?:incident|detailed|event|events|outage|response|full|short|brief|follow ?up|post ?incident|recovery|aftermath)\s+)?time ?line\b|^(?:key|chain of|sequence of|timeline of)\s+events\b|^events$|^chronology\b|^what happened when\b`)},
 	{secActions, regexp.MustCompile(`^(?:` + strings.Join(actionHeadings, "|") + `)`)},
 	{secLessons, regexp.MustCompile(`^(?:lessons?(?: learn(?:ed|t))?|learnings?\b|(?:key|our|main|some|the) (?:learnings|lessons|takeaways)\b|what (?:we|i|did we|have we|can we|could we) (?:learn(?:ed|t)?)\b|what (?:worked|didn ?t work|did not work)\b|what went (?:well|wrong|badly|right)|what (?:didn ?t|did not) go (?:well|so well)|where we got lucky|things that went|takeaways?|key takeaways|retrospective|reflections?|conclusions?$)`)},
 	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|(?:but |so )?(?:how|why) (?:did|could|does) (?:it|this|that) (?:happen|occur)|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},

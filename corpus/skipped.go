@@ -35,7 +35,7 @@ func CountSkipped(fsys fs.FS) (SkipCounts, error) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		if r := SkipReason(d.Name()); r != "" {
+		if r := skipReasonAt(fsys, p, d.Name()); r != "" {
 			counts[skipKey(d.Name(), r)]++
 		}
 		return nil

@@ -113,7 +113,8 @@ type WalkOptions struct {
 // LICENSE/COPYING files, repository furniture (README, CHANGELOG,
 // CONTRIBUTING, blank templates), non-text extensions (images,
 // archives…) and configuration or code files (.yaml, .json, .go…) are
-// skipped. Entries that cannot be used — symlink loops, symlinks leaving
+// skipped; a read-me is read when its text is itself an incident report
+// rather than a front page. Entries that cannot be used — symlink loops, symlinks leaving
 // the root, unreadable directories — are passed to fn with a non-nil err
 // naming the path and reason. Symlinks to files and directories inside
 // the root are followed once; a symlink back to a directory being walked
@@ -217,7 +218,7 @@ func (w *walker) dir(dir string, ancestors []any, depth int) error {
 			w.skip(p, SkipNotRegular)
 			continue
 		}
-		if r := SkipReason(name); r != "" {
+		if r := skipReasonAt(w.fsys, p, name); r != "" {
 			w.skip(p, r)
 			continue
 		}
