@@ -19,17 +19,20 @@ import (
 // first and second parts, their values, the separator and the year.
 type numDateMatch struct {
 	a0, a1, b0, b1 int
+	end            int // where the year ends
 	a, b, y        int
 	sep            byte
 }
 
-// numericDates lists the slash- and dash-separated dates of s that
-// numericDate would read (dotted dates are day-first already).
-func numericDates(s string) []numDateMatch {
+// numDateMatches lists up to n all-numeric dates of s, as written (the
+// order of day and month undecided): both separators the same, a
+// two-digit year as 20YY with slashes or dashes only ("1.2.21" is a
+// version), and never a range of amounts ("10-15-20 minutes").
+func numDateMatches(s string, n int) []numDateMatch {
 	var out []numDateMatch
-	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, n) {
 		sep := s[m[4]]
-		if sep == '.' || s[m[8]] != sep {
+		if s[m[8]] != sep || m[11]-m[10] == 2 && sep == '.' {
 			continue
 		}
 		a, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -41,10 +44,19 @@ func numericDates(s string) []numDateMatch {
 			}
 			y += 2000
 		}
-		if !validDate(y, b, a) && !validDate(y, a, b) {
-			continue
+		out = append(out, numDateMatch{a0: m[2], a1: m[3], b0: m[6], b1: m[7], end: m[11], a: a, b: b, y: y, sep: sep})
+	}
+	return out
+}
+
+// numericDates lists the slash- and dash-separated dates of s that
+// numericDate would read (dotted dates are day-first already).
+func numericDates(s string) []numDateMatch {
+	var out []numDateMatch
+	for _, n := range numDateMatches(s, -1) {
+		if n.sep != '.' && (validDate(n.y, n.b, n.a) || validDate(n.y, n.a, n.b)) {
+			out = append(out, n)
 		}
-		out = append(out, numDateMatch{a0: m[2], a1: m[3], b0: m[6], b1: m[7], a: a, b: b, y: y, sep: sep})
 	}
 	return out
 }

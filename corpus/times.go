@@ -296,26 +296,13 @@ func findDate(s string) (st stamp, ok bool) {
 // dashes are read the US way. A two-digit year is 20YY and needs slashes
 // or dashes ("1.2.21" is a version).
 func numericDate(s string) (stamp, bool) {
-	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, 4) {
-		sep := s[m[4]]
-		if s[m[8]] != sep || m[11]-m[10] == 2 && sep == '.' {
-			continue
+	for _, n := range numDateMatches(s, 4) {
+		mo, d := n.a, n.b
+		if n.a > 12 || n.sep == '.' && n.b <= 12 {
+			mo, d = n.b, n.a
 		}
-		a, _ := strconv.Atoi(s[m[2]:m[3]])
-		b, _ := strconv.Atoi(s[m[6]:m[7]])
-		y, _ := strconv.Atoi(s[m[10]:m[11]])
-		if m[11]-m[10] == 2 {
-			if reUnitNext.MatchString(s[m[11]:]) {
-				continue // "10-15-20 minutes" is a range of amounts
-			}
-			y += 2000
-		}
-		mo, d := a, b
-		if a > 12 || sep == '.' && b <= 12 {
-			mo, d = b, a
-		}
-		if validDate(y, mo, d) {
-			return stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: m[2], end: m[11]}, true
+		if validDate(n.y, mo, d) {
+			return stamp{y: n.y, mo: mo, d: d, hasDate: true, hasYear: true, start: n.a0, end: n.end}, true
 		}
 	}
 	return stamp{}, false
