@@ -72,11 +72,7 @@ func TestReadmeShapes(t *testing.T) {
 // nested bullets that only detail one follow-up.
 func TestActionNoiseShapes(t *testing.T) {
 	const head = "# Lost invoices\n\nOn 2024-02-11 some invoices were lost because a retry loop dropped failed writes.\n\n"
-	tests := []struct {
-		name    string
-		doc     string
-		actions int
-	}{
+	tests := []actionCountCase{
 		{
 			name: "a draft note is no heading over what follows",
 			doc: head + "## Details\n\nThe loop gave up after one try.\n\n## Credits\n\nThanks to the customer who told us.\n\nTODO: Credit? waiting on the customer's reply\n\n" +
@@ -101,17 +97,7 @@ func TestActionNoiseShapes(t *testing.T) {
 			actions: 3,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tc.actions {
-				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }
 
 // TestNarrativeCauseShapes covers causes stated in the telling, with no
@@ -181,11 +167,7 @@ func TestFollowUpTimelineShape(t *testing.T) {
 func TestResolutionTierShape(t *testing.T) {
 	const head = "# Build farm down\n\nOn 2021-05-02 the build farm stopped because a kernel update broke its overlay storage.\n\n" +
 		"## Resolution\n\n- **Short term:** pin the previous kernel.\n- **Long term:** move the builds to virtual machines.\n\n"
-	tests := []struct {
-		name    string
-		doc     string
-		actions int
-	}{
+	tests := []actionCountCase{
 		{"with an action table", head + "## Action items\n\n| Action | Owner |\n|---|---|\n| Pin the kernel | ana |\n| Move builds to VMs | raj |\n| Test kernel updates first | ana |\n", 3},
 		{"with no other follow-ups", head + "## Lessons\n\nKernel updates need a test run.\n", 2},
 	}
@@ -210,11 +192,7 @@ func TestResolutionTierShape(t *testing.T) {
 // paragraph per change.
 func TestAnnouncedChangesShape(t *testing.T) {
 	const head = "# Leaked deploy key\n\nOn 2024-01-09 a deploy key was found in a public image because a local build copied the working tree.\n\n## Response\n\n"
-	tests := []struct {
-		name    string
-		doc     string
-		actions int
-	}{
+	tests := []actionCountCase{
 		{
 			name: "paragraphs after the announcement",
 			doc: head + "Besides rotating the key, some changes have been made to reduce the future risk of such a leak.\n\n" +
@@ -228,15 +206,5 @@ func TestAnnouncedChangesShape(t *testing.T) {
 			actions: 0,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tc.actions {
-				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }

@@ -10,11 +10,7 @@ import (
 // numbered items whose details are bullets written flush under them.
 func TestActionStructureShapes(t *testing.T) {
 	const head = "# Queue backlog\n\nOn 2022-03-02 the job queue stalled because a worker leaked connections.\n\n"
-	tests := []struct {
-		name    string
-		doc     string
-		actions int
-	}{
+	tests := []actionCountCase{
 		{
 			name: "immediate tier beside a short-term tier",
 			doc: head + "## Remediation\n\n### Immediate actions (completed)\n\n- Raised the pool size\n- Restarted the workers with the leak patched\n\n" +
@@ -72,28 +68,14 @@ func TestActionStructureShapes(t *testing.T) {
 			actions: 3,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tc.actions {
-				t.Errorf("got %d action items, want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }
 
 // TestActionProseShapes covers follow-ups a document states in prose or
 // in lists that no action heading marks.
 func TestActionProseShapes(t *testing.T) {
 	const head = "# Stale mirror\n\nOn 2023-06-14 the package mirror served stale indexes because its sync job had hung.\n\n## Afterwards\n\n"
-	tests := []struct {
-		name    string
-		doc     string
-		actions int
-	}{
+	tests := []actionCountCase{
 		{
 			name: "list introduced as lessons, written as needs",
 			doc: head + "Looking back, the lessons we draw from this are the following:\n\n" +
@@ -123,6 +105,20 @@ func TestActionProseShapes(t *testing.T) {
 			actions: 1,
 		},
 	}
+	testActionCounts(t, tests)
+}
+
+// actionCountCase is a document and how many follow-up actions it lists.
+type actionCountCase struct {
+	name    string
+	doc     string
+	actions int
+}
+
+// testActionCounts parses each case's document and checks how many
+// action items its record holds.
+func testActionCounts(t *testing.T, tests []actionCountCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
