@@ -63,6 +63,38 @@ func FuzzTimeReaders(f *testing.F) {
 			t.Errorf("keyDuration(%q) = %d", line, d)
 		}
 		parseTimeValue(line, dateCtx{y: 2024, mo: 2, d: 29})
+		if st, ok := numericDate(line); ok && (!validDate(st.y, st.mo, st.d) || st.start < 0 || st.start >= st.end || st.end > len(line)) {
+			t.Errorf("numericDate(%q) = %+v", line, st)
+		}
+		for _, n := range numericDates(line) {
+			if !(0 <= n.a0 && n.a0 < n.a1 && n.a1 < n.b0 && n.b0 < n.b1 && n.b1 < n.end && n.end <= len(line)) {
+				t.Errorf("numericDates(%q): %+v", line, n)
+			}
+		}
+	})
+}
+
+// FuzzReadmeIsReport feeds arbitrary text to the test that tells an
+// incident written into a read-me from a collection's front page: it
+// never panics, and a text that lists links to three documents of the
+// collection is a front page whatever else it says.
+func FuzzReadmeIsReport(f *testing.F) {
+	for _, s := range []string{
+		"# Outage\n\nOn May 8, 2024 our API went down. We found the disk was full and the service failed for an hour.\n",
+		"# Postmortems\n\n- [One](2024-01-01.md)\n- [Two](2024-02-01.md)\n",
+		"```\n- [x](y.md)\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		readmeIsReport(text)
+		if strings.Contains(text, "```") || strings.Contains(text, "~~~") {
+			return // an open fence would swallow the links below
+		}
+		index := text + "\n- [a](a.md)\n- [b](b.md)\n- [c](c.md)\n"
+		if readmeIsReport(index) {
+			t.Errorf("a text that links to three documents is a report: %q", index)
+		}
 	})
 }
 
