@@ -700,8 +700,8 @@ func preventionSentences(blocks []block, kinds []sectionKind) []ActionItem {
 
 // reChangesAnnounced is a sentence saying that changes were made so
 // that the incident does not recur, which the paragraphs after it then
-// tell one by one ("… a few changes have been made to mitigate future
-// risk of this kind of failure.").
+// tell one by one ("Since then, several safeguards have been put in
+// place to prevent a repeat.").
 var reChangesAnnounced = regexp.MustCompile(`(?i)\b(?:changes|measures|steps|improvements|safeguards)\s+(?:have|has)\s+(?:(?:now|also|since)\s+)?been\s+(?:made|taken|put in place|implemented|introduced)\s+(?:in order\s+)?to\s+(?:mitigate|prevent|reduce|avoid|lower|limit)\b[^.]{0,60}\b(?:future|recurrence|again|risk|similar|repeat)`)
 
 // announcedParagraphs reads, for a document with no follow-ups
