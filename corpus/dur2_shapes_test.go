@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -64,14 +63,7 @@ func TestSwapDayMonth(t *testing.T) {
 // length stated in a one-row table, and a threshold in a
 // recommendation that is no length.
 func TestDur2Shapes(t *testing.T) {
-	tests := []struct {
-		name     string
-		file     string
-		doc      string
-		date     string
-		duration int // 0 when none is wanted, -1 when not checked
-		firstAt  string
-	}{
+	tests := []whenCase{
 		{
 			name: "day-first headings over a day-first date line",
 			file: "queue-down.md",
@@ -197,25 +189,5 @@ func TestDur2Shapes(t *testing.T) {
 			duration: -1,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse(tc.file, strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rec.Date != tc.date {
-				t.Errorf("date = %q, want %q", rec.Date, tc.date)
-			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
-			if tc.duration >= 0 && got != tc.duration {
-				t.Errorf("duration = %d, want %d (timeline %+v)", got, tc.duration, rec.Timeline)
-			}
-			if tc.firstAt != "" && (len(rec.Timeline) == 0 || rec.Timeline[0].At != tc.firstAt) {
-				t.Errorf("first entry = %+v, want at %q", rec.Timeline, tc.firstAt)
-			}
-		})
-	}
+	testWhen(t, tests)
 }

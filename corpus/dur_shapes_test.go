@@ -61,12 +61,7 @@ func pad(n, w int) string {
 // entry not dated otherwise, and a length stated before a timeline's
 // first entry, and a first day the opening prose says it began on.
 func TestDurationAndDateShapes(t *testing.T) {
-	tests := []struct {
-		name     string
-		doc      string
-		date     string
-		duration int // 0 when none is wanted, -1 when not checked
-	}{
+	tests := []whenCase{
 		{
 			name: "dashed month-day-year stamps with am/pm",
 			doc: "# Build agents compromised\n\n## Timeline (all times PST) 03/02/2031 - 03/05/2031\n\n" +
@@ -137,24 +132,7 @@ func TestDurationAndDateShapes(t *testing.T) {
 			duration: -1, // the span still runs from the lead-up
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rec.Date != tc.date {
-				t.Errorf("date = %q, want %q", rec.Date, tc.date)
-			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
-			if tc.duration >= 0 && got != tc.duration {
-				t.Errorf("duration = %d, want %d (timeline %+v)", got, tc.duration, rec.Timeline)
-			}
-		})
-	}
+	testWhen(t, tests)
 }
 
 // TestStrayClockMarkers covers 24-hour clocks written with an am/pm
@@ -181,6 +159,49 @@ func TestStrayClockMarkers(t *testing.T) {
 			}
 			if ok && (st.h != tc.h || st.mi != tc.mi) {
 				t.Errorf("findClock(%q) = %02d:%02d, want %02d:%02d", tc.in, st.h, st.mi, tc.h, tc.mi)
+			}
+		})
+	}
+}
+
+// whenCase is a document (file "doc.md" unless named) with the incident
+// date and duration its record should hold, and optionally where its
+// timeline's first entry is.
+type whenCase struct {
+	name     string
+	file     string
+	doc      string
+	date     string
+	duration int // 0 when none is wanted, -1 when not checked
+	firstAt  string
+}
+
+// testWhen parses each case's document and checks its date, duration
+// and first timeline entry.
+func testWhen(t *testing.T, tests []whenCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			file := tc.file
+			if file == "" {
+				file = "doc.md"
+			}
+			rec, err := Parse(file, strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tc.date {
+				t.Errorf("date = %q, want %q", rec.Date, tc.date)
+			}
+			got := 0
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if tc.duration >= 0 && got != tc.duration {
+				t.Errorf("duration = %d, want %d (timeline %+v)", got, tc.duration, rec.Timeline)
+			}
+			if tc.firstAt != "" && (len(rec.Timeline) == 0 || rec.Timeline[0].At != tc.firstAt) {
+				t.Errorf("first entry = %+v, want at %q", rec.Timeline, tc.firstAt)
 			}
 		})
 	}
