@@ -83,6 +83,13 @@ func TestMalformedFrontMatterFallsBack(t *testing.T) {
 			text:  "---\ntitle: \"Queue stall\nowner: ops\n---\n# Queue stall on the ingest path\n\nWorkers stopped on 2024-02-03.\n",
 			title: "Queue stall on the ingest path", warning: "bad.md:2: malformed frontmatter value for \"title\" (unclosed quote)", date: "2024-02-03",
 		},
+		{
+			// no metadata between the dashes: rules around the report
+			name: "dashes around the whole document",
+			text: "---\n\n# Boot loop after the kernel update\n\nDate: 2031-06-10\n**Severity:** P2\n\n## Summary\n\n" +
+				"The laptop would not boot because the new initramfs lacked the disk unlock module.\n\n---\n",
+			title: "Boot loop after the kernel update", severity: "P2", date: "2031-06-10",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,7 +106,10 @@ func TestMalformedFrontMatterFallsBack(t *testing.T) {
 			if rec.Date != tt.date {
 				t.Errorf("date = %q, want %q", rec.Date, tt.date)
 			}
-			if len(rec.Warnings) != 1 || !strings.HasPrefix(rec.Warnings[0], tt.warning) {
+			if tt.warning == "" && len(rec.Warnings) > 0 {
+				t.Errorf("warnings = %q, want none", rec.Warnings)
+			}
+			if tt.warning != "" && (len(rec.Warnings) != 1 || !strings.HasPrefix(rec.Warnings[0], tt.warning)) {
 				t.Errorf("warnings = %q, want one starting %q", rec.Warnings, tt.warning)
 			}
 		})

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -101,7 +102,16 @@ func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
 	}
 	if _, err := frontmatter.Parse(strings.NewReader(block), &raw, fmFormats...); err != nil || raw == nil {
 		if first == "---" {
-			fm, _, note := salvageFrontMatter(rest[:closed], firstLine)
+			fm, text, note := salvageFrontMatter(rest[:closed], firstLine)
+			if proseBlock(text) {
+				// The dashes were a rule over the document itself
+				// ("---", a heading, paragraphs, "---"): its text is
+				// the body, not metadata to drop.
+				body = text + "\n" + body
+				if len(fm) == 0 {
+					return nil, body, ""
+				}
+			}
 			if !strings.Contains(note, "malformed") {
 				note = fmt.Sprintf("line %d: malformed frontmatter: %v", firstLine-1, err)
 			}
@@ -111,6 +121,31 @@ func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
 	}
 	return lowerKeys(raw), body, ""
 }
+
+// proseBlock reports whether text, what a frontmatter block holds
+// besides its leading key: value lines, is a document's own text: a
+// Markdown heading and at least one line of prose (eight words or
+// more), not leftover YAML.
+func proseBlock(text string) bool {
+	heading, prose := false, false
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case reProseHeading.MatchString(t):
+			heading = true
+		case len(strings.Fields(t)) >= 8 && !reYAMLKey.MatchString(t):
+			prose = true
+		}
+	}
+	return heading && prose
+}
+
+var (
+	// reProseHeading is an ATX heading with words after its marks.
+	reProseHeading = regexp.MustCompile(`^#{1,6}\s+\pL`)
+	// reYAMLKey is a line that opens with a YAML key or list item.
+	reYAMLKey = regexp.MustCompile(`^(?:-\s+)?[\w.-]+:(?:\s|$)`)
+)
 
 // splitJSONFrontMatter takes a leading JSON object as frontmatter when it
 // decodes; otherwise the text has none.
