@@ -193,10 +193,7 @@ func testWhen(t *testing.T, tests []whenCase) {
 			if rec.Date != tc.date {
 				t.Errorf("date = %q, want %q", rec.Date, tc.date)
 			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := statedMinutes(rec)
 			if tc.duration >= 0 && got != tc.duration {
 				t.Errorf("duration = %d, want %d (timeline %+v)", got, tc.duration, rec.Timeline)
 			}
@@ -205,4 +202,12 @@ func testWhen(t *testing.T, tests []whenCase) {
 			}
 		})
 	}
+}
+
+// statedMinutes is a record's duration in minutes, 0 when it has none.
+func statedMinutes(rec Record) int {
+	if rec.DurationMinutes == nil {
+		return 0
+	}
+	return *rec.DurationMinutes
 }

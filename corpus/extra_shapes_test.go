@@ -60,10 +60,7 @@ func TestOutOfSampleShapes(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tc.duration != 0 || strings.Contains(tc.name, "duration") || strings.Contains(tc.name, "took") {
-				got := 0
-				if rec.DurationMinutes != nil {
-					got = *rec.DurationMinutes
-				}
+				got := statedMinutes(rec)
 				if got != tc.duration {
 					t.Errorf("duration = %d, want %d", got, tc.duration)
 				}
@@ -100,10 +97,7 @@ func TestFrontmatterShapes(t *testing.T) {
 			if rec.Title != tc.title {
 				t.Errorf("title = %q, want %q", rec.Title, tc.title)
 			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := statedMinutes(rec)
 			if got != tc.duration {
 				t.Errorf("duration = %d, want %d", got, tc.duration)
 			}
