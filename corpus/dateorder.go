@@ -29,6 +29,9 @@ type numDateMatch struct {
 // two-digit year as 20YY with slashes or dashes only ("1.2.21" is a
 // version), and never a range of amounts ("10-15-20 minutes").
 func numDateMatches(s string, n int) []numDateMatch {
+	if !hasNumDateShape(s) {
+		return nil
+	}
 	var out []numDateMatch
 	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, n) {
 		sep := s[m[4]]
@@ -47,6 +50,24 @@ func numDateMatches(s string, n int) []numDateMatch {
 		out = append(out, numDateMatch{a0: m[2], a1: m[3], b0: m[6], b1: m[7], end: m[11], a: a, b: b, y: y, sep: sep})
 	}
 	return out
+}
+
+// hasNumDateShape reports whether s has a digit, a separator, one or
+// two digits, the same separator and a digit: the least a numeric date
+// needs, found without a regular expression (most text has none).
+func hasNumDateShape(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		c := s[i]
+		if c != '/' && c != '-' && c != '.' || !isDigitByte(s[i-1]) || !isDigitByte(s[i+1]) {
+			continue
+		}
+		for j := i + 2; j <= i+3 && j+1 < len(s); j++ {
+			if s[j] == c && isDigitByte(s[j-1]) && isDigitByte(s[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numericDates lists the slash- and dash-separated dates of s that
@@ -106,11 +127,7 @@ func dayFirstDocument(texts []string, fileDay time.Time) bool {
 		named[fileDay] = true
 	}
 	for _, t := range texts {
-		if !hasDigit(t) {
-			continue
-		}
-		nums := numericDates(t)
-		for _, n := range nums {
+		for _, n := range numericDates(t) {
 			switch {
 			case n.a > 12 && n.b <= 12:
 				dayFirst++
@@ -120,8 +137,15 @@ func dayFirstDocument(texts []string, fileDay time.Time) bool {
 				amb = append(amb, n)
 			}
 		}
-		for _, d := range otherDates(t) {
-			named[d] = true
+	}
+	if len(amb) == 0 {
+		return false // nothing to settle
+	}
+	for _, t := range texts {
+		if hasDigit(t) {
+			for _, d := range otherDates(t) {
+				named[d] = true
+			}
 		}
 	}
 	for _, n := range amb {
