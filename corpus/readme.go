@@ -34,9 +34,6 @@ var (
 	// reDocLinkLine is a list item or table row that links to another
 	// document of the collection (a relative link, not an image).
 	reDocLinkLine = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,3}[.)]|\|)[^\n]*[^!]\[[^\]]*\]\((?:\./|\.\./|/)?[^)\s:]+\)`)
-	// reReadmeDate is a calendar date in prose: "May 8, 2024", "8 May
-	// 2024", "2024-05-08".
-	reReadmeDate = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b`)
 	// reReadmeIncident is what the narrative of an incident says: that
 	// something failed, broke, was lost or went down.
 	reReadmeIncident = regexp.MustCompile(`(?i)\b(?:incident|outage|downtime|root cause|misconfigur\w*|disruption|degraded|unavailable|went down|stuck|lost|failed|failure|broke|broken|error|errors|exploit\w*|compromised)\b`)
@@ -73,7 +70,7 @@ func readmeIsReport(text string) bool {
 		prose.WriteByte('\n')
 	}
 	p := prose.String()
-	return links < 3 && words >= 80 && reReadmeDate.MatchString(p) &&
+	return links < 3 && words >= 80 && len(otherDates(p)) > 0 &&
 		len(reReadmeIncident.FindAllString(p, 3)) >= 2 && reReadmeWe.MatchString(p)
 }
 
