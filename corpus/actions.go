@@ -97,6 +97,7 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 	}
 	out = appendNewActions(out, markedActions(blocks, kinds, inActions))
 	out = append(out, trackedActions(blocks, kinds, inActions, out)...)
+	out = distinctActions(out)
 	if len(out) > maxActions {
 		out = out[:maxActions]
 	}
@@ -1215,6 +1216,41 @@ func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	return out
+}
+
+// distinctActions drops an item whose words repeat an earlier item's
+// (the same follow-up in a table and again in a checklist, or in two
+// sections): a reader counts it once. The kept item takes the other's
+// done mark and link when it has none.
+func distinctActions(items []ActionItem) []ActionItem {
+	if len(items) < 2 {
+		return items
+	}
+	out := items[:0:0]
+	at := make(map[string]int, len(items))
+	for _, a := range items {
+		key := actionKey(a.Text)
+		if i, ok := at[key]; ok && key != "" {
+			out[i].Done = out[i].Done || a.Done
+			if out[i].Link == "" {
+				out[i].Link = a.Link
+			}
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, a)
+	}
+	return out
+}
+
+// actionKey is an item's text folded to its lower-case words and
+// numbers, for telling repeats apart from distinct items; of a table
+// row, the first cell's (the others are its owner, status or date).
+func actionKey(text string) string {
+	text, _, _ = strings.Cut(text, " | ")
+	return strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
 }
 
 // appendNewActions appends to out the items of more whose text is not

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -84,6 +86,10 @@ func TestFollowUpHeadings(t *testing.T) {
 // updates or narration.
 func TestActionShapes(t *testing.T) {
 	const head = "# Queue outage\n\nThe queue stalled for an hour after a deploy removed an index.\n\n"
+	var checks []string // twelve distinct stated follow-ups
+	for i := range 12 {
+		checks = append(checks, fmt.Sprintf("We will add check %d.", i+1))
+	}
 	tests := []struct {
 		name, doc string
 		want      []string
@@ -160,8 +166,8 @@ func TestActionShapes(t *testing.T) {
 			[]string{"Add a migration check | db team"}},
 		{"a status table is no action table", head + "| Component | Status |\n|---|---|\n| API | operational |\n| Queue | degraded |\n", nil},
 		{"questions are no follow-ups", head + "What will we change next time?\n", nil},
-		{"many stated follow-ups keep the closing ones", head + strings.Repeat("We will add a check. ", 12) + "\n\nWe will page on queue depth. We will rehearse restores. We will see.\n",
-			append(strings.Split(strings.Repeat("We will add a check.|", 10), "|")[:10], "We will page on queue depth.", "We will rehearse restores.")},
+		{"many stated follow-ups keep the closing ones", head + strings.Join(checks[:12], " ") + "\n\nWe will page on queue depth. We will rehearse restores. We will see.\n",
+			append(slices.Clone(checks[2:12]), "We will page on queue depth.", "We will rehearse restores.")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

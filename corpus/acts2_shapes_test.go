@@ -208,3 +208,23 @@ func TestAnnouncedChangesShape(t *testing.T) {
 	}
 	testActionCounts(t, tests)
 }
+
+// TestRepeatedActionsShape covers one follow-up listed twice, in an
+// owner table and again in a checklist: a reader counts it once, done
+// when either list says so, with the link either gives.
+func TestRepeatedActionsShape(t *testing.T) {
+	const head = "# Queue workers stalled\n\nOn 2024-05-02 the queue workers stalled because a lock was never released.\n\n"
+	table := "## Action items\n\n| Action | Owner |\n|---|---|\n| Release the lock on every exit path | Ana |\n| Alert when the queue is older than ten minutes | Bo |\n\n"
+	checklist := "## Checklist\n\n- [x] Release the lock on every exit path.\n- [ ] Alert when the queue is older than ten minutes https://tracker.example.org/ops/41\n- [ ] Add a lock timeout\n"
+	testActionCounts(t, []actionCountCase{
+		{name: "table then checklist", doc: head + table + checklist, actions: 3},
+		{name: "the table alone", doc: head + table, actions: 2},
+	})
+	rec, err := Parse("doc.md", strings.NewReader(head+table+checklist))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.ActionItems) < 2 || !rec.ActionItems[0].Done || rec.ActionItems[1].Link == "" {
+		t.Errorf("the kept items lack the repeat's done mark or link: %+v", rec.ActionItems)
+	}
+}
