@@ -368,7 +368,7 @@ func ExampleTaxonomy_Classify() {
 		fmt.Printf("%s (%s, %.2f): %s\n", c.Name, c.Source, c.Confidence, c.Evidence)
 	}
 	// Output:
-	// config-change (model, 0.84): The root cause was a configuration change that cut the database connection pool from 200 to 20.
+	// config-change (model, 0.85): The root cause was a configuration change that cut the database connection pool from 200 to 20.
 }
 
 func BenchmarkClassify(b *testing.B) {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -190,4 +191,40 @@ func TestDur2Shapes(t *testing.T) {
 		},
 	}
 	testWhen(t, tests)
+}
+
+// TestDayTimelineShapes covers timelines under a heading that ends in
+// "timeline", written as days with prose under them, and what a reader
+// takes from them: a day after the post's own (a mistyped month) is no
+// start, and a closing sentence of the timeline may state how long it
+// lasted.
+func TestDayTimelineShapes(t *testing.T) {
+	const days = "<h2>Problems/Timeline</h2>\n<h3>Monday 27-11-2031</h3>\n<p>The deploy of the exports feature stalled on its first migration.</p>\n" +
+		"<h3>Wednesday 29-11-2031</h3>\n<p>The second half renamed the table and its migration failed during the deploy.</p>\n" +
+		"<p>After a second fix the site was back to fully operational after around 35 minutes.</p>\n<h2>Improvements</h2>\n<ul><li>Test migrations on a copy of production</li></ul>\n"
+	testWhen(t, []whenCase{
+		{
+			name: "day headings under a problems/timeline heading",
+			file: "2031-12-02-exports.html",
+			doc:  "<h1>Extended deploy of the exports feature</h1>\n<p>A migration broke the deploy of the exports feature.</p>\n" + days,
+			date: "2031-11-27", duration: 35, firstAt: "27-11-2031",
+		},
+		{
+			name: "a timeline after the post's day: the opening prose dates it",
+			file: "2031-11-04-exports.html",
+			doc:  "<h1>Extended deploy of the exports feature</h1>\n<p>On October 29, 2031 a migration broke the deploy of the exports feature.</p>\n" + days,
+			date: "2031-10-29", duration: 35,
+		},
+	})
+	const stamps = "# Broken stylesheets after a deploy\n\n## Deployment timeline\n\n" +
+		"**10:02 UTC** – We installed the new packages and ran the migrations.\n\n**10:05 UTC** – A user reported broken stylesheets.\n\n" +
+		"**10:12 UTC** – We found an old asset manifest beside the new one.\n\nMoving it away did not help, and precompiling failed on permissions.\n\n" +
+		"Another theory was a recent change to the main stylesheet.\n\n**10:20 UTC** – We downgraded the packages.\n\n**10:24 UTC** – The downgrade finished and the site was back to normal.\n"
+	rec, err := Parse("2031-05-06-assets.md", strings.NewReader(stamps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Timeline) != 5 || statedMinutes(rec) != 22 {
+		t.Errorf("got %d entries and %d minutes, want 5 and 22: %+v", len(rec.Timeline), statedMinutes(rec), rec.Timeline)
+	}
 }

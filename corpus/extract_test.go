@@ -33,7 +33,9 @@ func TestClassifyHeading(t *testing.T) {
 		{"Chain of events", secTimeline}, {"Timeline (all times Eastern Time)", secTimeline},
 		{"3. Root Cause", secRootCause}, {"🔥 Impact", secImpact}, {"Root Cause {#rc}", secRootCause},
 		{"Root Cause #", secRootCause}, {"IV. Lessons Learned", secLessons}, {"**Timeline**", secTimeline},
+		{"Problems/Timeline", secTimeline}, {"Deployment timeline", secTimeline}, {"Investigation time line", secTimeline},
 		{"Appendix", secOther}, {"Kubernetes cluster upgrade", secOther}, {"Attendees", secOther},
+		{"Why we missed the timeline", secOther}, {"Improve the release timeline", secOther},
 	}
 	for _, tt := range tests {
 		if got := classifyHeading(tt.h); got != tt.want {

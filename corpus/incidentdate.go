@@ -105,6 +105,14 @@ func (r *timesReader) setDate(rec *Record) {
 			}
 		}
 	}
+	if declared == "" && !r.startStated && !r.start.IsZero() && !r.fileDate.IsZero() && r.start.Sub(r.fileDate) > maxPostLead {
+		// a timeline that begins after the post's own day (its file
+		// name) has a mistyped day; the opening prose may say when
+		// it happened
+		if d := r.openingDate(r.fileDate.Format("2006-01-02")); d != "" {
+			rec.Date = d
+		}
+	}
 	if r.start.IsZero() {
 		// only a publication day (frontmatter or file name): the
 		// opening prose may say when it happened
@@ -136,6 +144,11 @@ func (r *timesReader) setDate(rec *Record) {
 		}
 	}
 }
+
+// maxPostLead is how long after a post's file-name day its timeline may
+// begin: a day's slack for time zones and a post dated when it was
+// started.
+const maxPostLead = 48 * time.Hour
 
 // inferredBefore reports whether the inferred start falls shortly
 // before the declared day: the declared day is then when the post was

@@ -274,8 +274,23 @@ func classifyNormalized(n string) sectionKind {
 	return classifyByRules(n)
 }
 
+// namesTimeline reports whether a normalised heading of at most three
+// words ends in "timeline": "Deployment timeline", "Problems/Timeline",
+// "Investigation timeline" name the section's content by its last word.
+func namesTimeline(n string) bool {
+	n = strings.TrimSuffix(n, " of events")
+	rest, ok := strings.CutSuffix(n, "timeline")
+	if !ok {
+		rest, ok = strings.CutSuffix(n, "time line")
+	}
+	return ok && (rest == "" || strings.HasSuffix(rest, " ") && strings.Count(rest, " ") <= 2)
+}
+
 // classifyByRules classifies a normalised heading with sectionRules.
 func classifyByRules(n string) sectionKind {
+	if namesTimeline(n) {
+		return secTimeline
+	}
 	first, _, _ := strings.Cut(n, " ")
 	if !headingFirstWords[first] && !hasActionPhrase(n) {
 		return secOther

@@ -653,6 +653,12 @@ func (r *timesReader) setDuration(rec *Record) {
 			r.stated = m
 		}
 	}
+	if r.stated < 0 {
+		// a timeline of days, without clocks: its prose may say how
+		// long it lasted ("back to fully operational after around 40
+		// minutes")
+		r.stated = r.timelineProseDuration()
+	}
 	if r.stated >= 0 {
 		d := r.stated
 		rec.DurationMinutes = &d
@@ -689,6 +695,26 @@ func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) 
 		if d, ok := read(sb.String()); ok {
 			return d
 		}
+	}
+	return -1
+}
+
+// timelineProseDuration reads a duration, stated or loosely, from the
+// paragraphs of the timeline sections that are not entries (no stamp of
+// their own), or -1.
+func (r *timesReader) timelineProseDuration() int {
+	var sb strings.Builder
+	for i, b := range r.blocks {
+		if r.kinds[i] == secTimeline && b.kind == blockPara && !stampedLine(b) {
+			sb.WriteString(b.text)
+			sb.WriteByte('\n')
+		}
+	}
+	if d, ok := strictProseDuration(sb.String()); ok {
+		return d
+	}
+	if d, ok := looseProseDuration(sb.String()); ok {
+		return d
 	}
 	return -1
 }
