@@ -45,7 +45,8 @@ var reSpeculation = regexp.MustCompile(`(?i)\b(?:might|may|could) (?:be|have|con
 
 // causalSentences returns up to maxCauseSentences sentences of text that
 // state a cause, in order. A sentence saying the cause is unknown states
-// none, and where one does, the guesses beside it state none either.
+// none, and where one does, the guesses beside it state none either; a
+// question ("Was it caused by human error?") states none.
 func causalSentences(text string) string {
 	return causalOrGuessed(text, false)
 }
@@ -71,7 +72,7 @@ func causalOrGuessed(text string, guesses bool) string {
 		if unknown && reSpeculation.MatchString(s) {
 			continue
 		}
-		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) {
+		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !isQuestion(s) {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break
@@ -92,7 +93,7 @@ var reStrongCause = regexp.MustCompile(`(?i)\b(?:(?:root|primary|main|underlying
 func strongCausalSentences(text string) string {
 	var out []string
 	for _, s := range splitSentences(text) {
-		if reStrongCause.MatchString(s) && !reUnknownCause.MatchString(s) {
+		if reStrongCause.MatchString(s) && !reUnknownCause.MatchString(s) && !isQuestion(s) {
 			out = append(out, strings.TrimSpace(s))
 			if len(out) == maxCauseSentences {
 				break
@@ -126,7 +127,7 @@ func identifiedCause(blocks []block) string {
 			continue
 		}
 		for _, s := range splitSentences(m[1]) {
-			if s = strings.TrimSpace(s); s != "" && !reStatusBoilerplate.MatchString(s) && !reUnknownCause.MatchString(s) {
+			if s = strings.TrimSpace(s); s != "" && !reStatusBoilerplate.MatchString(s) && !reUnknownCause.MatchString(s) && !isQuestion(s) {
 				out = append(out, s)
 				if len(out) == maxCauseSentences {
 					return strings.Join(out, " ")

@@ -130,9 +130,14 @@ func (p *Parser) extract(name string, doc *document) Record {
 	}
 	var guessed string // causes the text only guesses at, for the classifier
 	if strings.TrimSpace(rec.RootCause+rec.Trigger) == "" {
-		// No root-cause section: take the sentences that state a cause,
-		// from the summary first, then the other prose sections.
+		// No root-cause section: take the answer to a template's cause
+		// question, else the sentences that state a cause, from the
+		// summary first, then the other prose sections.
+		rec.RootCause = qaCause(blocks, questionAnswers(blocks))
 		for _, k := range []sectionKind{secSummary, secImpact, secOther, secResolution, secDetection, secLessons} {
+			if rec.RootCause != "" {
+				break
+			}
 			if c := causalSentences(join(k)); c != "" {
 				rec.RootCause = c
 				break

@@ -326,6 +326,12 @@ func (r *timesReader) readKeyLines() {
 		r.keyLineRange(line, ks.ctx)
 		r.keyLineTimes(line, ks.ctx)
 	}
+	if r.stated < 0 {
+		// a template's "How long was the outage?" and its answer
+		if d, ok := qaDuration(r.blocks, questionAnswers(r.blocks)); ok {
+			r.stated = d
+		}
+	}
 }
 
 // columnDuration reads a duration stated in a one-row table under its
