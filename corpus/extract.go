@@ -99,6 +99,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 		var tail []block
 		blocks, tail = dropTrailingChrome(blocks)
 		dropped = append(dropped[:len(dropped):len(dropped)], tail...) // never write into blocks
+		var banner []block
+		blocks, banner = dropSiteBanner(blocks)
+		dropped = append(dropped, banner...)
 		for _, b := range dropped {
 			doc.chrome = append(doc.chrome, b.text)
 		}
@@ -367,8 +370,18 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		return cleanHTMLTitle(doc.title, doc.site), false
 	}
 	if doc.format != FormatMarkdown && len(blocks) > 0 {
-		if t := blocks[0].text; looksLikeTitle(t) && (blocks[0].kind == blockPara || blocks[0].kind == blockHeading) {
-			return t, false
+		b := blocks[0]
+		if b.kind == blockHeading && b.hk != secOther {
+			// a section's name ("Summary") is no title; an opening
+			// "INCIDENT SUMMARY: …" line, read as a section heading
+			// over its value, gives one
+			if len(blocks) > 1 && blocks[1].kind == blockPara {
+				if t, ok := summaryTitle(b.text + ": " + blocks[1].text); ok && looksLikeTitle(t) {
+					return t, false
+				}
+			}
+		} else if looksLikeTitle(b.text) && (b.kind == blockPara || b.kind == blockHeading) {
+			return b.text, false
 		}
 	}
 	if best != "" {
@@ -485,6 +498,10 @@ func findOrganization(doc *document, blocks []block) string {
 				site = m[1]
 				break
 			}
+			if m := reSiteBanner.FindStringSubmatch(b); m != nil {
+				site = m[1]
+				break
+			}
 		}
 	}
 	if site == "" {
@@ -588,6 +605,23 @@ func dropChrome(blocks []block) (kept []block, title string, dropped []block) {
 		title = t.text
 	}
 	return blocks[start:], title, blocks[:start]
+}
+
+// reSiteBanner is the tag line a wiki prints under every page's title,
+// kept by a scrape of the page: "From Examplepedia, the free
+// encyclopedia", "From Acme Docs, Acme's central coordination wiki".
+var reSiteBanner = regexp.MustCompile(`^From ([A-Z][^,.!?]{1,60}), [^.!?]{0,60}\b(?:wiki|encyclopa?edia|knowledge ?base|handbook|documentation|docs|portal|community)\b[^.!?]{0,40}$`)
+
+// dropSiteBanner removes a wiki's tag line from the opening blocks: it
+// is the site's, not the incident's title.
+func dropSiteBanner(blocks []block) (kept, dropped []block) {
+	for i := 0; i < len(blocks) && i < 3; i++ {
+		if b := blocks[i]; b.kind != blockCode && reSiteBanner.MatchString(b.text) {
+			kept = append(blocks[:i:i], blocks[i+1:]...)
+			return kept, []block{b}
+		}
+	}
+	return blocks, nil
 }
 
 // lastIndexFold is strings.LastIndex, case-insensitively, with offsets

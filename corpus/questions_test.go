@@ -98,3 +98,53 @@ func TestQuestionAnswerTemplates(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteBanner checks that a scraped wiki page's tag line ("From
+// <Site>, <tag line>") is never the title, wherever it stands in the
+// opening lines, and that a title that only begins with "From" stays.
+func TestSiteBanner(t *testing.T) {
+	const body = "\n\nSummary\n\nThe build farm stopped because its scheduler ran out of disk. Larchworks engineers cleared it.\n"
+	tests := []struct {
+		name, doc, title, org string
+	}{
+		{"banner first", "From Larchworks Hub, Larchworks's team coordination wiki" + body, "2031-01-05-build-farm", "Larchworks"},
+		{"banner under the title", "Ops:Incidents/2031-01-05-build-farm\n\nFrom Larchworks Hub, the Larchworks team wiki" + body, "Ops:Incidents/2031-01-05-build-farm", "Larchworks"},
+		{"encyclopedia tag line", "Build farm halt\n\nFrom Examplepedia, the free encyclopedia" + body, "Build farm halt", ""},
+		{"a title that begins with From", "From slow builds to a halted farm" + body, "From slow builds to a halted farm", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("2031-01-05-build-farm.txt", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tc.title {
+				t.Errorf("title = %q, want %q", rec.Title, tc.title)
+			}
+			if rec.Organization != tc.org {
+				t.Errorf("organization = %q, want %q", rec.Organization, tc.org)
+			}
+		})
+	}
+}
+
+// TestOpeningSectionLineTitle checks the title of a plain-text report
+// that opens with a section's name: "Summary" alone is no title, and an
+// "INCIDENT SUMMARY: <title>" line gives its value.
+func TestOpeningSectionLineTitle(t *testing.T) {
+	tests := []struct{ name, doc, title string }{
+		{"summary key line", "INCIDENT SUMMARY: Ticket scanners reject valid passes\nPriority: P2\n\nWHAT HAPPENED\n\nScanners rejected passes because a key rotated early.\n", "Ticket scanners reject valid passes"},
+		{"bare summary heading", "Summary\n\nScanners rejected passes because a key rotated early.\n", "2031-02-02-scanners"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("2031-02-02-scanners.txt", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Title != tc.title {
+				t.Errorf("title = %q, want %q", rec.Title, tc.title)
+			}
+		})
+	}
+}
