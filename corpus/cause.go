@@ -137,3 +137,53 @@ func identifiedCause(blocks []block) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// reMechanism finds words that name how something broke, which is a
+// cause in itself: a certificate or credential that expired or was
+// revoked, a machine or account compromised, a secret leaked, a setting
+// misconfigured, a resource that ran out, data corrupted, a named piece
+// of hardware or power that failed, a part that "had a fault in" it. Words that only say what users saw
+// ("down", "unavailable", "crashed", "failed") name a symptom: the
+// crash's cause is the root cause.
+var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b)\b`)
+
+// reNegatedMechanism finds a mechanism denied: "has not expired",
+// "no compromise".
+var reNegatedMechanism = regexp.MustCompile(`(?i)\b(?:not|never|no|n't|without)\s+(?:been\s+|yet\s+|a\s+|any\s+)?(?:expir|compromis|leak|revok|misconfigur|breach|ran out|run out|exhaust|corrupt)`)
+
+// namesMechanism reports whether a sentence or title names how
+// something broke, without denying it or asking about it.
+func namesMechanism(s string) bool {
+	return reMechanism.MatchString(s) && !reNegatedMechanism.MatchString(s) && !isQuestion(s) && !reSpeculation.MatchString(s)
+}
+
+// reUpdateLabel is the label of a status update or timeline entry
+// before its text: "Update - ", "Investigating: ", "08:45 UTC - ".
+var reUpdateLabel = regexp.MustCompile(`(?i)^[*_\s]*(?:investigating|identified|update|monitoring|resolved|\d{1,2}[:.]\d{2}(?:\s*[a-z]{2,4})?)[*_\s]*[-–—:]\s+`)
+
+// mechanismCause is the root cause of a document that states it only
+// as what broke, without a causal sentence: its title when the title
+// names the mechanism ("Signing certificate expired"), else the first
+// sentence of its prose that does ("The partner API key was revoked.").
+// A document that says its cause is unknown states none.
+func mechanismCause(title string, blocks []block, kinds []sectionKind) string {
+	for i, b := range blocks {
+		if b.kind != blockHeading && b.kind != blockCode && reUnknownCause.MatchString(b.text) && kinds[i] != secActions {
+			return ""
+		}
+	}
+	if namesMechanism(title) {
+		return strings.TrimSpace(title)
+	}
+	for i, b := range blocks {
+		if b.kind != blockPara && b.kind != blockItem || kinds[i] == secActions || kinds[i] == secLessons {
+			continue
+		}
+		for _, s := range splitSentences(blockText(b)) {
+			if s = strings.TrimSpace(s); namesMechanism(s) {
+				return reUpdateLabel.ReplaceAllString(s, "")
+			}
+		}
+	}
+	return ""
+}

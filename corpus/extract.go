@@ -177,6 +177,11 @@ func (p *Parser) extract(name string, doc *document) Record {
 			rec.Title = clipRunes(s[0], 100)
 		}
 	}
+	if strings.TrimSpace(rec.RootCause+rec.Trigger) == "" {
+		// no causal sentence: a title or line that names what broke
+		// ("SSL certificate expired") states the cause
+		rec.RootCause = mechanismCause(rec.Title, blocks, kinds)
+	}
 	rec.Organization = fm.str("organization", "org", "company", "organisation")
 	if rec.Organization == "" {
 		rec.Organization = findOrganization(doc, blocks)
