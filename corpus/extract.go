@@ -235,11 +235,12 @@ func (p *Parser) extract(name string, doc *document) Record {
 			restLen += len(b.text) + 1
 		}
 	}
+	// a question ("Was it caused by human error?") is no evidence
 	in := ClassifyInput{
-		RootCause: clipText(strings.TrimSpace(rootText), maxClassifyRootCause),
+		RootCause: clipText(strings.TrimSpace(dropQuestions(rootText)), maxClassifyRootCause),
 		Title:     clipText(strings.TrimSpace(rec.Title), maxClassifyHeadline),
-		Headline:  clipText(strings.TrimSpace(rec.Summary), maxClassifyHeadline),
-		Rest:      clipText(strings.Join(rest, "\n"), maxClassifyRest),
+		Headline:  clipText(strings.TrimSpace(dropQuestions(rec.Summary)), maxClassifyHeadline),
+		Rest:      clipText(dropQuestions(strings.Join(rest, "\n")), maxClassifyRest),
 		Declared:  declared,
 	}
 	doc.tagged = in

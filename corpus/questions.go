@@ -158,3 +158,29 @@ func qaDuration(blocks []block, pairs []qaPair) (int, bool) {
 	}
 	return 0, false
 }
+
+// dropQuestions removes the sentences of text that ask a question: a
+// question states no cause and is no evidence of one.
+func dropQuestions(text string) string {
+	if !strings.Contains(text, "?") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for _, line := range lines {
+		if !strings.Contains(line, "?") {
+			out = append(out, line)
+			continue
+		}
+		var kept []string
+		for _, s := range splitSentences(line) {
+			if !isQuestion(s) {
+				kept = append(kept, strings.TrimSpace(s))
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, strings.Join(kept, " "))
+		}
+	}
+	return strings.Join(out, "\n")
+}

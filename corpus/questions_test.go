@@ -148,3 +148,19 @@ func TestOpeningSectionLineTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestDropQuestions checks that the tagger's text loses its questions
+// and keeps the rest.
+func TestDropQuestions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"No question here.", "No question here."},
+		{"Was it caused by human error?\nA disk filled.", "A disk filled."},
+		{"Why did it fail? The disk filled.", "The disk filled."},
+		{"What was the cause?", ""},
+	}
+	for _, tc := range tests {
+		if got := dropQuestions(tc.in); got != tc.want {
+			t.Errorf("dropQuestions(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
