@@ -793,9 +793,24 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 		return time.Time{}, false, false
 	}
 	sort.SliceStable(order, func(a, b int) bool { return times[order[a]].Before(times[order[b]]) })
+	for _, i := range order {
+		// an entry marked as the start ("(outage starts)", "Incident
+		// start") says it; the first entry is only an inference
+		if reStartMarker.MatchString(tl[i].Text) {
+			return times[i], strings.Contains(tl[i].At, "T"), true
+		}
+	}
 	idx := order[leadIn(tl, times, order)]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
 }
+
+// reStartMarker and reEndMarker are a timeline entry's explicit mark
+// that impact began or ended there: "(outage starts)", "— outage
+// begins", "Start of incident", "impact ends", "(resolved)".
+var (
+	reStartMarker = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:starts|started|begins|began|start)|(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation))\s*(?:[)\]*_.:!—–-]|$)`)
+	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated)\s*(?:[)\]*_.:!—–-]|$)`)
+)
 
 // minLeadInGap is the quiet time after which entries with no impact are
 // background to the incident, not its start.
@@ -863,6 +878,7 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 	type ev struct {
 		t        time.Time
 		resolved bool
+		marked   bool // "(outage ends)"
 	}
 	// a lead-in before the impact is not part of it
 	from, _, _ := impactStart(tl, times)
@@ -871,7 +887,7 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
 			continue
 		}
-		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text)})
+		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text), reEndMarker.MatchString(tl[i].Text)})
 	}
 	if len(evs) < 2 {
 		return 0
@@ -882,6 +898,12 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 	for _, e := range evs {
 		if e.resolved {
 			end = e.t
+		}
+	}
+	for _, e := range evs {
+		if e.marked && e.t.After(first) {
+			end = e.t // the entry marked as the end of impact says it
+			break
 		}
 	}
 	if end.IsZero() {

@@ -1,0 +1,65 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTimelineMarkersAndTranscripts: pasted chat logs are no timeline,
+// an entry marked as the start or end of impact says it, and yearless
+// month-day stamps take the year nearest the document's own date.
+func TestTimelineMarkersAndTranscripts(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		date      string
+		duration  int // -1: none
+		entries   int
+		first     string // the started_at, "" when not checked
+	}{
+		{
+			name: "chat log under an appendix is not timeline",
+			doc: "# Queue outage on 2031-06-03\n\n## Timeline\n\n- 10:00 UTC workers stop\n- 10:20 UTC alert fires\n- 10:50 UTC workers restarted, queue drains\n\n" +
+				"## Appendix\n\n### Ops chat log\n\n> alice [10:21 AM]\n> anyone seeing this\n>\n> bob [10:22 AM]\n> yes looking\n>\n> alice [10:40 AM]\n> restarting now\n>\n> bob [11:30 AM]\n> all good\n",
+			date: "2031-06-03", duration: 50, entries: 3,
+		},
+		{
+			name: "an IRC transcript section of stamped lines is not timeline",
+			doc:  "# Mail delays on 2031-06-03\n\nMail was delayed for an hour.\n\n## IRC transcript\n\n- 09:01 carol: mail stuck?\n- 09:02 dave: checking\n- 09:05 carol: thanks\n- 09:40 dave: flushed\n",
+			date: "2031-06-03", duration: 60, entries: 0,
+		},
+		{
+			name: "an entry marked as the start wins over the first entry",
+			doc:  "# Login failures on 2031-06-03\n\n## Timeline\n\n- 08:00 UTC config change merged\n- 09:30 UTC config rolled to all regions (outage starts)\n- 09:45 UTC users report failed logins\n- 10:10 UTC config reverted (outage ends)\n- 11:00 UTC postmortem meeting scheduled\n",
+			date: "2031-06-03", duration: 40, entries: 5, first: "2031-06-03T09:30:00Z",
+		},
+		{
+			name: "Incident start as an entry's text",
+			doc:  "# Disk full on 2031-06-03\n\n## Timeline\n\n- 07:10 UTC nightly job begins\n- 07:50 UTC Incident start\n- 08:05 UTC disk alarm\n- 08:35 UTC logs rotated, writes succeed\n",
+			date: "2031-06-03", duration: 45, entries: 4, first: "2031-06-03T07:50:00Z",
+		},
+		{
+			name: "a December stamp in a March incident is the year before",
+			doc:  "# March 9th, 2031 Scheduler Outage\n\nAll times in UTC.\n\n## Timeline\n\n- [12-02 10:00] A bug is merged into the scheduler\n- [03-08 22:00] Scheduler restarted on new nodes, it crashes (outage starts)\n- [03-09 03:00] Users report stuck jobs\n- [03-09 05:00] Fixed scheduler deployed (outage ends)\n",
+			date: "2031-03-08", duration: 420, entries: 4, first: "2031-03-08T22:00:00Z",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("post.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := -1
+			if r.DurationMinutes != nil {
+				d = *r.DurationMinutes
+			}
+			first := ""
+			if r.StartedAt != nil {
+				first = r.StartedAt.Format("2006-01-02T15:04:05Z07:00")
+			}
+			if r.Date != tt.date || d != tt.duration || len(r.Timeline) != tt.entries || tt.first != "" && first != tt.first {
+				t.Errorf("date %s, duration %d, %d entries, started %s; want %s, %d, %d, %s\n%+v", r.Date, d, len(r.Timeline), first, tt.date, tt.duration, tt.entries, tt.first, r.Timeline)
+			}
+		})
+	}
+}
