@@ -63,3 +63,46 @@ func TestTimelineMarkersAndTranscripts(t *testing.T) {
 		})
 	}
 }
+
+// TestPostDayFromPublicationKeysAndPath: a month-day without a year
+// takes its year from a frontmatter publication key ("pubDate:",
+// "published:", "created:") or from the path ("2031/…", "…-2031-04").
+func TestPostDayFromPublicationKeysAndPath(t *testing.T) {
+	tests := []struct {
+		name, file, doc string
+		date            string
+	}{
+		{"pubDate written out", "post.md",
+			"---\ntitle: Cache outage\npubDate: June 4, 2031\n---\n\nOn June 2nd at 3:10pm UTC a cache node ran out of memory and pages failed to load. At 4:00pm we restarted it.\n",
+			"2031-06-02"},
+		{"published as an ISO day", "post.md",
+			"---\ntitle: Cache outage\npublished: 2031-06-04\n---\n\nOn June 2nd a cache node ran out of memory and pages failed to load.\n",
+			"2031-06-02"},
+		{"created in January, the incident in December", "post.md",
+			"---\ntitle: Cache outage\ncreated: 2032-01-03\n---\n\nOn December 30th a cache node ran out of memory and pages failed to load.\n",
+			"2031-12-30"},
+		{"a year and month in the file name", "status/history-2031-04.txt",
+			"Queue outage\n\nOn April 12th at 10:00 UTC the queue stopped and jobs failed. Service was restored at 11:00 UTC.\n",
+			"2031-04-12"},
+		{"a year folder", "incidents/2031/queue.md",
+			"# Queue outage\n\nOn April 12th at 10:00 UTC the queue stopped and jobs failed. Service was restored at 11:00 UTC.\n",
+			"2031-04-12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse(tt.file, strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Date != tt.date {
+				t.Errorf("date %q, want %q", r.Date, tt.date)
+			}
+		})
+	}
+	if y, mo := pathYearMonth("a/2031/b/x-2030-07.md"); y != 2030 || mo != 7 {
+		t.Errorf("pathYearMonth = %d %d", y, mo)
+	}
+	if y, mo := pathYearMonth("v2/docs/outage.md"); y != 0 || mo != 0 {
+		t.Errorf("pathYearMonth of a path without a year = %d %d", y, mo)
+	}
+}

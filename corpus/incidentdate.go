@@ -131,6 +131,20 @@ func (r *timesReader) setDate(rec *Record) {
 			rec.Date = d
 		}
 	}
+	if rec.Date == "" && r.start.IsZero() && declared == "" && r.fileDate.IsZero() {
+		// a year folder or a year and month in the file name
+		// ("2031/outage.md", "history-2031-04.txt"): the year of the
+		// opening prose's days written without one, up to the end of
+		// that month or year
+		if y, mo := pathYearMonth(r.name); y != 0 {
+			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+			lag := 366 * 24 * time.Hour
+			if mo != 0 {
+				end, lag = time.Date(y, time.Month(mo)+1, 1, 0, 0, 0, 0, time.UTC), maxPublishLag
+			}
+			rec.Date = r.openingDateWithin(end.Format("2006-01-02"), lag)
+		}
+	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
@@ -227,6 +241,12 @@ const maxOpeningBlocks = 8
 // publication day pub; a date without a year takes pub's, or the year
 // before when that would put it after pub.
 func (r *timesReader) openingDate(pub string) string {
+	return r.openingDateWithin(pub, maxPublishLag)
+}
+
+// openingDateWithin is openingDate with lag as how long before pub the
+// day may fall.
+func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration) string {
 	p, err := time.Parse("2006-01-02", pub)
 	if err != nil {
 		return ""

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -107,7 +108,10 @@ type timesReader struct {
 	endDayOnly bool
 	fmDate     string
 	fileDate   time.Time
-	stated     int // a stated duration in minutes, -1 when none
+	// fmPub: fileDate is a frontmatter publication key's day
+	// ("pubDate:"), not the file name's
+	fmPub  bool
+	stated int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
@@ -145,10 +149,14 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
 		r.ctx.weak = true
 	}
-	if r.fmDate != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == r.fmDate {
+	postDay := r.fmDate
+	if postDay == "" && r.fmPub {
+		postDay = r.fileDate.Format("2006-01-02")
+	}
+	if postDay != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == postDay {
 		// a post's day is when it was written: time-only entries take
 		// the day its title or opening prose gives the incident
-		if d, err := time.Parse("2006-01-02", r.openingDate(r.fmDate)); err == nil {
+		if d, err := time.Parse("2006-01-02", r.openingDate(postDay)); err == nil {
 			r.ctx.y, r.ctx.mo, r.ctx.d = d.Year(), int(d.Month()), d.Day()
 		}
 	}
@@ -203,7 +211,44 @@ func newTimesReader(name string, doc *document, blocks []block, kinds []sectionK
 		}
 	}
 	r.fileDate = fileNameDate(name)
+	if r.fileDate.IsZero() && r.fm.str("date") == "" {
+		// no "date:" and no dated file name: a publication key
+		// ("pubDate:", "published:", "created:", "posted:") is the
+		// post's day
+		r.fileDate = r.fmPostDay()
+		r.fmPub = !r.fileDate.IsZero()
+	}
 	return r
+}
+
+// fmPubKeys are frontmatter keys (lower-cased) of the day a post was
+// published or created: never the incident's day, but the day
+// "yesterday" counts back from and the year of days without one.
+var fmPubKeys = []string{"pubdate", "publishdate", "publish_date", "published", "published_at", "publishedat",
+	"pubdatetime", "posted", "posted_at", "created", "created_at", "createdat"}
+
+// fmPostDay is the day a frontmatter publication key gives, or the
+// zero time.
+func (r *timesReader) fmPostDay() time.Time {
+	for _, k := range fmPubKeys {
+		var t time.Time
+		switch v := r.fm[k].(type) {
+		case time.Time:
+			t = v
+		case nil:
+			continue
+		default:
+			st, ok := findDate(r.fm.str(k))
+			if !ok || !st.hasYear || !validDate(st.y, st.mo, st.d) {
+				continue
+			}
+			t = time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		}
+		if !t.IsZero() {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return time.Time{}
 }
 
 // fmTime reads the first of keys that holds a time. hasTime is false
@@ -935,4 +980,25 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// reFileYearMonth is a year and month in a file name without a day
+// ("incidents-2031-04.txt"); reYearFolder a folder named by a year.
+var (
+	reFileYearMonth = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?:[^\d]|$)`)
+	reYearFolder    = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)/`)
+)
+
+// pathYearMonth is the year (and month, or 0) a path names without a
+// full day: a "2031-04" part of the file name, or else the nearest
+// folder named by a year.
+func pathYearMonth(name string) (int, int) {
+	name = strings.ReplaceAll(name, "\\", "/")
+	if m := reFileYearMonth.FindStringSubmatch(path.Base(name)); m != nil {
+		return atoi(m[1]), atoi(m[2])
+	}
+	if ms := reYearFolder.FindAllStringSubmatch(path.Dir(name)+"/", -1); ms != nil {
+		return atoi(ms[len(ms)-1][1]), 0
+	}
+	return 0, 0
 }
