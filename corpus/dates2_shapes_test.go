@@ -106,3 +106,36 @@ func TestPostDayFromPublicationKeysAndPath(t *testing.T) {
 		t.Errorf("pathYearMonth of a path without a year = %d %d", y, mo)
 	}
 }
+
+// TestTodayInTheOpeningProse: a dated post whose opening says the
+// incident happened "today" is dated by the post's day, not by a
+// backstory day named later; a post written "today" about an earlier
+// incident is not.
+func TestTodayInTheOpeningProse(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		date      string
+	}{
+		{"an outage today, a backstory day later",
+			"---\ntitle: Storage nearly full\ndate: 2031-10-08\n---\n\nThe object store came close to an outage today, when free space fell below 3 GiB.\n\n" +
+				"While reviewing capacity on September 20th, we saw the usage growing faster than planned and made a note to look again.\n\nThis morning the alarm fired and we freed space.\n",
+			"2031-10-08"},
+		{"this morning the API was down",
+			"---\ntitle: API errors\ndate: 2031-10-08\n---\n\nThis morning the API was down for twenty minutes.\n\nThe certificate was renewed on September 30th by a job that later failed silently.\n",
+			"2031-10-08"},
+		{"today we publish the postmortem of an earlier outage",
+			"---\ntitle: API errors\ndate: 2031-10-08\n---\n\nToday we are publishing the postmortem of the outage.\n\nOn October 2nd the API was down for twenty minutes.\n",
+			"2031-10-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("post.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Date != tt.date {
+				t.Errorf("date %q, want %q", r.Date, tt.date)
+			}
+		})
+	}
+}

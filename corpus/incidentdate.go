@@ -296,6 +296,11 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
 				back = 1
 			}
+			if weekday < 0 && back < 0 && saysImpactToday(b.text) {
+				// "we suffered an outage today": the post's own day;
+				// a day the backstory names later is not the start
+				return p.Format("2006-01-02")
+			}
 			continue
 		}
 		y := st.y
@@ -335,6 +340,31 @@ var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t
 // reYesterday names the day before the post as when something
 // happened: "yesterday", "last night".
 var reYesterday = regexp.MustCompile(`(?i)\b(?:yesterday|last night)\b`)
+
+// reToday names the post's own day: "today", "this morning",
+// "earlier today", "tonight".
+var reToday = regexp.MustCompile(`(?i)\b(?:today|this (?:morning|afternoon|evening)|tonight)\b`)
+
+// reTodayWriting marks a sentence about writing the post today, or
+// about an earlier incident: "Today we are publishing the postmortem
+// of last week's outage".
+var reTodayWriting = regexp.MustCompile(`(?i)\b(?:publish\w*|shar(?:e|ed|ing)|writ(?:e|ing|ten)|post(?:ed|ing)|report(?:ing)?|explain\w*|detail\w*|announc\w*|describ\w*|summar\w*|last (?:week|month)|earlier this (?:week|month)|recent\w*|previous\w*|post-?mortem|retrospective)\b`)
+
+// saysImpactToday reports whether a sentence of text places the
+// incident on the post's own day: it says "today" (or "this morning")
+// and speaks of impact ("an outage today", "this morning the API was
+// down").
+func saysImpactToday(text string) bool {
+	if !reToday.MatchString(text) {
+		return false
+	}
+	for _, sent := range splitSentences(text) {
+		if reToday.MatchString(sent) && reSpanImpact.MatchString(sent) && !reYesterday.MatchString(sent) && !reTodayWriting.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
 
 // reLastWeekday is a weekday of the week before: "last Friday", "this
 // past Friday".
