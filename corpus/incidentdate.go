@@ -295,6 +295,9 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 			}
 			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
 				back = 1
+				if saysImpactYesterday(b.text) {
+					return p.AddDate(0, 0, -1).Format("2006-01-02")
+				}
 			}
 			if weekday < 0 && back < 0 && saysImpactToday(b.text) {
 				// "we suffered an outage today": the post's own day;
@@ -360,6 +363,17 @@ func saysImpactToday(text string) bool {
 	}
 	for _, sent := range splitSentences(text) {
 		if reToday.MatchString(sent) && reSpanImpact.MatchString(sent) && !reYesterday.MatchString(sent) && !reTodayWriting.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysImpactYesterday reports whether a sentence of text places the
+// incident on the day before the post ("last night the API was down").
+func saysImpactYesterday(text string) bool {
+	for _, sent := range splitSentences(text) {
+		if reYesterday.MatchString(sent) && reSpanImpact.MatchString(sent) && !reTodayWriting.MatchString(sent) {
 			return true
 		}
 	}
