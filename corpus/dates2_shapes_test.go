@@ -142,3 +142,33 @@ func TestTodayInTheOpeningProse(t *testing.T) {
 		})
 	}
 }
+
+// TestWrappedProseIsNoLog: a hard-wrapped paragraph whose next line
+// opens with a decimal ("1.11 to 1.13") is prose, not a run of log
+// lines; short stamped lines written without blank lines still are.
+func TestWrappedProseIsNoLog(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		entries   int
+	}{
+		{"wrapped prose opening with a clock and a version",
+			"# Runner outage on 2031-06-03\n\n## Root cause\n\nAt around 17:20, some hours before the outage, we began upgrading the runner fleet from release\n1.11 to 1.13. Each node takes five minutes, so the upgrade would run overnight.\n\n" +
+				"At 23:04 the node holding the scheduler was drained and the scheduler could not start again.\n\n## Detection\n\nUsers reported it in the morning.\n\n" +
+				"## Timeline\n\n- 23:04 scheduler node drained\n- 23:40 fixed scheduler deployed\n",
+			2},
+		{"log lines without blank lines between",
+			"# Circuit outage on 2031-06-03\n\n16:30 Circuit down\n16.45 Carrier paged\n17:10 Circuit restored\n",
+			3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("post.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Timeline) != tt.entries {
+				t.Errorf("%d entries, want %d: %+v", len(r.Timeline), tt.entries, r.Timeline)
+			}
+		})
+	}
+}
