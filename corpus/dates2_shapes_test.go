@@ -42,6 +42,11 @@ func TestTimelineMarkersAndTranscripts(t *testing.T) {
 			doc:  "# March 9th, 2031 Scheduler Outage\n\nAll times in UTC.\n\n## Timeline\n\n- [12-02 10:00] A bug is merged into the scheduler\n- [03-08 22:00] Scheduler restarted on new nodes, it crashes (outage starts)\n- [03-09 03:00] Users report stuck jobs\n- [03-09 05:00] Fixed scheduler deployed (outage ends)\n",
 			date: "2031-03-08", duration: 420, entries: 4, first: "2031-03-08T22:00:00Z",
 		},
+		{
+			name: "a marked start stamped with the day after it, before the morning's reports",
+			doc:  "# March 9th, 2031 Scheduler Outage\n\nAll times in UTC.\n\n## Timeline\n\n- [03-09 22:00] Scheduler restarted on new nodes, it crashes (outage starts)\n- [03-09 03:00] Users report stuck jobs\n- [03-09 05:00] Fixed scheduler deployed (outage ends)\n",
+			date: "2031-03-08", duration: 420, entries: 3, first: "2031-03-08T22:00:00Z",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -466,7 +466,8 @@ func (r *timesReader) startFromTimeline() {
 	if !ok {
 		return
 	}
-	if !r.startStated {
+	if !r.startStated && !hasStartMarker(r.tl, r.times) {
+		// a title's day does not overrule an entry marked as the start
 		t, ht = r.titleDayStart(t, ht)
 	}
 	switch {
@@ -842,11 +843,30 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 		// an entry marked as the start ("(outage starts)", "Incident
 		// start") says it; the first entry is only an inference
 		if reStartMarker.MatchString(tl[i].Text) {
-			return times[i], strings.Contains(tl[i].At, "T"), true
+			t := times[i]
+			if i+1 < len(times) && !times[i+1].IsZero() && times[i+1].Before(t) && t.Sub(times[i+1]) < 24*time.Hour &&
+				t.Format("2006-01-02") == times[i+1].Format("2006-01-02") && strings.Contains(tl[i].At, "T") {
+				// "[03-26 23:04] … (outage starts)" written before
+				// "[03-26 02:50] outage reported": the start was the
+				// evening before the day its stamp repeats
+				t = t.AddDate(0, 0, -1)
+			}
+			return t, strings.Contains(tl[i].At, "T"), true
 		}
 	}
 	idx := order[leadIn(tl, times, order)]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
+}
+
+// hasStartMarker reports whether a timed entry is marked as the start
+// of impact.
+func hasStartMarker(tl []TimelineEntry, times []time.Time) bool {
+	for i := range tl {
+		if i < len(times) && !times[i].IsZero() && reStartMarker.MatchString(tl[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // reStartMarker and reEndMarker are a timeline entry's explicit mark
@@ -926,7 +946,7 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 		marked   bool // "(outage ends)"
 	}
 	// a lead-in before the impact is not part of it
-	from, _, _ := impactStart(tl, times)
+	from, fromTimed, _ := impactStart(tl, times)
 	var evs []ev
 	for i, t := range times {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
@@ -939,6 +959,9 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 	}
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].t.Before(evs[b].t) })
 	first := evs[0].t
+	if from.Before(first) && fromTimed && hasStartMarker(tl, times) {
+		first = from // a marked start read as the evening before its stamp
+	}
 	end := time.Time{}
 	for _, e := range evs {
 		if e.resolved {
