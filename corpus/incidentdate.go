@@ -131,6 +131,20 @@ func (r *timesReader) setDate(rec *Record) {
 			rec.Date = d
 		}
 	}
+	if rec.Date == "" && r.start.IsZero() && declared == "" && r.fileDate.IsZero() {
+		// a year folder or a year and month in the file name
+		// ("2031/outage.md", "history-2031-04.txt"): the year of the
+		// opening prose's days written without one, up to the end of
+		// that month or year
+		if y, mo := pathYearMonth(r.name); y != 0 {
+			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+			lag := 366 * 24 * time.Hour
+			if mo != 0 {
+				end, lag = time.Date(y, time.Month(mo)+1, 1, 0, 0, 0, 0, time.UTC), maxPublishLag
+			}
+			rec.Date = r.openingDateWithin(end.Format("2006-01-02"), lag)
+		}
+	}
 	if rec.Date == "" {
 		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
@@ -227,6 +241,12 @@ const maxOpeningBlocks = 8
 // publication day pub; a date without a year takes pub's, or the year
 // before when that would put it after pub.
 func (r *timesReader) openingDate(pub string) string {
+	return r.openingDateWithin(pub, maxPublishLag)
+}
+
+// openingDateWithin is openingDate with lag as how long before pub the
+// day may fall.
+func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration) string {
 	p, err := time.Parse("2006-01-02", pub)
 	if err != nil {
 		return ""
@@ -275,6 +295,14 @@ func (r *timesReader) openingDate(pub string) string {
 			}
 			if weekday < 0 && back < 0 && reYesterday.MatchString(b.text) {
 				back = 1
+				if saysImpactYesterday(b.text) {
+					return p.AddDate(0, 0, -1).Format("2006-01-02")
+				}
+			}
+			if weekday < 0 && back < 0 && saysImpactToday(b.text) {
+				// "we suffered an outage today": the post's own day;
+				// a day the backstory names later is not the start
+				return p.Format("2006-01-02")
 			}
 			continue
 		}
@@ -315,6 +343,42 @@ var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t
 // reYesterday names the day before the post as when something
 // happened: "yesterday", "last night".
 var reYesterday = regexp.MustCompile(`(?i)\b(?:yesterday|last night)\b`)
+
+// reToday names the post's own day: "today", "this morning",
+// "earlier today", "tonight".
+var reToday = regexp.MustCompile(`(?i)\b(?:today|this (?:morning|afternoon|evening)|tonight)\b`)
+
+// reTodayWriting marks a sentence about writing the post today, or
+// about an earlier incident: "Today we are publishing the postmortem
+// of last week's outage".
+var reTodayWriting = regexp.MustCompile(`(?i)\b(?:publish\w*|shar(?:e|ed|ing)|writ(?:e|ing|ten)|post(?:ed|ing)|report(?:ing)?|explain\w*|detail\w*|announc\w*|describ\w*|summar\w*|last (?:week|month)|earlier this (?:week|month)|recent\w*|previous\w*|post-?mortem|retrospective)\b`)
+
+// saysImpactToday reports whether a sentence of text places the
+// incident on the post's own day: it says "today" (or "this morning")
+// and speaks of impact ("an outage today", "this morning the API was
+// down").
+func saysImpactToday(text string) bool {
+	if !reToday.MatchString(text) {
+		return false
+	}
+	for _, sent := range splitSentences(text) {
+		if reToday.MatchString(sent) && reSpanImpact.MatchString(sent) && !reYesterday.MatchString(sent) && !reTodayWriting.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysImpactYesterday reports whether a sentence of text places the
+// incident on the day before the post ("last night the API was down").
+func saysImpactYesterday(text string) bool {
+	for _, sent := range splitSentences(text) {
+		if reYesterday.MatchString(sent) && reSpanImpact.MatchString(sent) && !reTodayWriting.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
 
 // reLastWeekday is a weekday of the week before: "last Friday", "this
 // past Friday".

@@ -195,7 +195,12 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 			continue
 		}
 		_, _, key := splitKeyLine(t)
-		_, _, _, timed := leadStamp(t)
+		st, raw, _, timed := leadStamp(t)
+		if timed && len(out) > 0 && wrappedProse(out[len(out)-1]) && dottedNumber(st, raw) {
+			// "… from version\n1.11 to 1.13.": hard-wrapped prose
+			// whose next line opens with a decimal, not a log line
+			timed = false
+		}
 		switch {
 		case key || timed:
 			structured++
@@ -213,6 +218,19 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
 	}
 	return true
+}
+
+// wrappedProse reports whether a line reads as hard-wrapped prose
+// cut mid-sentence: long, and without a sentence's end.
+func wrappedProse(line string) bool {
+	return len(line) >= 70 && !endsSentence(line)
+}
+
+// dottedNumber reports whether a stamp read as a clock is a bare
+// dotted number ("1.11"), with no am/pm or zone to make it a time.
+func dottedNumber(st stamp, raw string) bool {
+	raw = strings.TrimSpace(raw)
+	return st.hasTime && !st.hasDate && st.zone == nil && st.zoneWord == "" && !strings.Contains(raw, ":") && !reAMPM.MatchString(raw)
 }
 
 // item turns one list item into an item block (its own paragraphs) and

@@ -40,6 +40,12 @@ type timelineState struct {
 	// 2031-03-08"): a dated entry dates itself only, not the entries
 	// after it.
 	pinned bool
+	// anchor is the document's own date (its title's, its header's)
+	// when the timeline begins: a month and day without a year take
+	// the year nearest it, so that "[12-05]" in a March incident's
+	// timeline is the December before and the entries after it stay
+	// in the incident's year.
+	anchor dateCtx
 }
 
 func (ts *timelineState) add(st stamp, raw, text string) {
@@ -57,6 +63,8 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 	}
 	if st.hasDate && st.hasYear {
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d, ts.ctx.weak = st.y, st.mo, st.d, false
+	} else if st.hasDate && ts.anchor.y != 0 {
+		ts.ctx.y, ts.ctx.mo, ts.ctx.d = yearNear(st.mo, st.d, ts.anchor), st.mo, st.d
 	} else if st.hasDate && ts.ctx.y != 0 {
 		// "Dec 31" then "Jan 1": the year nearest the last date
 		ts.ctx.y, ts.ctx.mo, ts.ctx.d = yearNear(st.mo, st.d, ts.ctx), st.mo, st.d
@@ -192,6 +200,9 @@ func leadStamp(s string) (stamp, string, string, bool) {
 // update log anywhere in the document.
 func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
 	tr := timelineReader{ts: &timelineState{ctx: ctx}, blocks: blocks, kinds: kinds, timeCol: -1}
+	if ctx.y != 0 && !ctx.weak && ctx.mo >= 1 && ctx.d >= 1 {
+		tr.ts.anchor = ctx
+	}
 	tr.in = timelineBlocks(blocks, kinds)
 	for i := range blocks {
 		if !tr.in[i] {
@@ -437,8 +448,9 @@ func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
 	for i := range blocks {
 		in[i] = kinds[i] == secTimeline
 	}
+	pasted := transcriptBlocks(blocks)
 	for i := 0; i < len(blocks); {
-		if in[i] || kinds[i] == secActions || !stampedLine(blocks[i]) {
+		if in[i] || kinds[i] == secActions || pasted[i] || !stampedLine(blocks[i]) {
 			i++
 			continue
 		}
@@ -463,6 +475,36 @@ func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
 		i = max(j, i+1)
 	}
 	return in
+}
+
+// reTranscriptHeading is a heading over pasted material, not the
+// incident's timeline: an appendix, a chat log, a transcript, a
+// discussion thread ("Appendix", "#ops chat log", "IRC transcript",
+// "Slack thread").
+var reTranscriptHeading = regexp.MustCompile(`(?i)^(?:appendix|appendices)\b|\b(?:chat|slack|irc|discord|matrix|zulip|teams|mattermost)\s+(?:logs?|transcripts?|threads?|history|messages|conversations?|excerpts?)$|\b(?:transcripts?|chat ?logs?|threads?)$`)
+
+// transcriptBlocks marks the blocks under a heading of pasted material
+// (reTranscriptHeading) down to the next heading of its level or
+// above: their stamped lines are messages, not timeline entries.
+func transcriptBlocks(blocks []block) []bool {
+	out := make([]bool, len(blocks))
+	level := 0 // the level of the open transcript heading, 0 when none
+	for i, b := range blocks {
+		if b.kind == blockHeading {
+			if level > 0 && b.level > level {
+				out[i] = true
+				continue
+			}
+			level = 0
+			if reTranscriptHeading.MatchString(normHeadingLimited(b.text)) {
+				level = max(b.level, 1)
+				out[i] = true
+			}
+			continue
+		}
+		out[i] = level > 0
+	}
+	return out
 }
 
 // stampedLine reports whether a line, bullet or row starts with a time

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -107,7 +108,10 @@ type timesReader struct {
 	endDayOnly bool
 	fmDate     string
 	fileDate   time.Time
-	stated     int // a stated duration in minutes, -1 when none
+	// fmPub: fileDate is a frontmatter publication key's day
+	// ("pubDate:"), not the file name's
+	fmPub  bool
+	stated int // a stated duration in minutes, -1 when none
 
 	tl    []TimelineEntry
 	times []time.Time
@@ -145,10 +149,14 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
 		r.ctx.weak = true
 	}
-	if r.fmDate != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == r.fmDate {
+	postDay := r.fmDate
+	if postDay == "" && r.fmPub {
+		postDay = r.fileDate.Format("2006-01-02")
+	}
+	if postDay != "" && r.start.IsZero() && r.ctx.y != 0 && time.Date(r.ctx.y, time.Month(r.ctx.mo), r.ctx.d, 0, 0, 0, 0, time.UTC).Format("2006-01-02") == postDay {
 		// a post's day is when it was written: time-only entries take
 		// the day its title or opening prose gives the incident
-		if d, err := time.Parse("2006-01-02", r.openingDate(r.fmDate)); err == nil {
+		if d, err := time.Parse("2006-01-02", r.openingDate(postDay)); err == nil {
 			r.ctx.y, r.ctx.mo, r.ctx.d = d.Year(), int(d.Month()), d.Day()
 		}
 	}
@@ -203,7 +211,44 @@ func newTimesReader(name string, doc *document, blocks []block, kinds []sectionK
 		}
 	}
 	r.fileDate = fileNameDate(name)
+	if r.fileDate.IsZero() && r.fm.str("date") == "" {
+		// no "date:" and no dated file name: a publication key
+		// ("pubDate:", "published:", "created:", "posted:") is the
+		// post's day
+		r.fileDate = r.fmPostDay()
+		r.fmPub = !r.fileDate.IsZero()
+	}
 	return r
+}
+
+// fmPubKeys are frontmatter keys (lower-cased) of the day a post was
+// published or created: never the incident's day, but the day
+// "yesterday" counts back from and the year of days without one.
+var fmPubKeys = []string{"pubdate", "publishdate", "publish_date", "published", "published_at", "publishedat",
+	"pubdatetime", "posted", "posted_at", "created", "created_at", "createdat"}
+
+// fmPostDay is the day a frontmatter publication key gives, or the
+// zero time.
+func (r *timesReader) fmPostDay() time.Time {
+	for _, k := range fmPubKeys {
+		var t time.Time
+		switch v := r.fm[k].(type) {
+		case time.Time:
+			t = v
+		case nil:
+			continue
+		default:
+			st, ok := findDate(r.fm.str(k))
+			if !ok || !st.hasYear || !validDate(st.y, st.mo, st.d) {
+				continue
+			}
+			t = time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		}
+		if !t.IsZero() {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return time.Time{}
 }
 
 // fmTime reads the first of keys that holds a time. hasTime is false
@@ -427,7 +472,8 @@ func (r *timesReader) startFromTimeline() {
 	if !ok {
 		return
 	}
-	if !r.startStated {
+	if !r.startStated && !hasStartMarker(r.tl, r.times) {
+		// a title's day does not overrule an entry marked as the start
 		t, ht = r.titleDayStart(t, ht)
 	}
 	switch {
@@ -799,9 +845,43 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 		return time.Time{}, false, false
 	}
 	sort.SliceStable(order, func(a, b int) bool { return times[order[a]].Before(times[order[b]]) })
+	for _, i := range order {
+		// an entry marked as the start ("(outage starts)", "Incident
+		// start") says it; the first entry is only an inference
+		if reStartMarker.MatchString(tl[i].Text) {
+			t := times[i]
+			if i+1 < len(times) && !times[i+1].IsZero() && times[i+1].Before(t) && t.Sub(times[i+1]) < 24*time.Hour &&
+				t.Format("2006-01-02") == times[i+1].Format("2006-01-02") && strings.Contains(tl[i].At, "T") {
+				// "[03-26 23:04] … (outage starts)" written before
+				// "[03-26 02:50] outage reported": the start was the
+				// evening before the day its stamp repeats
+				t = t.AddDate(0, 0, -1)
+			}
+			return t, strings.Contains(tl[i].At, "T"), true
+		}
+	}
 	idx := order[leadIn(tl, times, order)]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
 }
+
+// hasStartMarker reports whether a timed entry is marked as the start
+// of impact.
+func hasStartMarker(tl []TimelineEntry, times []time.Time) bool {
+	for i := range tl {
+		if i < len(times) && !times[i].IsZero() && reStartMarker.MatchString(tl[i].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// reStartMarker and reEndMarker are a timeline entry's explicit mark
+// that impact began or ended there: "(outage starts)", "— outage
+// begins", "Start of incident", "impact ends", "(resolved)".
+var (
+	reStartMarker = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:starts|started|begins|began|start)|(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation))\s*(?:[)\]*_.:!—–-]|$)`)
+	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated)\s*(?:[)\]*_.:!—–-]|$)`)
+)
 
 // minLeadInGap is the quiet time after which entries with no impact are
 // background to the incident, not its start.
@@ -869,25 +949,35 @@ func timelineSpan(tl []TimelineEntry, times []time.Time) int {
 	type ev struct {
 		t        time.Time
 		resolved bool
+		marked   bool // "(outage ends)"
 	}
 	// a lead-in before the impact is not part of it
-	from, _, _ := impactStart(tl, times)
+	from, fromTimed, _ := impactStart(tl, times)
 	var evs []ev
 	for i, t := range times {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
 			continue
 		}
-		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text)})
+		evs = append(evs, ev{t, reResolvedWords.MatchString(tl[i].Text) && !reBookkeeping.MatchString(tl[i].Text), reEndMarker.MatchString(tl[i].Text)})
 	}
 	if len(evs) < 2 {
 		return 0
 	}
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].t.Before(evs[b].t) })
 	first := evs[0].t
+	if from.Before(first) && fromTimed && hasStartMarker(tl, times) {
+		first = from // a marked start read as the evening before its stamp
+	}
 	end := time.Time{}
 	for _, e := range evs {
 		if e.resolved {
 			end = e.t
+		}
+	}
+	for _, e := range evs {
+		if e.marked && e.t.After(first) {
+			end = e.t // the entry marked as the end of impact says it
+			break
 		}
 	}
 	if end.IsZero() {
@@ -919,4 +1009,25 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// reFileYearMonth is a year and month in a file name without a day
+// ("incidents-2031-04.txt"); reYearFolder a folder named by a year.
+var (
+	reFileYearMonth = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?:[^\d]|$)`)
+	reYearFolder    = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)/`)
+)
+
+// pathYearMonth is the year (and month, or 0) a path names without a
+// full day: a "2031-04" part of the file name, or else the nearest
+// folder named by a year.
+func pathYearMonth(name string) (int, int) {
+	name = strings.ReplaceAll(name, "\\", "/")
+	if m := reFileYearMonth.FindStringSubmatch(path.Base(name)); m != nil {
+		return atoi(m[1]), atoi(m[2])
+	}
+	if ms := reYearFolder.FindAllStringSubmatch(path.Dir(name)+"/", -1); ms != nil {
+		return atoi(ms[len(ms)-1][1]), 0
+	}
+	return 0, 0
 }
