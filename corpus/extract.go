@@ -102,6 +102,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 		var banner []block
 		blocks, banner = dropSiteBanner(blocks)
 		dropped = append(dropped, banner...)
+		var nav []block
+		blocks, nav = dropNavLinks(blocks)
+		dropped = append(dropped, nav...)
 		for _, b := range dropped {
 			doc.chrome = append(doc.chrome, b.text)
 		}
@@ -628,6 +631,28 @@ func dropSiteBanner(blocks []block) (kept, dropped []block) {
 		}
 	}
 	return blocks, nil
+}
+
+// reNavLinks is a line made only of bracketed link labels, the way a mail
+// archive or a text dump of a page prints its navigation: "[Prev][Next]
+// [Index]". Each label is a few words; at least two stand side by side.
+var reNavLinks = regexp.MustCompile(`^(?:\[[A-Za-z][A-Za-z .'-]{0,24}\]\s*){2,}$`)
+
+// dropNavLinks removes lines of bracketed navigation links: they are a
+// site's chrome, never the title or the text of the incident.
+func dropNavLinks(blocks []block) (kept, dropped []block) {
+	kept = blocks[:0:0]
+	for _, b := range blocks {
+		if b.kind != blockCode && reNavLinks.MatchString(strings.TrimSpace(b.text)) {
+			dropped = append(dropped, b)
+			continue
+		}
+		kept = append(kept, b)
+	}
+	if len(dropped) == 0 {
+		return blocks, nil
+	}
+	return kept, dropped
 }
 
 // lastIndexFold is strings.LastIndex, case-insensitively, with offsets

@@ -173,8 +173,15 @@ func rstToMarkdown(body string) string {
 	return strings.Join(out, "\n")
 }
 
+// reRSTSubst is a substitution reference, "|date|", with any brackets
+// around it alone: a placeholder the renderer fills in, not title text.
+var reRSTSubst = regexp.MustCompile(`[\[(]\|[^|\s][^|]*\|[\])]|\|[^|\s][^|]*\|`)
+
 // rstHeading renders a title at the level of its adornment style.
 func rstHeading(levels map[string]int, style, title string) string {
+	if t := strings.TrimSpace(reRSTSubst.ReplaceAllString(title, "")); t != "" {
+		title = strings.Join(strings.Fields(t), " ")
+	}
 	lv, ok := levels[style]
 	if !ok {
 		lv = min(len(levels)+1, 6)
