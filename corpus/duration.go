@@ -338,20 +338,21 @@ func looseDuration(line string) (int, bool) {
 		return 0, false
 	}
 	line = normalizeAmounts(line)
-	if m := reForAbout.FindStringSubmatch(line); m != nil {
-		if d, ok := parseDuration(m[1], true); ok {
-			return d, true
-		}
-	}
-	for _, re := range []*regexp.Regexp{reDurLongPred, reDurAnLong, reQualified} {
-		if m := re.FindStringSubmatch(line); m != nil {
-			if d, ok := parseDuration(m[1], true); ok {
+	for _, re := range []*regexp.Regexp{reForAbout, reDurLongPred, reDurAnLong, reQualified} {
+		if m := re.FindStringSubmatchIndex(line); m != nil && !reLifetime.MatchString(line[:m[0]]) {
+			if d, ok := parseDuration(line[m[2]:m[3]], true); ok {
 				return d, true
 			}
 		}
 	}
 	return 0, false
 }
+
+// reLifetime ends the words before an amount that make it how long
+// something is kept, not how long the outage lasted: a TTL, a cache's
+// lifetime, an expiry or a retention period ("cached errors with TTLs
+// for four hours", "logs are retained for 30 days").
+var reLifetime = regexp.MustCompile(`(?i)\b(?:ttls?|time[- ]to[- ]live|max[- ]age|cach(?:e|es|ed|ing)|expir\w*|retention|retain\w*|validity|valid|lifetime|kept|stored)\b[^.;!?]{0,30}$`)
 
 // reDurLongPred reads "the outage was 45 minutes long"; reDurAnLong
 // reads "an hour-long outage".
@@ -508,8 +509,9 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
 
-// reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage".
-var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact)\b`)
+// reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage",
+// "two days of downtime".
+var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)\s+(?:hours?|minutes?|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact)\b`)
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
 var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window (?:of|where|when|during|in which))\b`)

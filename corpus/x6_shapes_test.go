@@ -48,3 +48,56 @@ func TestChromeAndPlaceholderTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestStatedDowntimeAndLifetimes: a downtime stated in words wins over the
+// timeline's span, and a TTL, cache lifetime or retention period is never
+// the outage's length.
+func TestStatedDowntimeAndLifetimes(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		duration  int
+	}{
+		{
+			name: "days of downtime in words over a short timeline",
+			doc: "# Load balancer address lost\n\n## Timeline\n\n- 2022-05-06 09:10 UTC the load balancer lost its public address\n" +
+				"- 2022-05-06 11:40 UTC the provider confirmed the problem\n\n## Discussion\n\nWe had three days of downtime, because nobody could reach the provider.\n",
+			duration: 3 * 24 * 60,
+		},
+		{
+			name: "hours of outage in words",
+			doc:  "# Wiki down\n\nOn 2022-05-06 the wiki was unreachable. In all there were two hours of outage for editors.\n",
+			duration: 120,
+		},
+		{
+			name: "cache TTL is not the outage",
+			doc: "# Stale error pages\n\nOn 2022-05-06 users saw error pages. The rules that cached the errors had edge TTLs for six hours, " +
+				"so the impact lingered after the fix.\n",
+			duration: 0,
+		},
+		{
+			name: "retention period is not the outage",
+			doc:  "# Lost audit entries\n\nOn 2022-05-06 audit writes failed and entries were lost; logs are retained for 30 days.\n",
+			duration: 0,
+		},
+		{
+			name: "a plain hedged span still reads",
+			doc:  "# Search down\n\nOn 2022-05-06 search was unavailable for about two hours.\n",
+			duration: 120,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tc.duration {
+				t.Errorf("duration = %d; want %d", got, tc.duration)
+			}
+		})
+	}
+}
