@@ -64,8 +64,8 @@ func TestStatedDowntimeAndLifetimes(t *testing.T) {
 			duration: 3 * 24 * 60,
 		},
 		{
-			name: "hours of outage in words",
-			doc:  "# Wiki down\n\nOn 2022-05-06 the wiki was unreachable. In all there were two hours of outage for editors.\n",
+			name:     "hours of outage in words",
+			doc:      "# Wiki down\n\nOn 2022-05-06 the wiki was unreachable. In all there were two hours of outage for editors.\n",
 			duration: 120,
 		},
 		{
@@ -75,13 +75,13 @@ func TestStatedDowntimeAndLifetimes(t *testing.T) {
 			duration: 0,
 		},
 		{
-			name: "retention period is not the outage",
-			doc:  "# Lost audit entries\n\nOn 2022-05-06 audit writes failed and entries were lost; logs are retained for 30 days.\n",
+			name:     "retention period is not the outage",
+			doc:      "# Lost audit entries\n\nOn 2022-05-06 audit writes failed and entries were lost; logs are retained for 30 days.\n",
 			duration: 0,
 		},
 		{
-			name: "a plain hedged span still reads",
-			doc:  "# Search down\n\nOn 2022-05-06 search was unavailable for about two hours.\n",
+			name:     "a plain hedged span still reads",
+			doc:      "# Search down\n\nOn 2022-05-06 search was unavailable for about two hours.\n",
 			duration: 120,
 		},
 	}
