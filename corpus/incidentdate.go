@@ -251,6 +251,12 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 	if err != nil {
 		return ""
 	}
+	// the opening prose saying on which day the impact started
+	// ("Starting on March 15th and going through to the 17th") beats
+	// the day a title names, often the last or worst day
+	if d := r.openingStartedOn(p, maxPublishLag); d != "" {
+		return d
+	}
 	// a title that names the day ("Outage on March 3") says it first
 	if st, ok := findDate(r.title); ok {
 		y := st.y
@@ -330,6 +336,50 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 			days = 7
 		}
 		return p.AddDate(0, 0, -days).Format("2006-01-02")
+	}
+	return ""
+}
+
+// reStartedOnDay is a phrase that gives the day the impact began:
+// "Starting on March 15th", "it began on 3 May", "started on the 4th of
+// June"; the date follows it.
+var reStartedOnDay = regexp.MustCompile(`(?i)\b(?:starting|beginning|began|begun|started|commencing)\s+(?:on|from)\s+(?:the\s+)?$`)
+
+// openingStartedOn returns the day an opening prose paragraph says the
+// incident started on, when it falls shortly before the post's day p.
+func (r *timesReader) openingStartedOn(p time.Time, lag time.Duration) string {
+	seen := 0
+	for i, b := range r.blocks {
+		if seen >= maxOpeningBlocks || i > 200 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		text := b.text
+		for off := 0; off < len(text); {
+			st, ok := findDate(text[off:])
+			if !ok {
+				break
+			}
+			at := off + st.start
+			off += max(st.end, st.start+1)
+			if !reStartedOnDay.MatchString(text[max(0, at-40):at]) {
+				continue
+			}
+			y := st.y
+			if !st.hasYear {
+				y = p.Year()
+				if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+					y--
+				}
+			}
+			if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < lag {
+				return d.Format("2006-01-02")
+			}
+			return ""
+		}
 	}
 	return ""
 }

@@ -101,3 +101,39 @@ func TestStatedDowntimeAndLifetimes(t *testing.T) {
 		})
 	}
 }
+
+// TestStartedOnBeatsTitleDay: the opening prose naming the day the
+// impact started beats the day a title names (often the last one).
+func TestStartedOnBeatsTitleDay(t *testing.T) {
+	tests := []struct{ name, doc, date string }{
+		{
+			name: "starting on a day before the title's",
+			doc: "---\ndate: 2021-06-20\ntitle: The June 9th mirror outage\n---\n\n# What happened\n\n" +
+				"Starting on June 7th and lasting until June 9th, downloads from the mirror failed for many users.\n",
+			date: "2021-06-07",
+		},
+		{
+			name: "began on with a year",
+			doc: "---\ndate: 2021-06-20\ntitle: Mirror outage of 9 June 2021\n---\n\n# What happened\n\n" +
+				"The trouble began on 8 June 2021, when downloads started to fail.\n",
+			date: "2021-06-08",
+		},
+		{
+			name: "title's day without a started-on phrase",
+			doc: "---\ndate: 2021-06-20\ntitle: The June 9th mirror outage\n---\n\n# What happened\n\n" +
+				"Downloads from the mirror failed for many users; a fix went out on June 10th.\n",
+			date: "2021-06-09",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("post.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tc.date {
+				t.Errorf("date = %q; want %q", rec.Date, tc.date)
+			}
+		})
+	}
+}
