@@ -267,8 +267,16 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 			}
 		}
 		if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < maxPublishLag {
+			if d.Equal(p) && r.openingDayBefore() {
+				// the title dates the report; "it expired the
+				// day before" counts back from it
+				return p.AddDate(0, 0, -1).Format("2006-01-02")
+			}
 			return d.Format("2006-01-02")
 		}
+	}
+	if r.openingDayBefore() {
+		return p.AddDate(0, 0, -1).Format("2006-01-02")
 	}
 	seen := 0
 	weekday := -1
@@ -389,6 +397,36 @@ func (r *timesReader) openingStartedOn(p time.Time, lag time.Duration) string {
 // evening.", "So Tuesday morning we got a report"); not one that says
 // when it was found or ended ("not discovered until Monday").
 var reWeekdayRef = regexp.MustCompile(`(?:^|[.!?]\s+|\b(?:[Ii]t's|[Ii]t is|[Ii]t was|started on|began on|[Ss]o|[Oo]n|[Ll]ast|this past)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// reDayBefore is a bare relative day, the one before the document's
+// own: "expired the day before.", "went down the previous night"; not
+// "the day before the release".
+var reDayBefore = regexp.MustCompile(`(?i)\bthe\s+(?:(?:day|night|evening)\s+before|previous\s+(?:day|night|evening))(?:\s*[.,;:!?)]|\s*$|\s+(?:at|around|about)\s+\d)`)
+
+// openingDayBefore reports whether the opening prose, before it names
+// any date, places the impact on the day before the document's own
+// ("The certificate expired the day before.").
+func (r *timesReader) openingDayBefore() bool {
+	seen := 0
+	for i, b := range r.blocks {
+		if seen >= maxOpeningBlocks || i > 200 {
+			break
+		}
+		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+			continue
+		}
+		seen++
+		for _, sent := range splitSentences(b.text) {
+			if _, ok := findDate(sent); ok {
+				return false
+			}
+			if reDayBefore.MatchString(sent) && reImpactWords.MatchString(sent) && !reFuture.MatchString(sent) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // reYesterday names the day before the post as when something
 // happened: "yesterday", "last night".

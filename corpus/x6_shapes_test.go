@@ -137,3 +137,41 @@ func TestStartedOnBeatsTitleDay(t *testing.T) {
 		})
 	}
 }
+
+// TestDayBeforeTheDocument: "the day before" and "the previous night" in
+// the opening count back from the document's own day.
+func TestDayBeforeTheDocument(t *testing.T) {
+	tests := []struct{ name, file, doc, date string }{
+		{
+			name: "title dated the report day", file: "2022-11-04-token-expired.md",
+			doc:  "# 2022-11-04 / Expired signing token on the build host\n\n## What happened\n\nThe signing token expired the day before.\n\n## Fix\n\nWe rotated it.\n",
+			date: "2022-11-03",
+		},
+		{
+			name: "previous night from the post's day", file: "2022-11-04-queue.md",
+			doc:  "# Queue stalled\n\nThe job queue stalled the previous night, and builds failed until morning.\n",
+			date: "2022-11-03",
+		},
+		{
+			name: "the day before something is not relative to the document", file: "2022-11-04-queue.md",
+			doc:  "# Queue stalled\n\nThe job queue stalled after the deploy; the day before the release we had tested it.\n",
+			date: "2022-11-04",
+		},
+		{
+			name: "no impact in the sentence", file: "2022-11-04-queue.md",
+			doc:  "# Queue stalled\n\nWe had rehearsed the failover the day before.\n\nThe job queue stalled and builds failed.\n",
+			date: "2022-11-04",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse(tc.file, strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tc.date {
+				t.Errorf("date = %q; want %q", rec.Date, tc.date)
+			}
+		})
+	}
+}
