@@ -860,8 +860,42 @@ func impactStart(tl []TimelineEntry, times []time.Time) (time.Time, bool, bool) 
 			return t, strings.Contains(tl[i].At, "T"), true
 		}
 	}
-	idx := order[leadIn(tl, times, order)]
+	idx := order[skipChanges(tl, order, leadIn(tl, times, order))]
 	return times[idx], strings.Contains(tl[idx].At, "T"), true
+}
+
+// maxChangeRun is the most opening entries about a change that a later
+// entry marking the impact moves the start past.
+const maxChangeRun = 4
+
+// reChangeEntry is an entry about a change: a release, an update, a
+// merge, a rollout — made by the team or a vendor before any impact.
+var reChangeEntry = regexp.MustCompile(`(?i)\b(?:deploy\w*|releas\w*|merg\w*|upgrad\w*|updat\w*|roll(?:ed|s|ing)?\s+out|rollout|migrat\w*|install\w*|publish\w*|shipped|bump\w*|patch\w*|made\s+\S+(?:\s+\S+)?\s+available|applied|pushed|changed|introduc\w*)\b`)
+
+// reImpactMark is an entry that clearly marks the onset of the impact:
+// "errors began", "requests started failing", "a drop in availability"
+// — not its detection or the work on it.
+var reImpactMark = regexp.MustCompile(`(?i)\b(?:(?:began|begun|started|starts|begins)\s+(?:to\s+)?(?:fail\w*|error\w*|return\w*\s+(?:errors?|5\d\d)|crash\w*|time\s+out|go\s+down|drop\w*)|(?:errors?|failures?|outage|impact|downtime)\s+(?:began|begun|started|starts|begins)|first\s+(?:errors?|failures?|reports?\s+of\s+(?:errors?|failures?|the\s+outage))|drop(?:s|ped)?\s+(?:\w+\s+){0,3}(?:in\s+)?(?:availability|uptime|success\s+rate)|(?:availability|uptime|success\s+rate)\s+(?:\w+\s+){0,2}(?:drop\w*|fell|falls))\b`)
+
+// skipChanges returns the position in order of the first entry that
+// marks the impact, when the entries from k up to it all report a
+// change (a vendor's release, an update rolling out) and none reports
+// impact: the span begins with the impact, not with the change that
+// led to it. Otherwise it returns k.
+func skipChanges(tl []TimelineEntry, order []int, k int) int {
+	for j := k; j < len(order) && j-k <= maxChangeRun; j++ {
+		text := reIdentifier.ReplaceAllString(tl[order[j]].Text, " ")
+		if reImpactMark.MatchString(text) {
+			if j > k && j+1 < len(order) {
+				return j
+			}
+			return k
+		}
+		if !reChangeEntry.MatchString(text) || reImpactWords.MatchString(text) {
+			return k // not a change, or one already reporting impact
+		}
+	}
+	return k
 }
 
 // hasStartMarker reports whether a timed entry is marked as the start

@@ -175,3 +175,59 @@ func TestDayBeforeTheDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanStartsAtMarkedImpact: opening timeline entries about a change
+// (a vendor's release, an update rolling out) are not the impact when a
+// later entry clearly marks its onset.
+func TestSpanStartsAtMarkedImpact(t *testing.T) {
+	const head = "# Workers crash after image update\n\n## Timeline\n\n"
+	tests := []struct {
+		name, doc string
+		duration  int
+	}{
+		{
+			name: "release and rollout before a drop in availability",
+			doc: head + "- 2023-04-02 01:00 - The base image vendor released version 7.2.\n" +
+				"- 2023-04-02 02:00 - The node updater started rolling out the new image.\n" +
+				"- 2023-04-02 03:00 - The availability dashboard shows a sharp drop in availability.\n" +
+				"- 2023-04-02 05:00 - We pinned the old image and service was restored.\n",
+			duration: 120,
+		},
+		{
+			name: "errors began after a deploy",
+			doc: head + "- 2023-04-02 01:00 - Version 3.1 was deployed to production.\n" +
+				"- 2023-04-02 01:30 - Requests started failing for some users.\n" +
+				"- 2023-04-02 02:00 - The deploy was rolled back and service was restored.\n",
+			duration: 30,
+		},
+		{
+			name: "a deploy without a marked onset stays the start",
+			doc: head + "- 2023-04-02 01:00 - Version 3.1 was deployed to production.\n" +
+				"- 2023-04-02 01:30 - An alert fired for the checkout service.\n" +
+				"- 2023-04-02 02:00 - The deploy was rolled back and service was restored.\n",
+			duration: 60,
+		},
+		{
+			name: "an entry with impact before the marked onset stays the start",
+			doc: head + "- 2023-04-02 01:00 - Version 3.1 was deployed and checkout returned errors.\n" +
+				"- 2023-04-02 01:30 - Requests started failing for all users.\n" +
+				"- 2023-04-02 02:00 - The deploy was rolled back and service was restored.\n",
+			duration: 60,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tc.duration {
+				t.Errorf("duration = %d; want %d", got, tc.duration)
+			}
+		})
+	}
+}
