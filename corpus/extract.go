@@ -21,11 +21,21 @@ func assignSections(blocks []block) []sectionKind {
 	kinds := make([]sectionKind, len(blocks))
 	cur, curLevel := secOther, 0
 	sub, inSub := secOther, false
+	problemsLevel := 0 // a "Problems found" part of the follow-up section
 	for i, b := range blocks {
 		if b.kind == blockHeading {
 			inSub = false
+			if problemsLevel > 0 && b.level <= problemsLevel {
+				problemsLevel = 0
+			}
 			k := b.hk
 			switch {
+			case cur == secActions && b.level > curLevel && reProblemsHeading.MatchString(strings.TrimRight(normHeading(b.text), ": ")):
+				// "Identified problems" under "Future work" lists what
+				// went wrong, not what will be done
+				problemsLevel = b.level
+				kinds[i] = secLessons
+				continue
 			case cur == secActions && b.level > curLevel:
 				// "Detection", "Mitigation" under "Action items" sort its
 				// items; they are not the document's sections
@@ -50,14 +60,21 @@ func assignSections(blocks []block) []sectionKind {
 				inSub = false
 			}
 		}
-		if inSub {
+		switch {
+		case problemsLevel > 0:
+			kinds[i] = secLessons
+		case inSub:
 			kinds[i] = sub
-		} else {
+		default:
 			kinds[i] = cur
 		}
 	}
 	return kinds
 }
+
+// reProblemsHeading names a list of what went wrong: "Identified
+// problems", "Weaknesses", "Issues found", "What went wrong".
+var reProblemsHeading = regexp.MustCompile(`^(?:(?:identified|known|main|key|observed|remaining) )?(?:problems|weaknesses|issues|gaps|shortcomings|pain points)(?: (?:found|identified|observed))?$|^what went (?:wrong|badly|poorly)$`)
 
 // blockText is a block's text for section and body text, without a
 // leading bold key that only named the section.

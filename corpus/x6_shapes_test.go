@@ -231,3 +231,41 @@ func TestSpanStartsAtMarkedImpact(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemsUnderFollowUps: a list of problems under the follow-up
+// section ("Identified problems", "What went wrong") is not actions.
+func TestProblemsUnderFollowUps(t *testing.T) {
+	const head = "# Router reboot\n\nOn 2024-02-02 the edge router hung and traffic stopped for 20 minutes.\n\n"
+	tests := []struct {
+		name, doc string
+		actions   int
+	}{
+		{
+			name: "identified problems then a plan",
+			doc: head + "## Future work\n\n### Identified problems:\n\n- No standby router.\n- Console access depends on the VPN.\n\n" +
+				"### Improvement plan:\n\n- Add a standby router.\n- Set up an out-of-band console.\n",
+			actions: 2,
+		},
+		{
+			name:    "what went wrong under lessons and actions",
+			doc:     head + "## Follow-up\n\n### What went wrong\n\n- The alert went to one person.\n\n### Action items\n\n- Page the whole team.\n",
+			actions: 1,
+		},
+		{
+			name:    "plain sub-headings still sort actions",
+			doc:     head + "## Action items\n\n### Detection\n\n- Alert on router health.\n\n### Mitigation\n\n- Add a standby router.\n",
+			actions: 2,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.actions {
+				t.Errorf("actions = %d; want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
