@@ -368,6 +368,12 @@ func findClock(s string, from int) (st stamp, ok bool) {
 		h, _ := strconv.Atoi(g[1])
 		mi, _ := strconv.Atoi(g[2])
 		sec, _ := strconv.Atoi(g[3])
+		// "9:27a", "4:00p": a status log's short marker, right after
+		// the digits and ending the word
+		if e := m[1]; g[4] == "" && e < len(sub) && isDigitByte(sub[e-1]) && (sub[e]|0x20 == 'a' || sub[e]|0x20 == 'p') && (e+1 == len(sub) || !isWordByte(sub[e+1])) {
+			g[4] = sub[e : e+1]
+			m[1]++
+		}
 		h, okH := ampm(h, g[4])
 		if !okH || mi > 59 || sec > 60 {
 			return st, false

@@ -1,0 +1,66 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStatusLogShapes: status updates whose head line gives the status
+// and a short a/p clock, and status lines whose ISO stamp ends the line
+// (inside a template tag), are timeline entries at their own times.
+func TestStatusLogShapes(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		date      string
+		duration  int // -1: none
+		entries   int
+		first     string // the first entry's time and text prefix
+	}{
+		{
+			name: "status headings with a/p clocks",
+			doc: "---\ntitle: \"Storage array down\"\ndate: \"2031-03-04\"\n---\n\n## Investigating 2031-03-04 8:40a\n\nThe storage array is unreachable and home directories are down.\n\n" +
+				"## Monitoring 2031-03-04 10:02a\n\nThe vendor is replacing a controller.\n\n## Resolved 2031-03-04 1:15p\n\nThe array is back and home directories mount again.\n",
+			date: "2031-03-04", duration: 275, entries: 3, first: "2031-03-04T08:40:00Z Investigating: The storage array",
+		},
+		{
+			name: "status lines with a clock only, the day from the post",
+			doc:  "---\ntitle: Mail delays\ndate: 2031-03-04\n---\n\nInvestigating - 9:15a\n\nMail is queued and not delivered.\n\nResolved - 11:45a\n\nThe queue has drained.\n",
+			date: "2031-03-04", duration: 150, entries: 2, first: "2031-03-04T09:15:00Z Investigating: Mail is queued",
+		},
+		{
+			name: "an ISO stamp in a template tag ends each update",
+			doc: "+++\ntitle = \"Search degraded\"\ndate = 2031-05-06T08:00:00.000Z\n+++\nSearch is slow for some customers. We are looking into it.\n\n" +
+				"**Update**: The index provider found a faulty node {{< track \"2031-05-06T08:30:00.000Z\" >}}\n\n**Resolved**: Search is fast again. {{< track \"2031-05-06T09:10:00.000Z\" >}}\n",
+			date: "2031-05-06", duration: 70, entries: 2, first: "2031-05-06T08:30:00Z Update: The index provider found a faulty node",
+		},
+		{
+			name: "a bare ISO stamp ends a status line",
+			doc:  "# Search degraded\n\nSearch is slow.\n\nIdentified - The index provider found a faulty node 2031-05-06T08:30:00Z\n\nResolved - Search is fast again 2031-05-06T09:10:00Z\n",
+			date: "2031-05-06", duration: 40, entries: 2, first: "2031-05-06T08:30:00Z Identified: The index provider",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkTimeShape(t, tt.doc, tt.date, tt.duration, tt.entries, tt.first)
+		})
+	}
+}
+
+func checkTimeShape(t *testing.T, doc, date string, duration, entries int, first string) {
+	t.Helper()
+	r, err := Parse("post.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := -1
+	if r.DurationMinutes != nil {
+		d = *r.DurationMinutes
+	}
+	got := ""
+	if len(r.Timeline) > 0 {
+		got = r.Timeline[0].At + " " + r.Timeline[0].Text
+	}
+	if r.Date != date || d != duration || len(r.Timeline) != entries || first != "" && !strings.HasPrefix(got, first) {
+		t.Errorf("date %s, duration %d, %d entries, first %q; want %s, %d, %d, %q\n%+v", r.Date, d, len(r.Timeline), got, date, duration, entries, first, r.Timeline)
+	}
+}
