@@ -360,6 +360,15 @@ func (tr *timelineReader) heading(i int) {
 	b := tr.blocks[i]
 	st, raw, rest, ok := leadStamp(b.text)
 	if !ok {
+		if mo, d, ok := yearlessDay(b.text); ok {
+			// "## Nov 26" over clock-only rows: their day, in the
+			// year nearest the document's own date
+			ref := ts0(tr.ts)
+			if ref.y != 0 {
+				tr.ts.ctx.y, tr.ts.ctx.mo, tr.ts.ctx.d, tr.ts.ctx.weak = yearNear(mo, d, ref), mo, d, false
+				return
+			}
+		}
 		if b.hk == secTimeline {
 			tr.ts.observe(b.text)
 			tr.ts.observeZone(b.text)
@@ -719,3 +728,34 @@ func statusHeadEntry(blocks []block, i int, ts *timelineState) bool {
 }
 
 func isLetterOrDigitRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// ts0 is the date a yearless day takes its year near: the document's
+// own date, else the last date seen.
+func ts0(ts *timelineState) dateCtx {
+	if ts.anchor.y != 0 {
+		return ts.anchor
+	}
+	return ts.ctx
+}
+
+// reYearlessDay is a heading that is only a month and day: "Nov 26",
+// "November 26th", "26 Nov", "Tuesday, Nov 26".
+var reYearlessDay = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `)\s*:?$`)
+
+// yearlessDay reads a heading that is only a month and day.
+func yearlessDay(text string) (mo, d int, ok bool) {
+	text = strings.TrimSpace(text)
+	if len(text) > 32 || !hasDigit(text) {
+		return 0, 0, false
+	}
+	m := reYearlessDay.FindStringSubmatch(text)
+	if m == nil {
+		return 0, 0, false
+	}
+	if m[1] != "" {
+		mo, d = int(monthNames[strings.ToLower(m[1])]), atoi(m[2])
+	} else {
+		mo, d = int(monthNames[strings.ToLower(m[4])]), atoi(m[3])
+	}
+	return mo, d, validDate(2000, mo, d)
+}

@@ -12,7 +12,7 @@ func TestStatusLogShapes(t *testing.T) {
 	tests := []struct {
 		name, doc string
 		date      string
-		duration  int // -1: none
+		duration  int // -1: none, -2: not checked
 		entries   int
 		first     string // the first entry's time and text prefix
 	}{
@@ -60,7 +60,51 @@ func checkTimeShape(t *testing.T, doc, date string, duration, entries int, first
 	if len(r.Timeline) > 0 {
 		got = r.Timeline[0].At + " " + r.Timeline[0].Text
 	}
-	if r.Date != date || d != duration || len(r.Timeline) != entries || first != "" && !strings.HasPrefix(got, first) {
+	if r.Date != date || duration != -2 && d != duration || len(r.Timeline) != entries || first != "" && !strings.HasPrefix(got, first) {
 		t.Errorf("date %s, duration %d, %d entries, first %q; want %s, %d, %d, %q\n%+v", r.Date, d, len(r.Timeline), got, date, duration, entries, first, r.Timeline)
+	}
+}
+
+// TestMilitaryClockAndYearlessDays: a four-digit number with a zone
+// after "Mon D" is a clock, a "Date:" line may write the month's name
+// between year and day, and a heading that is only a month and day
+// dates the clock-only rows under it in the document's year.
+func TestMilitaryClockAndYearlessDays(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		date      string
+		duration  int
+		entries   int
+		first     string
+	}{
+		{
+			name: "Mon D hhmm UTC is a clock, and the entry does not begin with the zone",
+			doc: "# Ledger halt\n\n- Date: 2031-Mar-07\n- Status: resolved\n\n## Timeline\n\n- Mar 7 2210 UTC: Nodes stop producing blocks and transfers fail\n" +
+				"- 2240 UTC: Operators restart the nodes\n- Mar 8 0105 UTC: Blocks are produced again and transfers succeed\n",
+			date: "2031-03-07", duration: 175, entries: 3, first: "2031-03-07T22:10:00Z Nodes stop producing",
+		},
+		{
+			name: "upper-case month between year and day, yearless day headings",
+			doc: "# Slow blocks\n\n- Date: 2031-DEC-5\n- Summary: Blocks were slow twice.\n\n# Timeline\n\n## Nov 26\n\n| Time (UTC) | Event |\n| --- | --- |\n" +
+				"| 22:10 | Blocks slow down and transactions fail |\n| 22:40 | Spam stops, transactions succeed again |\n\n## Nov 27\n\n| Time (UTC) | Event |\n| --- | --- |\n" +
+				"| 09:00 | Blocks slow down again |\n| 09:20 | Spam stops, blocks are back to normal |\n",
+			date: "2031-11-26", duration: -2, entries: 4, first: "2031-11-26T22:10:00Z Blocks slow down",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkTimeShape(t, tt.doc, tt.date, tt.duration, tt.entries, tt.first)
+		})
+	}
+	for _, s := range []string{"2031-DEC-5", "2031-dec-05", "2031/Dec/5"} {
+		if st, ok := findDate(s); !ok || st.y != 2031 || st.mo != 12 || st.d != 5 {
+			t.Errorf("findDate(%q) = %+v, %v", s, st, ok)
+		}
+	}
+	if st, ok := findStamp("Feb 8 0117 UTC: a validator reports"); !ok || st.hasYear || st.h != 1 || st.mi != 17 || st.mo != 2 || st.d != 8 {
+		t.Errorf("findStamp military clock = %+v, %v", st, ok)
+	}
+	if st, ok := findStamp("Feb 8 2031 was a Saturday"); !ok || st.y != 2031 {
+		t.Errorf("findStamp year kept = %+v, %v", st, ok)
 	}
 }
