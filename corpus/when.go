@@ -361,6 +361,11 @@ func (r *timesReader) readKeyLines() {
 		}
 		ks.observe(line, email)
 		if r.stated < 0 {
+			if b.kind == blockRow && len(b.cells) > 2 && !b.header {
+				// "| Duration | 22m | 15m |": one value a column, the
+				// first the incident's
+				line = b.cells[0] + ": " + b.cells[1]
+			}
 			if d, ok := keyDuration(line); ok {
 				r.stated = d
 			} else if d, ok := r.columnDuration(i); ok {

@@ -108,3 +108,32 @@ func TestMilitaryClockAndYearlessDays(t *testing.T) {
 		t.Errorf("findStamp year kept = %+v, %v", st, ok)
 	}
 }
+
+// TestBoundedAndTabledDurations: a bound is no stated length, a
+// sentence that opens with the time it took and ends in the recovery
+// states it, and a table row of one value a column gives the first.
+func TestBoundedAndTabledDurations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // -1: none
+	}{
+		{"lasted less than one hour", "The two slowdowns lasted less than one hour.", -1},
+		{"down for under an hour", "The site was down for under an hour.", -1},
+		{"lasted a measured time", "The slowdown lasted 50 minutes.", 50},
+		{"after about N hours, caught up", "After nearly ~5 hours, the replica caught up again and served reads.", 300},
+		{"after N minutes, restored", "After 40 minutes, service was restored for all users.", 40},
+		{"after N hours, no recovery", "After 3 hours, we escalated to the vendor.", -1},
+	}
+	for _, tt := range tests {
+		got, ok := strictProseDuration(tt.text)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	doc := "# Slow blocks\n\n- Date: 2031-DEC-5\n\nBlocks were slow on three days.\n\n## Numbers\n\n|  | Nov 26 | Nov 27 | Dec 4 |\n| --- | --- | --- | --- |\n" +
+		"| Duration+ | 25m | 15m | 2h7m |\n| Fees paid | 30 | 17 | 128 |\n"
+	checkTimeShape(t, doc, "2031-12-05", 25, 0, "")
+}
