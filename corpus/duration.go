@@ -664,8 +664,8 @@ func stampPair(v string, ctx dateCtx) (time.Time, time.Time, bool) {
 }
 
 // reDurBound is a bound, not a measure: "lasted less than one hour",
-// "down for under an hour".
-var reDurBound = regexp.MustCompile(`^(?:just\s+)?(?:less than|fewer than|under|no more than|not more than|at most)\b`)
+// "down for under an hour" ("just under two hours" is near two hours).
+var reDurBound = regexp.MustCompile(`^(?:less than|fewer than|under|no more than|not more than|at most)\b`)
 
 // reDurAfterRecovered reads a sentence that opens with the time it took
 // and ends in the recovery: "After nearly ~7 hours, the node caught up
