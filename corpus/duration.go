@@ -19,7 +19,7 @@ var (
 	reDurAnd     = regexp.MustCompile(`(?i)^\s*(?:,|and|,\s*and)?\s*` + amountRe + `\s*-?\s*` + unitRe)
 	// Key lines that state a duration: "Total duration: 1 hour and 56
 	// minutes", "Time to recovery: 87 minutes", "Time to repair: 2h 2m".
-	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:outage|incident|impact|downtime|disruption|event|degradation))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact|(?:user|customer)[- ]impact|period of (?:impact|outage|downtime|disruption|degradation))(?:\s*\([^)]*\))?\s*[:=\-–]\s*(.+)$`)
+	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:outage|incident|impact|downtime|disruption|event|degradation))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact|(?:user|customer)[- ]impact|period of (?:impact|outage|downtime|disruption|degradation))(?:\s*\([^)]*\))?[+*†‡]?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
 	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|spann(?:ed|ing)|total (?:downtime|outage|duration|impact) (?:of|was)|(?:total )?time to (?:recovery|recover|restore|restoration|resolution|resolve|mitigat(?:e|ion)) (?:was|of)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:outage|incident|impact|downtime|disruption) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
@@ -390,6 +390,11 @@ func statedInLine(line string) (int, bool) {
 			}
 		}
 	}
+	if m := reDurAfterRecovered.FindStringSubmatch(line); m != nil && !reFuture.MatchString(line) {
+		if d, ok := parseDuration(m[1], true); ok {
+			return d, true
+		}
+	}
 	if reDurAfterStart.MatchString(line) {
 		// only a sentence about the end: "nine hours after it began
 		// the cause was found" is no duration
@@ -406,7 +411,7 @@ func statedInLine(line string) (int, bool) {
 		if i > 0 && isWordByte(l[i-1]) || !durTriggerStart[l[i]] || !hasDurTrigger(l[i:]) {
 			continue
 		}
-		if m := reDurProse.FindStringSubmatch(l[i:]); m != nil && !reCondition.MatchString(l[max(0, i-60):i]) {
+		if m := reDurProse.FindStringSubmatch(l[i:]); m != nil && !reCondition.MatchString(l[max(0, i-60):i]) && !reDurBound.MatchString(m[1]) {
 			if d, ok := parseDuration(m[1], true); ok {
 				return d, true
 			}
@@ -659,3 +664,12 @@ func stampPair(v string, ctx dateCtx) (time.Time, time.Time, bool) {
 	}
 	return time.Time{}, time.Time{}, false
 }
+
+// reDurBound is a bound, not a measure: "lasted less than one hour",
+// "down for under an hour" ("just under two hours" is near two hours).
+var reDurBound = regexp.MustCompile(`^(?:less than|fewer than|under|no more than|not more than|at most)\b`)
+
+// reDurAfterRecovered reads a sentence that opens with the time it took
+// and ends in the recovery: "After nearly ~7 hours, the node caught up
+// again", "After about 40 minutes service was restored".
+var reDurAfterRecovered = regexp.MustCompile(`(?i)(?:^|[.;!]\s+)after\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|~)\s*){0,2}(` + amountRe + `\s*-?\s*(?:days?|hours?|hrs?|minutes?|mins?)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?)\b)?),?\s+[^.;:!?]{0,60}?\b(?:restored|recovered|caught up|back (?:online|up|to normal)|operational again|available again|working again)\b`)

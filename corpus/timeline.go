@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -359,6 +360,15 @@ func (tr *timelineReader) heading(i int) {
 	b := tr.blocks[i]
 	st, raw, rest, ok := leadStamp(b.text)
 	if !ok {
+		if mo, d, ok := yearlessDay(b.text); ok {
+			// "## Nov 26" over clock-only rows: their day, in the
+			// year nearest the document's own date
+			ref := ts0(tr.ts)
+			if ref.y != 0 {
+				tr.ts.ctx.y, tr.ts.ctx.mo, tr.ts.ctx.d, tr.ts.ctx.weak = yearNear(mo, d, ref), mo, d, false
+				return
+			}
+		}
 		if b.hk == secTimeline {
 			tr.ts.observe(b.text)
 			tr.ts.observeZone(b.text)
@@ -603,6 +613,9 @@ func splitClockEntries(s string) []clockSeg {
 // line, into timeline entries.
 func statusUpdates(blocks []block, ts *timelineState) {
 	for i, b := range blocks {
+		if statusHeadEntry(blocks, i, ts) {
+			continue
+		}
 		m := reStatusPosted.FindStringSubmatch(b.text)
 		if m == nil {
 			// "Resolved - This incident has been resolved. Mar 5,
@@ -667,12 +680,82 @@ func trailingStamp(text string) (st stamp, raw, msg string, ok bool) {
 	}
 	tail := text[from:]
 	st, ok = findStamp(tail)
-	if !ok || !st.hasDate || !st.hasTime || strings.TrimSpace(strings.Trim(tail[st.end:], ".) ")) != "" {
+	if !ok || !st.hasDate || !st.hasTime || strings.IndexFunc(tail[st.end:], isLetterOrDigitRune) >= 0 {
 		return stamp{}, "", "", false
 	}
 	msg = strings.TrimSpace(text[:from+st.start])
+	// a template tag around the stamp ('{{< track "…" >}}')
+	for _, open := range []string{"{{", "{%"} {
+		if k := strings.LastIndex(msg, open); k >= 0 && !strings.Contains(msg[k:], "}") {
+			msg = strings.TrimSpace(msg[:k])
+		}
+	}
 	if msg == "" {
 		return stamp{}, "", "", false
 	}
 	return st, tail[st.start:st.end], msg, true
+}
+
+// reStatusHead is a status update's head line that gives the status
+// and its time: "## Resolved 2031-01-04 4:00p", "Investigating - 9:15a",
+// "Monitoring | Mar 5, 01:10 UTC". "Resolved: <stamp>" is a key line
+// of the incident's window, not an update.
+var reStatusHead = regexp.MustCompile(`(?i)^(resolved|investigating|identified|monitoring|update|updated|completed|verifying|mitigated|recovering)\s*(?:[-–—|]\s*)?(.{4,48})$`)
+
+// statusHeadEntry reads block i as a status update's head line
+// (reStatusHead), its message the block under it; the time must be
+// all that follows the status word, and a clock without a date needs
+// the document's day.
+func statusHeadEntry(blocks []block, i int, ts *timelineState) bool {
+	b := blocks[i]
+	if b.kind != blockHeading && b.kind != blockPara && b.kind != blockItem || len(b.text) > 64 || !hasDigit(b.text) {
+		return false
+	}
+	m := reStatusHead.FindStringSubmatch(emphasisMarks.Replace(strings.TrimSpace(b.text)))
+	if m == nil {
+		return false
+	}
+	st, ok := findStamp(m[2])
+	if !ok || !st.hasTime || !st.hasDate && ts.ctx.y == 0 || st.start > 0 || strings.IndexFunc(m[2][st.end:], isLetterOrDigitRune) >= 0 {
+		return false
+	}
+	text := m[1]
+	if j := i + 1; j < len(blocks) && blocks[j].kind != blockHeading && !reStatusHead.MatchString(emphasisMarks.Replace(strings.TrimSpace(blocks[j].text))) {
+		text += ": " + blocks[j].text
+	}
+	ts.add(st, m[2][st.start:st.end], text)
+	return true
+}
+
+func isLetterOrDigitRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// ts0 is the date a yearless day takes its year near: the document's
+// own date, else the last date seen.
+func ts0(ts *timelineState) dateCtx {
+	if ts.anchor.y != 0 {
+		return ts.anchor
+	}
+	return ts.ctx
+}
+
+// reYearlessDay is a heading that is only a month and day: "Nov 26",
+// "November 26th", "26 Nov", "Tuesday, Nov 26".
+var reYearlessDay = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `)\s*:?$`)
+
+// yearlessDay reads a heading that is only a month and day.
+func yearlessDay(text string) (mo, d int, ok bool) {
+	text = strings.TrimSpace(text)
+	if len(text) > 32 || !hasDigit(text) {
+		return 0, 0, false
+	}
+	m := reYearlessDay.FindStringSubmatch(text)
+	if m == nil {
+		return 0, 0, false
+	}
+	if m[1] != "" {
+		mo, d = int(monthNames[strings.ToLower(m[1])]), atoi(m[2])
+	} else {
+		mo, d = int(monthNames[strings.ToLower(m[4])]), atoi(m[3])
+	}
+	return mo, d, validDate(2000, mo, d)
 }

@@ -96,7 +96,15 @@ var reRangeHead = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–
 
 // reClockNext is a clock right after a date: "Dec 31 23:00", "Dec 31,
 // 11:05 PM", "Dec 31 at 9:40".
-var reClockNext = regexp.MustCompile(`^,?\s*(?:at\s+|-\s+)?\d{1,2}[:.h]\d{2}\b`)
+var reClockNext = regexp.MustCompile(`(?i)^,?\s*(?:at\s+|-\s+)?(?:\d{1,2}[:.h]\d{2}\b|(?:[01]\d|2[0-3])[0-5]\d\s*\(?(?:utc|gmt|z)\b)`)
+
+// reMilClockNext is a four-digit clock with a zone right after a date:
+// "Feb 8 0117 UTC" is 01:17, not the year 117.
+var reMilClockNext = regexp.MustCompile(`(?i)^,?\s*(?:at\s+)?([01]\d|2[0-3])([0-5]\d)\s*\(?(utc|gmt|z)\b\)?`)
+
+// reYMonD is a year, a month's name and a day: "2031-Feb-07",
+// "2031-DEC-5".
+var reYMonD = regexp.MustCompile(`(?i)\b(\d{4})[-/]` + monthRe + `[-/](\d{1,2})\b`)
 
 // stamp is a date and/or time of day found in text.
 type stamp struct {
@@ -239,6 +247,16 @@ func findDate(s string) (st stamp, ok bool) {
 			hi++
 		}
 		win := s[lo:hi]
+		if m := reYMonD.FindStringSubmatchIndex(win); m != nil && (best < 0 || lo+m[0] < best) {
+			y, _ := strconv.Atoi(win[m[2]:m[3]])
+			mo := int(monthNames[strings.ToLower(win[m[4]:m[5]])])
+			d, _ := strconv.Atoi(win[m[6]:m[7]])
+			if validDate(y, mo, d) {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: true, start: lo + m[0], end: lo + m[1]}
+				best = lo + m[0]
+				break
+			}
+		}
 		if m := reDMY.FindStringSubmatchIndex(win); m != nil && (best < 0 || lo+m[0] < best) {
 			d, _ := strconv.Atoi(win[m[2]:m[3]])
 			mo := int(monthNames[strings.ToLower(win[m[4]:m[5]])])
@@ -263,8 +281,16 @@ func findDate(s string) (st stamp, ok bool) {
 			mo := int(monthNames[strings.ToLower(win[m[2]:m[3]])])
 			d, _ := strconv.Atoi(win[m[4]:m[5]])
 			y := 0
+			end := m[1]
 			if m[6] >= 0 {
 				y, _ = strconv.Atoi(win[m[6]:m[7]])
+				if y < 1990 || reMilClockNext.MatchString(win[m[5]:]) {
+					// "Feb 8 0117 UTC": a clock, not a year
+					y, end = 0, m[5]
+					for end < len(win) && isWordByte(win[end]) {
+						end++ // "8th"
+					}
+				}
 			}
 			// "March 3-4, 2031": the range's year
 			if y == 0 {
@@ -277,8 +303,8 @@ func findDate(s string) (st stamp, ok bool) {
 			}
 			// "May 5" alone is too weak unless the month is spelled out
 			// or a clock follows ("Dec 31 23:00").
-			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may" || reClockNext.MatchString(s[lo+m[1]:min(len(s), lo+m[1]+16)])) {
-				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + m[1]}
+			if validDate(max(y, 2000), mo, d) && (y > 0 || len(win[m[2]:m[3]]) > 3 || strings.ToLower(win[m[2]:m[3]]) == "may" || reClockNext.MatchString(s[lo+end:min(len(s), lo+end+16)])) {
+				st = stamp{y: y, mo: mo, d: d, hasDate: true, hasYear: y > 0, start: lo + m[0], end: lo + end}
 				best = lo + m[0]
 			}
 		}
@@ -368,6 +394,12 @@ func findClock(s string, from int) (st stamp, ok bool) {
 		h, _ := strconv.Atoi(g[1])
 		mi, _ := strconv.Atoi(g[2])
 		sec, _ := strconv.Atoi(g[3])
+		// "9:27a", "4:00p": a status log's short marker, right after
+		// the digits and ending the word
+		if e := m[1]; g[4] == "" && e < len(sub) && isDigitByte(sub[e-1]) && (sub[e]|0x20 == 'a' || sub[e]|0x20 == 'p') && (e+1 == len(sub) || !isWordByte(sub[e+1])) {
+			g[4] = sub[e : e+1]
+			m[1]++
+		}
 		h, okH := ampm(h, g[4])
 		if !okH || mi > 59 || sec > 60 {
 			return st, false
@@ -458,6 +490,10 @@ func findStamp(s string) (stamp, bool) {
 		c, okC = findClock(s, d.end)
 		if okC && c.start-d.end > 24 {
 			okC = false
+		}
+		if m := reMilClockNext.FindStringSubmatchIndex(s[d.end:]); m != nil && (!okC || c.start > d.end+m[1]) {
+			h, mi := atoi(s[d.end+m[2]:d.end+m[3]]), atoi(s[d.end+m[4]:d.end+m[5]])
+			c, okC = stamp{h: h, mi: mi, hasTime: true, zone: time.UTC, start: d.end + m[2], end: d.end + m[1]}, true
 		}
 		if !okC {
 			lo := max(0, d.start-40)

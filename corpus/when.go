@@ -145,6 +145,12 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 	if r.ctx.y == 0 && !r.start.IsZero() {
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.start.Year(), int(r.start.Month()), r.start.Day()
 	}
+	if r.ctx.y == 0 && r.meta["email"] == "" && r.meta["date"] != "" {
+		// a "Date:" line: the year of days written without one
+		if st, ok := findDate(r.meta["date"]); ok && st.hasYear {
+			r.ctx.y, r.ctx.mo, r.ctx.d = st.y, st.mo, st.d
+		}
+	}
 	if r.ctx.y == 0 && !r.fileDate.IsZero() {
 		r.ctx.y, r.ctx.mo, r.ctx.d = r.fileDate.Year(), int(r.fileDate.Month()), r.fileDate.Day()
 		r.ctx.weak = true
@@ -355,6 +361,11 @@ func (r *timesReader) readKeyLines() {
 		}
 		ks.observe(line, email)
 		if r.stated < 0 {
+			if b.kind == blockRow && len(b.cells) > 2 && !b.header {
+				// "| Duration | 22m | 15m |": one value a column, the
+				// first the incident's
+				line = b.cells[0] + ": " + b.cells[1]
+			}
 			if d, ok := keyDuration(line); ok {
 				r.stated = d
 			} else if d, ok := r.columnDuration(i); ok {
