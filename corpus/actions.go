@@ -1161,7 +1161,7 @@ func statesFollowUp(s string) bool {
 // is none: what the post will explain, a status page's promise of
 // updates, a regret ("we should have …").
 func notAFollowUp(m string) bool {
-	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m)
+	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m)
 }
 
 // reLessonCommit is a lesson that turns into a commitment anywhere in
