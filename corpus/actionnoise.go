@@ -14,3 +14,13 @@ var reUpdatePromise = regexp.MustCompile(`(?i)\b(?:(?:update|respond|reply|repor
 func isUpdatePromise(s string) bool {
 	return reUpdatePromise.MatchString(s)
 }
+
+// reMaxim is a lesson stated as a rule of conduct ("Never run two
+// validators with one key", "Always test restores", "Don't deploy on
+// Fridays"): what the team learned, not a task it set itself.
+var reMaxim = regexp.MustCompile(`(?i)^[*_\s]*(?:never|always|don'?t|do not)\b`)
+
+// isMaxim reports whether a lesson is a rule of conduct.
+func isMaxim(s string) bool {
+	return reMaxim.MatchString(s)
+}

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUpdatePromise covers status updates' promises of more news, which
 // are no follow-ups, against follow-ups that mention when they happen.
@@ -25,5 +28,29 @@ func TestUpdatePromise(t *testing.T) {
 		if got := statesFollowUp(tc.s); tc.promise && got {
 			t.Errorf("statesFollowUp(%q) = true for a promise of news", tc.s)
 		}
+	}
+}
+
+// TestLessonMaxims covers a lessons list with no follow-up section: a
+// rule of conduct ("Never …", "Always …") is a lesson, while a lesson
+// written as a task is still read as a follow-up.
+func TestLessonMaxims(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		n         int
+	}{
+		{"maxims only", "# Relay fork\n\nTwo relays forked the chain.\n\n## What we learned\n\n- Never run two relays with one signing key.\n- Always drain a relay before a swap.\n- Useful insight into the consensus engine.\n", 0},
+		{"a task among maxims", "# Relay fork\n\nTwo relays forked the chain.\n\n## Lessons learned\n\n- Never run two relays with one signing key.\n- Add an alert on duplicate signatures.\n", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("2031-08-08-relay.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tc.n {
+				t.Errorf("got %d action items %+v, want %d", len(rec.ActionItems), rec.ActionItems, tc.n)
+			}
+		})
 	}
 }

@@ -1028,7 +1028,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) || isMaxim(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
