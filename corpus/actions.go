@@ -1028,7 +1028,7 @@ func lessonActions(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind == blockHeading {
 			t = strings.TrimSpace(reItemNumber.ReplaceAllString(t, ""))
 		}
-		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) {
+		if m := strings.ReplaceAll(strings.TrimLeft(t, "*_` "), "’", "'"); !reActionLike.MatchString(m) && !reLessonNeed.MatchString(firstSentence(m)) || reRegret.MatchString(m) || isStatement(m) || isMaxim(m) {
 			continue
 		}
 		if a, ok := actionFrom(t, b.links, b.checked, b.struck); ok {
@@ -1161,7 +1161,7 @@ func statesFollowUp(s string) bool {
 // is none: what the post will explain, a status page's promise of
 // updates, a regret ("we should have …").
 func notAFollowUp(m string) bool {
-	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m)
+	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m)
 }
 
 // reLessonCommit is a lesson that turns into a commitment anywhere in

@@ -72,7 +72,7 @@ func causalOrGuessed(text string, guesses bool) string {
 		if unknown && reSpeculation.MatchString(s) {
 			continue
 		}
-		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !isQuestion(s) {
+		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !isQuestion(s) && !emptyCauseField(s) {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break
@@ -142,10 +142,12 @@ func identifiedCause(blocks []block) string {
 // cause in itself: a certificate or credential that expired or was
 // revoked, a machine or account compromised, a secret leaked, a setting
 // misconfigured, a resource that ran out, data corrupted, a named piece
-// of hardware or power that failed, a part that "had a fault in" it. Words that only say what users saw
+// of hardware or power that failed, a part that "had a fault in" it,
+// a power outage, a provider that "is having" trouble (the cause lies
+// with it). Words that only say what users saw
 // ("down", "unavailable", "crashed", "failed") name a symptom: the
 // crash's cause is the root cause.
-var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b)\b`)
+var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b|power (?:outage|cut|loss)s?|(?:loss of|lost) (?:mains )?power|(?:provider|vendor|upstream|hosting company|data ?cent(?:er|re)|isp|cdn)s?\b[^.;]{0,40}?\b(?:is|are|was|were|has been|have been) (?:having|experiencing|suffering)\b)\b`)
 
 // reNegatedMechanism finds a mechanism denied: "has not expired",
 // "no compromise".

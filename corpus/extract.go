@@ -143,7 +143,10 @@ func (p *Parser) extract(name string, doc *document) Record {
 	join := func(k sectionKind) string { return strings.Join(parts[k], "\n") }
 	rec.Summary = join(secSummary)
 	rec.Impact = join(secImpact)
-	rec.RootCause = join(secRootCause)
+	rec.RootCause = rootCauseText(blocks, kinds)
+	if kc := keyedCause(blocks, kinds); kc != "" && !strings.Contains(rec.RootCause, kc) {
+		rec.RootCause = strings.TrimSpace(kc + "\n" + rec.RootCause)
+	}
 	rec.Trigger = join(secTrigger)
 	rec.Detection = join(secDetection)
 	rec.Resolution = join(secResolution)
@@ -436,8 +439,13 @@ func titleHeading(h string) bool {
 	if m := reReportFor.FindStringSubmatch(t); m != nil && orgName(m[1]) {
 		return false // a status page's "Incident Report for Acme"
 	}
-	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":")
+	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t)
 }
+
+// reDateOnly is a heading that is only a day ("2021-03-05", "Nov 26",
+// "Tuesday, 5 March 2024"): a timeline's day, never the incident's
+// title.
+var reDateOnly = regexp.MustCompile(`(?i)^[*_\s]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)[*_\s]*$`)
 
 // reSummaryTitle reads a title given as an opening line "INCIDENT
 // SUMMARY: …" or "Incident report: …" (a heading "Incident report: …" is

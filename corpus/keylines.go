@@ -16,13 +16,22 @@ var metaKeys = map[string]string{
 	"date": "date", "incident date": "date", "date of incident": "date", "date of outage": "date", "outage date": "date",
 }
 
+// headerTitleKeys are the fields of a document's header (a table or
+// key lines before its first section) that name the incident: "Event",
+// "Incident", "Incident event".
+var headerTitleKeys = map[string]bool{"event": true, "incident": true, "event name": true, "incident event": true}
+
 // keyLines collects the first value of each metadata key stated as a
 // "Key: value" line, a bold-key bullet or a two-column table row.
 func keyLines(blocks []block) map[string]string {
 	out := map[string]string{}
+	sectioned := false // a known section has begun: the header is over
 	for i, b := range blocks {
 		if i > 400 {
 			break
+		}
+		if b.kind == blockHeading && b.hk != secOther {
+			sectioned = true
 		}
 		var key, val string
 		switch b.kind {
@@ -46,6 +55,14 @@ func keyLines(blocks []block) map[string]string {
 			return r
 		}, strings.ToLower(key))), " ")
 		field, ok := metaKeys[k]
+		if !ok && !sectioned && out["title"] == "" && headerTitleKeys[k] {
+			// a header table's "Event" or "Incident" field names the
+			// incident, where it is a name and not an id
+			if v := strings.TrimSpace(strings.ReplaceAll(val, "`", "")); v != "" && !meaningless(v) && len(v) <= 140 {
+				out["title"] = v
+			}
+			continue
+		}
 		if k == "subject" || k == "from" || k == "to" {
 			out["email"] = "yes" // mail headers: "Date:" is when it was sent
 		}

@@ -28,7 +28,7 @@ func newMarkdown() goldmark.Markdown {
 // markdownBlocks parses src as Markdown and flattens its AST to blocks.
 // Raw HTML is never copied into text.
 func markdownBlocks(md goldmark.Markdown, src []byte) []block {
-	src = flattenDeepNesting(src)
+	src = spaceATXHeadings(flattenDeepNesting(src))
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	c := mdConv{src: src}
 	c.container(root, 0, 0)
