@@ -72,7 +72,7 @@ func causalOrGuessed(text string, guesses bool) string {
 		if unknown && reSpeculation.MatchString(s) {
 			continue
 		}
-		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !isQuestion(s) && !emptyCauseField(s) {
+		if (reCausal.MatchString(s) || reFinding.MatchString(s)) && !reUnknownCause.MatchString(s) && !isQuestion(s) {
 			out = append(out, s)
 			if len(out) == maxCauseSentences {
 				break

@@ -143,10 +143,7 @@ func (p *Parser) extract(name string, doc *document) Record {
 	join := func(k sectionKind) string { return strings.Join(parts[k], "\n") }
 	rec.Summary = join(secSummary)
 	rec.Impact = join(secImpact)
-	rec.RootCause = rootCauseText(blocks, kinds)
-	if kc := keyedCause(blocks, kinds); kc != "" && !strings.Contains(rec.RootCause, kc) {
-		rec.RootCause = strings.TrimSpace(kc + "\n" + rec.RootCause)
-	}
+	rec.RootCause = join(secRootCause)
 	rec.Trigger = join(secTrigger)
 	rec.Detection = join(secDetection)
 	rec.Resolution = join(secResolution)
