@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"iter"
 	"path"
 	"regexp"
 	"strings"
@@ -194,21 +195,13 @@ var reBackground = regexp.MustCompile(`(?i)\b(?:deploy\w*|upgrad\w*|releas\w*|me
 // 2031 two users submitted transfers that never arrived" over a
 // timeline from February 10.
 func (r *timesReader) summaryDayBefore(start time.Time) string {
-	seen := 0
 	for _, t := range r.times {
 		if !t.IsZero() && t.Before(start) {
 			start = t
 		}
 	}
 	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
-	for i, b := range r.blocks {
-		if i > 200 || seen >= 3 {
-			break
-		}
-		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
-			continue
-		}
-		seen++
+	for b := range r.openingProse(3) {
 		st, ok := findDate(b.text)
 		if !ok {
 			continue
@@ -231,6 +224,27 @@ func (r *timesReader) summaryDayBefore(start time.Time) string {
 		return ""
 	}
 	return ""
+}
+
+// openingProse yields up to n paragraphs of the opening prose among the
+// first 200 blocks: not the timeline, metadata lines or status-page
+// "Posted …" lines.
+func (r *timesReader) openingProse(n int) iter.Seq[block] {
+	return func(yield func(block) bool) {
+		seen := 0
+		for i, b := range r.blocks {
+			if seen >= n || i > 200 {
+				return
+			}
+			if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
+				continue
+			}
+			seen++
+			if !yield(b) {
+				return
+			}
+		}
+	}
 }
 
 // maxOpeningBlocks is how many prose blocks openingDate reads.
@@ -356,15 +370,7 @@ var reStartedOnDay = regexp.MustCompile(`(?i)\b(?:starting|beginning|began|begun
 // openingStartedOn returns the day an opening prose paragraph says the
 // incident started on, when it falls shortly before the post's day p.
 func (r *timesReader) openingStartedOn(p time.Time, lag time.Duration) string {
-	seen := 0
-	for i, b := range r.blocks {
-		if seen >= maxOpeningBlocks || i > 200 {
-			break
-		}
-		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
-			continue
-		}
-		seen++
+	for b := range r.openingProse(maxOpeningBlocks) {
 		text := b.text
 		for off := 0; off < len(text); {
 			st, ok := findDate(text[off:])
@@ -407,15 +413,7 @@ var reDayBefore = regexp.MustCompile(`(?i)\bthe\s+(?:(?:day|night|evening)\s+bef
 // any date, places the impact on the day before the document's own
 // ("The certificate expired the day before.").
 func (r *timesReader) openingDayBefore() bool {
-	seen := 0
-	for i, b := range r.blocks {
-		if seen >= maxOpeningBlocks || i > 200 {
-			break
-		}
-		if b.kind != blockPara || r.kinds[i] == secTimeline || isMetaLine(b.text) || reStatusPosted.MatchString(b.text) {
-			continue
-		}
-		seen++
+	for b := range r.openingProse(maxOpeningBlocks) {
 		for _, sent := range splitSentences(b.text) {
 			if _, ok := findDate(sent); ok {
 				return false
