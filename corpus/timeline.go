@@ -242,7 +242,11 @@ var reProseClock = regexp.MustCompile(`(?i)\b(?:at|around|about|approximately|by
 // as its timeline — at least two of them, else none. A timeline
 // section's bullets count as narrative too ("- The team was notified
 // at 12:16 ET on June 16, 2031."); a date in such a bullet dates its
-// clock.
+// clock. In a document already dated (its title, frontmatter or file
+// name), a date in a prose sentence ("On 5th March, at 3:10 AM …")
+// dates that sentence's clock too, a day without a year taking the
+// document's; in an undated one, the opening prose's full stamp is read
+// as the start instead (startFromProse).
 func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
 	type entry struct {
 		clock, text string
@@ -267,7 +271,7 @@ func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
 		if !ok || !st.hasTime {
 			continue
 		}
-		if d, ok := findDate(e.text); ok && e.listed {
+		if d, ok := findDate(e.text); ok && (e.listed || ts.ctx.y != 0) {
 			st.y, st.mo, st.d, st.hasDate, st.hasYear = d.y, d.mo, d.d, true, d.hasYear
 			if d.hasYear {
 				raw = e.text[d.start:d.end] + " " + raw

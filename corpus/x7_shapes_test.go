@@ -1,0 +1,57 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOrdinalDayInProseDatesItsClock: in a document with no timeline, an
+// ordinal day and month in a sentence ("On 5th March, at 3:10 AM …")
+// dates the clock of the same sentence, with the year the title gives;
+// a title's month and year alone never stand for the first of the month
+// when the text names the day.
+func TestOrdinalDayInProseDatesItsClock(t *testing.T) {
+	tests := []struct {
+		name, file, doc string
+		date, start     string
+		last            string // the last timeline entry's time, "" for none
+	}{
+		{
+			name: "ordinal day-month sentences under a month-year title", file: "post.md",
+			doc: "---\ntitle: Report on the 5-6, March 2019 queue failure\n---\n" +
+				"On 5th and 6th March, the shop suffered a failure of the job queue. Checkout was broken.\n\n## What happened\n\n" +
+				"On 5th March, at 3:10 AM an operator removed the wrong volume by mistake.\n" +
+				"We did not notice until 7:30 AM. At 8:00 AM we restarted the workers.\n" +
+				"The backlog cleared on 6th March about 6:00 PM.\n",
+			date: "2019-03-05", start: "2019-03-05T03:10:00Z", last: "2019-03-06T18:00:00Z",
+		},
+		{
+			name: "day before month in a dated file name's year", file: "2020-07-30-queue.md",
+			doc: "# Queue failure\n\nOn the 12th of July, at 9:05 PM the broker ran out of memory and orders stalled.\n" +
+				"At 9:40 PM we restarted it. Orders flowed again on 13th July at 1:15 AM.\n",
+			date: "2020-07-12", start: "2020-07-12T21:05:00Z", last: "2020-07-13T01:15:00Z",
+		},
+		{
+			name: "no clock: the named day, not the first of the month", file: "report.md",
+			doc:  "# The March 2019 queue failure\n\nOn 5th March the shop suffered a failure of the job queue. Checkout was broken for many users.\n",
+			date: "2019-03-05",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(tt.file, strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+			if tt.start != "" && (rec.StartedAt == nil || rec.StartedAt.Format("2006-01-02T15:04:05Z07:00") != tt.start) {
+				t.Errorf("started_at = %v; want %s", rec.StartedAt, tt.start)
+			}
+			if tt.last != "" && (len(rec.Timeline) == 0 || rec.Timeline[len(rec.Timeline)-1].At != tt.last) {
+				t.Errorf("timeline = %+v; want last entry at %s", rec.Timeline, tt.last)
+			}
+		})
+	}
+}
