@@ -149,6 +149,11 @@ func (r *timesReader) setDate(rec *Record) {
 	if rec.Date == "" {
 		rec.Date = fallbackDate(r.title, r.name, r.blocks, r.kinds, r.ctx)
 	}
+	if r.startIsPostTime && rec.StartedAt != nil && rec.StartedAt.Format("2006-01-02") != rec.Date {
+		// a post's publication time on another day than the
+		// incident's is not when the incident started
+		rec.StartedAt = nil
+	}
 	if !r.startStated {
 		// "exposed since about …": the impact began before the
 		// timeline or the post's day

@@ -103,6 +103,9 @@ type timesReader struct {
 	// startIsDetection: no start is known; the detection stands in for
 	// the date and the duration but is not reported as the start.
 	startIsDetection bool
+	// startIsPostTime: the start is a frontmatter "date" with a time,
+	// which a blog writes as the post's publication time
+	startIsPostTime bool
 	// endDayOnly: the stated end is a day without a time of day
 	// ("End: 2023-08-23"), not midnight.
 	endDayOnly bool
@@ -300,6 +303,7 @@ func (r *timesReader) readFrontMatter() {
 			r.start, r.startHasTime = t, true
 			// a status page's "date" with a "resolvedWhen" is the start
 			r.startStated = !r.end.IsZero()
+			r.startIsPostTime = !r.startStated
 		}
 	}
 	if d, ok := frontmatterDuration(r.fm.str("duration", "duration_minutes", "downtime")); ok {

@@ -55,3 +55,49 @@ func TestOrdinalDayInProseDatesItsClock(t *testing.T) {
 		})
 	}
 }
+
+// TestPostTimeIsNoStart: a blog's frontmatter "date" with a time is when
+// the post was published; when the incident's day is another one, it is
+// no start time. On the incident's own day it still stands.
+func TestPostTimeIsNoStart(t *testing.T) {
+	tests := []struct {
+		name, doc, date, start string // start "" for none
+	}{
+		{
+			name: "post a week after the incident",
+			doc: "---\ntitle: \"Postmortem: the login outage\"\ndate: 2021-06-10T15:30:00Z\n---\n" +
+				"Last week, on June 3, our login service failed for many users after a certificate expired.\n\nThe certificate was renewed and logins worked again.\n",
+			date: "2021-06-03",
+		},
+		{
+			name: "post time with an offset, incident days before",
+			doc: "---\ntitle: Search was slow\ndate: 2022-11-21 09:00:00 +0100\n---\n" +
+				"On November 17, 2022 search requests timed out for most users because an index was dropped.\n",
+			date: "2022-11-17",
+		},
+		{
+			name: "the incident's own day keeps the time",
+			doc: "---\ntitle: Login outage\ndate: 2021-06-03T09:12:00Z\n---\n" +
+				"Our login service failed for many users after a certificate expired. The certificate was renewed.\n",
+			date: "2021-06-03", start: "2021-06-03T09:12:00Z",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("post.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+			got := ""
+			if rec.StartedAt != nil {
+				got = rec.StartedAt.Format("2006-01-02T15:04:05Z07:00")
+			}
+			if got != tt.start {
+				t.Errorf("started_at = %q; want %q", got, tt.start)
+			}
+		})
+	}
+}
