@@ -30,6 +30,9 @@ type block struct {
 	numbered bool
 	// struck marks a block whose text is all struck through (~~done~~).
 	struck bool
+	// inItem marks a code block written inside a list item (a log
+	// quoted under a bullet).
+	inItem bool
 	// lines are the source lines of a Markdown paragraph written on
 	// several lines (nil otherwise).
 	lines []string

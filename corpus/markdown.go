@@ -83,7 +83,7 @@ func (c *mdConv) node(n ast.Node, depth, listDepth int) {
 			sb.Write(seg.Value(c.src))
 		}
 		if t := strings.TrimRight(sb.String(), "\n "); strings.TrimSpace(t) != "" {
-			c.out = append(c.out, block{kind: blockCode, text: t, checked: -1})
+			c.out = append(c.out, block{kind: blockCode, text: t, checked: -1, inItem: listDepth > 0})
 		}
 	case *extast.Table:
 		for r := n.FirstChild(); r != nil; r = r.NextSibling() {

@@ -54,6 +54,12 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 		return
 	}
 	text = cleanEntryText(text)
+	if st.hasTime {
+		// "02:00-04:30 - text": the range's end is no part of the text
+		if m := reLeftClock.FindStringIndex(text); m != nil {
+			text = cleanEntryText(text[m[1]:])
+		}
+	}
 	text = clipRunes(text, maxEntryText)
 	at := strings.TrimSpace(raw)
 	var tt time.Time
@@ -103,6 +109,10 @@ var (
 	// reEntryLead is what separates a stamp from its text.
 	reEntryLead = regexp.MustCompile(`^[\s\])}>*_:|,.;–—-]+`)
 )
+
+// reLeftClock is a clock left at the start of an entry's text after
+// its stamp was read: the end of a range ("02:00-04:30 - text").
+var reLeftClock = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t)\)?)?\s*[-–—:]\s`)
 
 // cleanEntryText strips what the stamp left before an entry's text
 // ("] ", "*: ", " - ") and markup inside it.
@@ -217,7 +227,9 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 		case blockHeading:
 			tr.heading(i)
 		case blockCode:
-			if kinds[i] == secTimeline {
+			// a log quoted under an entry's bullet is that entry's
+			// evidence, not entries of its own
+			if kinds[i] == secTimeline && !blocks[i].inItem {
 				codeEntries(blocks[i].text, tr.ts)
 			}
 		case blockPara, blockItem:

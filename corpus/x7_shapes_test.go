@@ -101,3 +101,50 @@ func TestPostTimeIsNoStart(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedLogAndRangeEnd: a log quoted in a code block under a
+// timeline bullet is that entry's evidence, not entries of its own; a
+// code block of stamped lines outside the timeline is none either; and
+// the end of a stamp's range ("09:10-09:40 - …") is no part of the
+// entry's text.
+func TestQuotedLogAndRangeEnd(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		texts     []string
+	}{
+		{
+			name: "log under a bullet",
+			doc: "# Mailer outage on 2023-02-14\n\n## Timeline\n\n- 2023-02-14 09:00 - mailer deploy started\n" +
+				"- 2023-02-14 09:20 - mail stopped going out; the pod log said:\n\n    ```\n    2023-02-14T09:19:58Z panic: bad template\n" +
+				"    2023-02-14T09:19:59Z exiting\n    2023-02-14T09:20:01Z restart\n    ```\n\n- 2023-02-14 10:05 - rolled back, mail flowing again\n",
+			texts: []string{"mailer deploy started", "mail stopped going out; the pod log said:", "rolled back, mail flowing again"},
+		},
+		{
+			name: "log outside the timeline",
+			doc: "# Mailer outage on 2023-02-14\n\n## Cause\n\n```\n2023-02-14 09:19:58 panic: bad template\n2023-02-14 09:19:59 exiting\n" +
+				"2023-02-14 09:20:01 restart\n```\n\n## Timeline\n\n- 09:20 - mail stopped going out\n- 10:05 - rolled back, mail flowing again\n",
+			texts: []string{"mail stopped going out", "rolled back, mail flowing again"},
+		},
+		{
+			name: "range end after the stamp",
+			doc: "# Mailer outage on 2023-02-14\n\n## Timeline\n\n- 2023-02-14 09:00-09:40 - the provider rolled out a new relay\n" +
+				"- 2023-02-14 09:45 – 10:05 UTC: mail queued\n- 2023-02-14 10:05 - mail flowing again\n",
+			texts: []string{"the provider rolled out a new relay", "mail queued", "mail flowing again"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("mailer.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range rec.Timeline {
+				got = append(got, e.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.texts, "|") {
+				t.Errorf("timeline texts = %q; want %q", got, tt.texts)
+			}
+		})
+	}
+}
