@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -509,6 +510,22 @@ func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
 // "Slack thread").
 var reTranscriptHeading = regexp.MustCompile(`(?i)^(?:appendix|appendices)\b|\b(?:chat|slack|irc|discord|matrix|zulip|teams|mattermost)\s+(?:logs?|transcripts?|threads?|history|messages|conversations?|excerpts?)$|\b(?:transcripts?|chat ?logs?|threads?)$`)
 
+// transcriptEnds are the last words reTranscriptHeading can end on, a
+// cheap test before the regexp (most headings end on none of them).
+var transcriptEnds = []string{"log", "logs", "chatlog", "chatlogs", "transcript", "transcripts", "thread", "threads", "history", "messages", "conversation", "conversations", "excerpt", "excerpts"}
+
+// isTranscriptHeading reports whether a normalised heading is one of
+// pasted material (reTranscriptHeading).
+func isTranscriptHeading(n string) bool {
+	if !strings.HasPrefix(n, "appendi") {
+		last := n[strings.LastIndexByte(n, ' ')+1:]
+		if !slices.Contains(transcriptEnds, last) {
+			return false
+		}
+	}
+	return reTranscriptHeading.MatchString(n)
+}
+
 // transcriptBlocks marks the blocks under a heading of pasted material
 // (reTranscriptHeading) down to the next heading of its level or
 // above: their stamped lines are messages, not timeline entries.
@@ -522,7 +539,7 @@ func transcriptBlocks(blocks []block) []bool {
 				continue
 			}
 			level = 0
-			if reTranscriptHeading.MatchString(normHeadingLimited(b.text)) {
+			if isTranscriptHeading(normHeadingLimited(b.text)) {
 				level = max(b.level, 1)
 				out[i] = true
 			}

@@ -148,3 +148,22 @@ func TestQuotedLogAndRangeEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestTranscriptHeadingPrefilter checks that the cheap test before
+// reTranscriptHeading never turns away a heading the regexp takes.
+func TestTranscriptHeadingPrefilter(t *testing.T) {
+	tests := []struct {
+		heading string
+		want    bool
+	}{
+		{"Appendix", true}, {"Appendices: raw data", true}, {"#ops chat log", true}, {"IRC transcript", true},
+		{"Slack thread", true}, {"Chatlog", true}, {"Discord messages", true}, {"Matrix history", true},
+		{"Timeline", false}, {"Root cause", false}, {"Deployment history", false}, {"Logs", false},
+	}
+	for _, tt := range tests {
+		n := normHeadingLimited(tt.heading)
+		if got := isTranscriptHeading(n); got != tt.want || got != reTranscriptHeading.MatchString(n) {
+			t.Errorf("isTranscriptHeading(%q) = %v, want %v (regexp alone %v)", n, got, tt.want, reTranscriptHeading.MatchString(n))
+		}
+	}
+}
