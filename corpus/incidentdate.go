@@ -231,6 +231,20 @@ func (r *timesReader) summaryDayBefore(start time.Time) string {
 	return ""
 }
 
+// dayNear is the day a date names, a yearless one in the year of p or
+// the year before when it would fall after p (a post names days before
+// its own).
+func dayNear(st stamp, p time.Time) time.Time {
+	y := st.y
+	if !st.hasYear {
+		y = p.Year()
+		if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
+			y--
+		}
+	}
+	return time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+}
+
 // openingProse yields up to n paragraphs of the opening prose among the
 // first 200 blocks: not the timeline, metadata lines or status-page
 // "Posted …" lines.
@@ -278,14 +292,7 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 	}
 	// a title that names the day ("Outage on March 3") says it first
 	if st, ok := findDate(r.title); ok {
-		y := st.y
-		if !st.hasYear {
-			y = p.Year()
-			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-				y--
-			}
-		}
-		if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < maxPublishLag {
+		if d := dayNear(st, p); !d.After(p) && p.Sub(d) < maxPublishLag {
 			if d.Equal(p) && r.openingDayBefore() {
 				// the title dates the report; "it expired the
 				// day before" counts back from it
@@ -339,14 +346,7 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 			}
 			continue
 		}
-		y := st.y
-		if !st.hasYear {
-			y = p.Year()
-			if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-				y--
-			}
-		}
-		d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+		d := dayNear(st, p)
 		if d.Before(p) && p.Sub(d) < maxPublishLag {
 			return d.Format("2006-01-02")
 		}
@@ -387,14 +387,7 @@ func (r *timesReader) openingStartedOn(p time.Time, lag time.Duration) string {
 			if !reStartedOnDay.MatchString(text[max(0, at-40):at]) {
 				continue
 			}
-			y := st.y
-			if !st.hasYear {
-				y = p.Year()
-				if time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).After(p) {
-					y--
-				}
-			}
-			if d := time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC); !d.After(p) && p.Sub(d) < lag {
+			if d := dayNear(st, p); !d.After(p) && p.Sub(d) < lag {
 				return d.Format("2006-01-02")
 			}
 			return ""
