@@ -657,6 +657,12 @@ func statusUpdates(blocks []block, ts *timelineState) {
 				if st, raw, msg, ok := trailingStamp(sm[2]); ok {
 					ts.add(st, raw, sm[1]+": "+msg)
 				}
+			} else if b.kind == blockPara && trailingTag(b.text) {
+				// a status-page generator's update without a status
+				// word: "… still ongoing. {{< track "2031-05-14 05:30" >}}"
+				if st, raw, msg, ok := trailingStamp(b.text); ok {
+					ts.add(st, raw, msg)
+				}
 			}
 			continue
 		}
@@ -700,6 +706,14 @@ func statusUpdates(blocks []block, ts *timelineState) {
 		}
 		ts.add(st, m[1], text)
 	}
+}
+
+// trailingTag reports whether text ends in a template tag ('{{< track
+// "…" >}}', '{% update "…" %}'), the way status-page generators stamp
+// each update.
+func trailingTag(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.HasSuffix(text, "}}") && strings.Contains(text, "{{") || strings.HasSuffix(text, "%}") && strings.Contains(text, "{%")
 }
 
 // trailingStamp reads a dated stamp that ends text ("… has been

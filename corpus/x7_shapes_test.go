@@ -167,3 +167,26 @@ func TestTranscriptHeadingPrefilter(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggedStatusUpdates covers a status-page generator's issue file:
+// every update ends in a template tag that stamps it, with or without
+// a status word in front.
+func TestTaggedStatusUpdates(t *testing.T) {
+	const doc = "---\ntitle: Publishing paused during repository cleanup\ndate: 2031-05-14 10:00:00\nresolved: true\n---\n\n" +
+		"**Resolved**: The cleanup finished and queued builds were published. {{< track \"2031-05-15 17:50:00\" >}}\n\n" +
+		"The cleanup is still running and may take twelve more hours. {{< track \"2031-05-15 05:30:00\" >}}\n\n" +
+		"We are cleaning old builds out of the repository, which holds a lock that blocks publishing. {{< track \"2031-05-14 19:00:00\" >}}\n"
+	rec, err := Parse("2031-05-14-cleanup.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"2031-05-15T17:50:00Z": "Resolved: ", "2031-05-15T05:30:00Z": "The cleanup is still", "2031-05-14T19:00:00Z": "We are cleaning"}
+	if len(rec.Timeline) != len(want) {
+		t.Fatalf("got %d entries, want %d: %+v", len(rec.Timeline), len(want), rec.Timeline)
+	}
+	for _, e := range rec.Timeline {
+		if p, ok := want[e.At]; !ok || !strings.HasPrefix(e.Text, p) || strings.Contains(e.Text, "{{") {
+			t.Errorf("entry %+v: want one of %v, without the tag", e, want)
+		}
+	}
+}
