@@ -104,9 +104,10 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 }
 
 var (
-	// reEntryMarkup is markup left in an entry's text: line breaks,
-	// escaped Markdown marks, footnote marks.
-	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]`)
+	// reEntryMarkup is markup left in an entry's text: line breaks
+	// (<br />, a run of backslashes standing alone), escaped Markdown
+	// marks, footnote marks.
+	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]|(?:^|\s)\\{2,}(?:\s|$)`)
 	// reEntryLead is what separates a stamp from its text.
 	reEntryLead = regexp.MustCompile(`^[\s\])}>*_:|,.;–—-]+`)
 )
@@ -120,6 +121,9 @@ var reLeftClock = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?
 func cleanEntryText(text string) string {
 	if strings.ContainsAny(text, "<\\[") {
 		text = reEntryMarkup.ReplaceAllStringFunc(text, func(m string) string {
+			if strings.Trim(m, "\\ \t\n") == "" {
+				return " " // a line break written as backslashes
+			}
 			if strings.HasPrefix(m, "\\") {
 				return m[1:]
 			}

@@ -190,3 +190,20 @@ func TestTaggedStatusUpdates(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryLineBreaks covers Markdown line breaks left in a timeline
+// entry's text: an HTML break, or a run of backslashes standing alone
+// (an escaped hard break); an escaped mark keeps its mark.
+func TestEntryLineBreaks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`the queue was drained<br /> \\\\`, "the queue was drained"},
+		{`\\ the queue was drained`, "the queue was drained"},
+		{`rates fell to 2\*N`, "rates fell to 2*N"},
+		{`path C:\\temp kept`, `path C:\\temp kept`},
+	}
+	for _, tt := range tests {
+		if got := cleanEntryText(tt.in); got != tt.want {
+			t.Errorf("cleanEntryText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
