@@ -610,7 +610,20 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	level := 0
 	labelled := false // in a list after a "Remediation:" line
 	repro := false    // in a list after "The steps to reproduce were:"
+	field := 0        // under a "- **Resolution**: …" field bullet of this level
 	for i, b := range blocks {
+		if field > 0 && (b.kind != blockItem || b.level <= field) {
+			field = 0
+		}
+		if b.kind == blockItem && b.hk == secResolution && b.checked < 0 && !b.numbered && fieldBullet(blocks, i) {
+			// a field of the incident's record ("- **Resolution**: the
+			// config was reverted"): how it was resolved, not follow-ups
+			field = b.level
+			continue
+		}
+		if field > 0 {
+			continue
+		}
 		if b.kind != blockItem {
 			labelled = labelKind(b) == secResolution && kinds[i] != secTimeline
 			repro = b.kind == blockPara && reReproIntro.MatchString(introTail(b.text))
@@ -630,6 +643,28 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 	}
 	return out
+}
+
+// fieldBullet reports whether list item i is one of a list of an
+// incident's fields: another item of its list, at its level, is a bold
+// key that names a section of another kind ("- **Impact**: …", "-
+// **Key events**").
+func fieldBullet(blocks []block, i int) bool {
+	lv := blocks[i].level
+	sibling := func(c block) bool {
+		return c.level == lv && c.bold != "" && c.hk != secOther && c.hk != blocks[i].hk
+	}
+	for j := i - 1; j >= 0 && blocks[j].kind == blockItem && blocks[j].level >= lv; j-- {
+		if sibling(blocks[j]) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level >= lv; j++ {
+		if sibling(blocks[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolutionSubheadings reads a resolution section divided by

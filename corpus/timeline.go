@@ -220,6 +220,12 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 		tr.ts.anchor = ctx
 	}
 	tr.in = timelineBlocks(blocks, kinds)
+	tr.listed = timelineListItems(blocks, kinds)
+	for i, l := range tr.listed {
+		if l {
+			tr.in[i] = true
+		}
+	}
 	for i := range blocks {
 		if !tr.in[i] {
 			tr.timeCol = -1
@@ -308,12 +314,16 @@ func proseClockEntries(blocks []block, kinds []sectionKind, ts *timelineState) {
 
 // timelineReader walks a document's timeline blocks.
 type timelineReader struct {
-	ts       *timelineState
-	blocks   []block
-	kinds    []sectionKind
-	in       []bool // the blocks read as timeline
-	timeCol  int    // the time column of the current table, or -1
-	observed int    // blocks before this index were looked at for dates
+	ts     *timelineState
+	blocks []block
+	kinds  []sectionKind
+	in     []bool // the blocks read as timeline
+	// listed marks the items of a list under a timeline label or
+	// heading, which may give their stamp last ("- Resolved
+	// 2031-05-02 14:10").
+	listed   []bool
+	timeCol  int // the time column of the current table, or -1
+	observed int // blocks before this index were looked at for dates
 }
 
 // enter notes block i of a timeline. Entering a timeline, the latest
@@ -411,6 +421,14 @@ func (tr *timelineReader) heading(i int) {
 // the date or zone of later entries.
 func (tr *timelineReader) line(i int) {
 	line := tr.blocks[i].text
+	if tr.listed[i] {
+		// "- First detected 2031-05-02 13:40", "- Resolved 2031-05-02
+		// 14:10": the event, then its stamp
+		if st, raw, msg, ok := trailingStamp(emphasisMarks.Replace(line)); ok {
+			tr.ts.add(st, raw, msg)
+			return
+		}
+	}
 	st, raw, rest, ok := leadStamp(line)
 	if !ok {
 		tr.ts.observe(line) // "2015-10-21 (all times UTC)" and the like
@@ -506,6 +524,56 @@ func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
 		i = max(j, i+1)
 	}
 	return in
+}
+
+// timelineListItems marks the items of a list under a timeline label
+// or heading ("- **Key events**" over nested bullets, "## Timeline"
+// over a bullet list) when they all end with a full date and time
+// stamp, at least two of them: the event is written first, its stamp
+// last.
+func timelineListItems(blocks []block, kinds []sectionKind) []bool {
+	out := make([]bool, len(blocks))
+	mark := func(from, to int) {
+		n := 0
+		for k := from; k < to; k++ {
+			if _, _, _, ok := trailingStamp(emphasisMarks.Replace(blocks[k].text)); ok {
+				n++
+			} else if _, _, _, lead := leadStamp(blocks[k].text); !lead {
+				return
+			}
+		}
+		if n < 2 {
+			return
+		}
+		for k := from; k < to; k++ {
+			out[k] = true
+		}
+	}
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		switch {
+		case b.kind == blockItem && b.checked < 0:
+			// "- **Key events**" (or "- Timeline:") over nested items
+			label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(emphasisMarks.Replace(b.text)), ":"))
+			if len(label) > maxLabelLen || classifyHeading(label) != secTimeline {
+				continue
+			}
+			j := i + 1
+			for j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level == b.level+1 {
+				j++
+			}
+			mark(i+1, j)
+			i = j - 1
+		case b.kind == blockHeading && kinds[i] == secTimeline || b.kind == blockPara && labelKind(b) == secTimeline:
+			// a timeline heading or "Timeline:" line over one flat list
+			j := i + 1
+			for j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level == 1 {
+				j++
+			}
+			mark(i+1, j)
+		}
+	}
+	return out
 }
 
 // reTranscriptHeading is a heading over pasted material, not the
