@@ -44,6 +44,8 @@ func TestClassifyCategories(t *testing.T) {
 		{"software-bug", "A bug in our retry logic caused an infinite loop and a memory leak."},
 		{"security", "A DDoS attack from a botnet flooded the login endpoint."},
 		{"security", "An attacker exploited a vulnerability (CVE-2021-44228) in the logging library."},
+		{"security", "A deploy key with write access was leaked in a public container image."},
+		{"security", "Someone registered accounts that impersonated our maintainers to publish packages."},
 		{"process", "An engineer accidentally ran the cleanup script against the production cluster by mistake."},
 		{"process", "The runbook was out of date and there was no review or approval step."},
 		{"monitoring", "There was no alerting on the queue, so the failure went unnoticed for six hours."},

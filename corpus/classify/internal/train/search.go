@@ -56,6 +56,12 @@ func candidates() []candidate {
 			}
 		}
 	}
+	sw := classify.Features{Shared: true, Top: true, Words: true, Cues: true, Negation: true}
+	for _, groups := range []int{0, 3} {
+		for _, pen := range []float64{1, 3} {
+			add("shared+words", sw, 0.003, 0.0003, groups, pen, 0)
+		}
+	}
 	// Stronger and weaker regularisation of the word templates with the
 	// organisation filter.
 	for _, reg := range []struct{ l2, l1 float64 }{{0.001, 0.0003}, {0.01, 0.001}, {0.01, 0.0003}} {
