@@ -381,6 +381,14 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && titleHeading(b.text) {
 			minLevel, best = b.level, b.text
+			if n := i + 1; n < len(blocks) && genericReportHeading(b.text) {
+				// "Acme — Incident Report" over "## Queue stalled":
+				// the heading under a generic report name names the
+				// incident
+				if h := blocks[n]; h.kind == blockHeading && h.level > b.level && h.hk == secOther && titleHeading(h.text) && !genericReportHeading(h.text) {
+					best = h.text
+				}
+			}
 		}
 		if t, ok := summaryTitle(b.text); ok && i < 5 && (b.kind == blockPara || b.hk == secSummary) {
 			return t, false
@@ -437,6 +445,18 @@ func titleHeading(h string) bool {
 		return false // a status page's "Incident Report for Acme"
 	}
 	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t)
+}
+
+// reGenericReport is a heading that only names the kind of document,
+// perhaps after whose it is (a name of up to three words): "Incident report", "Acme — Technical
+// Incident Report", "Acme: Post-mortem", "Root cause analysis".
+var reGenericReport = regexp.MustCompile(`(?i)^(?:[^\s:|–—-]+(?:\s[^\s:|–—-]+){0,2}\s*[:|–—-]\s*)?(?:(?:technical|public|official|final|full|detailed|internal|security|service|customer)\s+)?(?:(?:incident|outage|post[- ]?mortem|postmortem|downtime|disruption|service disruption|root cause|rca)\s+(?:report|review|analysis|summary|write[- ]?up)|post[- ]?mortem|postmortem|root cause analysis|rca)$`)
+
+// genericReportHeading reports whether a heading, emoji and symbols
+// dropped, is only a generic report name (reGenericReport).
+func genericReportHeading(h string) bool {
+	t := strings.TrimFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return t != "" && len(t) < 120 && reGenericReport.MatchString(normSpace(t))
 }
 
 // reDateOnly is a heading that is only a day ("2021-03-05", "Nov 26",
