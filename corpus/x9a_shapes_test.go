@@ -43,3 +43,43 @@ func TestGenericReportHeadingTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestReportNameHeading: a document opening with "RCA: <incident>" (or
+// another report kind before a colon) is titled by it; the heading does
+// not start a root-cause section, so a byline under it is no cause.
+func TestReportNameHeading(t *testing.T) {
+	tests := []struct {
+		name, doc, title   string
+		causeHas, causeNot string
+	}{
+		{"rca prefix over a rule and a byline",
+			"# RCA: Object Store Read Timeouts (2031-04-02)\n---\n\nAuthor: Pat Example\nReview Team: Sam Other, Pat Example\n\n## 1. Summary\n\nReads timed out for an hour.\n\n## 2. Root Cause\n\nA saturated disk on one storage node slowed every read.\n\n## 3. Follow-up\n\n- Add disk latency alerts\n",
+			"RCA: Object Store Read Timeouts (2031-04-02)", "saturated disk", "Pat Example"},
+		{"root cause analysis with a dash",
+			"# Root Cause Analysis — Cache cluster failover loop\n\n## Summary\n\nThe cache flapped.\n\n## Root cause\n\nA health check timed out too early.\n",
+			"Root Cause Analysis — Cache cluster failover loop", "health check", ""},
+		{"a later rca heading is still a section",
+			"# Cache cluster failover loop\n\n## Summary\n\nThe cache flapped.\n\n## RCA: why it flapped\n\nA health check timed out too early.\n",
+			"Cache cluster failover loop", "health check", ""},
+		{"a bare rca heading is still a section",
+			"# RCA\n\nA health check timed out too early.\n\n## Summary\n\nThe cache flapped.\n",
+			"", "health check", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.title != "" && rec.Title != tc.title {
+				t.Errorf("title = %q, want %q", rec.Title, tc.title)
+			}
+			if !strings.Contains(rec.RootCause, tc.causeHas) {
+				t.Errorf("root cause %q lacks %q", rec.RootCause, tc.causeHas)
+			}
+			if tc.causeNot != "" && strings.Contains(rec.RootCause, tc.causeNot) {
+				t.Errorf("root cause %q holds %q", rec.RootCause, tc.causeNot)
+			}
+		})
+	}
+}
