@@ -136,6 +136,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 		if b.kind == blockHeading {
 			continue
 		}
+		if (kinds[i] == secRootCause || kinds[i] == secTrigger) && b.kind != blockRow && bylineLine(b.text) {
+			continue // "Author: …" under a cause heading states no cause
+		}
 		if t := blockText(b); t != "" {
 			parts[kinds[i]] = append(parts[kinds[i]], t)
 		}
@@ -318,6 +321,22 @@ func proseSeverity(blocks []block) string {
 }
 
 // isKeyLine reports whether text reads as "Key: value".
+// reBylineKey are the keys of a byline naming who wrote or reviewed a
+// report, besides metaKeys' authors: "RCA team", "Reviewers",
+// "Approved by".
+var reBylineKey = regexp.MustCompile(`^(?:(?:rca|review|incident|response|analysis|investigation|post ?mortem|post-mortem|postmortem)\s+)?team$|^(?:reviewers?|reviewed by|approved by|approvers?|contributors?|editors?|edited by|drafted by|compiled by)$`)
+
+// bylineLine reports whether text is a byline, "Author: Pat Example" or
+// "Review team: Sam, Pat": a short key line naming people.
+func bylineLine(text string) bool {
+	key, val, ok := splitKeyLine(text)
+	if !ok || len(val) > 120 || strings.Contains(val, ". ") {
+		return false
+	}
+	key = strings.ToLower(normSpace(key))
+	return metaKeys[key] == "authors" || reBylineKey.MatchString(key)
+}
+
 func isKeyLine(text string) bool {
 	_, _, ok := splitKeyLine(text)
 	return ok

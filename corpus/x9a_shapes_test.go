@@ -83,3 +83,35 @@ func TestReportNameHeading(t *testing.T) {
 		})
 	}
 }
+
+// TestBylineNotCause: a byline under a root-cause heading names who wrote
+// the report, not what caused the incident.
+func TestBylineNotCause(t *testing.T) {
+	tests := []struct {
+		name, doc, causeHas, causeNot string
+	}{
+		{"author and team lines under a bare analysis heading",
+			"# Root Cause Analysis\n\nAuthor: Pat Example\nReview team: Sam Other, Pat Example\n\nA stale DNS record sent traffic to a retired host.\n\n## Summary\n\nRequests failed.\n",
+			"stale DNS record", "Pat Example"},
+		{"written-by line in a root cause section",
+			"# Mail delays\n\n## Root cause\n\nWritten by: Lee Sample\n\nThe queue worker leaked file handles.\n",
+			"leaked file handles", "Lee Sample"},
+		{"a cause stated as a key line is kept",
+			"# Mail delays\n\n## Root cause\n\nCause: the queue worker leaked file handles.\n",
+			"leaked file handles", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(rec.RootCause, tc.causeHas) {
+				t.Errorf("root cause %q lacks %q", rec.RootCause, tc.causeHas)
+			}
+			if tc.causeNot != "" && strings.Contains(rec.RootCause, tc.causeNot) {
+				t.Errorf("root cause %q holds %q", rec.RootCause, tc.causeNot)
+			}
+		})
+	}
+}
