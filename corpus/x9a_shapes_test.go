@@ -115,3 +115,60 @@ func TestBylineNotCause(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelFirstStampList: a list under a timeline heading whose items
+// give a bold label, then a full date and time ("- **Alert fired:**
+// 2031-06-04 10:05 UTC"), perhaps a range, "onwards" or a note in
+// brackets after it, is read label as text, stamp as time.
+func TestLabelFirstStampList(t *testing.T) {
+	doc := "# Search index rebuild stalls\n\n## 2. Timeline of Events\n" +
+		"- **Outage Start:**      2031-06-04 21:50 UTC\n" +
+		"- **Time of Detection:** 2031-06-04 21:52 UTC (pager)\n" +
+		"- **Failover Attempt:**  2031-06-04 22:30 UTC\n" +
+		"- **Partial Service:**   2031-06-04 22:40-23:55 UTC\n" +
+		"- **Full Resolution:**   2031-06-05 00:05 UTC\n" +
+		"- **Normal Operation:**  2031-06-05 00:20 UTC onwards\n\n" +
+		"## 3. Analysis\n\nThe rebuild job held a lock.\n"
+	want := []TimelineEntry{
+		{At: "2031-06-04T21:50:00Z", Text: "Outage Start"},
+		{At: "2031-06-04T21:52:00Z", Text: "Time of Detection (pager)"},
+		{At: "2031-06-04T22:30:00Z", Text: "Failover Attempt"},
+		{At: "2031-06-04T22:40:00Z", Text: "Partial Service"},
+		{At: "2031-06-05T00:05:00Z", Text: "Full Resolution"},
+		{At: "2031-06-05T00:20:00Z", Text: "Normal Operation"},
+	}
+	tests := []struct {
+		name, doc string
+		want      []TimelineEntry
+	}{
+		{"bold labels with stamps, a range, a note and onwards", doc, want},
+		{"one label line alone is no list of events",
+			"# Search index rebuild stalls\n\n## Timeline\n- **Outage Start:** 2031-06-04 21:50 UTC\n- The team looked into it for a while.\n", nil},
+		{"a label with prose after the stamp is not read this way",
+			"# Search index rebuild stalls\n\n## Timeline\n- **Outage Start:** 2031-06-04 21:50 UTC when the lock was taken by the nightly job\n- **Full Resolution:** 2031-06-05 00:05 UTC after the job was killed by hand\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == nil {
+				for _, e := range rec.Timeline {
+					if e.Text == "Outage Start" || e.Text == "Full Resolution" {
+						t.Errorf("unexpected label entry %+v", e)
+					}
+				}
+				return
+			}
+			if len(rec.Timeline) != len(tc.want) {
+				t.Fatalf("timeline = %+v, want %+v", rec.Timeline, tc.want)
+			}
+			for i := range tc.want {
+				if rec.Timeline[i] != tc.want[i] {
+					t.Errorf("entry %d = %+v, want %+v", i, rec.Timeline[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
