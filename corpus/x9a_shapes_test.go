@@ -172,3 +172,42 @@ func TestLabelFirstStampList(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelledResolutionEnd: in a label-first timeline, the entry
+// labelled as the start and the one labelled as the resolution ("Full
+// resolution", "Resolution") bound the duration, not a later "normal
+// operation" entry; the resolution is the resolved time.
+func TestLabelledResolutionEnd(t *testing.T) {
+	tests := []struct {
+		name, doc, resolved string
+		minutes             int
+	}{
+		{"start and full resolution labels",
+			"# Queue backlog\n\n## Timeline\n" +
+				"- **Outage Start:** 2031-02-10 08:00 UTC\n" +
+				"- **Rollback:** 2031-02-10 08:30 UTC\n" +
+				"- **Full Resolution:** 2031-02-10 09:15 UTC\n" +
+				"- **Normal Operation:** 2031-02-10 10:00 UTC onwards\n",
+			"2031-02-10T09:15:00Z", 75},
+		{"bare resolution label",
+			"# Queue backlog\n\n## Timeline\n" +
+				"- **Incident start:** 2031-02-10 08:00 UTC\n" +
+				"- **Resolution:** 2031-02-10 08:40 UTC\n" +
+				"- **Monitoring period:** 2031-02-10 09:40 UTC\n",
+			"2031-02-10T08:40:00Z", 40},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.DurationMinutes == nil || *rec.DurationMinutes != tc.minutes {
+				t.Errorf("duration = %v, want %d (timeline %+v)", rec.DurationMinutes, tc.minutes, rec.Timeline)
+			}
+			if rec.ResolvedAt == nil || rec.ResolvedAt.UTC().Format("2006-01-02T15:04:05Z") != tc.resolved {
+				t.Errorf("resolved = %v, want %s", rec.ResolvedAt, tc.resolved)
+			}
+		})
+	}
+}
