@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
 
 // blockKind is the kind of one block of a document, whatever its format.
 type blockKind uint8
@@ -47,11 +51,19 @@ type block struct {
 
 // annotateHeadings classifies every heading and bold key once.
 func annotateHeadings(blocks []block) {
+	headings := 0
 	for i := range blocks {
 		b := &blocks[i]
 		switch {
 		case b.kind == blockHeading:
+			headings++
 			b.hk = classifyHeading(b.text)
+			if headings == 1 && b.level == 1 && b.hk != secOther && reportNameHeading(b.text) {
+				// "RCA: Queue stalls on the ingest cluster" opening the
+				// document names the report and its incident: a title,
+				// not a root-cause section
+				b.hk = secOther
+			}
 		case b.bold != "":
 			key := strings.TrimRight(strings.TrimSpace(b.bold), ":")
 			if _, meta := metaKeys[strings.ToLower(key)]; len(key) < 60 && !meta {
@@ -59,6 +71,17 @@ func annotateHeadings(blocks []block) {
 			}
 		}
 	}
+}
+
+// reReportName is a heading "<kind of report>: <the incident>" — "RCA:
+// …", "Root cause analysis — …", "Retrospective: …", "Incident review: …".
+var reReportName = regexp.MustCompile(`(?i)^[^\pL\pN]*(?:rca|root[- ]cause analysis|retrospective|retro|post[- ]?mortem|post[- ]incident (?:review|report)|(?:incident|outage)\s+(?:report|review|analysis))\s*[:–—-]\s*(\S.*)$`)
+
+// reportNameHeading reports whether h names a report and, after it, an
+// incident of two words or more.
+func reportNameHeading(h string) bool {
+	m := reReportName.FindStringSubmatch(strings.TrimSpace(h))
+	return m != nil && len(strings.Fields(m[1])) >= 2 && strings.IndexFunc(m[1], unicode.IsLetter) >= 0
 }
 
 // document is a parsed document before field extraction.

@@ -136,6 +136,9 @@ func (p *Parser) extract(name string, doc *document) Record {
 		if b.kind == blockHeading {
 			continue
 		}
+		if (kinds[i] == secRootCause || kinds[i] == secTrigger) && b.kind != blockRow && bylineLine(b.text) {
+			continue // "Author: …" under a cause heading states no cause
+		}
 		if t := blockText(b); t != "" {
 			parts[kinds[i]] = append(parts[kinds[i]], t)
 		}
@@ -318,6 +321,22 @@ func proseSeverity(blocks []block) string {
 }
 
 // isKeyLine reports whether text reads as "Key: value".
+// reBylineKey are the keys of a byline naming who wrote or reviewed a
+// report, besides metaKeys' authors: "RCA team", "Reviewers",
+// "Approved by".
+var reBylineKey = regexp.MustCompile(`^(?:(?:rca|review|incident|response|analysis|investigation|post ?mortem|post-mortem|postmortem)\s+)?team$|^(?:reviewers?|reviewed by|approved by|approvers?|contributors?|editors?|edited by|drafted by|compiled by)$`)
+
+// bylineLine reports whether text is a byline, "Author: Pat Example" or
+// "Review team: Sam, Pat": a short key line naming people.
+func bylineLine(text string) bool {
+	key, val, ok := splitKeyLine(text)
+	if !ok || len(val) > 120 || strings.Contains(val, ". ") {
+		return false
+	}
+	key = strings.ToLower(normSpace(key))
+	return metaKeys[key] == "authors" || reBylineKey.MatchString(key)
+}
+
 func isKeyLine(text string) bool {
 	_, _, ok := splitKeyLine(text)
 	return ok
@@ -381,6 +400,14 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 		if b.kind == blockHeading && b.level < minLevel && b.hk == secOther && titleHeading(b.text) {
 			minLevel, best = b.level, b.text
+			if n := i + 1; n < len(blocks) && genericReportHeading(b.text) {
+				// "Acme — Incident Report" over "## Queue stalled":
+				// the heading under a generic report name names the
+				// incident
+				if h := blocks[n]; h.kind == blockHeading && h.level > b.level && h.hk == secOther && titleHeading(h.text) && !genericReportHeading(h.text) {
+					best = h.text
+				}
+			}
 		}
 		if t, ok := summaryTitle(b.text); ok && i < 5 && (b.kind == blockPara || b.hk == secSummary) {
 			return t, false
@@ -437,6 +464,18 @@ func titleHeading(h string) bool {
 		return false // a status page's "Incident Report for Acme"
 	}
 	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t)
+}
+
+// reGenericReport is a heading that only names the kind of document,
+// perhaps after whose it is (a name of up to three words): "Incident report", "Acme — Technical
+// Incident Report", "Acme: Post-mortem", "Root cause analysis".
+var reGenericReport = regexp.MustCompile(`(?i)^(?:[^\s:|–—-]+(?:\s[^\s:|–—-]+){0,2}\s*[:|–—-]\s*)?(?:(?:technical|public|official|final|full|detailed|internal|security|service|customer)\s+)?(?:(?:incident|outage|post[- ]?mortem|postmortem|downtime|disruption|service disruption|root cause|rca)\s+(?:report|review|analysis|summary|write[- ]?up)|post[- ]?mortem|postmortem|root cause analysis|rca)$`)
+
+// genericReportHeading reports whether a heading, emoji and symbols
+// dropped, is only a generic report name (reGenericReport).
+func genericReportHeading(h string) bool {
+	t := strings.TrimFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return t != "" && len(t) < 120 && reGenericReport.MatchString(normSpace(t))
 }
 
 // reDateOnly is a heading that is only a day ("2021-03-05", "Nov 26",

@@ -96,8 +96,10 @@ func (ts *timelineState) add(st stamp, raw, text string) {
 			tt = t
 		}
 	}
-	if text == "" || reZoneNote.MatchString(text) {
-		return // a date heading or note, not an event
+	if text == "" || reZoneNote.MatchString(text) && !hasPrefixFold(text, "time of ") {
+		// a date heading or note, not an event ("Time of detection"
+		// is one)
+		return
 	}
 	ts.entries = append(ts.entries, TimelineEntry{At: at, Text: text})
 	ts.times = append(ts.times, tt)
@@ -424,6 +426,12 @@ func (tr *timelineReader) line(i int) {
 	if tr.listed[i] {
 		// "- First detected 2031-05-02 13:40", "- Resolved 2031-05-02
 		// 14:10": the event, then its stamp
+		// "- **Incident start:** 2031-05-02 13:40 UTC": the label,
+		// then its stamp
+		if st, raw, label, ok := labelStamp(emphasisMarks.Replace(line)); ok {
+			tr.ts.add(st, raw, label)
+			return
+		}
 		if st, raw, msg, ok := trailingStamp(emphasisMarks.Replace(line)); ok {
 			tr.ts.add(st, raw, msg)
 			return
@@ -537,6 +545,8 @@ func timelineListItems(blocks []block, kinds []sectionKind) []bool {
 		n := 0
 		for k := from; k < to; k++ {
 			if _, _, _, ok := trailingStamp(emphasisMarks.Replace(blocks[k].text)); ok {
+				n++
+			} else if _, _, _, ok := labelStamp(emphasisMarks.Replace(blocks[k].text)); ok {
 				n++
 			} else if _, _, _, lead := leadStamp(blocks[k].text); !lead {
 				return
@@ -815,6 +825,51 @@ func trailingStamp(text string) (st stamp, raw, msg string, ok bool) {
 	return st, tail[st.start:st.end], msg, true
 }
 
+// reRangeEnd is the end of a range after a stamp ("-02:43 UTC"), and
+// reOnwards a word that leaves the stamp open ("onwards", "ongoing").
+var (
+	reRangeEnd      = regexp.MustCompile(`(?i)^\s*(?:[-–—]|to|until)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t|z)\)?)?`)
+	reOnwards       = regexp.MustCompile(`(?i)^\s*(?:onwards?|and after|ongoing|and later)\b\.?`)
+	reStampTailNote = regexp.MustCompile(`^\s*\(([^()]{1,60})\)\s*$`)
+)
+
+// labelStamp reads a label-first list item, "Incident start: 2031-03-02
+// 08:25 UTC" (the label often bold): a short label, then a full date
+// and time stamp opening the value, perhaps a range ("08:25-09:10 UTC")
+// or "onwards" and a short note in brackets after it. The entry's text
+// is the label, with the note.
+func labelStamp(text string) (st stamp, raw, label string, ok bool) {
+	key, val, ok := splitKeyLine(strings.TrimSpace(text))
+	if !ok || len(strings.Fields(key)) > 6 {
+		return stamp{}, "", "", false
+	}
+	st, ok = findStamp(val)
+	if !ok || st.start != 0 || !st.hasDate || !st.hasTime {
+		return stamp{}, "", "", false
+	}
+	raw = val[:st.end]
+	rest := val[st.end:]
+	if m := reRangeEnd.FindStringIndex(rest); m != nil {
+		if end, ok := findClock(rest[:m[1]], 0); ok && st.zone == nil && st.zoneWord == "" {
+			st.zone, st.zoneWord = end.zone, end.zoneWord // "08:25-09:10 UTC"
+		}
+		raw += rest[:m[1]]
+		rest = rest[m[1]:]
+	}
+	if m := reOnwards.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:]
+	}
+	label = key
+	if strings.TrimSpace(rest) != "" {
+		m := reStampTailNote.FindStringSubmatch(rest)
+		if m == nil {
+			return stamp{}, "", "", false
+		}
+		label += " (" + strings.TrimSpace(m[1]) + ")"
+	}
+	return st, raw, label, true
+}
+
 // reStatusHead is a status update's head line that gives the status
 // and its time: "## Resolved 2031-01-04 4:00p", "Investigating - 9:15a",
 // "Monitoring | Mar 5, 01:10 UTC". "Resolved: <stamp>" is a key line
@@ -877,4 +932,9 @@ func yearlessDay(text string) (mo, d int, ok bool) {
 		mo, d = int(monthNames[strings.ToLower(m[4])]), atoi(m[3])
 	}
 	return mo, d, validDate(2000, mo, d)
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -831,7 +831,8 @@ func (r *timesReader) resolvedFromTimeline(rec *Record) {
 	}
 	for i := len(r.tl) - 1; i >= 0; i-- {
 		t := r.times[i]
-		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && reResolvedWords.MatchString(r.tl[i].Text) && !reBookkeeping.MatchString(r.tl[i].Text) && (r.start.IsZero() || t.After(r.start)) {
+		text := r.tl[i].Text
+		if !t.IsZero() && strings.Contains(r.tl[i].At, "T") && (reResolvedWords.MatchString(text) || reEndMarker.MatchString(text)) && !reBookkeeping.MatchString(text) && (r.start.IsZero() || t.After(r.start)) {
 			e := t
 			rec.ResolvedAt = &e
 			return
@@ -926,10 +927,11 @@ func hasStartMarker(tl []TimelineEntry, times []time.Time) bool {
 
 // reStartMarker and reEndMarker are a timeline entry's explicit mark
 // that impact began or ended there: "(outage starts)", "— outage
-// begins", "Start of incident", "impact ends", "(resolved)".
+// begins", "Start of incident", "impact ends", "(resolved)", an entry
+// labelled "Resolution" or "Full resolution".
 var (
 	reStartMarker = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:starts|started|begins|began|start)|(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation))\s*(?:[)\]*_.:!—–-]|$)`)
-	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated)\s*(?:[)\]*_.:!—–-]|$)`)
+	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated|(?:(?:full|final|natural|complete|incident|outage|issue)\s+)?resolution)\s*(?:[)\]*_.:!—–-]|$)`)
 )
 
 // minLeadInGap is the quiet time after which entries with no impact are
