@@ -1,0 +1,43 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCompactFileNameDay: a file name ending in six digits after a
+// separator ("cache_outage_310415.md") gives the day as YYMMDD when
+// nothing else dates the document; an invalid day, an id's number
+// ("issue-310415"), a name of digits only, or a document naming other
+// years do not.
+func TestCompactFileNameDay(t *testing.T) {
+	body := "# Storage node outage\n\n## Summary\n\nA storage node lost power during maintenance and the cluster was degraded for three sessions.\n\n" +
+		"## Follow-up\n\n- Add the node to the alerting configuration\n"
+	tests := []struct {
+		name, file, doc, date string
+	}{
+		{name: "underscore YYMMDD", file: "docs/storage_outage_310415.md", doc: body, date: "2031-04-15"},
+		{name: "dash YYMMDD", file: "pm-290102.md", doc: body, date: "2029-01-02"},
+		{name: "year named in the text agrees", file: "storage_outage_310415.md",
+			doc: body + "- Schedule a site visit for 2031-04-16\n", date: "2031-04-15"},
+		{name: "other year named in the text", file: "storage_outage_310415.md",
+			doc: body + "- Replace the hardware bought in 2015\n", date: ""},
+		{name: "invalid month", file: "storage_outage_311315.md", doc: body, date: ""},
+		{name: "issue id", file: "issue-310415.md", doc: body, date: ""},
+		{name: "digits only", file: "310415.md", doc: body, date: ""},
+		{name: "no separator", file: "outage310415.md", doc: body, date: ""},
+		{name: "a dated line wins", file: "storage_outage_310415.md",
+			doc: "# Storage node outage\n\nOn 2031-04-14 a storage node lost power and the cluster was degraded.\n", date: "2031-04-14"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(tt.file, strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
