@@ -41,3 +41,32 @@ func TestCompactFileNameDay(t *testing.T) {
 		})
 	}
 }
+
+// TestUnrelatedLeadInIsNoStart: a timeline's opening entry that says it
+// is unrelated to the incident ("… for reasons unrelated to this
+// report") is a lead-in, not the start, even when it has words such as
+// "report"; an opening entry without that stays the start.
+func TestUnrelatedLeadInIsNoStart(t *testing.T) {
+	tests := []struct {
+		name, first, date string
+	}{
+		{name: "unrelated to this report", first: "Old build artifacts deleted from the registry for reasons unrelated to this report.", date: "2031-05-09"},
+		{name: "not related to the incident", first: "Mirror disk swapped, not related to the incident; reported in the ops channel.", date: "2031-05-09"},
+		{name: "a related entry is the start", first: "Old build artifacts deleted from the registry, breaking installs.", date: "2031-05-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Leaked deploy key\ndate: 2031-05-20\n---\n\nWe were told about a leaked deploy key and revoked it.\n\n## Timeline\n\n" +
+				"- 2031-05-02: " + tt.first + "\n" +
+				"- 2031-05-09 10:05 UTC: A researcher reports the leaked key to the security team.\n" +
+				"- 2031-05-09 10:40 UTC: The key is revoked.\n"
+			rec, err := Parse("post.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
