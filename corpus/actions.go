@@ -130,11 +130,18 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 // work happens: "Immediate actions", "Immediate fixes (completed)".
 var reFirstTier = regexp.MustCompile(`^(?:immediate|urgent|quick|short ?term|first) (?:actions?|fix(?:es)?|changes|steps|measures|remediations?|mitigations?|improvements?|action items)\b`)
 
+// reLaterTier names a later tier of a remediation sorted by when the
+// work happens: "Short-term improvements", "Long term", "Planned
+// actions", "Next steps", "Follow-ups".
+var reLaterTier = regexp.MustCompile(`^(?:(?:short|medium|mid|long|longer|near) ?term|later|next|planned|future|follow ?ups?|ongoing|remaining|pending|open|(?:phase|tier|stage) (?:2|two|ii))\b`)
+
 // markTierSiblings marks as action items the blocks under a sub-heading
 // naming the first tier of a remediation ("Immediate actions") whose
-// next sibling sub-heading starts a follow-up section ("Short-term
+// next sibling sub-heading names a later tier ("Short-term
 // improvements", "Planned actions"): the tiers sort one list of
-// follow-ups by when each is done, the first of them already done.
+// follow-ups by when each is done, the first of them already done. A
+// sibling that is no tier ("Corrective measures", "Preventive
+// measures") sets the follow-ups apart from the immediate response.
 func markTierSiblings(blocks []block, inActions []bool) {
 	for i, b := range blocks {
 		if b.kind != blockHeading || inActions[i] || !reFirstTier.MatchString(normHeading(b.text)) {
@@ -144,7 +151,7 @@ func markTierSiblings(blocks []block, inActions []bool) {
 		for j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level) {
 			j++
 		}
-		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions {
+		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions || !reLaterTier.MatchString(normHeading(blocks[j].text)) {
 			continue
 		}
 		for k := i; k < j; k++ {

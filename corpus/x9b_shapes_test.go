@@ -70,3 +70,34 @@ func TestUnrelatedLeadInIsNoStart(t *testing.T) {
 		})
 	}
 }
+
+// TestImmediateTierBesideFollowUps: an "Immediate actions" sub-heading
+// counts as a tier of follow-ups only when its next sibling names a
+// later tier ("Short-term", "Next steps"); beside a section that is no
+// tier ("Corrective measures") it is the response to the incident.
+func TestImmediateTierBesideFollowUps(t *testing.T) {
+	const head = "# Cache node outage\n\nOn 2031-02-11 a cache node lost power and lookups failed.\n\n"
+	const immediate = "### Immediate actions\n\n- Moved the traffic to the spare node\n- Booked a site visit\n\n"
+	tests := []struct {
+		name, doc string
+		actions   int
+	}{
+		{name: "beside corrective measures", doc: head + immediate +
+			"### Corrective measures implemented\n\n1. Alerting on node power loss\n2. Dual power supplies\n", actions: 2},
+		{name: "beside a short-term tier", doc: head + immediate +
+			"### Short-term actions\n\n- Alert on node power loss\n- Add dual power supplies\n", actions: 4},
+		{name: "beside next steps", doc: head + immediate +
+			"### Next steps\n\n- Alert on node power loss\n", actions: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.actions {
+				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
+			}
+		})
+	}
+}
