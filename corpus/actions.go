@@ -206,13 +206,25 @@ func (g actionGroup) items() []ActionItem {
 		return nil // "Under consideration", "Out of scope"
 	}
 	uncommitted := false // under a "Things being considered" line
+	details := false     // in the list of what an action paragraph brings
 	for i, b := range g.blocks {
 		if b.kind == blockPara && isLabelLine(b.text) {
 			uncommitted = reNotCommitted.MatchString(b.text)
+			details = false
 			continue
 		}
+		if b.kind != blockItem {
+			details = false
+		}
+		if b.kind == blockPara && !uncommitted && rows < 2 && leadsDetails(g.blocks, i) {
+			if a, ok := actionFrom(reDetailsLead.ReplaceAllString(strings.TrimSpace(b.text), ""), b.links, -1, false); ok {
+				out = append(out, a)
+				details = true
+				continue
+			}
+		}
 		switch {
-		case uncommitted:
+		case uncommitted, details:
 		case b.kind == blockItem && rows < 2:
 			// (beside a table of actions, lists explain its columns)
 			if !countsAsItem(g.blocks, i) {
@@ -250,6 +262,39 @@ func (g actionGroup) items() []ActionItem {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reDetailsLead ends a paragraph that states an action and opens the
+// list of what it brings: "Set up a bastion host, allowing:", "Rework
+// the alerts, including:".
+var reDetailsLead = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:allowing|enabling|including|providing|such as|so that|with|(?:which|that) (?:will )?(?:allows?|enables?|includes?|provides?)|to (?:allow|enable|provide))\s*:$`)
+
+// reLeadLabel is the short label that may open such a paragraph
+// ("Bastion access: Set up …").
+var reLeadLabel = regexp.MustCompile(`^[^:.!?]{1,40}:\s+`)
+
+// leadsDetails reports whether paragraph i of an action section is an
+// action that the list after it details: it ends with a word opening
+// that list ("…, allowing:"), reads as an action once a short label
+// before it is dropped, and the items after it do not read as actions
+// of their own ("Key-only login", "Users to keep their own config").
+func leadsDetails(blocks []block, i int) bool {
+	text := strings.TrimSpace(blocks[i].text)
+	if !reDetailsLead.MatchString(text) || i+1 >= len(blocks) || blocks[i+1].kind != blockItem {
+		return false
+	}
+	if m := reLeadLabel.FindString(text); m != "" && len(strings.Fields(m)) <= 4 {
+		text = text[len(m):]
+	}
+	if !reActionLike.MatchString(text) {
+		return false
+	}
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem; j++ {
+		if reActionLike.MatchString(blocks[j].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // reNotCommitted names a part of a follow-up section whose items are

@@ -101,3 +101,53 @@ func TestImmediateTierBesideFollowUps(t *testing.T) {
 		})
 	}
 }
+
+// TestActionParagraphOverDetails: in a follow-up section, a paragraph
+// that states an action and opens a list of what it brings ("Set up a
+// bastion host, allowing:") is one action and the list its details;
+// a list of actions after such a paragraph, or after an introduction
+// that is no action, still counts item by item.
+func TestActionParagraphOverDetails(t *testing.T) {
+	const head = "# Gateway outage\n\nOn 2031-03-04 a gateway change cut off remote access for twenty minutes.\n\n## Future work\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{
+			name: "labelled action over its details",
+			doc: head + "Bastion Access: Set up an outside bastion host, allowing:\n - Plain SSH through the bastion.\n - Operators to keep their own client config.\n - Key management per operator.\n\n" +
+				"Redundancy:\n - Adding a second gateway for failover.\n",
+			want: []string{"Bastion Access: Set up an outside bastion host", "Adding a second gateway for failover."},
+		},
+		{
+			name: "unlabelled action over its details",
+			doc:  head + "We will rework the paging rules, including:\n\n- Night-time escalation.\n- Paging on gateway loss.\n",
+			want: []string{"We will rework the paging rules"},
+		},
+		{
+			name: "actions after the paragraph count",
+			doc:  head + "Rework the paging rules, including:\n\n- Add a night-time escalation\n- Page on gateway loss\n",
+			want: []string{"Add a night-time escalation", "Page on gateway loss"},
+		},
+		{
+			name: "an introduction is no action",
+			doc:  head + "The following changes are planned:\n\n- Second gateway for failover\n- Bastion host outside the network\n",
+			want: []string{"Second gateway for failover", "Bastion host outside the network"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				got = append(got, a.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("action items = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
