@@ -297,6 +297,20 @@ func leadsDetails(blocks []block, i int) bool {
 	return true
 }
 
+// reImperativeOpen is text that opens as an order: "Add an alert …".
+var reImperativeOpen = regexp.MustCompile(`(?i)^(?:` + strings.Join(actionVerbs, "|") + `)\b`)
+
+// promisesAction reports whether a paragraph of follow-up prose states
+// one: a sentence commits to it ("We will add …").
+func promisesAction(text string) bool {
+	for _, s := range splitSentences(text) {
+		if reCommitment.MatchString(s) && !reSignOff.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // reNotCommitted names a part of a follow-up section whose items are
 // no follow-ups the team took on: ideas still being weighed, work ruled
 // out ("Things being considered", "Under consideration", "Out of
@@ -462,9 +476,22 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		paras = append(paras, b)
 	}
 	if len(paras) >= 2 {
+		// prose in which some paragraphs promise follow-ups ("We will
+		// add …") and none is written as an order ("Add …"): a
+		// paragraph that promises none is commentary between them
+		promising, orders := 0, false
+		for _, b := range paras {
+			if promisesAction(b.text) {
+				promising++
+			}
+			if reImperativeOpen.MatchString(strings.TrimSpace(b.text)) {
+				orders = true
+			}
+		}
+		commentary := promising >= 2 && !orders
 		var out []ActionItem
 		for _, b := range paras {
-			if len(b.text) > 600 {
+			if len(b.text) > 600 || commentary && !promisesAction(b.text) {
 				continue
 			}
 			if a, ok := actionFrom(b.text, b.links, -1, false); ok {

@@ -151,3 +151,49 @@ func TestActionParagraphOverDetails(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpProseCommentary: in a follow-up section written as prose
+// promises ("We will …") over several paragraphs, a paragraph that
+// promises nothing is commentary; where the paragraphs are written as
+// orders ("Keep …", "Add …") each is still one action.
+func TestFollowUpProseCommentary(t *testing.T) {
+	const head = "# Spam uploads\n\nOn 2031-07-08 a flood of uploads slowed the registry.\n\n## Looking ahead\n\n"
+	tests := []struct {
+		name, doc string
+		actions   int
+	}{
+		{
+			name: "promises with commentary between them",
+			doc: head + "Nobody should be able to publish that fast. We will add a per-account upload limit.\n\n" +
+				"Many readers wondered why the account was allowed at all, and the answer is not simple.\n\n" +
+				"We are also going to block names that pose as the team.\n\n" +
+				"If you think a rule is wrong, the place to say so is the forum.\n",
+			actions: 2,
+		},
+		{
+			name: "orders are each an action",
+			doc: head + "Add a per-account upload limit.\n\n" +
+				"Hold a clear escalation path for the weekend, so that someone can act.\n\n" +
+				"We should block names that pose as the team.\n\n" +
+				"Review the naming rules. We will publish them.\n",
+			actions: 4,
+		},
+		{
+			name: "one promise alone keeps the paragraphs",
+			doc: head + "A per-account upload limit is on the way. We will add it next week.\n\n" +
+				"Names that pose as the team are now refused.\n",
+			actions: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.actions {
+				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
+			}
+		})
+	}
+}
