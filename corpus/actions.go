@@ -123,7 +123,53 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 		inActions[i] = kinds[i] == secActions || alsoActions
 	}
 	markTierSiblings(blocks, inActions)
+	unmarkResponseProse(blocks, inActions)
 	return inActions
+}
+
+// reActionsTaken is a section named only for the actions taken:
+// "Action taken", "Actions taken".
+var reActionsTaken = regexp.MustCompile(`^actions? taken$`)
+
+// reFutureActions names a follow-up section by what is still to come:
+// "Future measures", "Next steps", "Going forward", "Preventing
+// recurrence", "Long-term fixes".
+var reFutureActions = regexp.MustCompile(`^(?:future|next|going forward|moving forward|looking ahead|planned|prevent\w*|(?:short|medium|long|longer|near) ?term|what we (?:will|ll|are going to|plan to)|how we (?:will|ll|are going to|plan to))\b`)
+
+// unmarkResponseProse takes out of the follow-ups an "Actions taken"
+// section written as prose when a later section of the same rank
+// lists what is still to come ("Future measures"): the account of
+// what was done during the response ("The account was blocked at
+// once.") is set apart from the follow-ups.
+func unmarkResponseProse(blocks []block, inActions []bool) {
+	for i, b := range blocks {
+		if b.kind != blockHeading || b.hk != secActions || !inActions[i] || !reActionsTaken.MatchString(normHeading(b.text)) {
+			continue
+		}
+		j, prose := i+1, true
+		for ; j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level); j++ {
+			if blocks[j].kind != blockPara {
+				prose = false
+			}
+		}
+		if !prose || j == i+1 {
+			continue
+		}
+		later := false
+		for k := j; k < len(blocks); k++ {
+			h := blocks[k]
+			if h.kind == blockHeading && h.level <= b.level && h.hk == secActions && inActions[k] && reFutureActions.MatchString(normHeading(h.text)) {
+				later = true
+				break
+			}
+		}
+		if !later {
+			continue
+		}
+		for k := i; k < j; k++ {
+			inActions[k] = false
+		}
+	}
 }
 
 // reFirstTier names the first tier of a remediation split by when the

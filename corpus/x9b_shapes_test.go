@@ -197,3 +197,32 @@ func TestFollowUpProseCommentary(t *testing.T) {
 		})
 	}
 }
+
+// TestActionsTakenProseIsResponse: an "Actions taken" section written
+// as prose, followed by a section of what is still to come ("Future
+// measures"), tells the response, not follow-ups; alone, or written as
+// a list, it still lists them.
+func TestActionsTakenProseIsResponse(t *testing.T) {
+	const head = "# Registry slowdown\n\nOn 2031-07-08 a flood of uploads slowed the registry.\n\n"
+	const taken = "## Actions taken\n\nThe uploading account was blocked at once. Its packages were then hidden.\n\nLater that night all of them were deleted.\n\n"
+	const future = "## Future measures\n\n- Add a per-account upload limit\n- Refuse names that pose as the team\n"
+	tests := []struct {
+		name, doc string
+		actions   int
+	}{
+		{name: "prose before future measures", doc: head + taken + future, actions: 2},
+		{name: "prose alone", doc: head + taken, actions: 2},
+		{name: "a list before future measures", doc: head + "## Actions taken\n\n- Blocked the account\n- Hid its packages\n\n" + future, actions: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.actions {
+				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
+			}
+		})
+	}
+}
