@@ -123,18 +123,71 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 		inActions[i] = kinds[i] == secActions || alsoActions
 	}
 	markTierSiblings(blocks, inActions)
+	unmarkResponseProse(blocks, inActions)
 	return inActions
+}
+
+// reActionsTaken is a section named only for the actions taken:
+// "Action taken", "Actions taken".
+var reActionsTaken = regexp.MustCompile(`^actions? taken$`)
+
+// reFutureActions names a follow-up section by what is still to come:
+// "Future measures", "Next steps", "Going forward", "Preventing
+// recurrence", "Long-term fixes".
+var reFutureActions = regexp.MustCompile(`^(?:future|next|going forward|moving forward|looking ahead|planned|prevent\w*|(?:short|medium|long|longer|near) ?term|what we (?:will|ll|are going to|plan to)|how we (?:will|ll|are going to|plan to))\b`)
+
+// unmarkResponseProse takes out of the follow-ups an "Actions taken"
+// section written as prose when a later section of the same rank
+// lists what is still to come ("Future measures"): the account of
+// what was done during the response ("The account was blocked at
+// once.") is set apart from the follow-ups.
+func unmarkResponseProse(blocks []block, inActions []bool) {
+	for i, b := range blocks {
+		if b.kind != blockHeading || b.hk != secActions || !inActions[i] || !reActionsTaken.MatchString(normHeading(b.text)) {
+			continue
+		}
+		j, prose := i+1, true
+		for ; j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level); j++ {
+			if blocks[j].kind != blockPara {
+				prose = false
+			}
+		}
+		if !prose || j == i+1 {
+			continue
+		}
+		later := false
+		for k := j; k < len(blocks); k++ {
+			h := blocks[k]
+			if h.kind == blockHeading && h.level <= b.level && h.hk == secActions && inActions[k] && reFutureActions.MatchString(normHeading(h.text)) {
+				later = true
+				break
+			}
+		}
+		if !later {
+			continue
+		}
+		for k := i; k < j; k++ {
+			inActions[k] = false
+		}
+	}
 }
 
 // reFirstTier names the first tier of a remediation split by when the
 // work happens: "Immediate actions", "Immediate fixes (completed)".
 var reFirstTier = regexp.MustCompile(`^(?:immediate|urgent|quick|short ?term|first) (?:actions?|fix(?:es)?|changes|steps|measures|remediations?|mitigations?|improvements?|action items)\b`)
 
+// reLaterTier names a later tier of a remediation sorted by when the
+// work happens: "Short-term improvements", "Long term", "Planned
+// actions", "Next steps", "Follow-ups".
+var reLaterTier = regexp.MustCompile(`^(?:(?:short|medium|mid|long|longer|near) ?term|later|next|planned|future|follow ?ups?|ongoing|remaining|pending|open|(?:phase|tier|stage) (?:2|two|ii))\b`)
+
 // markTierSiblings marks as action items the blocks under a sub-heading
 // naming the first tier of a remediation ("Immediate actions") whose
-// next sibling sub-heading starts a follow-up section ("Short-term
+// next sibling sub-heading names a later tier ("Short-term
 // improvements", "Planned actions"): the tiers sort one list of
-// follow-ups by when each is done, the first of them already done.
+// follow-ups by when each is done, the first of them already done. A
+// sibling that is no tier ("Corrective measures", "Preventive
+// measures") sets the follow-ups apart from the immediate response.
 func markTierSiblings(blocks []block, inActions []bool) {
 	for i, b := range blocks {
 		if b.kind != blockHeading || inActions[i] || !reFirstTier.MatchString(normHeading(b.text)) {
@@ -144,7 +197,7 @@ func markTierSiblings(blocks []block, inActions []bool) {
 		for j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level) {
 			j++
 		}
-		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions {
+		if j == len(blocks) || blocks[j].level != b.level || !inActions[j] || blocks[j].hk != secActions || !reLaterTier.MatchString(normHeading(blocks[j].text)) {
 			continue
 		}
 		for k := i; k < j; k++ {
@@ -199,13 +252,25 @@ func (g actionGroup) items() []ActionItem {
 		return nil // "Under consideration", "Out of scope"
 	}
 	uncommitted := false // under a "Things being considered" line
+	details := false     // in the list of what an action paragraph brings
 	for i, b := range g.blocks {
 		if b.kind == blockPara && isLabelLine(b.text) {
 			uncommitted = reNotCommitted.MatchString(b.text)
+			details = false
 			continue
 		}
+		if b.kind != blockItem {
+			details = false
+		}
+		if b.kind == blockPara && !uncommitted && rows < 2 && leadsDetails(g.blocks, i) {
+			if a, ok := actionFrom(reDetailsLead.ReplaceAllString(strings.TrimSpace(b.text), ""), b.links, -1, false); ok {
+				out = append(out, a)
+				details = true
+				continue
+			}
+		}
 		switch {
-		case uncommitted:
+		case uncommitted, details:
 		case b.kind == blockItem && rows < 2:
 			// (beside a table of actions, lists explain its columns)
 			if !countsAsItem(g.blocks, i) {
@@ -243,6 +308,53 @@ func (g actionGroup) items() []ActionItem {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reDetailsLead ends a paragraph that states an action and opens the
+// list of what it brings: "Set up a bastion host, allowing:", "Rework
+// the alerts, including:".
+var reDetailsLead = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:allowing|enabling|including|providing|such as|so that|with|(?:which|that) (?:will )?(?:allows?|enables?|includes?|provides?)|to (?:allow|enable|provide))\s*:$`)
+
+// reLeadLabel is the short label that may open such a paragraph
+// ("Bastion access: Set up …").
+var reLeadLabel = regexp.MustCompile(`^[^:.!?]{1,40}:\s+`)
+
+// leadsDetails reports whether paragraph i of an action section is an
+// action that the list after it details: it ends with a word opening
+// that list ("…, allowing:"), reads as an action once a short label
+// before it is dropped, and the items after it do not read as actions
+// of their own ("Key-only login", "Users to keep their own config").
+func leadsDetails(blocks []block, i int) bool {
+	text := strings.TrimSpace(blocks[i].text)
+	if !reDetailsLead.MatchString(text) || i+1 >= len(blocks) || blocks[i+1].kind != blockItem {
+		return false
+	}
+	if m := reLeadLabel.FindString(text); m != "" && len(strings.Fields(m)) <= 4 {
+		text = text[len(m):]
+	}
+	if !reActionLike.MatchString(text) {
+		return false
+	}
+	for j := i + 1; j < len(blocks) && blocks[j].kind == blockItem; j++ {
+		if reActionLike.MatchString(blocks[j].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// reImperativeOpen is text that opens as an order: "Add an alert …".
+var reImperativeOpen = regexp.MustCompile(`(?i)^(?:` + strings.Join(actionVerbs, "|") + `)\b`)
+
+// promisesAction reports whether a paragraph of follow-up prose states
+// one: a sentence commits to it ("We will add …").
+func promisesAction(text string) bool {
+	for _, s := range splitSentences(text) {
+		if reCommitment.MatchString(s) && !reSignOff.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // reNotCommitted names a part of a follow-up section whose items are
@@ -410,9 +522,22 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		paras = append(paras, b)
 	}
 	if len(paras) >= 2 {
+		// prose in which some paragraphs promise follow-ups ("We will
+		// add …") and none is written as an order ("Add …"): a
+		// paragraph that promises none is commentary between them
+		promising, orders := 0, false
+		for _, b := range paras {
+			if promisesAction(b.text) {
+				promising++
+			}
+			if reImperativeOpen.MatchString(strings.TrimSpace(b.text)) {
+				orders = true
+			}
+		}
+		commentary := promising >= 2 && !orders
 		var out []ActionItem
 		for _, b := range paras {
-			if len(b.text) > 600 {
+			if len(b.text) > 600 || commentary && !promisesAction(b.text) {
 				continue
 			}
 			if a, ok := actionFrom(b.text, b.links, -1, false); ok {

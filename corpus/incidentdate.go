@@ -555,7 +555,60 @@ func fallbackDate(title, name string, blocks []block, kinds []sectionKind, ctx d
 			}
 		}
 	}
+	if docDay == "" {
+		if t := fileNameCompactDate(name, blocks); !t.IsZero() {
+			return t.Format("2006-01-02")
+		}
+	}
 	return docDay
+}
+
+// reFileCompactDate is a file name that ends in a compact six-digit day
+// after a separator ("db_outage_310415.md": 2031-04-15), and the word
+// before it.
+var reFileCompactDate = regexp.MustCompile(`(?i)(?:([a-z#]+)[-_. ]|[-_. ])(\d{2})(\d{2})(\d{2})$`)
+
+// reCompactDateNotDay are the words before a six-digit number that make
+// it an id, not a day: "issue-310415", "pr_310415", "ticket-310415".
+var reCompactDateNotDay = regexp.MustCompile(`(?i)^(?:#|issues?|prs?|pulls?|tickets?|bugs?|cases?|ids?|no|nr|num|number|jira|inc|sev|build|run|job|v|ver|version|rev|r)$`)
+
+// reTextYear is a year of this century written out in a document.
+var reTextYear = regexp.MustCompile(`\b(20\d{2})\b`)
+
+// fileNameCompactDate is the day a file name's trailing six digits give
+// read as YYMMDD ("validator_outage_310415.md"), a last resort when
+// nothing else dates the document. The month and day must be valid,
+// the number no id ("issue-310415"), and a document that writes out
+// years must name that one among them.
+func fileNameCompactDate(name string, blocks []block) time.Time {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if ext := path.Ext(base); ext != "" && len(ext) <= 6 && !hasDigit(ext) {
+		base = strings.TrimSuffix(base, ext)
+	}
+	m := reFileCompactDate.FindStringSubmatch(base)
+	if m == nil || m[1] != "" && reCompactDateNotDay.MatchString(m[1]) {
+		return time.Time{}
+	}
+	y, mo, d := 2000+atoi(m[2]), atoi(m[3]), atoi(m[4])
+	if !validDate(y, mo, d) {
+		return time.Time{}
+	}
+	years, named := 0, false
+	for i, b := range blocks {
+		if i > 300 {
+			break
+		}
+		for _, ys := range reTextYear.FindAllString(b.text, -1) {
+			years++
+			if atoi(ys) == y {
+				named = true
+			}
+		}
+	}
+	if years > 0 && !named {
+		return time.Time{}
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 }
 
 // reSpanStart marks a date as when the impact began, in prose that

@@ -955,6 +955,11 @@ var reWordRun = regexp.MustCompile(`\pL{2,}`)
 // reLeadHealthy marks an entry that says all was still well.
 var reLeadHealthy = regexp.MustCompile(`(?i)\b(?:seemingly|working fine|was fine|were fine|no (?:issues|problems|impact))\b`)
 
+// reLeadUnrelated marks an entry that says it is unrelated to the
+// incident ("… for reasons unrelated to this report"): whatever words it
+// has, it reports no impact.
+var reLeadUnrelated = regexp.MustCompile(`(?i)\b(?:unrelated|not related|no relation)\s+to\s+(?:this|the|our)\s+(?:incident|report|outage|issue|event|problem|post-?mortem)\b`)
+
 // leadIn returns the position in order (entries sorted by time) of the
 // first entry after a lead-in, or 0 when there is none.
 func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
@@ -963,7 +968,7 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 			return 0
 		}
 		text := reIdentifier.ReplaceAllString(tl[i].Text, " ") // code names are not prose
-		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
+		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) && !reLeadUnrelated.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
 			return 0 // impact, or too little text to tell
 		}
 		if k >= maxLeadIn {
