@@ -745,10 +745,15 @@ func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) 
 		var sb strings.Builder
 		entered := false // inside a timeline, past its first entry
 		for i, b := range r.blocks {
-			if r.kinds[i] != secTimeline {
-				entered = false
-			} else if b.kind == blockHeading && b.hk != secTimeline || stampedLine(b) || b.kind == blockItem || b.kind == blockRow {
-				entered = true
+			// Only the timeline's own pass asks whether an entry came
+			// before: the stamp check runs once per block, not once per
+			// kind (a 100 000-row timeline took seconds).
+			if k == secTimeline {
+				if r.kinds[i] != secTimeline {
+					entered = false
+				} else if b.kind == blockHeading && b.hk != secTimeline || b.kind == blockItem || b.kind == blockRow || stampedLine(b) {
+					entered = true
+				}
 			}
 			if r.kinds[i] != k || b.kind == blockCode || b.kind == blockHeading {
 				continue
