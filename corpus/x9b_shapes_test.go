@@ -78,10 +78,7 @@ func TestUnrelatedLeadInIsNoStart(t *testing.T) {
 func TestImmediateTierBesideFollowUps(t *testing.T) {
 	const head = "# Cache node outage\n\nOn 2031-02-11 a cache node lost power and lookups failed.\n\n"
 	const immediate = "### Immediate actions\n\n- Moved the traffic to the spare node\n- Booked a site visit\n\n"
-	tests := []struct {
-		name, doc string
-		actions   int
-	}{
+	tests := []actionCountCase{
 		{name: "beside corrective measures", doc: head + immediate +
 			"### Corrective measures implemented\n\n1. Alerting on node power loss\n2. Dual power supplies\n", actions: 2},
 		{name: "beside a short-term tier", doc: head + immediate +
@@ -89,17 +86,7 @@ func TestImmediateTierBesideFollowUps(t *testing.T) {
 		{name: "beside next steps", doc: head + immediate +
 			"### Next steps\n\n- Alert on node power loss\n", actions: 3},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tt.actions {
-				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }
 
 // TestActionParagraphOverDetails: in a follow-up section, a paragraph
@@ -158,10 +145,7 @@ func TestActionParagraphOverDetails(t *testing.T) {
 // orders ("Keep …", "Add …") each is still one action.
 func TestFollowUpProseCommentary(t *testing.T) {
 	const head = "# Spam uploads\n\nOn 2031-07-08 a flood of uploads slowed the registry.\n\n## Looking ahead\n\n"
-	tests := []struct {
-		name, doc string
-		actions   int
-	}{
+	tests := []actionCountCase{
 		{
 			name: "promises with commentary between them",
 			doc: head + "Nobody should be able to publish that fast. We will add a per-account upload limit.\n\n" +
@@ -185,17 +169,7 @@ func TestFollowUpProseCommentary(t *testing.T) {
 			actions: 2,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tt.actions {
-				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }
 
 // TestActionsTakenProseIsResponse: an "Actions taken" section written
@@ -206,23 +180,10 @@ func TestActionsTakenProseIsResponse(t *testing.T) {
 	const head = "# Registry slowdown\n\nOn 2031-07-08 a flood of uploads slowed the registry.\n\n"
 	const taken = "## Actions taken\n\nThe uploading account was blocked at once. Its packages were then hidden.\n\nLater that night all of them were deleted.\n\n"
 	const future = "## Future measures\n\n- Add a per-account upload limit\n- Refuse names that pose as the team\n"
-	tests := []struct {
-		name, doc string
-		actions   int
-	}{
+	tests := []actionCountCase{
 		{name: "prose before future measures", doc: head + taken + future, actions: 2},
 		{name: "prose alone", doc: head + taken, actions: 2},
 		{name: "a list before future measures", doc: head + "## Actions taken\n\n- Blocked the account\n- Hid its packages\n\n" + future, actions: 4},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rec.ActionItems) != tt.actions {
-				t.Errorf("action items = %d %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.actions)
-			}
-		})
-	}
+	testActionCounts(t, tests)
 }
