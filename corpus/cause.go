@@ -37,7 +37,7 @@ var reFinding = regexp.MustCompile(`(?i)\b(?:came to|reached|arrived at) the con
 
 // reUnknownCause finds sentences that say the cause is not known: they
 // name the cause without stating one.
-var reUnknownCause = regexp.MustCompile(`(?i)\b(?:cause|reason)s?\b[^.;]{0,40}?\b(?:is|was|are|were|remains?)\s+(?:(?:still|yet|currently|as yet)\s+)*(?:unknown|unclear|undetermined|not (?:yet |fully )?(?:known|clear|understood|determined|identified)|under investigation|being investigated|to be determined)\b|\bwe (?:do not|don't|did not|didn't) (?:yet |fully )?(?:know|understand) (?:the (?:root )?cause|why|what caused)`)
+var reUnknownCause = regexp.MustCompile(`(?i)\b(?:cause|reason)s?\b[^.;]{0,40}?\b(?:is|was|are|were|remains?)\s+(?:(?:still|yet|currently|as yet)\s+)*(?:unknown|unclear|undetermined|not (?:yet |fully )?(?:known|clear|understood|determined|identified)|under investigation|being investigated|to be determined)\b|\bwe (?:still |really )?(?:do not|don['’]t|did not|didn['’]t) (?:yet |fully |really )?(?:know|understand) (?:the (?:root )?cause|why|what caused)`)
 
 // reSpeculation finds a guess: "there might be some correlation", "it is
 // not clear", "perhaps".
@@ -169,10 +169,8 @@ var reUpdateLabel = regexp.MustCompile(`(?i)^[*_\s]*(?:investigating|identified|
 // sentence of its prose that does ("The partner API key was revoked.").
 // A document that says its cause is unknown states none.
 func mechanismCause(title string, blocks []block, kinds []sectionKind) string {
-	for i, b := range blocks {
-		if b.kind != blockHeading && b.kind != blockCode && reUnknownCause.MatchString(b.text) && kinds[i] != secActions {
-			return ""
-		}
+	if saysCauseUnknown(blocks, kinds) {
+		return ""
 	}
 	if namesMechanism(title) {
 		return strings.TrimSpace(title)
@@ -188,4 +186,16 @@ func mechanismCause(title string, blocks []block, kinds []sectionKind) string {
 		}
 	}
 	return ""
+}
+
+// saysCauseUnknown reports whether the document's text (not a heading,
+// code or an action item) says its cause is unknown: "We still don't know
+// why the gateway became unreachable".
+func saysCauseUnknown(blocks []block, kinds []sectionKind) bool {
+	for i, b := range blocks {
+		if b.kind != blockHeading && b.kind != blockCode && kinds[i] != secActions && reUnknownCause.MatchString(b.text) {
+			return true
+		}
+	}
+	return false
 }

@@ -40,6 +40,7 @@ func TestClassifyCategories(t *testing.T) {
 		{"storage", "The persistent volume could not be attached to the new node."},
 		{"hardware", "A failed disk and a faulty power supply took the host offline."},
 		{"hardware", "The hypervisor host had a hardware failure and the instance was retired."},
+		{"hardware", "After the reset the build server would not boot again, so a new one was set up."},
 		{"software-bug", "A race condition in the scheduler caused a null pointer exception."},
 		{"software-bug", "A bug in our retry logic caused an infinite loop and a memory leak."},
 		{"security", "A DDoS attack from a botnet flooded the login endpoint."},

@@ -160,7 +160,14 @@ func (p *Parser) extract(name string, doc *document) Record {
 		// question, else the sentences that state a cause, from the
 		// summary first, then the other prose sections.
 		rec.RootCause = qaCause(blocks, questionAnswers(blocks))
-		for _, k := range []sectionKind{secSummary, secImpact, secOther, secResolution, secDetection, secLessons} {
+		prose := []sectionKind{secSummary, secImpact, secOther, secResolution, secDetection, secLessons}
+		if saysCauseUnknown(blocks, kinds) {
+			// What the response did and learned gives its own reasons
+			// ("it did not work at first because …"), not the cause the
+			// document says it does not know.
+			prose = prose[:3]
+		}
+		for _, k := range prose {
 			if rec.RootCause != "" {
 				break
 			}
