@@ -67,6 +67,7 @@ type actionGroup struct {
 // [x], "(Done)", ✅, ~~struck~~ text and a status column mark an item
 // done; a trailing issue link is its link.
 func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
+	blocks, kinds = withoutAuthorNotes(blocks, kinds)
 	inActions := actionBlocks(blocks, kinds)
 	var out []ActionItem
 	for _, g := range actionGroups(blocks, inActions) {
@@ -105,6 +106,44 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		return []ActionItem{}
 	}
 	return out
+}
+
+// withoutAuthorNotes drops the sections addressed to the postmortem's
+// author ("Notes to the owner", authorNoteHeading): their check boxes
+// ("Publish this review", "File the tickets") are the template's
+// reminders about the document, not the incident's follow-ups. A
+// section runs to the next heading of its level or higher.
+func withoutAuthorNotes(blocks []block, kinds []sectionKind) ([]block, []sectionKind) {
+	start := -1
+	for i, b := range blocks {
+		if b.kind == blockHeading && authorNoteHeading(b.text) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return blocks, kinds
+	}
+	keptBlocks := append([]block(nil), blocks[:start]...)
+	keptKinds := append([]sectionKind(nil), kinds[:start]...)
+	for i, level := start, 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.kind == blockHeading {
+			switch {
+			case authorNoteHeading(b.text) && (level == 0 || b.level <= level):
+				level = b.level
+				continue
+			case level > 0 && b.level <= level:
+				level = 0
+			}
+		}
+		if level > 0 {
+			continue
+		}
+		keptBlocks = append(keptBlocks, b)
+		keptKinds = append(keptKinds, kinds[i])
+	}
+	return keptBlocks, keptKinds
 }
 
 // actionBlocks marks the blocks that belong to an action-items section.

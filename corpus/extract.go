@@ -457,9 +457,9 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 // reNotTitle are headings that name a part of a document, never its
 // incident: "Data", "FAQ", "Appendix"; the collection it belongs to
 // ("Postmortems", "Incident reports": a plural is a shelf, not one
-// incident); or a template's note to whoever fills it in ("Notes to the
-// owner", "Author's checklist", "Instructions").
-var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates|(?:notes?|instructions?|reminders?|checklist)\s+(?:to|for)\s+(?:the\s+)?(?:owners?|authors?|editors?|writers?|readers?|facilitators?|reviewers?)|(?:owner|author|editor|facilitator)(?:'?s)?\s+(?:checklist|instructions|notes)|(?:template\s+)?instructions|checklist|instructions for (?:using\s+)?this (?:template|document|form))$`)
+// incident); or a template's bare "Instructions" or "Checklist" (its
+// notes addressed to the author are authorNoteHeading).
+var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates|(?:template\s+)?instructions|checklist)$`)
 
 // titleHeading reports whether a heading can be the document's title:
 // not a status word, a part's name or a label ending in a colon.
@@ -468,7 +468,7 @@ func titleHeading(h string) bool {
 	if m := reReportFor.FindStringSubmatch(t); m != nil && orgName(m[1]) {
 		return false // a status page's "Incident Report for Acme"
 	}
-	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t) && !personHeading(t)
+	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t) && !personHeading(t) && !authorNoteHeading(t)
 }
 
 // reHandle is an @handle naming a person ("@sam", "@pat-lee").
