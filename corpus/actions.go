@@ -977,6 +977,9 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 	if u := reURL.FindString(text); u != "" && strings.TrimSpace(strings.Trim(text, "<>")) == u {
 		return ActionItem{}, false // a bare link is a reference, not an action
 	}
+	if isPointer(text) {
+		return ActionItem{}, false // "See the patch here.": a reference too
+	}
 	a := ActionItem{Text: text, Done: checked == 1 || struck && checked < 0}
 	if strings.Contains(text, "http") {
 		for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
@@ -991,6 +994,36 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 		a.Text = strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(a.Text, a.Link), "-–—:( "))
 	}
 	return a, a.Text != ""
+}
+
+// rePointer is a short line that only points the reader at something
+// shown elsewhere: "See the full change here.", "Read more here",
+// "Details below.", "More information here:". Between the verb and the
+// place come at most five words naming what is shown (isPointer
+// turns away a task such as "See if …").
+var rePointer = regexp.MustCompile(`(?i)^(?:please\s+)?(?:(?:see|view|read|find)((?:\s+[\w'’-]+){0,5}?)|(?:(?:more|full|further)\s+)?(?:details|information|info)(?:\s+(?:are|is|can be found|available))?)\s+(?:here|below|above)\s*[.!:)]?$`)
+
+// notPointerWord are words that make "See if …", "Find out how …"
+// a task rather than a pointer.
+var notPointerWord = map[string]bool{"if": true, "whether": true, "how": true, "why": true, "what": true,
+	"out": true, "we": true, "to": true, "can": true, "could": true, "should": true, "will": true, "it": true, "is": true}
+
+// isPointer reports whether a line only points at something shown
+// elsewhere (rePointer).
+func isPointer(text string) bool {
+	if len(text) > 120 {
+		return false
+	}
+	m := rePointer.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[1])) {
+		if notPointerWord[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // issueLink picks an item's link: the last issue or pull-request link,
