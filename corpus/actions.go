@@ -343,10 +343,25 @@ func (g actionGroup) items() []ActionItem {
 			return []ActionItem{a}
 		}
 	}
-	if out := proseActions(g.blocks, g.sub && !label); len(out) > 0 {
+	// prose under "Conclusion and next steps" is partly the conclusion:
+	// only what it promises is a follow-up
+	mixed := g.heading != nil && !g.sub && mixedActionsHeading(g.heading.text)
+	if out := proseActions(g.blocks, g.sub && !label || mixed); len(out) > 0 {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reMixedActions is a normalised heading naming follow-ups together
+// with another part of the report: "Conclusion and next steps",
+// "Summary & follow-ups", "Lessons learned and action items".
+var reMixedActions = regexp.MustCompile(`^((?:[a-z]+ ){1,3})and (?:(?:the |our )?next steps|follow ?ups?|action items|(?:future |further )?actions|what s next|going forward)$`)
+
+// mixedActionsHeading reports whether a follow-up heading also names a
+// part of the report that is not about follow-ups (reMixedActions).
+func mixedActionsHeading(h string) bool {
+	m := reMixedActions.FindStringSubmatch(normHeadingLimited(h))
+	return m != nil && classifyHeading(strings.TrimSpace(m[1])) != secActions
 }
 
 // reDetailsLead ends a paragraph that states an action and opens the
@@ -549,7 +564,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		if b.kind == blockPara && reClosing.MatchString(t) {
 			break // what follows "Thanks, …" or "--" is a signature
 		}
-		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
+		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) || reStatusReport.MatchString(t) {
 			continue
 		}
 		if isLineList(b.lines) && !isSentencePerLine(b.lines) {
@@ -573,7 +588,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 				orders = true
 			}
 		}
-		commentary := promising >= 2 && !orders
+		commentary := promising >= 2 && !orders || promisesOnly && !orders
 		var out []ActionItem
 		for _, b := range paras {
 			if len(b.text) > 600 || commentary && !promisesAction(b.text) {
@@ -608,8 +623,15 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 }
 
 // reClosing opens the closing of a post: thanks, a greeting, a
-// signature delimiter. Names and titles follow it, no follow-ups.
-var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b)`)
+// signature delimiter, a "Hope this clarifies …". Names, titles and
+// contact details follow it, no follow-ups.
+var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b|(?:we |i )?(?:hope|trust) (?:this|that|the above|it) (?:clarifies|clears|explains|answers|helps|sheds|gives|provides|makes)\b)`)
+
+// reStatusReport opens a paragraph that reports the service's present
+// state ("At this point, everything is back to normal …", "All systems
+// are now fully operational."): where things stand, not a follow-up,
+// whatever it adds about what is still to come.
+var reStatusReport = regexp.MustCompile(`(?i)^(?:(?:at this (?:point|time|moment|stage)|as of (?:now|today|this writing|writing)|currently|now|today|since then),?\s+)?(?:everything|all (?:services|systems|applications|components|operations)|(?:the |our )?(?:service|services|system|systems|network|platform|site|cluster|api)(?: and (?:all )?(?:of )?(?:its|their) [a-z]+)?)\s+(?:is|are|has|have)\s+(?:now\s+|since\s+|again\s+|fully\s+|completely\s+)*(?:back to normal|back (?:up|online)|(?:been )?(?:fully )?(?:restored|recovered)|operating normally|operational|running normally|functioning normally|stable)\b`)
 
 // reProseIntro announces the items that follow without a colon:
 // "Here are the lessons we have taken.", "The following changes were
@@ -1358,7 +1380,16 @@ const maxCommitments = 12
 // explain and status-page promises of updates are not follow-ups.
 func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
+	lastHeading := -1
 	for i, b := range blocks {
+		if b.kind == blockHeading {
+			lastHeading = i
+		}
+	}
+	for i, b := range blocks {
+		if i > lastHeading && b.kind == blockPara && reClosing.MatchString(strings.TrimSpace(b.text)) {
+			break // a sign-off in the last section: a signature follows
+		}
 		if b.kind != blockPara || kinds[i] == secTimeline || kinds[i] == secImpact || len(b.text) > 3000 {
 			continue
 		}
