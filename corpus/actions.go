@@ -1424,8 +1424,15 @@ func statesFollowUp(s string) bool {
 // is none: what the post will explain, a status page's promise of
 // updates, a regret ("we should have …").
 func notAFollowUp(m string) bool {
-	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m)
+	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m) || reUndoMitigation.MatchString(m)
 }
+
+// reUndoMitigation is the last step of the response stated as an
+// intention: switching traffic back after a failover, or taking the
+// incident's workaround out again ("We will fail back to the primary
+// tonight", "We'll remove the temporary redirect once …"). It returns to
+// the setup from before the incident; it is no follow-up.
+var reUndoMitigation = regexp.MustCompile(`(?i)\b(?:(?:switch|fail|route|flip|cut)(?:ing)?\s+(?:(?:the|our|all|this|that|it|them|traffic|users|requests)\s+){0,2}(?:[\w.-]+\s+)?back\b|(?:revert|undo|remove|drop|disable|lift|roll back)(?:ing)?\s+(?:the|our|this|that)\s+(?:temporary\s+|interim\s+|emergency\s+)?(?:workaround|mitigation|redirect|failover|fallback)s?\b)`)
 
 // reLessonCommit is a lesson that turns into a commitment anywhere in
 // a sentence: "…, which we'll avoid going forward", "…, however we
