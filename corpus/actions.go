@@ -67,6 +67,7 @@ type actionGroup struct {
 // [x], "(Done)", ✅, ~~struck~~ text and a status column mark an item
 // done; a trailing issue link is its link.
 func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
+	blocks, kinds = withoutAuthorNotes(blocks, kinds)
 	inActions := actionBlocks(blocks, kinds)
 	var out []ActionItem
 	for _, g := range actionGroups(blocks, inActions) {
@@ -105,6 +106,44 @@ func extractActions(blocks []block, kinds []sectionKind) []ActionItem {
 		return []ActionItem{}
 	}
 	return out
+}
+
+// withoutAuthorNotes drops the sections addressed to the postmortem's
+// author ("Notes to the owner", authorNoteHeading): their check boxes
+// ("Publish this review", "File the tickets") are the template's
+// reminders about the document, not the incident's follow-ups. A
+// section runs to the next heading of its level or higher.
+func withoutAuthorNotes(blocks []block, kinds []sectionKind) ([]block, []sectionKind) {
+	start := -1
+	for i, b := range blocks {
+		if b.kind == blockHeading && authorNoteHeading(b.text) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return blocks, kinds
+	}
+	keptBlocks := append([]block(nil), blocks[:start]...)
+	keptKinds := append([]sectionKind(nil), kinds[:start]...)
+	for i, level := start, 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.kind == blockHeading {
+			switch {
+			case authorNoteHeading(b.text) && (level == 0 || b.level <= level):
+				level = b.level
+				continue
+			case level > 0 && b.level <= level:
+				level = 0
+			}
+		}
+		if level > 0 {
+			continue
+		}
+		keptBlocks = append(keptBlocks, b)
+		keptKinds = append(keptKinds, kinds[i])
+	}
+	return keptBlocks, keptKinds
 }
 
 // actionBlocks marks the blocks that belong to an action-items section.
@@ -304,10 +343,25 @@ func (g actionGroup) items() []ActionItem {
 			return []ActionItem{a}
 		}
 	}
-	if out := proseActions(g.blocks, g.sub && !label); len(out) > 0 {
+	// prose under "Conclusion and next steps" is partly the conclusion:
+	// only what it promises is a follow-up
+	mixed := g.heading != nil && !g.sub && mixedActionsHeading(g.heading.text)
+	if out := proseActions(g.blocks, g.sub && !label || mixed); len(out) > 0 {
 		return out
 	}
 	return trackerPointer(g.blocks)
+}
+
+// reMixedActions is a normalised heading naming follow-ups together
+// with another part of the report: "Conclusion and next steps",
+// "Summary & follow-ups", "Lessons learned and action items".
+var reMixedActions = regexp.MustCompile(`^((?:[a-z]+ ){1,3})and (?:(?:the |our )?next steps|follow ?ups?|action items|(?:future |further )?actions|what s next|going forward)$`)
+
+// mixedActionsHeading reports whether a follow-up heading also names a
+// part of the report that is not about follow-ups (reMixedActions).
+func mixedActionsHeading(h string) bool {
+	m := reMixedActions.FindStringSubmatch(normHeadingLimited(h))
+	return m != nil && classifyHeading(strings.TrimSpace(m[1])) != secActions
 }
 
 // reDetailsLead ends a paragraph that states an action and opens the
@@ -510,7 +564,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 		if b.kind == blockPara && reClosing.MatchString(t) {
 			break // what follows "Thanks, …" or "--" is a signature
 		}
-		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) {
+		if b.kind != blockPara || t == "" || strings.HasSuffix(t, ":") || len(t) > 1500 || reSignOff.MatchString(t) || !strings.Contains(t, " ") || isProseIntro(t) || reNarration.MatchString(t) || reStatusReport.MatchString(t) {
 			continue
 		}
 		if isLineList(b.lines) && !isSentencePerLine(b.lines) {
@@ -534,7 +588,7 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 				orders = true
 			}
 		}
-		commentary := promising >= 2 && !orders
+		commentary := promising >= 2 && !orders || promisesOnly && !orders
 		var out []ActionItem
 		for _, b := range paras {
 			if len(b.text) > 600 || commentary && !promisesAction(b.text) {
@@ -569,8 +623,15 @@ func proseActions(blocks []block, promisesOnly bool) []ActionItem {
 }
 
 // reClosing opens the closing of a post: thanks, a greeting, a
-// signature delimiter. Names and titles follow it, no follow-ups.
-var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b)`)
+// signature delimiter, a "Hope this clarifies …". Names, titles and
+// contact details follow it, no follow-ups.
+var reClosing = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks\b|thank you\b|(?:kind |best |warm )?regards\b|cheers\b|sincerely\b|best,|all the best\b|(?:we |i )?(?:hope|trust) (?:this|that|the above|it) (?:clarifies|clears|explains|answers|helps|sheds|gives|provides|makes)\b)`)
+
+// reStatusReport opens a paragraph that reports the service's present
+// state ("At this point, everything is back to normal …", "All systems
+// are now fully operational."): where things stand, not a follow-up,
+// whatever it adds about what is still to come.
+var reStatusReport = regexp.MustCompile(`(?i)^(?:(?:at this (?:point|time|moment|stage)|as of (?:now|today|this writing|writing)|currently|now|today|since then),?\s+)?(?:everything|all (?:services|systems|applications|components|operations)|(?:the |our )?(?:service|services|system|systems|network|platform|site|cluster|api)(?: and (?:all )?(?:of )?(?:its|their) [a-z]+)?)\s+(?:is|are|has|have)\s+(?:now\s+|since\s+|again\s+|fully\s+|completely\s+)*(?:back to normal|back (?:up|online)|(?:been )?(?:fully )?(?:restored|recovered)|operating normally|operational|running normally|functioning normally|stable)\b`)
 
 // reProseIntro announces the items that follow without a colon:
 // "Here are the lessons we have taken.", "The following changes were
@@ -938,6 +999,9 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 	if u := reURL.FindString(text); u != "" && strings.TrimSpace(strings.Trim(text, "<>")) == u {
 		return ActionItem{}, false // a bare link is a reference, not an action
 	}
+	if isPointer(text) {
+		return ActionItem{}, false // "See the patch here.": a reference too
+	}
 	a := ActionItem{Text: text, Done: checked == 1 || struck && checked < 0}
 	if strings.Contains(text, "http") {
 		for _, u := range reURL.FindAllString(text, -1) { // bare URLs are links too
@@ -952,6 +1016,36 @@ func actionFrom(text string, links []string, checked int8, struck bool) (ActionI
 		a.Text = strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(a.Text, a.Link), "-–—:( "))
 	}
 	return a, a.Text != ""
+}
+
+// rePointer is a short line that only points the reader at something
+// shown elsewhere: "See the full change here.", "Read more here",
+// "Details below.", "More information here:". Between the verb and the
+// place come at most five words naming what is shown (isPointer
+// turns away a task such as "See if …").
+var rePointer = regexp.MustCompile(`(?i)^(?:please\s+)?(?:(?:see|view|read|find)((?:\s+[\w'’-]+){0,5}?)|(?:(?:more|full|further)\s+)?(?:details|information|info)(?:\s+(?:are|is|can be found|available))?)\s+(?:here|below|above)\s*[.!:)]?$`)
+
+// notPointerWord are words that make "See if …", "Find out how …"
+// a task rather than a pointer.
+var notPointerWord = map[string]bool{"if": true, "whether": true, "how": true, "why": true, "what": true,
+	"out": true, "we": true, "to": true, "can": true, "could": true, "should": true, "will": true, "it": true, "is": true}
+
+// isPointer reports whether a line only points at something shown
+// elsewhere (rePointer).
+func isPointer(text string) bool {
+	if len(text) > 120 {
+		return false
+	}
+	m := rePointer.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[1])) {
+		if notPointerWord[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // issueLink picks an item's link: the last issue or pull-request link,
@@ -1286,7 +1380,16 @@ const maxCommitments = 12
 // explain and status-page promises of updates are not follow-ups.
 func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 	var out []ActionItem
+	lastHeading := -1
 	for i, b := range blocks {
+		if b.kind == blockHeading {
+			lastHeading = i
+		}
+	}
+	for i, b := range blocks {
+		if i > lastHeading && b.kind == blockPara && reClosing.MatchString(strings.TrimSpace(b.text)) {
+			break // a sign-off in the last section: a signature follows
+		}
 		if b.kind != blockPara || kinds[i] == secTimeline || kinds[i] == secImpact || len(b.text) > 3000 {
 			continue
 		}
@@ -1321,8 +1424,15 @@ func statesFollowUp(s string) bool {
 // is none: what the post will explain, a status page's promise of
 // updates, a regret ("we should have …").
 func notAFollowUp(m string) bool {
-	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m)
+	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m) || reUndoMitigation.MatchString(m)
 }
+
+// reUndoMitigation is the last step of the response stated as an
+// intention: switching traffic back after a failover, or taking the
+// incident's workaround out again ("We will fail back to the primary
+// tonight", "We'll remove the temporary redirect once …"). It returns to
+// the setup from before the incident; it is no follow-up.
+var reUndoMitigation = regexp.MustCompile(`(?i)\b(?:(?:switch|fail|route|flip|cut)(?:ing)?\s+(?:(?:the|our|all|this|that|it|them|traffic|users|requests)\s+){0,2}(?:[\w.-]+\s+)?back\b|(?:revert|undo|remove|drop|disable|lift|roll back)(?:ing)?\s+(?:the|our|this|that)\s+(?:temporary\s+|interim\s+|emergency\s+)?(?:workaround|mitigation|redirect|failover|fallback)s?\b)`)
 
 // reLessonCommit is a lesson that turns into a commitment anywhere in
 // a sentence: "…, which we'll avoid going forward", "…, however we

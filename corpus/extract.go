@@ -89,7 +89,11 @@ func blockText(b block) string {
 	return b.text
 }
 
-var reFilePrefix = regexp.MustCompile(`(?i)^(?:pm|inc|incident|postmortem|pir)[-_ ]?\d{2,4}(?:[-_]\d+)*\s*[-–—_:]\s*`)
+// reFilePrefix is a file name's leading id, dropped from a title made of
+// the name: "PM-012 - ", "incident_2023_04: ", or a zero-padded serial
+// number before a word ("004-", "07_"; its first letter is kept, so a
+// date such as "01-15-2023" keeps its digits).
+var reFilePrefix = regexp.MustCompile(`(?i)^(?:(?:pm|inc|incident|postmortem|pir)[-_ ]?\d{2,4}(?:[-_]\d+)*\s*[-–—_:]\s*|0\d{1,3}\s*[-_.]\s*([a-z]))`)
 
 // extract fills a Record from a parsed document.
 func (p *Parser) extract(name string, doc *document) Record {
@@ -453,15 +457,16 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 			base = base[:i]
 		}
 	}
-	base = reFilePrefix.ReplaceAllString(base, "")
+	base = reFilePrefix.ReplaceAllString(base, "$1")
 	return normSpace(strings.NewReplacer("_", " ").Replace(base)), true
 }
 
 // reNotTitle are headings that name a part of a document, never its
-// incident: "Data", "FAQ", "Appendix"; or the collection it belongs to
+// incident: "Data", "FAQ", "Appendix"; the collection it belongs to
 // ("Postmortems", "Incident reports": a plural is a shelf, not one
-// incident).
-var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates)$`)
+// incident); or a template's bare "Instructions" or "Checklist" (its
+// notes addressed to the author are authorNoteHeading).
+var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates|(?:template\s+)?instructions|checklist)$`)
 
 // titleHeading reports whether a heading can be the document's title:
 // not a status word, a part's name or a label ending in a colon.
@@ -470,7 +475,23 @@ func titleHeading(h string) bool {
 	if m := reReportFor.FindStringSubmatch(t); m != nil && orgName(m[1]) {
 		return false // a status page's "Incident Report for Acme"
 	}
-	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t)
+	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t) && !personHeading(t) && !authorNoteHeading(t)
+}
+
+// reHandle is an @handle naming a person ("@sam", "@pat-lee").
+var reHandle = regexp.MustCompile(`(?:^|[\s(])@[A-Za-z0-9][\w-]*`)
+
+// personHeading reports whether a heading is a header field saying who
+// wrote, owns or took part in the review ("Owner: @sam", "Authors: Sam
+// Lee", "Reviewed by: Pat", "Sync held with: @pat"): a template's form
+// field set as a heading, never the incident's title.
+func personHeading(h string) bool {
+	key, val, ok := splitKeyLine(h)
+	if !ok {
+		return false
+	}
+	key = strings.ToLower(normSpace(key))
+	return metaKeys[key] == "authors" || reBylineKey.MatchString(key) || reHandle.MatchString(val)
 }
 
 // reGenericReport is a heading that only names the kind of document,

@@ -306,3 +306,16 @@ func classifyByRules(n string) sectionKind {
 	}
 	return secOther
 }
+
+// reAuthorNote is a normalised heading over a template's notes to whoever
+// writes the postmortem: "Notes to the owner", "Reminders for the
+// incident author", "Facilitator's checklist", "Instructions for using
+// this template".
+var reAuthorNote = regexp.MustCompile(`^(?:(?:notes?|instructions?|reminders?|checklist)\s+(?:to|for)\s+(?:the\s+)?(?:(?:postmortem|post mortem|incident|document|report|review)\s+)?(?:owners?|authors?|editors?|writers?|facilitators?|reviewers?)|(?:(?:postmortem|post mortem|incident|document|report|review)\s+)?(?:owners?|authors?|editors?|facilitators?)\s+(?:checklist|instructions|notes|reminders)|instructions for (?:using\s+)?this (?:template|document|form))$`)
+
+// authorNoteHeading reports whether a heading is over a template's notes
+// to the postmortem's author (reAuthorNote): what the author is to do
+// with the document, neither its title nor the incident's follow-ups.
+func authorNoteHeading(h string) bool {
+	return len(h) < 120 && reAuthorNote.MatchString(strings.TrimRight(normHeadingLimited(h), " "))
+}
