@@ -159,6 +159,17 @@ func namesMechanism(s string) bool {
 	return reMechanism.MatchString(s) && !reNegatedMechanism.MatchString(s) && !isQuestion(s) && !reSpeculation.MatchString(s)
 }
 
+// reTitleCause finds a title that gives its cause after a causal
+// connective ("Builds stalled due to a full cache", "Mail delayed
+// because of a relay outage"): the title states the cause.
+var reTitleCause = regexp.MustCompile(`(?i)\b(?:due to|caused by|because of|as a result of|triggered by|owing to)\s+\S`)
+
+// titleStatesCause reports whether a title states its cause with a
+// causal connective, without asking or guessing.
+func titleStatesCause(title string) bool {
+	return reTitleCause.MatchString(title) && !isQuestion(title) && !reSpeculation.MatchString(title) && !reUnknownCause.MatchString(title)
+}
+
 // reUpdateLabel is the label of a status update or timeline entry
 // before its text: "Update - ", "Investigating: ", "08:45 UTC - ".
 var reUpdateLabel = regexp.MustCompile(`(?i)^[*_\s]*(?:investigating|identified|update|monitoring|resolved|\d{1,2}[:.]\d{2}(?:\s*[a-z]{2,4})?)[*_\s]*[-–—:]\s+`)
@@ -174,7 +185,7 @@ func mechanismCause(title string, blocks []block, kinds []sectionKind) string {
 			return ""
 		}
 	}
-	if namesMechanism(title) {
+	if namesMechanism(title) || titleStatesCause(title) {
 		return strings.TrimSpace(title)
 	}
 	for i, b := range blocks {

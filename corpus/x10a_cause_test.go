@@ -1,0 +1,34 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// testRootCauses parses each document and checks its root cause.
+func testRootCauses(t *testing.T, tests []struct{ name, doc, cause string }) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("2032-02-02-incident.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(rec.RootCause); got != tc.cause {
+				t.Errorf("root cause = %q, want %q", got, tc.cause)
+			}
+		})
+	}
+}
+
+// TestTitleStatesCause covers status notes with no causal sentence in
+// their body whose title gives the cause after a connective.
+func TestTitleStatesCause(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"due to in a frontmatter title", "---\ntitle: wiki.example.org slow due to a stuck indexer\n---\n\nThe indexer was restarted and pages load again.\n", "wiki.example.org slow due to a stuck indexer"},
+		{"because of in a heading title", "# Uploads rejected because of a full bucket\n\nWe emptied old artefacts.\n", "Uploads rejected because of a full bucket"},
+		{"a question title states none", "# Was the outage due to the cache?\n\nWe restarted the proxy.\n", ""},
+		{"a guessed title states none", "# Mail delayed, possibly due to the relay\n\nMail flows again.\n", ""},
+		{"a plain title states none", "# Docs site down\n\nWe restarted the web server.\n", ""},
+	})
+}
