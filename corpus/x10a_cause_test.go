@@ -32,3 +32,14 @@ func TestTitleStatesCause(t *testing.T) {
 		{"a plain title states none", "# Docs site down\n\nWe restarted the web server.\n", ""},
 	})
 }
+
+// TestMechanismQuotaAndOverload covers documents that state their cause
+// only as a quota or limit exceeded, or a service overloaded.
+func TestMechanismQuotaAndOverload(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"quota exceeded in the title", "---\ntitle: artifacts.example.net storage quota exceeded\n---\n\nThe build agents cannot write their caches.\n", "artifacts.example.net storage quota exceeded"},
+		{"a limit exceeded in prose", "# Webhooks paused\n\nOur account exceeded its API rate limit and deliveries stopped.\n", "Our account exceeded its API rate limit and deliveries stopped."},
+		{"overload in prose", "# Forum unreachable\n\nAn overloaded database host stopped answering queries.\n", "An overloaded database host stopped answering queries."},
+		{"a denied overload states none", "# Forum unreachable\n\nThe host was not overloaded; we are still looking.\n", ""},
+	})
+}
