@@ -144,14 +144,18 @@ func identifiedCause(blocks []block) string {
 // misconfigured, a resource that ran out, data corrupted, a named piece
 // of hardware or power that failed, a part that "had a fault in" it,
 // a power outage, a provider that "is having" trouble (the cause lies
-// with it), a quota or limit exceeded, an overload. Words that only say what users saw
+// with it), a quota or limit exceeded, an overload,
+// a weakness an attack used (a page "vulnerable to" injection, a
+// vulnerability "in" a component, a flaw "exploited", an attacker who
+// "took advantage of" it, phishing). Words that only say what users saw
 // ("down", "unavailable", "crashed", "failed") name a symptom: the
 // crash's cause is the root cause.
-var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b|power (?:outage|cut|loss)s?|(?:loss of|lost) (?:mains )?power|quotas? (?:(?:was|were|is|are|has been|have been) )?exceeded|exceed(?:ed|s|ing) (?:(?:the|its|their|our|a) )?(?:\w+ ){0,2}(?:quota|limit)s?|overload(?:ed|s|ing)?|(?:provider|vendor|upstream|hosting company|data ?cent(?:er|re)|isp|cdn)s?\b[^.;]{0,40}?\b(?:is|are|was|were|has been|have been) (?:having|experiencing|suffering)\b)\b`)
+var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b|power (?:outage|cut|loss)s?|(?:loss of|lost) (?:mains )?power|quotas? (?:(?:was|were|is|are|has been|have been) )?exceeded|exceed(?:ed|s|ing) (?:(?:the|its|their|our|a) )?(?:\w+ ){0,2}(?:quota|limit)s?|overload(?:ed|s|ing)?|vulnerable to|vulnerabilit(?:y|ies) (?:in|of)\b|phish\w*|(?:was|were|been|being) (?:\w+ and )?exploited|(?:exploit|attack|attacker|adversary|hacker|intruder)s? (?:\w+ )?(?:took advantage of|abused)|(?:provider|vendor|upstream|hosting company|data ?cent(?:er|re)|isp|cdn)s?\b[^.;]{0,40}?\b(?:is|are|was|were|has been|have been) (?:having|experiencing|suffering)\b)\b`)
 
-// reNegatedMechanism finds a mechanism denied: "has not expired",
-// "no compromise".
-var reNegatedMechanism = regexp.MustCompile(`(?i)\b(?:not|never|no|n't|without)\s+(?:been\s+|yet\s+|a\s+|any\s+)?(?:expir|compromis|leak|revok|misconfigur|breach|ran out|run out|exhaust|corrupt|exceed|overload)`)
+// reNegatedMechanism finds a mechanism denied, or a vulnerability only
+// reported: "has not expired", "no compromise", "a possible
+// vulnerability".
+var reNegatedMechanism = regexp.MustCompile(`(?i)\b(?:not|never|no|n't|without)\s+(?:been\s+|yet\s+|a\s+|any\s+)?(?:expir|compromis|leak|revok|misconfigur|breach|ran out|run out|exhaust|corrupt|exceed|overload|vulnerab|phish|exploit)|\b(?:possible|potential|alleged|reported)\s+(?:\w+\s+)?vulnerab`)
 
 // namesMechanism reports whether a sentence or title names how
 // something broke, without denying it or asking about it.

@@ -43,3 +43,16 @@ func TestMechanismQuotaAndOverload(t *testing.T) {
 		{"a denied overload states none", "# Forum unreachable\n\nThe host was not overloaded; we are still looking.\n", ""},
 	})
 }
+
+// TestMechanismSecurityWeakness covers security notes that state their
+// cause only as the weakness an attack used.
+func TestMechanismSecurityWeakness(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"vulnerable to", "# Advisory: script injection on the shop\n\n## Introduction\n\nA search field on the shop was vulnerable to script injection. The vendor patched it.\n", "A search field on the shop was vulnerable to script injection."},
+		{"a vulnerability exploited", "# Vault drained\n\nLast week a flaw was found and exploited in the staking vault.\n", "Last week a flaw was found and exploited in the staking vault."},
+		{"an attacker took advantage", "# Vault drained\n\nThe attacker took advantage of an unchecked withdrawal amount.\n", "The attacker took advantage of an unchecked withdrawal amount."},
+		{"phishing in prose", "# Mailbox incident\n\n## Summary\n\nA targeted phishing wave reached the inboxes of our maintainers.\n", "A targeted phishing wave reached the inboxes of our maintainers."},
+		{"a reported vulnerability states none", "# Advisory\n\nWe were told about a possible vulnerability in the shop.\n", ""},
+		{"an unaffected component states none", "# Advisory\n\nOur servers are not vulnerable to this issue.\n", ""},
+	})
+}
