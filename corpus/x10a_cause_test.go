@@ -56,3 +56,13 @@ func TestMechanismSecurityWeakness(t *testing.T) {
 		{"an unaffected component states none", "# Advisory\n\nOur servers are not vulnerable to this issue.\n", ""},
 	})
 }
+
+// TestMechanismProviderOutage covers notes whose cause is an outage or
+// problem at a provider, stated without a causal connective.
+func TestMechanismProviderOutage(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"an outage of the hosting provider", "# Blog unreachable\n\nOn Friday the blog went dark during an outage at our hosting company.\n\n## Timeline\n\n*09:00*: blog down\n", "On Friday the blog went dark during an outage at our hosting company."},
+		{"problems on the hypervisor", "# Wiki offline\n\nA reboot of the wiki machine did not complete: problems on the hypervisor kept it off.\n", "A reboot of the wiki machine did not complete: problems on the hypervisor kept it off."},
+		{"our own outage is a symptom", "# Wiki offline\n\nThe wiki had an outage of two hours.\n", ""},
+	})
+}
