@@ -66,3 +66,13 @@ func TestMechanismProviderOutage(t *testing.T) {
 		{"our own outage is a symptom", "# Wiki offline\n\nThe wiki had an outage of two hours.\n", ""},
 	})
 }
+
+// TestMechanismWrongThingDeployed covers notes whose cause is a wrong
+// file or setting put in place, stated without a causal connective.
+func TestMechanismWrongThingDeployed(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"wrong thing deployed in the title", "# Stale signing keys rolled out to the mirrors\n\nMirrors served unsigned packages until noon.\n", "Stale signing keys rolled out to the mirrors"},
+		{"applied the wrong thing in prose", "# Mirrors rejected uploads\n\n## Summary\n\nA redeploy last week applied the outdated firewall rules to every mirror.\n", "A redeploy last week applied the outdated firewall rules to every mirror."},
+		{"a right thing deployed states none", "# Mirrors slow\n\nThe new keys were deployed and mirrors are fine.\n", ""},
+	})
+}
