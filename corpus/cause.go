@@ -10,8 +10,10 @@ import (
 // maxCauseSentences bounds the root-cause text taken from prose.
 const maxCauseSentences = 3
 
-// reCausal finds sentences that state a cause.
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
+// reCausal finds sentences that state a cause, with a connective or
+// as a consequence that follows it ("the disk was full, so the job
+// failed").
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant)|,\s+so (?:it|they|this|the \w+)(?: \w+)? (?:failed|crashed|broke|stopped|errored|could(?:n't| not)|was unable|were unable|did(?:n't| not)|never))\b`)
 
 // splitSentences splits text into sentences line by line: every line
 // end ends a sentence (sections here are already joined lines), and within

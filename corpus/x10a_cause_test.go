@@ -76,3 +76,14 @@ func TestMechanismWrongThingDeployed(t *testing.T) {
 		{"a right thing deployed states none", "# Mirrors slow\n\nThe new keys were deployed and mirrors are fine.\n", ""},
 	})
 }
+
+// TestCausalConsequence covers a summary that states its cause as what
+// came first, followed by ", so it failed".
+func TestCausalConsequence(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"so it failed", "# Nightly export missing\n\n## Summary\n\nA half-finished rebase was left on the export host, so the script failed on every run.\n", "A half-finished rebase was left on the export host, so the script failed on every run."},
+		{"so they could not", "# Builds queued\n\n## Summary\n\nThe runners lost their registration tokens, so they could not pick up jobs.\n", "The runners lost their registration tokens, so they could not pick up jobs."},
+		{"so we acted states none", "# Builds queued\n\n## Summary\n\nBuilds queued for an hour, so we added runners.\n", ""},
+		{"so that is a purpose", "# Builds queued\n\n## Summary\n\nWe paused the queue, so that it could not grow further.\n", ""},
+	})
+}
