@@ -10,8 +10,10 @@ import (
 // maxCauseSentences bounds the root-cause text taken from prose.
 const maxCauseSentences = 3
 
-// reCausal finds sentences that state a cause.
-var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant))\b`)
+// reCausal finds sentences that state a cause, with a connective or
+// as a consequence that follows it ("the disk was full, so the job
+// failed").
+var reCausal = regexp.MustCompile(`(?i)\b(?:root[- ]cause|caused by|was caused|were caused|is caused|due to|because of|because the|because our|because we|because it|as a result of|resulted from|result of a|the cause|(?:likely|probable|apparent|main|primary|immediate|direct|underlying) cause|triggered by|stemmed from|stems from|the reason (?:was|is|for)|underlying (?:issue|problem|cause) (?:was|is)|turned out to be|(?:was|were|is|are) (?:determined|found|identified|confirmed|believed) (?:to be|as)|(?:was|were|is|are) attributed to|originated (?:from|in)|the culprit|traced (?:back )?to|because|caused|causing|led to|leading to|result(?:ed|ing) in|which (?:broke|meant)|,\s+so (?:it|they|this|the \w+)(?: \w+)? (?:failed|crashed|broke|stopped|errored|could(?:n't| not)|was unable|were unable|did(?:n't| not)|never))\b`)
 
 // splitSentences splits text into sentences line by line: every line
 // end ends a sentence (sections here are already joined lines), and within
@@ -144,19 +146,37 @@ func identifiedCause(blocks []block) string {
 // misconfigured, a resource that ran out, data corrupted, a named piece
 // of hardware or power that failed, a part that "had a fault in" it,
 // a power outage, a provider that "is having" trouble (the cause lies
-// with it). Words that only say what users saw
+// with it), a quota or limit exceeded, an overload,
+// a weakness an attack used (a page "vulnerable to" injection, a
+// vulnerability "in" a component, a flaw "exploited", an attacker who
+// "took advantage of" it, phishing), an outage or problem "of", "at" or "on" a provider,
+// a data centre or a hypervisor (the cause lies outside the team), a
+// wrong thing put in place ("incorrect certificates deployed", "applied
+// the wrong settings"). Words that only say what users saw
 // ("down", "unavailable", "crashed", "failed") name a symptom: the
 // crash's cause is the root cause.
-var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b|power (?:outage|cut|loss)s?|(?:loss of|lost) (?:mains )?power|(?:provider|vendor|upstream|hosting company|data ?cent(?:er|re)|isp|cdn)s?\b[^.;]{0,40}?\b(?:is|are|was|were|has been|have been) (?:having|experiencing|suffering)\b)\b`)
+var reMechanism = regexp.MustCompile(`(?i)\b(?:expir(?:ed|es|y|ation)|compromis(?:e|ed|es)|leak(?:ed|s)?|revok(?:ed|es)|revocation|misconfigur\w*|mis-configur\w*|breach(?:ed)?|ran out of|runs? out of|exhausted|exhaustion|corrupt(?:ed|ion)|(?:hardware|disk|drive|power|storage|raid|controller|memory) (?:failure|fault)s?|(?:had|has|suffered|developed) an? (?:\w+ )?(?:fault|failure) (?:in|on|with|of)\b|power (?:outage|cut|loss)s?|(?:loss of|lost) (?:mains )?power|quotas? (?:(?:was|were|is|are|has been|have been) )?exceeded|exceed(?:ed|s|ing) (?:(?:the|its|their|our|a) )?(?:\w+ ){0,2}(?:quota|limit)s?|overload(?:ed|s|ing)?|vulnerable to|vulnerabilit(?:y|ies) (?:in|of)\b|phish\w*|(?:was|were|been|being) (?:\w+ and )?exploited|(?:exploit|attack|attacker|adversary|hacker|intruder)s? (?:\w+ )?(?:took advantage of|abused)|(?:outage|incident|failure|disruption|problem|issue|fault)s? (?:of|at|on|with|in) (?:(?:our|the|an?|their|its) )?(?:\w+ ){0,2}?(?:provider|vendor|hosting company|hoster|data ?cent(?:er|re)|isp|cdn|hypervisor)s?\b|(?:incorrect|wrong|invalid|outdated|stale|mismatched) (?:\w+ ){0,3}?(?:(?:was|were|got|had been) )?(?:deployed|applied|pushed|installed|rolled out)|(?:deployed|applied|pushed|installed|rolled out) (?:the |an? )?(?:incorrect|wrong|invalid|outdated|stale|mismatched) \w+|(?:provider|vendor|upstream|hosting company|data ?cent(?:er|re)|isp|cdn)s?\b[^.;]{0,40}?\b(?:is|are|was|were|has been|have been) (?:having|experiencing|suffering)\b)\b`)
 
-// reNegatedMechanism finds a mechanism denied: "has not expired",
-// "no compromise".
-var reNegatedMechanism = regexp.MustCompile(`(?i)\b(?:not|never|no|n't|without)\s+(?:been\s+|yet\s+|a\s+|any\s+)?(?:expir|compromis|leak|revok|misconfigur|breach|ran out|run out|exhaust|corrupt)`)
+// reNegatedMechanism finds a mechanism denied, or a vulnerability only
+// reported: "has not expired", "no compromise", "a possible
+// vulnerability".
+var reNegatedMechanism = regexp.MustCompile(`(?i)\b(?:not|never|no|n't|without)\s+(?:been\s+|yet\s+|a\s+|any\s+)?(?:expir|compromis|leak|revok|misconfigur|breach|ran out|run out|exhaust|corrupt|exceed|overload|vulnerab|phish|exploit)|\b(?:possible|potential|alleged|reported)\s+(?:\w+\s+)?vulnerab`)
 
 // namesMechanism reports whether a sentence or title names how
 // something broke, without denying it or asking about it.
 func namesMechanism(s string) bool {
 	return reMechanism.MatchString(s) && !reNegatedMechanism.MatchString(s) && !isQuestion(s) && !reSpeculation.MatchString(s)
+}
+
+// reTitleCause finds a title that gives its cause after a causal
+// connective ("Builds stalled due to a full cache", "Mail delayed
+// because of a relay outage"): the title states the cause.
+var reTitleCause = regexp.MustCompile(`(?i)\b(?:due to|caused by|because of|as a result of|triggered by|owing to)\s+\S`)
+
+// titleStatesCause reports whether a title states its cause with a
+// causal connective, without asking or guessing.
+func titleStatesCause(title string) bool {
+	return reTitleCause.MatchString(title) && !isQuestion(title) && !reSpeculation.MatchString(title) && !reUnknownCause.MatchString(title)
 }
 
 // reUpdateLabel is the label of a status update or timeline entry
@@ -172,7 +192,7 @@ func mechanismCause(title string, blocks []block, kinds []sectionKind) string {
 	if saysCauseUnknown(blocks, kinds) {
 		return ""
 	}
-	if namesMechanism(title) {
+	if namesMechanism(title) || titleStatesCause(title) {
 		return strings.TrimSpace(title)
 	}
 	for i, b := range blocks {
