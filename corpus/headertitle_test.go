@@ -10,9 +10,7 @@ import (
 // incident, a heading that is only a day never does, and an id-only
 // field or one after the first section is no title.
 func TestHeaderTitle(t *testing.T) {
-	tests := []struct {
-		name, file, doc, title string
-	}{
+	tests := []titleCase{
 		{"event field of a header table", "report-17.md",
 			"| Working group | Pipelines |\n| --- | --- |\n| **Event** | `ingest_2031_lag` |\n| **Detected** | 2031-06-01 10:00 |\n\n## Summary\n\nThe ingest lagged.\n\n## Timeline\n\n### 2031-06-01\n\n- 10:00 lag noticed\n",
 			"ingest_2031_lag"},
@@ -32,6 +30,18 @@ func TestHeaderTitle(t *testing.T) {
 			"Caches were evicted early.\n\n## Timeline\n\nEvent: eviction storm began\n",
 			"cache-eviction"},
 	}
+	testTitles(t, tests)
+}
+
+// titleCase is a document, its file name and the title it should get.
+type titleCase struct {
+	name, file, doc, title string
+}
+
+// testTitles parses each case's document under its file name and checks
+// the record's title.
+func testTitles(t *testing.T, tests []titleCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec, err := Parse(tc.file, strings.NewReader(tc.doc))

@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestTemplateHeadingTitle covers documents whose only candidate headings
 // belong to the template they were written in: a note to whoever fills
@@ -11,9 +8,7 @@ import (
 // the title falls back to the file name (a zero-padded serial number in
 // front of it dropped).
 func TestTemplateHeadingTitle(t *testing.T) {
-	tests := []struct {
-		name, file, doc, title string
-	}{
+	tests := []titleCase{
 		{"note to the author is no title", "017-queue-backlog.md",
 			"# Summary\n\nThe queue backed up for an hour.\n\n# Follow-ups\n\n- Add a lag alert.\n\n# Notes for the author\n\nOnce reviewed:\n\n- [x] Publish the review\n",
 			"queue-backlog"},
@@ -45,15 +40,5 @@ func TestTemplateHeadingTitle(t *testing.T) {
 			"# Summary\n\nLogins failed.\n",
 			"500-errors-on-login"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse(tc.file, strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rec.Title != tc.title {
-				t.Errorf("title = %q, want %q", rec.Title, tc.title)
-			}
-		})
-	}
+	testTitles(t, tests)
 }
