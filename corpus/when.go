@@ -106,6 +106,10 @@ type timesReader struct {
 	// startIsPostTime: the start is a frontmatter "date" with a time,
 	// which a blog writes as the post's publication time
 	startIsPostTime bool
+	// startMidnight: the start is a frontmatter "date" at exactly
+	// midnight, which often stands for the day alone; a duration the
+	// prose gives, even loosely, wins over the span from it
+	startMidnight bool
 	// endDayOnly: the stated end is a day without a time of day
 	// ("End: 2023-08-23"), not midnight.
 	endDayOnly bool
@@ -304,6 +308,7 @@ func (r *timesReader) readFrontMatter() {
 			// a status page's "date" with a "resolvedWhen" is the start
 			r.startStated = !r.end.IsZero()
 			r.startIsPostTime = !r.startStated
+			r.startMidnight = t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
 		}
 	}
 	if d, ok := frontmatterDuration(r.fm.str("duration", "duration_minutes", "downtime")); ok {
@@ -709,7 +714,12 @@ func (r *timesReader) setDuration(rec *Record) {
 	}
 	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime && !r.endDayOnly {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
-			r.stated = m
+			if r.startMidnight {
+				r.stated = r.proseDuration(looseProseDuration, false)
+			}
+			if r.stated < 0 {
+				r.stated = m
+			}
 		}
 	}
 	if r.stated < 0 {
