@@ -127,13 +127,14 @@ type timesReader struct {
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
-	title, blocks, meta, swapped := dayFirstView(rec.Title, name, blocks, meta)
-	if swapped {
-		// a day-first document: entries show its own text again
+	title, blocks, meta, swap := dateOrderView(rec.Title, name, blocks, meta)
+	if swap != nil {
+		// dates read in the other order: entries show the document's
+		// own text again
 		defer func() {
 			for i := range rec.Timeline {
-				rec.Timeline[i].Text = swapDayMonth(rec.Timeline[i].Text)
-				rec.Timeline[i].At = swapDayMonth(rec.Timeline[i].At)
+				rec.Timeline[i].Text = swap(rec.Timeline[i].Text)
+				rec.Timeline[i].At = swap(rec.Timeline[i].At)
 			}
 		}()
 	}

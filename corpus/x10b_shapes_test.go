@@ -42,3 +42,58 @@ func TestStatusPageMidnightStart(t *testing.T) {
 		})
 	}
 }
+
+// TestDottedDateMonthFirst: dotted numeric dates are day first unless
+// the document shows it writes them month first: the file name's day is
+// the month-first reading of an ambiguous one, or an unambiguous one is
+// month first. A day-first unambiguous one, or a named day-first
+// reading, keeps them day first.
+func TestDottedDateMonthFirst(t *testing.T) {
+	tests := []struct {
+		name, file, heading, extra, date string
+	}{
+		{name: "file name names the month-first reading", file: "2031-05-07_mail-scam.md", heading: "5.7.2031", date: "2031-05-07"},
+		{name: "file name names the day-first reading", file: "2031-07-05_mail-scam.md", heading: "5.7.2031", date: "2031-07-05"},
+		{name: "no file day: day first", file: "mail-scam.md", heading: "5.7.2031", date: "2031-07-05"},
+		{name: "an unambiguous day-first date keeps dots day first", file: "2031-05-07_mail-scam.md", heading: "5.7.2031",
+			extra: "A second message came on 21.7.2031.\n", date: "2031-07-05"},
+		{name: "an unambiguous month-first date", file: "mail-scam.md", heading: "5.7.2031",
+			extra: "A second message came on 5.21.2031.\n", date: "2031-05-07"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "# Mail scam aimed at staff\n\n## " + tt.heading + "\n\n## Summary\n\nSeveral staff received a convincing fake login page by mail; nobody entered a password.\n" + tt.extra +
+				"\n## Action items\n\n- Publish a short guide on reporting suspicious mail\n"
+			rec, err := Parse(tt.file, strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
+
+// TestSwapDottedRoundTrip: swapping the ambiguous dotted dates of a
+// line twice gives the line back; unambiguous ones, two-digit years and
+// slashes are left alone.
+func TestSwapDottedRoundTrip(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{in: "seen on 5.7.2031 and 11.3.2031", want: "seen on 7.5.2031 and 3.11.2031"},
+		{in: "on 25.7.2031", want: "on 25.7.2031"},
+		{in: "release 1.2.21", want: "release 1.2.21"},
+		{in: "on 05/07/2031", want: "on 05/07/2031"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := swapDotted(tt.in)
+			if got != tt.want {
+				t.Fatalf("swapDotted(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+			if back := swapDotted(got); back != tt.in {
+				t.Errorf("swapped back = %q; want %q", back, tt.in)
+			}
+		})
+	}
+}
