@@ -97,3 +97,39 @@ func TestSwapDottedRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestTimedDateLineBeatsEarlierTrigger: a "Date:" line in the body that
+// gives a time of day is the incident's moment, so it wins over an
+// earlier day inferred from the change that led to it; a bare "Date:"
+// day a day after such a change still reads as when the post was
+// written.
+func TestTimedDateLineBeatsEarlierTrigger(t *testing.T) {
+	tests := []struct {
+		name, dateLine, date, started string
+	}{
+		{name: "bold key, day-first with am", dateLine: "* **Date:** 22/04/2031 4am UTC", date: "2031-04-22", started: "2031-04-22T04:00:00Z"},
+		{name: "plain key, ISO with clock", dateLine: "Date: 2031-04-22 04:10 UTC", date: "2031-04-22", started: "2031-04-22T04:10:00Z"},
+		{name: "a bare day is a post's", dateLine: "Date: 2031-04-22", date: "2031-04-21", started: "2031-04-21T22:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "# Ledger halt\n\n## Ledger halt\n\n" + tt.dateLine + "\n\n### Description\n\n" +
+				"* On the 21 Apr 2031, around 10pm UTC a change to the fee settings was proposed.\n" +
+				"* Some hours later the change was accepted and the ledger stopped producing blocks.\n"
+			rec, err := Parse("halt.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+			got := ""
+			if rec.StartedAt != nil {
+				got = rec.StartedAt.Format("2006-01-02T15:04:05Z07:00")
+			}
+			if got != tt.started {
+				t.Errorf("started_at = %q; want %q", got, tt.started)
+			}
+		})
+	}
+}
