@@ -133,3 +133,37 @@ func TestTimedDateLineBeatsEarlierTrigger(t *testing.T) {
 		})
 	}
 }
+
+// TestBoldStampUpdate: a status page's update written as a bold line
+// that is only a full stamp, over a paragraph, is one timeline entry
+// (the stamp, then the paragraph); a stamp that is not bold, one
+// without a time of day, or one with words after it is not.
+func TestBoldStampUpdate(t *testing.T) {
+	tests := []struct {
+		name, head string
+		n          int
+	}{
+		{name: "bold ISO stamp", head: "**2031-08-03T10:45:00-00:00**", n: 1},
+		{name: "underscore bold with space", head: "__2031-08-03 10:45 UTC__", n: 1},
+		{name: "not bold", head: "2031-08-03T10:45:00-00:00", n: 0},
+		{name: "a day without a time", head: "**2031-08-03**", n: 0},
+		{name: "words after the stamp", head: "**2031-08-03T10:45:00Z and onwards we watched**", n: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Package mirror unreachable\ndate: 2031-08-03T08:15:00-00:00\nresolvedWhen: 2031-08-03T10:45:00-00:00\nseverity: down\n---\n\n" +
+				"The package mirror could not reach its storage share, so downloads failed.\n\n" + tt.head + "\n\n" +
+				"The share was remounted and downloads work again.\n"
+			rec, err := Parse("content/issues/mirror.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Timeline) != tt.n {
+				t.Fatalf("timeline = %+v; want %d entries", rec.Timeline, tt.n)
+			}
+			if tt.n == 1 && !strings.HasPrefix(rec.Timeline[0].Text, "The share was remounted") {
+				t.Errorf("entry text = %q", rec.Timeline[0].Text)
+			}
+		})
+	}
+}
