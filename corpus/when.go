@@ -984,6 +984,10 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 			return 0
 		}
 		text := reIdentifier.ReplaceAllString(tl[i].Text, " ") // code names are not prose
+		if m := reRangeEnd.FindStringIndex(text); m != nil {
+			// "16:30 to 18:00 UTC": the stamp's own end is no text
+			text = text[m[1]:]
+		}
 		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) && !reLeadUnrelated.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
 			return 0 // impact, or too little text to tell
 		}

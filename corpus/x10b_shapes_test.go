@@ -167,3 +167,33 @@ func TestBoldStampUpdate(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowListStartsAtFirst: a list of outage windows, each a day and
+// a clock range with nothing else ("May 2nd -- 09:10 to 11:00 UTC"),
+// starts at the first window: the range's end is no text that could
+// make the first window a lead-in. An entry with words of its own and
+// no impact is still a lead-in.
+func TestWindowListStartsAtFirst(t *testing.T) {
+	tests := []struct {
+		name, first, date string
+	}{
+		{name: "range end only", first: "1. May 2nd -- 09:10 to 11:00 UTC", date: "2031-05-02"},
+		{name: "dash range end", first: "1. May 2nd, 09:10 - 11:00 UTC", date: "2031-05-02"},
+		{name: "a lead-in with words", first: "1. May 2nd, 09:10 UTC -- the nightly backup job was moved to a new host", date: "2031-05-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\ntitle: Keeping the artifact store up\ndate: 2031-05-20T10:00:00.000Z\n---\n\n" +
+				"Over May 2031 the artifact store was down in separate windows:\n\n" + tt.first + "\n" +
+				"2. May 9th -- 13:00 to 15:30 UTC\n3. May 11th -- 08:00 to 09:45 UTC\n\n" +
+				"The cause was a database that had outgrown its host.\n"
+			rec, err := Parse("blog/store-outages.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
