@@ -197,3 +197,43 @@ func TestWindowListStartsAtFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestListedOutageLengths: several separate outages with each one's
+// length in brackets ("four brief outages (5min, 1min, 6min, 2min)")
+// add up to the downtime; a bracketed list after words that are not
+// outages (timeouts, retry intervals) is no duration.
+func TestListedOutageLengths(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       int
+		ok         bool
+	}{
+		{name: "minutes, commas", line: "Four brief outages (5min, 1min, 6min, 2min) were seen from 03:20 UTC.", want: 14, ok: true},
+		{name: "and before the last", line: "The portal had interruptions of varying length (12 minutes, 4 minutes and 1 hour).", want: 76, ok: true},
+		{name: "one length is no list", line: "There were short outages (5min) during the night.", ok: false},
+		{name: "not outages", line: "The client retries with growing intervals (1min, 2min, 4min).", ok: false},
+		{name: "polling periods", line: "Checks run over several polling periods (1min, 5min, 15min).", ok: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := listedOutages(tt.line)
+			if ok != tt.ok || ok && got != tt.want {
+				t.Errorf("listedOutages = %d, %v; want %d, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	t.Run("beats the timeline's span", func(t *testing.T) {
+		doc := "# 2031-02-06 - Website outage from a flood of requests\n\n## Impact\n\n" +
+			"Four brief outages (5min, 1min, 6min, 2min) were seen from 03:20 UTC.\n\n## Timeline\n\n" +
+			"- *2031-02-06 03:20*: The uptime monitor raised an alert.\n" +
+			"- *2031-02-06 03:25*: The hosting provider looked into it.\n" +
+			"- *2031-02-06 12:40*: We asked the provider for its logs.\n"
+		rec, err := Parse("2031-02-06_website_outage.md", strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.DurationMinutes == nil || *rec.DurationMinutes != 14 {
+			t.Errorf("duration = %v; want 14", rec.DurationMinutes)
+		}
+	})
+}
