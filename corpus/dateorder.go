@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,7 +14,10 @@ import (
 // October, not March 10. The times reader reads slashes and dashes
 // month-first by default; a day-first document has its ambiguous dates
 // swapped into that order before it is read, and its timeline entries
-// swapped back, so what is shown keeps the document's own text.
+// swapped back, so what is shown keeps the document's own text. Dots
+// are read day first; a document whose dotted dates are month first
+// (its file name's day is the month-first reading of "3.4.2031") has
+// them swapped the same way.
 
 // numDateMatch is one all-numeric date in a text: the byte spans of its
 // first and second parts, their values, the separator and the year.
@@ -91,13 +95,19 @@ func (n numDateMatch) ambiguous() bool {
 // otherDates lists the days s names in other forms: ISO days and
 // written-out months with a year.
 func otherDates(s string) []time.Time {
+	return otherDatesBut(s, false)
+}
+
+// otherDatesBut is otherDates, leaving out dotted numeric days
+// ("3.4.2031") when noDots.
+func otherDatesBut(s string, noDots bool) []time.Time {
 	var out []time.Time
 	for off := 0; off < len(s) && len(out) < 50; {
 		st, ok := findDate(s[off:])
 		if !ok {
 			break
 		}
-		if st.hasYear && !isNumericSpan(s[off+st.start:off+st.end]) {
+		if span := s[off+st.start : off+st.end]; st.hasYear && !isNumericSpan(span) && !(noDots && len(dottedDates(span)) > 0) {
 			out = append(out, time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC))
 		}
 		if st.end <= 0 {
@@ -191,11 +201,96 @@ func swapDayMonth(s string) string {
 	return string(b)
 }
 
-// dayFirstView is the document as the times reader should see it: when
-// its numeric dates are day first, copies of the title, blocks and key
-// lines with the ambiguous ones swapped; else the originals. ok reports
-// a swap.
-func dayFirstView(title, name string, blocks []block, meta map[string]string) (string, []block, map[string]string, bool) {
+// dottedDates lists the dotted all-numeric dates of s with a
+// four-digit year that are days in either order ("3.4.2031").
+func dottedDates(s string) []numDateMatch {
+	var out []numDateMatch
+	for _, n := range numDateMatches(s, -1) {
+		if n.sep == '.' && (validDate(n.y, n.b, n.a) || validDate(n.y, n.a, n.b)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// dottedMonthFirst reports whether the texts write their dotted dates
+// month first, against the day-first custom of dots: every unambiguous
+// one that is dotted is month first ("3.14.2031"), or its ambiguous
+// ones' month-first reading is a day the file name or a written-out or
+// ISO date of the document names, and their day-first reading is not
+// ("3.4.2031" in "2031-03-04-phishing.md").
+func dottedMonthFirst(texts []string, fileDay time.Time) bool {
+	dayFirst, monthFirst := 0, 0
+	var amb []numDateMatch
+	for _, t := range texts {
+		for _, n := range dottedDates(t) {
+			switch {
+			case n.a > 12 && n.b <= 12:
+				dayFirst++
+			case n.b > 12 && n.a <= 12:
+				monthFirst++
+			case n.ambiguous():
+				amb = append(amb, n)
+			}
+		}
+	}
+	if len(amb) == 0 || dayFirst > 0 {
+		return false
+	}
+	named := map[time.Time]bool{}
+	if !fileDay.IsZero() {
+		named[fileDay] = true
+	}
+	for _, t := range texts {
+		if hasDigit(t) {
+			for _, d := range otherDatesBut(t, true) {
+				named[d] = true
+			}
+		}
+	}
+	for _, n := range amb {
+		df := named[time.Date(n.y, time.Month(n.b), n.a, 0, 0, 0, 0, time.UTC)]
+		mf := named[time.Date(n.y, time.Month(n.a), n.b, 0, 0, 0, 0, time.UTC)]
+		switch {
+		case df && !mf:
+			dayFirst++
+		case mf && !df:
+			monthFirst++
+		}
+	}
+	return monthFirst > dayFirst
+}
+
+// swapDotted swaps the two leading parts of every ambiguous dotted
+// date of s ("3.4.2031" becomes "4.3.2031"). Applied twice it gives s
+// back.
+func swapDotted(s string) string {
+	if !hasDigit(s) || strings.IndexByte(s, '.') < 0 {
+		return s
+	}
+	nums := dottedDates(s)
+	b := []byte(s)
+	changed := false
+	for _, n := range nums {
+		if !n.ambiguous() {
+			continue
+		}
+		copy(b[n.a0:n.b1], s[n.b0:n.b1]+"."+s[n.a0:n.a1])
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return string(b)
+}
+
+// dateOrderView is the document as the times reader should see it: when
+// its numeric dates are written in the order the reader does not take
+// by default (slashes or dashes day first, dots month first), copies
+// of the title, blocks and key lines with the ambiguous ones swapped;
+// else the originals. swap, nil when nothing was swapped, turns text
+// of the view back into the document's own.
+func dateOrderView(title, name string, blocks []block, meta map[string]string) (string, []block, map[string]string, func(string) string) {
 	texts := make([]string, 0, len(blocks)+1)
 	texts = append(texts, title)
 	for i, b := range blocks {
@@ -207,16 +302,25 @@ func dayFirstView(title, name string, blocks []block, meta map[string]string) (s
 		}
 		texts = append(texts, b.text)
 	}
-	if !dayFirstDocument(texts, fileNameDate(name)) {
-		return title, blocks, meta, false
+	fileDay := fileNameDate(name)
+	var swap func(string) string
+	switch slashes, dots := dayFirstDocument(texts, fileDay), dottedMonthFirst(texts, fileDay); {
+	case slashes && dots:
+		swap = func(s string) string { return swapDotted(swapDayMonth(s)) }
+	case slashes:
+		swap = swapDayMonth
+	case dots:
+		swap = swapDotted
+	default:
+		return title, blocks, meta, nil
 	}
 	nb := make([]block, len(blocks))
 	for i, b := range blocks {
-		b.text = swapDayMonth(b.text)
+		b.text = swap(b.text)
 		if b.cells != nil {
 			cells := make([]string, len(b.cells))
 			for j, c := range b.cells {
-				cells[j] = swapDayMonth(c)
+				cells[j] = swap(c)
 			}
 			b.cells = cells
 		}
@@ -224,7 +328,7 @@ func dayFirstView(title, name string, blocks []block, meta map[string]string) (s
 	}
 	nm := make(map[string]string, len(meta))
 	for k, v := range meta {
-		nm[k] = swapDayMonth(v)
+		nm[k] = swap(v)
 	}
-	return swapDayMonth(title), nb, nm, true
+	return swap(title), nb, nm, swap
 }

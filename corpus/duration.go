@@ -183,6 +183,9 @@ func strictProseDuration(text string) (int, bool) {
 				return d, true
 			}
 		}
+		if d, ok := listedOutages(line); ok {
+			return d, true
+		}
 		if strings.Count(line, ":") >= 2 && (hasISODate(line) || reMonthDayWord.MatchString(line)) {
 			if d, ok := stampRange(line); ok {
 				return d, true
@@ -201,6 +204,35 @@ func strictProseDuration(text string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// reListedOutages is several outages with the length of each in
+// brackets: "three short outages (6min, 3min and 5min)"; reListedLength
+// is one of those lengths.
+var (
+	reListedOutages = regexp.MustCompile(`(?i)\b(?:outages|interruptions|disruptions|downtimes|blips)\b[^.()]{0,40}\((\s*\d+\s*(?:minutes?|mins?|m|hours?|hrs?|h)\b(?:\s*(?:,|,?\s*and)\s*\d+\s*(?:minutes?|mins?|m|hours?|hrs?|h)\b){1,11})\s*\)`)
+	reListedLength  = regexp.MustCompile(`(?i)(\d+)\s*(minutes?|mins?|m|hours?|hrs?|h)\b`)
+)
+
+// listedOutages reads the lengths a line gives of several separate
+// outages, in brackets after them, as their total downtime.
+func listedOutages(line string) (int, bool) {
+	if strings.IndexByte(line, '(') < 0 {
+		return 0, false
+	}
+	m := reListedOutages.FindStringSubmatch(line)
+	if m == nil {
+		return 0, false
+	}
+	total := 0.0
+	for _, p := range reListedLength.FindAllStringSubmatch(m[1], -1) {
+		v, _ := strconv.Atoi(p[1])
+		total += float64(v) * unitMinutes(p[2])
+	}
+	if total <= 0 || total > maxDurationMinutes {
+		return 0, false
+	}
+	return int(total + 0.5), true
 }
 
 // reHedgeAside is a hedge in brackets beside a time ("from ~12:00

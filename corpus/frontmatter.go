@@ -119,7 +119,29 @@ func splitFrontMatter(text string) (fm frontMatter, body string, note string) {
 		}
 		return nil, body, fmt.Sprintf("line %d: malformed frontmatter: %v", firstLine-1, err)
 	}
-	return lowerKeys(raw), body, ""
+	fm = lowerKeys(raw)
+	if end == "---" {
+		keepWrittenMidnight(fm, rest[:closed])
+	}
+	return fm, body, ""
+}
+
+// reYAMLClockLine is a top-level YAML key whose value is a day with a
+// time of day, separated by a space or a "T": "date: 2031-04-02 00:00:00".
+var reYAMLClockLine = regexp.MustCompile(`(?m)^([\w-]+):[ \t]*(\d{4}-\d\d-\d\d[ tT]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?(?:[ \t]*(?:Z|[+-]\d\d?(?::?\d\d)?))?)[ \t]*(?:#.*)?$`)
+
+// keepWrittenMidnight keeps the written text of a YAML timestamp whose
+// time of day is midnight. yaml.v3 decodes "2031-04-02 00:00:00" and
+// "2031-04-02" to the same value, yet only the first states a time: a
+// status page's "date: … 00:00:00" beside its "resolvedWhen:" is when
+// the outage began, not a day.
+func keepWrittenMidnight(fm frontMatter, block string) {
+	for _, m := range reYAMLClockLine.FindAllStringSubmatch(block, -1) {
+		k := strings.ToLower(m[1])
+		if t, ok := fm[k].(time.Time); ok && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			fm[k] = m[2]
+		}
+	}
 }
 
 // proseBlock reports whether text, what a frontmatter block holds

@@ -13,21 +13,27 @@ import (
 // file name, in that order of trust.
 
 // declaredDate is the date a "date:" field or a "Date:" line gives.
-func (r *timesReader) declaredDate() string {
+// at is the moment of a "Date:" line in the body (not a mail's header)
+// that gives a time of day as well ("Date: 2031-03-16 4am UTC"): the
+// incident's, not when a post was written; zero otherwise.
+func (r *timesReader) declaredDate() (day string, at time.Time) {
 	if r.fmDate != "" {
-		return r.fmDate
+		return r.fmDate, time.Time{}
 	}
 	text := r.meta["date"]
 	if r.meta["email"] != "" {
 		text = r.meta["body date"]
 	}
 	if text == "" {
-		return ""
+		return "", time.Time{}
 	}
-	if t, _, ok := parseTimeValue(text, r.ctx); ok {
-		return t.Format("2006-01-02")
+	if t, ht, ok := parseTimeValue(text, r.ctx); ok {
+		if ht && r.meta["email"] == "" {
+			at = t
+		}
+		return t.Format("2006-01-02"), at
 	}
-	return ""
+	return "", time.Time{}
 }
 
 // blockDate is the first date of a paragraph, or a later one when the
@@ -94,8 +100,8 @@ func (r *timesReader) setDate(rec *Record) {
 		}
 		rec.Date = r.start.Format("2006-01-02")
 	}
-	declared := r.declaredDate()
-	if declared != "" && !r.startStated && !r.inferredBefore(declared) {
+	declared, at := r.declaredDate()
+	if declared != "" && !r.startStated && (!at.IsZero() || !r.inferredBefore(declared)) {
 		rec.Date = declared
 		if !r.start.IsZero() {
 			// the declared day beat a timeline far from it (a
@@ -104,6 +110,11 @@ func (r *timesReader) setDate(rec *Record) {
 			if d := r.openingDate(declared); d != "" {
 				rec.Date = d
 			}
+		}
+		if !at.IsZero() && rec.Date == declared && rec.StartedAt != nil && rec.StartedAt.Format("2006-01-02") != declared {
+			// an inferred start on another day (the change that
+			// led to it) gives way to the stated moment
+			rec.StartedAt = &at
 		}
 	}
 	if declared == "" && !r.startStated && !r.start.IsZero() && !r.fileDate.IsZero() && r.start.Sub(r.fileDate) > maxPostLead {

@@ -728,7 +728,7 @@ func splitClockEntries(s string) []clockSeg {
 // line, into timeline entries.
 func statusUpdates(blocks []block, ts *timelineState) {
 	for i, b := range blocks {
-		if statusHeadEntry(blocks, i, ts) {
+		if statusHeadEntry(blocks, i, ts) || stampOnlyEntry(blocks, i, ts) {
 			continue
 		}
 		m := reStatusPosted.FindStringSubmatch(b.text)
@@ -868,6 +868,34 @@ func labelStamp(text string) (st stamp, raw, label string, ok bool) {
 		label += " (" + strings.TrimSpace(m[1]) + ")"
 	}
 	return st, raw, label, true
+}
+
+// stampOnlyEntry reads block i as a status update whose head is only
+// its full stamp, bold, over the paragraph of its message:
+// "**2031-05-14T05:30:00Z**" then "The mirror is back to normal.", the
+// way some status-page generators write each update.
+func stampOnlyEntry(blocks []block, i int, ts *timelineState) bool {
+	b := blocks[i]
+	if b.kind != blockPara || len(b.text) > 64 || i+1 >= len(blocks) || blocks[i+1].kind != blockPara {
+		return false
+	}
+	t := strings.TrimSpace(b.text)
+	switch {
+	case len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__")):
+		t = strings.TrimSpace(t[2 : len(t)-2]) // plain text keeps its marks
+	case strings.TrimSpace(b.bold) != t:
+		return false
+	}
+	st, ok := findStamp(t)
+	if !ok || !st.hasDate || !st.hasYear || !st.hasTime || st.start > 0 || strings.IndexFunc(t[st.end:], isLetterOrDigitRune) >= 0 {
+		return false
+	}
+	next := strings.TrimSpace(blocks[i+1].text)
+	if next == "" {
+		return false
+	}
+	ts.add(st, t[st.start:st.end], next)
+	return true
 }
 
 // reStatusHead is a status update's head line that gives the status

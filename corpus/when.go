@@ -106,6 +106,10 @@ type timesReader struct {
 	// startIsPostTime: the start is a frontmatter "date" with a time,
 	// which a blog writes as the post's publication time
 	startIsPostTime bool
+	// startMidnight: the start is a frontmatter "date" at exactly
+	// midnight, which often stands for the day alone; a duration the
+	// prose gives, even loosely, wins over the span from it
+	startMidnight bool
 	// endDayOnly: the stated end is a day without a time of day
 	// ("End: 2023-08-23"), not midnight.
 	endDayOnly bool
@@ -123,13 +127,14 @@ type timesReader struct {
 // extractTimes fills the date, start, detection and resolution times,
 // the duration and the timeline.
 func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds []sectionKind, meta map[string]string) {
-	title, blocks, meta, swapped := dayFirstView(rec.Title, name, blocks, meta)
-	if swapped {
-		// a day-first document: entries show its own text again
+	title, blocks, meta, swap := dateOrderView(rec.Title, name, blocks, meta)
+	if swap != nil {
+		// dates read in the other order: entries show the document's
+		// own text again
 		defer func() {
 			for i := range rec.Timeline {
-				rec.Timeline[i].Text = swapDayMonth(rec.Timeline[i].Text)
-				rec.Timeline[i].At = swapDayMonth(rec.Timeline[i].At)
+				rec.Timeline[i].Text = swap(rec.Timeline[i].Text)
+				rec.Timeline[i].At = swap(rec.Timeline[i].At)
 			}
 		}()
 	}
@@ -304,6 +309,7 @@ func (r *timesReader) readFrontMatter() {
 			// a status page's "date" with a "resolvedWhen" is the start
 			r.startStated = !r.end.IsZero()
 			r.startIsPostTime = !r.startStated
+			r.startMidnight = t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
 		}
 	}
 	if d, ok := frontmatterDuration(r.fm.str("duration", "duration_minutes", "downtime")); ok {
@@ -709,7 +715,12 @@ func (r *timesReader) setDuration(rec *Record) {
 	}
 	if r.stated < 0 && !r.start.IsZero() && !r.end.IsZero() && r.end.After(r.start) && r.startHasTime && !r.endDayOnly {
 		if m := int(r.end.Sub(r.start).Minutes() + 0.5); m > 0 && m <= maxDurationMinutes {
-			r.stated = m
+			if r.startMidnight {
+				r.stated = r.proseDuration(looseProseDuration, false)
+			}
+			if r.stated < 0 {
+				r.stated = m
+			}
 		}
 	}
 	if r.stated < 0 {
@@ -973,6 +984,10 @@ func leadIn(tl []TimelineEntry, times []time.Time, order []int) int {
 			return 0
 		}
 		text := reIdentifier.ReplaceAllString(tl[i].Text, " ") // code names are not prose
+		if m := reRangeEnd.FindStringIndex(text); m != nil {
+			// "16:30 to 18:00 UTC": the stamp's own end is no text
+			text = text[m[1]:]
+		}
 		if reLeadImpact.MatchString(text) && !reLeadHealthy.MatchString(text) && !reLeadUnrelated.MatchString(text) || len(reWordRun.FindAllString(text, 2)) < 2 {
 			return 0 // impact, or too little text to tell
 		}
