@@ -531,7 +531,58 @@ func timelineBlocks(blocks []block, kinds []sectionKind) []bool {
 		}
 		i = max(j, i+1)
 	}
+	clockHeadingRuns(blocks, kinds, pasted, in)
 	return in
+}
+
+// minClockHeadings is how many headings that are only a time, in a
+// row, make a timeline outside a timeline section.
+const minClockHeadings = 2
+
+// clockHeadingRuns marks runs of headings that are only a time of day
+// ("### 14:05 UTC"), each over a paragraph that tells what happened
+// then, outside a timeline section: an update log written as headings.
+// The headings of a run are at one level with no other heading between
+// them; the paragraph under each becomes its entry (timelineReader.heading).
+func clockHeadingRuns(blocks []block, kinds []sectionKind, pasted, in []bool) {
+	var run []int
+	flush := func() {
+		if len(run) >= minClockHeadings {
+			for _, k := range run {
+				in[k] = true
+			}
+		}
+		run = run[:0]
+	}
+	for i, b := range blocks {
+		if b.kind != blockHeading {
+			continue
+		}
+		ok := !in[i] && !pasted[i] && kinds[i] != secActions && clockHeading(blocks, i)
+		if !ok || len(run) > 0 && blocks[run[0]].level != b.level {
+			flush()
+		}
+		if ok {
+			run = append(run, i)
+		}
+	}
+	flush()
+}
+
+// clockHeading reports whether heading i is only a time of day, no
+// date, with a paragraph of prose under it. (A heading of a date and
+// time is a status page's update head, read by statusUpdates.)
+func clockHeading(blocks []block, i int) bool {
+	b := blocks[i]
+	if len(b.text) > 40 || !hasDigit(b.text) || i+1 >= len(blocks) || blocks[i+1].kind != blockPara {
+		return false
+	}
+	st, _, rest, ok := leadStamp(b.text)
+	if !ok || !st.hasTime || st.hasDate || st.start > 0 || strings.TrimSpace(strings.Trim(rest, ":-–—() ")) != "" {
+		return false
+	}
+	_, _, _, own := leadStamp(blocks[i+1].text)
+	return !own
 }
 
 // timelineListItems marks the items of a list under a timeline label
