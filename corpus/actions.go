@@ -1322,7 +1322,26 @@ const reCommitSubject = `(?:we|i|(?:the|our) (?:[a-z]+ ){0,2}(?:teams?|admins?|a
 
 // reCommitLead is a connective that may open a sentence before the
 // team states a follow-up ("Going forward, ", "Additionally, ").
-const reCommitLead = `(?:(?:also|additionally|in addition|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result(?: of (?:this|the|that) [^,]{1,40})?)(?:,\s*|\s+))?`
+const reCommitLead = `(?:(?:also|additionally|in addition|further|furthermore|finally|next|going forward|moving forward|in the future|in the coming (?:days|weeks|months)|from now on|as a result(?: of (?:this|the|that) [^,]{1,40})?|` + reOrdinalLead + `|` + reRemedyLead + `)(?:,\s*|\s+))?`
+
+// reOrdinalLead is the connective of one of several changes listed in
+// prose: "First, ", "Secondly, ", "To start with, ".
+const reOrdinalLead = `(?:first(?:ly)?|first of all|first and foremost|second(?:ly)?|third(?:ly)?|lastly|to (?:start|begin) with)`
+
+// reRemedyLead names what the team then states as a lasting remedy:
+// "As a longer-term fix, ", "As a first step (next quarter), ". A
+// temporary or quick fix is no follow-up and is not named.
+const reRemedyLead = `as (?:a|an|the) (?:(?:more|longer|long|permanent|lasting|further|next|first|second|final|preventive|preventative|additional)(?:[- ]term)?\s+)*(?:solution|fix|remedy|measure|step|improvement)s?(?:\s*\([^()]{1,30}\))?`
+
+// reOrdinalFuture is one of several changes listed in prose, its
+// subject whatever the change is made to: "To start with, the clients
+// will stop retrying …", "Secondly, every runner will get …".
+const reOrdinalFuture = reOrdinalLead + `,\s*(?:[\w'’-]+\s+){1,5}(?:will|'ll)\s+(?:also\s+|now\s+|no longer\s+)?[a-z]+`
+
+// reOrdinalOutlook is an ordinal over what someone will see or be able
+// to do, no change: "First, users will be able to …", "Second, the
+// jobs will need a restart".
+var reOrdinalOutlook = regexp.MustCompile(`(?i)^` + reOrdinalLead + `,\s*(?:[\w'’-]+\s+){1,5}(?:will|'ll)\s+(?:be able|be unable|not|never|see|notice|experience|need|have to|receive|get|continue|remain|stay|be (?:back|up|down|online|offline|available|unavailable|restored|affected|impacted|notified|asked|required))\b`)
 
 // rePurposeLead is a lead that makes whatever the team then says it did
 // a follow-up: a purpose ("To prevent this from happening again, "), a
@@ -1342,7 +1361,7 @@ const reAdvice = `(?:it (?:would|will|might) (?:be (?:good|useful|wise|better|he
 // a change it will make, is making or has made since ("We will add …",
 // "We are working on …", "We have since moved …", "Going forward, we
 // …", "To prevent this, we added …", "Our team is adding …").
-var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + reThereWillBe + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
+var reCommitSentence = regexp.MustCompile(`(?i)^(?:` + reFutureLead + `\S|` + reAdvice + `|` + reOrdinalFuture + `|` + reThereWillBe + `|` + rePurposeLead + reCommitSubject + `(?:(?:have|'ve|has)\s+)?(?:also\s+|now\s+|since\s+)?[a-z]+|` +
 	reCommitLead + `(?:[\w'’-]+\s+){1,8}(?:will|shall|is going to|are going to|is|are)\s+(?:also\s+|now\s+|then\s+|currently\s+)?(?:be|being)\s+` + reChangeVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:have|'ve|has)\s+(?:also\s+|now\s+|since\s+|already\s+)*` + rePreventVerbs + `|` +
 	reCommitLead + reCommitSubject + `(?:(?:will|'ll|shall|are(?: also)? going to|'re(?: also)? going to|(?:also )?plan to|intend to|are planning to|'re planning to|(?:still )?need to|should|must|want to|would like to|'d like to|aim to|hope to|(?:are|'re) looking to|(?:are|'re) (?:also )?considering)\s+(?:also\s+|now\s+|be\s+)?[a-z]+|(?:are|'re|is)\s+(?:also\s+|now\s+|currently\s+|actively\s+)*(?:working on|adding|implementing|introducing|building|creating|improving|reviewing|updating|changing|moving|migrating|evaluating|exploring|setting up|rolling out|writing|documenting|automating|investigating (?:ways|how|options)|putting|taking steps|making changes)|(?:have|'ve|has)\s+(?:since|now|also since|already)\s+[a-z]+))`)
@@ -1424,7 +1443,7 @@ func statesFollowUp(s string) bool {
 // is none: what the post will explain, a status page's promise of
 // updates, a regret ("we should have …").
 func notAFollowUp(m string) bool {
-	return reCommitNoise.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m) || reUndoMitigation.MatchString(m)
+	return reCommitNoise.MatchString(m) || reOrdinalOutlook.MatchString(m) || reCommitNoiseAny.MatchString(m) || reRegret.MatchString(m) || isUpdatePromise(m) || reUndoMitigation.MatchString(m)
 }
 
 // reUndoMitigation is the last step of the response stated as an
@@ -1622,6 +1641,12 @@ const (
 	minConjunctWords      = 2
 )
 
+// reSubordinate opens a clause of purpose, reason or time inside the
+// part before a join ("…, so we can respond faster, and bring …", "…
+// as we grow, and move …"): the joined verb may go on that clause as
+// well as the action, so the sentence is not split there.
+var reSubordinate = regexp.MustCompile(`(?i)(?:,\s*|\s)(?:so(?: that)?\s+(?:we|they|it|you|users|customers|the|our)|in order to|as (?:we|they|it|you)|because|while|until|once|when|which)\s`)
+
 // particles end a phrasal verb: "set up and configure" is one action.
 var particles = map[string]bool{"up": true, "out": true, "in": true, "on": true, "off": true, "down": true,
 	"over": true, "back": true, "through": true, "and": true, "or": true}
@@ -1644,7 +1669,7 @@ func splitCoordinated(s string) []string {
 		if len(out) == 0 {
 			least = minFirstConjunctWords
 		}
-		if len(words) < least || particles[strings.ToLower(words[len(words)-1])] || strings.Count(head, "(") != strings.Count(head, ")") {
+		if len(words) < least || particles[strings.ToLower(words[len(words)-1])] || strings.Count(head, "(") != strings.Count(head, ")") || reSubordinate.MatchString(head) {
 			break
 		}
 		out = append(out, head)

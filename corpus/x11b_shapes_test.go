@@ -41,3 +41,74 @@ func TestClockHeadingRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestProseChangesListed: a document with no follow-up section that
+// lists its changes in prose, each sentence opened by an ordinal
+// ("First, …", "Secondly, …") or by naming a lasting remedy ("As a
+// longer-term fix, …"), gives one follow-up per sentence, whoever the
+// sentence's subject; a clause of purpose or time before ", and <verb>"
+// keeps the sentence whole. Narrative in the past, a quick fix and an
+// ordinal over what users will see are no follow-ups.
+func TestProseChangesListed(t *testing.T) {
+	const open = "# Search was slow\n\nOn a busy morning the search cluster fell behind and queries timed out for two hours.\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{name: "ordinals and a remedy lead",
+			body: "We are sorry for the trouble this caused.\n\nFirst, the web clients will stop retrying failed queries, and have a shorter timeout of their own.\n\n" +
+				"Secondly, we’ll add a manual switch to the cluster's failover check, so we can react faster to a stall like this one, and bring search back sooner.\n\n" +
+				"As a longer-term fix (next quarter), we'll split indexing out of the query nodes as we grow, and move it to its own pool.\n",
+			want: []string{
+				"First, the web clients will stop retrying failed queries, and have a shorter timeout of their own.",
+				"Secondly, we’ll add a manual switch to the cluster's failover check, so we can react faster to a stall like this one, and bring search back sooner.",
+				"As a longer-term fix (next quarter), we'll split indexing out of the query nodes as we grow, and move it to its own pool.",
+			}},
+		{name: "to begin with", body: "To begin with, every query node will move to a larger disk.\n",
+			want: []string{"To begin with, every query node will move to a larger disk."}},
+		{name: "ordinal over a past narrative", body: "First, the cluster stopped answering. Secondly, the clients retried every query.\n"},
+		{name: "a quick fix is no remedy", body: "As a quick fix, we'll restart the query nodes every night.\n"},
+		{name: "ordinal over what users will see", body: "First, users will be able to search again shortly.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("search.md", strings.NewReader(open+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				got = append(got, a.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("actions =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestSplitAfterClause: a clause of purpose, reason or time before a
+// join may take the joined verb as well, so the sentence stays whole;
+// without such a clause the joined actions are split as before.
+func TestSplitAfterClause(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"We will add a breaker to the queue, so that we can shed load early, and keep the workers alive.",
+			[]string{"We will add a breaker to the queue, so that we can shed load early, and keep the workers alive."}},
+		{"We will shard the table when we grow past a billion rows, and rebuild the indexes.",
+			[]string{"We will shard the table when we grow past a billion rows, and rebuild the indexes."}},
+		{"We will move the cache off the web hosts as we scale, and add a second region.",
+			[]string{"We will move the cache off the web hosts as we scale, and add a second region."}},
+		{"We will add a breaker to the queue, document the restart and rotate the keys.",
+			[]string{"We will add a breaker to the queue", "document the restart", "rotate the keys."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := splitCoordinated(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitCoordinated = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
