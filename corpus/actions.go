@@ -431,19 +431,24 @@ func isLabelLine(t string) bool {
 
 // trackerPointer reads an action-items section that only points at the
 // issue tracker (a bare link to an issue list or query) as one item
-// carrying that link: the follow-ups exist, they are kept elsewhere.
+// carrying that link: the follow-ups exist, they are kept elsewhere. A
+// link to one pull or merge request is the change already made (a
+// "Fixes" sub-section's), no pointer to follow-ups.
 func trackerPointer(blocks []block) []ActionItem {
 	for _, b := range blocks {
 		if b.kind != blockPara && b.kind != blockItem {
 			continue
 		}
 		t := strings.TrimSpace(strings.Trim(strings.TrimSpace(b.text), "<>"))
-		if u := reURL.FindString(t); u != "" && u == t && reTrackerLink.MatchString(u) {
+		if u := reURL.FindString(t); u != "" && u == t && reTrackerLink.MatchString(u) && !reChangeLink.MatchString(u) {
 			return []ActionItem{{Text: "Follow-ups tracked in the issue tracker", Link: u}}
 		}
 	}
 	return nil
 }
+
+// reChangeLink is a link to one change: a pull or merge request.
+var reChangeLink = regexp.MustCompile(`(?i)/(?:pulls?|merge_requests)/\d+`)
 
 // maxLabelWords: a list item this short with items nested under it is a
 // label sorting them ("Detection", "Customer support"), not an action.

@@ -112,3 +112,31 @@ func TestSplitAfterClause(t *testing.T) {
 		})
 	}
 }
+
+// TestChangeLinkNoTracker: a follow-up sub-section holding only a link
+// to one pull or merge request names the change made, no follow-up; a
+// bare link to the tracker's list, a query or one issue still stands
+// for the follow-ups kept there.
+func TestChangeLinkNoTracker(t *testing.T) {
+	const open = "# Builds broke\n\nA plugin update broke every Android build for a day.\n\n## Action items\n\n- Run the build tests against the plugin's next release as well.\n\n### Patches\n\n"
+	tests := []struct {
+		name, link string
+		want       int
+	}{
+		{name: "pull request", link: "https://github.com/acme/app/pull/5120", want: 1},
+		{name: "merge request", link: "https://gitlab.com/acme/app/-/merge_requests/88", want: 1},
+		{name: "issue query", link: "https://github.com/acme/app/issues?q=label%3Abuild", want: 2},
+		{name: "one issue", link: "https://github.com/acme/app/issues/5121", want: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("builds.md", strings.NewReader(open+tt.link+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.want {
+				t.Errorf("%d action items %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.want)
+			}
+		})
+	}
+}
