@@ -401,15 +401,28 @@ func leadsDetails(blocks []block, i int) bool {
 var reImperativeOpen = regexp.MustCompile(`(?i)^(?:` + strings.Join(actionVerbs, "|") + `)\b`)
 
 // promisesAction reports whether a paragraph of follow-up prose states
-// one: a sentence commits to it ("We will add …").
+// one: a sentence commits to it ("We will add …") or advises it ("It
+// would be useful to …"), or the paragraph ends with a note of what
+// was done about it ("… (fixed by adding a second check)", "… (filed
+// <link>)").
 func promisesAction(text string) bool {
+	if reDoneNote.MatchString(text) {
+		return true
+	}
 	for _, s := range splitSentences(text) {
-		if reCommitment.MatchString(s) && !reSignOff.MatchString(s) {
+		if (reCommitment.MatchString(s) || reAdviceOpen.MatchString(strings.TrimSpace(s))) && !reSignOff.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
+
+// reAdviceOpen is a sentence that opens as advice (reAdvice).
+var reAdviceOpen = regexp.MustCompile(`(?i)^` + reAdvice)
+
+// reDoneNote is a note in brackets that ends a follow-up with what was
+// done about it: "(fixed by …)", "(added …)", "(filed …)", "(done)".
+var reDoneNote = regexp.MustCompile(`(?i)\((?:now |since |already )?(?:fixed|added|filed|done|completed|implemented|resolved|created|opened|tracked|addressed|merged|landed|shipped|enabled|configured|updated)\b[^()]{0,200}\)\s*\.?\s*$`)
 
 // reNotCommitted names a part of a follow-up section whose items are
 // no follow-ups the team took on: ideas still being weighed, work ruled

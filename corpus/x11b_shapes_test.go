@@ -140,3 +140,34 @@ func TestChangeLinkNoTracker(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpProseNotes: in a follow-up section written as paragraphs,
+// some of which promise follow-ups, a paragraph that advises one ("It
+// would be useful to …") or ends with a note of what was done about it
+// ("(fixed by …)") is a follow-up too; a paragraph that only weighs an
+// idea is commentary.
+func TestFollowUpProseNotes(t *testing.T) {
+	const open = "# Mail stopped\n\nThe mail relay rejected all mail for a night.\n\n## Follow-up\n\n" +
+		"The queue alert should page the on-call person, not a mailing list.\n\n" +
+		"We should let a second team approve relay changes.\n\n"
+	tests := []struct {
+		name, para string
+		want       int
+	}{
+		{name: "done note", para: "The relay's health check looked at the old hostname. (fixed by pointing it at both hostnames)\n", want: 3},
+		{name: "advice with a note", para: "It would be useful to have a pager rota for weekends. (added a weekend rota to the wiki)\n", want: 3},
+		{name: "musing", para: "We could freeze relay changes on Fridays. On the other hand, weekends are quiet, so it may not matter.\n", want: 2},
+		{name: "bracketed remark that is no note", para: "The relay is old (about ten years).\n", want: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("mail.md", strings.NewReader(open+tt.para))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.want {
+				t.Errorf("%d action items %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.want)
+			}
+		})
+	}
+}
