@@ -1423,11 +1423,12 @@ func commitmentSentences(blocks []block, kinds []sectionKind) []ActionItem {
 			lastHeading = i
 		}
 	}
+	wentWell := wentWellBlocks(blocks)
 	for i, b := range blocks {
 		if i > lastHeading && b.kind == blockPara && reClosing.MatchString(strings.TrimSpace(b.text)) {
 			break // a sign-off in the last section: a signature follows
 		}
-		if b.kind != blockPara || kinds[i] == secTimeline || kinds[i] == secImpact || len(b.text) > 3000 {
+		if b.kind != blockPara || kinds[i] == secTimeline || kinds[i] == secImpact || wentWell[i] || len(b.text) > 3000 {
 			continue
 		}
 		for _, s := range splitSentences(b.text) {
@@ -1476,6 +1477,40 @@ var reUndoMitigation = regexp.MustCompile(`(?i)\b(?:(?:switch|fail|route|flip|cu
 // still need to be mindful of …".
 var reLessonCommit = regexp.MustCompile(`(?i)\b(?:we|i)(?:'ll| will| shall| are going to|'re going to|(?: still| also)? (?:need to|should|must|have to|plan to|intend to))\s+(?:also\s+|now\s+|be\s+|try\s+(?:to\s+)?)?[a-z]+`)
 
+// reWentWell is a normalised lessons sub-heading over what went well
+// or what luck spared: "What worked", "What went right", "Where we got
+// lucky", "Things that went well".
+var reWentWell = regexp.MustCompile(`^(?:what (?:worked(?: well)?|went (?:well|right))|where we (?:got|were) lucky|things that (?:worked|went (?:well|right))|(?:the )?good(?: parts| things)?|positives|wins)$`)
+
+// wentWellBlocks marks the blocks under a heading over what went well
+// (reWentWell), down to the next heading of its level or above: what
+// they state the team did or improved is no follow-up.
+func wentWellBlocks(blocks []block) []bool {
+	out := make([]bool, len(blocks))
+	level := 0 // the open heading's level, 0 when none
+	for i, b := range blocks {
+		if b.kind == blockHeading {
+			if level > 0 && b.level > level {
+				out[i] = true
+				continue
+			}
+			level = 0
+			if reWentWell.MatchString(normHeadingLimited(b.text)) {
+				level = max(b.level, 1)
+			}
+			continue
+		}
+		out[i] = level > 0
+	}
+	return out
+}
+
+// reConditionOpen is a sentence that opens with a condition: what it
+// then says the team should do waits on the condition ("Once the build
+// is reproducible, we should …", "If this grows further, we'll …") and
+// is a musing on the lesson, no follow-up.
+var reConditionOpen = regexp.MustCompile(`(?i)^(?:once|if|when|whenever|until|as soon as|should (?:we|this|it))\b`)
+
 // lessonCommitments reads the follow-ups a lessons section states as
 // it draws each lesson under its own sub-heading: a lesson whose text
 // commits the team to something is one follow-up (the sub-heading when
@@ -1498,6 +1533,8 @@ func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
 			switch {
 			case b.hk == secLessons && (level == 0 || b.level <= level):
 				level, sub = b.level, nil
+			case level > 0 && b.level > level && reWentWell.MatchString(normHeadingLimited(b.text)):
+				sub = nil // what went well: no lesson to act on
 			case level > 0 && b.level > level:
 				sub, found = b, false
 			}
@@ -1509,7 +1546,7 @@ func lessonCommitments(blocks []block, kinds []sectionKind) []ActionItem {
 		for _, s := range splitSentences(b.text) {
 			s = strings.TrimSpace(s)
 			m := strings.ReplaceAll(s, "’", "'")
-			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || notAFollowUp(m)) {
+			if sub == nil || found || len(s) > 600 || !statesFollowUp(s) && (!reLessonCommit.MatchString(m) || notAFollowUp(m) || reConditionOpen.MatchString(m)) {
 				continue
 			}
 			t := s

@@ -171,3 +171,65 @@ func TestFollowUpProseNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestLessonsNoFollowUps: under a lessons section's sub-headings, what
+// went well ("What worked", "Where we got lucky") states no follow-up,
+// whatever the team says it improved there, and a sentence that opens
+// with a condition ("Once …, we should …") muses on the lesson; a plain
+// commitment under "What didn't work" is still one.
+func TestLessonsNoFollowUps(t *testing.T) {
+	const open = "# Queue backlog\n\nThe job queue backed up for a day after a worker image broke.\n\n## Action items\n\n- Pin the worker base image to a digest\n\n## Lessons learned\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{name: "what worked", body: "### What worked\n\nOur support team has improved its response times a lot this year.\n\n### What didn't work\n\nThe alert fired late.\n",
+			want: []string{"Pin the worker base image to a digest"}},
+		{name: "where we got lucky", body: "### Where we got lucky\n\nWe have added more people to the rota, so someone was awake.\n",
+			want: []string{"Pin the worker base image to a digest"}},
+		{name: "conditional musing", body: "### What didn't work\n\nOnce the images are built reproducibly, we should consider promising an uptime target to users.\n",
+			want: []string{"Pin the worker base image to a digest"}},
+		{name: "plain commitment", body: "### What didn't work\n\nThe alert fired late. We will move the alert to the queue's age instead of its length.\n",
+			want: []string{"Pin the worker base image to a digest", "We will move the alert to the queue's age instead of its length."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("queue.md", strings.NewReader(open+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				got = append(got, a.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("actions =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestWentWellNoCommitments: with no follow-ups anywhere, the team's
+// statements under a heading of what went well are not read as
+// follow-ups; those elsewhere still are.
+func TestWentWellNoCommitments(t *testing.T) {
+	const open = "# Queue backlog\n\nThe job queue backed up for a day after a worker image broke.\n\n"
+	tests := []struct {
+		name, body string
+		want       int
+	}{
+		{name: "under what went well", body: "## What went well\n\nWe have added more people to the rota, so someone was awake.\n", want: 0},
+		{name: "under next steps", body: "## Next steps\n\nWe have added more people to the rota, so someone is awake.\n", want: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("queue.md", strings.NewReader(open+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != tt.want {
+				t.Errorf("%d action items %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.want)
+			}
+		})
+	}
+}
