@@ -188,12 +188,7 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 	}
 	var out []string
 	structured := 0
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		t := normSpace(emphasisMarks.Replace(string(seg.Value(c.src))))
-		if t == "" {
-			continue
-		}
+	for _, t := range brokenLines(lines, c.src) {
 		_, _, key := splitKeyLine(t)
 		st, raw, _, timed := leadStamp(t)
 		if timed && len(out) > 0 && wrappedProse(out[len(out)-1]) && dottedNumber(st, raw) {
@@ -218,6 +213,28 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
 	}
 	return true
+}
+
+// reLineBreakTag is an HTML line break written inside a Markdown line
+// ("Owner: ops<br> Severity: high").
+var reLineBreakTag = regexp.MustCompile(`(?i)<br\s*/?>`)
+
+// brokenLines returns the source lines of a paragraph, emphasis marks
+// stripped, each cut again at its HTML line breaks: a writer who ends
+// every field with "<br>" and lets the editor wrap the text puts the
+// next field mid-line ("…wrapped text<br> Severity: high").
+func brokenLines(lines *text.Segments, src []byte) []string {
+	var out []string
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw := string(seg.Value(src))
+		for _, part := range reLineBreakTag.Split(raw, -1) {
+			if t := normSpace(emphasisMarks.Replace(part)); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // wrappedProse reports whether a line reads as hard-wrapped prose

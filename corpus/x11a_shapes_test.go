@@ -1,0 +1,53 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBreakSeparatedFields: a summary whose fields end with "<br>" and
+// whose text the editor wrapped puts the next field mid-line; every
+// field is still read as a key line, the stated duration winning over
+// the timeline's span.
+func TestBreakSeparatedFields(t *testing.T) {
+	const timeline = "### 2031-04-02\n\n" +
+		"08:00 - Storage team starts a routine disk replacement on the primary.<br> 09:10 - Queue\n" +
+		"consumers begin failing to commit offsets.<br> 09:30 - On-call engineer is\n" +
+		"paged.<br> 14:40 - Consumers are restarted and the backlog drains.\n"
+	tests := []struct {
+		name, summary string
+		lead          string // timeline entries of earlier days
+		dur           int    // -1: none, -2: not checked
+		date          string
+	}{
+		{name: "duration after a wrapped field",
+			summary: "Description: queue consumers stopped committing for much of the\nday.<br> Component: queue<br> Date: 2031-04-02<br> Duration: 5 hours 25 minutes<br> User impact: delayed\nnotifications",
+			dur:     325, date: "2031-04-02"},
+		{name: "duration value wrapped onto the next line",
+			summary: "Description: queue consumers stopped committing offsets<br> Component: queue<br> Duration: 5\nhours 10 minutes<br> User impact: delayed notifications",
+			dur:     310, date: "2031-04-02"},
+		{name: "date field names the day, not the lead-up",
+			summary: "Description: consumers failed after earlier disk work, see\ntimeline<br> Date: 2031-04-02<br> Owner: storage",
+			lead:    "### 2031-01-15\n\nA disk on the primary reports read errors; a replacement is scheduled.\n\n",
+			dur:     -2, date: "2031-04-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "# Queue consumers stalled\n\n## Summary\n\n" + tt.summary + "\n\n## Timeline (all times UTC)\n\n" + tt.lead + timeline
+			rec, err := Parse("queue.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if tt.dur != -2 && got != tt.dur {
+				t.Errorf("duration = %d; want %d", got, tt.dur)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
