@@ -51,3 +51,45 @@ func TestBreakSeparatedFields(t *testing.T) {
 		})
 	}
 }
+
+// TestAngleBracketMarkers: a timeline entry marked "<START OF OUTAGE>"
+// or "<END OF OUTAGE>" (the brackets escaped or not) bounds the impact,
+// and its day wins over a stated start field a day away that gives the
+// same moment; with no such field the marker passes over an earlier
+// change entry.
+func TestAngleBracketMarkers(t *testing.T) {
+	tests := []struct {
+		name, field, start, end string
+		date                    string
+		dur                     int
+	}{
+		{name: "escaped brackets", start: `**\<START OF OUTAGE>**`, end: `**\<END OF OUTAGE>**`, date: "2031-09-14", dur: 100},
+		{name: "plain brackets in code", start: "`<START OF OUTAGE>`", end: "`<END OF OUTAGE>`", date: "2031-09-14", dur: 100},
+		{name: "start field a day off", field: "Start time: 2031-09-15 22:40 UTC\n\n", start: `**\<START OF OUTAGE>**`, end: `**\<END OF OUTAGE>**`, date: "2031-09-14", dur: 100},
+		{name: "no marker: the first entry", date: "2031-09-14", dur: 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "# Billing pages blank\n\n" + tt.field + "## Timeline (UTC)\n\n### 2031-09-14\n\n" +
+				"21:00 - A new template bundle is rolled out to the billing frontend.\n\n" +
+				"22:40 - The CDN starts serving the new bundle. " + tt.start + "\n\n" +
+				"23:05 - Support forwards the first complaints.\n\n" +
+				"### 2031-09-15\n\n" +
+				"00:20 - The previous bundle is restored and pages render again. " + tt.end + "\n"
+			rec, err := Parse("billing.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tt.dur {
+				t.Errorf("duration = %d; want %d", got, tt.dur)
+			}
+			if rec.Date != tt.date {
+				t.Errorf("date = %q; want %q", rec.Date, tt.date)
+			}
+		})
+	}
+}
