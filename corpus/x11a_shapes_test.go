@@ -93,3 +93,35 @@ func TestAngleBracketMarkers(t *testing.T) {
 		})
 	}
 }
+
+// TestDurationOfInterruption: "Duration of interruption was …" and its
+// kin state the length, minutes and seconds included, in prose and as
+// a key.
+func TestDurationOfInterruption(t *testing.T) {
+	tests := []struct {
+		name, line string
+		dur        int
+	}{
+		{name: "prose, minutes and seconds", line: "Duration of interruption was 7 minutes 40s, ending at 08:12 UTC.", dur: 8},
+		{name: "prose, short units", line: "The duration of the service unavailability was 12m 10s in total.", dur: 12},
+		{name: "prose, spelled units", line: "Duration of degradation was 3 min 20 sec before traffic recovered.", dur: 3},
+		{name: "key line", line: "Duration of interruption: 1 hour 5 minutes", dur: 65},
+		{name: "no duration", line: "The interruption was noticed by a reader.", dur: -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "# Image proxy returning 404s\n\nThe image proxy returned 404s for every thumbnail after a cache rule was mistyped.\n\n" + tt.line + "\n"
+			rec, err := Parse("proxy.md", strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := -1
+			if rec.DurationMinutes != nil {
+				got = *rec.DurationMinutes
+			}
+			if got != tt.dur {
+				t.Errorf("duration = %d; want %d", got, tt.dur)
+			}
+		})
+	}
+}
