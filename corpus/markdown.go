@@ -325,6 +325,7 @@ func (c *mdConv) inline(n ast.Node) block {
 	// skipTo is the tag ("script", "style") whose inline raw HTML opened
 	// and is not yet closed: its content is code, not prose.
 	skipTo := ""
+	emphEnd := -1 // where an emphasis span opening the text ends
 	var walk func(n ast.Node, depth int)
 	walk = func(n ast.Node, depth int) {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -372,8 +373,11 @@ func (c *mdConv) inline(n ast.Node) block {
 				start := sb.Len()
 				wasFirst := first
 				walk(x, depth+1)
-				if wasFirst && x.Level == 2 && strings.TrimSpace(sb.String()[:start]) == "" {
-					b.bold = strings.TrimSpace(sb.String()[start:])
+				if wasFirst && strings.TrimSpace(sb.String()[:start]) == "" {
+					emphEnd = sb.Len()
+					if x.Level == 2 {
+						b.bold = strings.TrimSpace(sb.String()[start:])
+					}
 				}
 			default:
 				if depth < maxNesting {
@@ -385,6 +389,7 @@ func (c *mdConv) inline(n ast.Node) block {
 	}
 	walk(n, 0)
 	b.text = normSpace(sb.String())
+	b.emphasized = emphEnd > 0 && strings.TrimSpace(sb.String()[emphEnd:]) == ""
 	return b
 }
 

@@ -125,3 +125,31 @@ func TestDurationOfInterruption(t *testing.T) {
 		})
 	}
 }
+
+// TestDayHeadedPageTitles: a page headed by its day alone takes as title
+// an emphasised opening line that is no field or section name; a
+// section heading ("State") or a heading that is only a time of day is
+// never the title; with nothing else the day heading is.
+func TestDayHeadedPageTitles(t *testing.T) {
+	const body = "The mirror served stale packages after its sync job stopped.\n"
+	testTitles(t, []titleCase{
+		{name: "emphasised line under a section heading", file: "notes/20310412.txt.md",
+			doc:   "2031-04-12\n==========\n\n### State\n\n![Resolved](img/ok.png)\n\n### Details\n\n*Stale packages on mirror.example.org*\n\n" + body,
+			title: "Stale packages on mirror.example.org"},
+		{name: "strong emphasis", file: "notes/20310412.txt.md",
+			doc:   "2031-04-12\n==========\n\n### State\n\n**Mirror sync stalled**\n\n" + body,
+			title: "Mirror sync stalled"},
+		{name: "an emphasised field is no title", file: "notes/20310412.txt.md",
+			doc:   "2031-04-12\n==========\n\n*Status: resolved*\n\n" + body,
+			title: "2031-04-12"},
+		{name: "an emphasised sentence is no title", file: "notes/20310412.txt.md",
+			doc:   "2031-04-12\n==========\n\n*The sync job was fixed within the hour.*\n\n" + body,
+			title: "2031-04-12"},
+		{name: "time headings are no title", file: "notes/20310412.txt.md",
+			doc:   "2031-04-12\n==========\n\n" + body + "\n### 09:40 UTC\n\nSync restarted by hand.\n\n### 10:15 UTC\n\nMirror verified.\n",
+			title: "2031-04-12"},
+		{name: "a real first-level heading stays", file: "notes/20310412.txt.md",
+			doc:   "# Mirror outage\n\n*Draft notes*\n\n" + body,
+			title: "Mirror outage"},
+	})
+}
