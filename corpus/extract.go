@@ -465,8 +465,14 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 	}
 	base = reFilePrefix.ReplaceAllString(base, "$1")
+	if t := reFileDatePrefix.ReplaceAllString(base, ""); !meaningless(t) {
+		base = t // "2031-04-02-queue stalled": the day is the post's, not the title's
+	}
 	return normSpace(strings.NewReplacer("_", " ").Replace(base)), true
 }
+
+// reFileDatePrefix is a day opening a file name, with its separator.
+var reFileDatePrefix = regexp.MustCompile(`^\d{4}([-_.])\d{2}([-_.])\d{2}\s*[-_. ]\s*`)
 
 // maxTitleBlocks is how far into a document an emphasised line naming
 // the incident may stand.

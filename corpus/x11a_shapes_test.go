@@ -129,7 +129,8 @@ func TestDurationOfInterruption(t *testing.T) {
 // TestDayHeadedPageTitles: a page headed by its day alone takes as title
 // an emphasised opening line that is no field or section name; a
 // section heading ("State") or a heading that is only a time of day is
-// never the title; with nothing else the day heading is.
+// never the title; with nothing else the day heading is; a file name's
+// leading day is dropped from a title made of the name.
 func TestDayHeadedPageTitles(t *testing.T) {
 	const body = "The mirror served stale packages after its sync job stopped.\n"
 	testTitles(t, []titleCase{
@@ -151,5 +152,11 @@ func TestDayHeadedPageTitles(t *testing.T) {
 		{name: "a real first-level heading stays", file: "notes/20310412.txt.md",
 			doc:   "# Mirror outage\n\n*Draft notes*\n\n" + body,
 			title: "Mirror outage"},
+		{name: "file name day dropped", file: "reviews/2031-04-12-mirror is stale.md",
+			doc:   body,
+			title: "mirror is stale"},
+		{name: "file name day with underscores dropped", file: "reviews/2031_04_12_mirror_stale.md",
+			doc:   body,
+			title: "mirror stale"},
 	})
 }
