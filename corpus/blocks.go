@@ -44,6 +44,9 @@ type block struct {
 	links []string
 	// bold is the text of a leading strong span ("**Impact**: …").
 	bold string
+	// emphasized marks a Markdown paragraph that is all one emphasis
+	// span ("*Queue stalled*", "**Queue stalled**").
+	emphasized bool
 	// hk is the section kind a heading (or a bold key) names; set by
 	// annotateHeadings.
 	hk sectionKind

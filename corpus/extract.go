@@ -430,6 +430,9 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 	if doc.h1 != "" {
 		return doc.h1, false
 	}
+	if t, ok := emphasizedTitle(blocks); ok && minLevel > 1 {
+		return t, false
+	}
 	if doc.format == FormatHTML && doc.title != "" {
 		return cleanHTMLTitle(doc.title, doc.site), false
 	}
@@ -451,6 +454,10 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 	if best != "" {
 		return best, false
 	}
+	if len(blocks) > 0 && blocks[0].kind == blockHeading && blocks[0].level == 1 && reDateOnly.MatchString(blocks[0].text) {
+		// a page headed by its day alone, with no other title
+		return blocks[0].text, false
+	}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	if ext := lowerExt(base); ext != "" {
 		if i := lastIndexFold(base, ext); i > 0 {
@@ -458,7 +465,38 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 		}
 	}
 	base = reFilePrefix.ReplaceAllString(base, "$1")
+	if t := reFileDatePrefix.ReplaceAllString(base, ""); !meaningless(t) {
+		base = t // "2031-04-02-queue stalled": the day is the post's, not the title's
+	}
 	return normSpace(strings.NewReplacer("_", " ").Replace(base)), true
+}
+
+// reFileDatePrefix is a day opening a file name, with its separator.
+var reFileDatePrefix = regexp.MustCompile(`^\d{4}([-_.])\d{2}([-_.])\d{2}\s*[-_. ]\s*`)
+
+// maxTitleBlocks is how far into a document an emphasised line naming
+// the incident may stand.
+const maxTitleBlocks = 6
+
+// emphasizedTitle returns the document's first paragraph when it is
+// one emphasised short line that is no field, section name or day
+// ("*Uploads failing for EU users*" under a page headed by its day):
+// the subject the writer set apart.
+func emphasizedTitle(blocks []block) (string, bool) {
+	for i, b := range blocks {
+		if i >= maxTitleBlocks || b.kind != blockHeading && b.kind != blockPara {
+			return "", false
+		}
+		if b.kind == blockHeading {
+			continue
+		}
+		t := strings.TrimSpace(b.text)
+		if !b.emphasized || !looksLikeTitle(t) || isKeyLine(t) || strings.HasSuffix(t, ":") || classifyHeading(t) != secOther || !titleHeading(t) || meaningless(t) {
+			return "", false
+		}
+		return t, true
+	}
+	return "", false
 }
 
 // reNotTitle are headings that name a part of a document, never its
@@ -466,7 +504,7 @@ func extractTitle(name string, doc *document, blocks []block, fm frontMatter, ch
 // ("Postmortems", "Incident reports": a plural is a shelf, not one
 // incident); or a template's bare "Instructions" or "Checklist" (its
 // notes addressed to the author are authorNoteHeading).
-var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|context|info|information|update|updates|(?:template\s+)?instructions|checklist)$`)
+var reNotTitle = regexp.MustCompile(`(?i)^(?:(?:our\s+)?(?:post[- ]?mortems|incidents|outages|retrospectives|(?:incident|outage|post[- ]?mortem)\s+(?:reports|reviews))|data|details|notes?|appendix|appendices|references?|links|faq|frequently asked questions\b.*|glossary|metadata|contents|table of contents|attendees|participants|authors?|status|state|context|info|information|update|updates|(?:template\s+)?instructions|checklist)$`)
 
 // titleHeading reports whether a heading can be the document's title:
 // not a status word, a part's name or a label ending in a colon.
@@ -475,7 +513,7 @@ func titleHeading(h string) bool {
 	if m := reReportFor.FindStringSubmatch(t); m != nil && orgName(m[1]) {
 		return false // a status page's "Incident Report for Acme"
 	}
-	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t) && !personHeading(t) && !authorNoteHeading(t)
+	return !reStatusWord.MatchString(t) && !reNotTitle.MatchString(t) && !strings.HasSuffix(t, ":") && !reDateOnly.MatchString(t) && !reClockOnly.MatchString(t) && !personHeading(t) && !authorNoteHeading(t)
 }
 
 // reHandle is an @handle naming a person ("@sam", "@pat-lee").
@@ -510,6 +548,11 @@ func genericReportHeading(h string) bool {
 // "Tuesday, 5 March 2024"): a timeline's day, never the incident's
 // title.
 var reDateOnly = regexp.MustCompile(`(?i)^[*_\s]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)[*_\s]*$`)
+
+// reClockOnly is a heading that is only a time of day, perhaps with a
+// zone ("11:28 UTC", "9:05 pm", "14h20"): a timeline's moment, never the
+// incident's title.
+var reClockOnly = regexp.MustCompile(`(?i)^[*_\s]*(?:at\s+)?~?\d{1,2}(?:[:h.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:utc|gmt|z|[a-z]{2,4}t|[+-]\d{2}:?\d{2})\)?)?[*_\s]*$`)
 
 // reSummaryTitle reads a title given as an opening line "INCIDENT
 // SUMMARY: …" or "Incident report: …" (a heading "Incident report: …" is

@@ -188,12 +188,7 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 	}
 	var out []string
 	structured := 0
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		t := normSpace(emphasisMarks.Replace(string(seg.Value(c.src))))
-		if t == "" {
-			continue
-		}
+	for _, t := range brokenLines(lines, c.src) {
 		_, _, key := splitKeyLine(t)
 		st, raw, _, timed := leadStamp(t)
 		if timed && len(out) > 0 && wrappedProse(out[len(out)-1]) && dottedNumber(st, raw) {
@@ -218,6 +213,28 @@ func (c *mdConv) keyLinePara(n ast.Node) bool {
 		c.out = append(c.out, block{kind: blockPara, text: t, checked: -1})
 	}
 	return true
+}
+
+// reLineBreakTag is an HTML line break written inside a Markdown line
+// ("Owner: ops<br> Severity: high").
+var reLineBreakTag = regexp.MustCompile(`(?i)<br\s*/?>`)
+
+// brokenLines returns the source lines of a paragraph, emphasis marks
+// stripped, each cut again at its HTML line breaks: a writer who ends
+// every field with "<br>" and lets the editor wrap the text puts the
+// next field mid-line ("…wrapped text<br> Severity: high").
+func brokenLines(lines *text.Segments, src []byte) []string {
+	var out []string
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw := string(seg.Value(src))
+		for _, part := range reLineBreakTag.Split(raw, -1) {
+			if t := normSpace(emphasisMarks.Replace(part)); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // wrappedProse reports whether a line reads as hard-wrapped prose
@@ -308,6 +325,7 @@ func (c *mdConv) inline(n ast.Node) block {
 	// skipTo is the tag ("script", "style") whose inline raw HTML opened
 	// and is not yet closed: its content is code, not prose.
 	skipTo := ""
+	emphEnd := -1 // where an emphasis span opening the text ends
 	var walk func(n ast.Node, depth int)
 	walk = func(n ast.Node, depth int) {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -355,8 +373,11 @@ func (c *mdConv) inline(n ast.Node) block {
 				start := sb.Len()
 				wasFirst := first
 				walk(x, depth+1)
-				if wasFirst && x.Level == 2 && strings.TrimSpace(sb.String()[:start]) == "" {
-					b.bold = strings.TrimSpace(sb.String()[start:])
+				if wasFirst && strings.TrimSpace(sb.String()[:start]) == "" {
+					emphEnd = sb.Len()
+					if x.Level == 2 {
+						b.bold = strings.TrimSpace(sb.String()[start:])
+					}
 				}
 			default:
 				if depth < maxNesting {
@@ -368,6 +389,7 @@ func (c *mdConv) inline(n ast.Node) block {
 	}
 	walk(n, 0)
 	b.text = normSpace(sb.String())
+	b.emphasized = emphEnd > 0 && strings.TrimSpace(sb.String()[emphEnd:]) == ""
 	return b
 }
 

@@ -109,7 +109,7 @@ var (
 	// reEntryMarkup is markup left in an entry's text: line breaks
 	// (<br />, a run of backslashes standing alone), escaped Markdown
 	// marks, footnote marks.
-	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]|(?:^|\s)\\{2,}(?:\s|$)`)
+	reEntryMarkup = regexp.MustCompile(`(?i)<br\s*/?>|\\([*_\[\]#<>~` + "`" + `-])|\[\^?\d{1,3}\]|\[\^[\w-]{1,20}\]|(?:^|\s)\\{2,}(?:\s|$)`)
 	// reEntryLead is what separates a stamp from its text.
 	reEntryLead = regexp.MustCompile(`^[\s\])}>*_:|,.;–—-]+`)
 )

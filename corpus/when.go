@@ -497,9 +497,15 @@ func (r *timesReader) startFromTimeline() {
 		// a title's day does not overrule an entry marked as the start
 		t, ht = r.titleDayStart(t, ht)
 	}
+	marked := hasStartMarker(r.tl, r.times)
 	switch {
 	case r.start.IsZero():
 		r.start, r.startHasTime = t, ht
+	case marked && ht && !t.Equal(r.start) && absDuration(t.Sub(r.start)) <= maxMarkerShift:
+		// "Date/time: …" against the entry the timeline marks as
+		// the start of the outage: the entry is placed among the
+		// events around it, the field was written apart from them
+		r.start, r.startHasTime, r.startStated = t, true, true
 	case !r.startStated:
 		// an inferred start (a status page's post time) loses to an
 		// earlier timeline entry
@@ -511,6 +517,17 @@ func (r *timesReader) startFromTimeline() {
 		// first entry gives the time
 		r.start, r.startHasTime = t, true
 	}
+}
+
+// maxMarkerShift is how far from a stated start an entry marked as
+// the start may be and still be the same moment, told more carefully.
+const maxMarkerShift = 48 * time.Hour
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // maxTitleLead is how long before the day a title names ("2018-01-17,
@@ -946,8 +963,8 @@ func hasStartMarker(tl []TimelineEntry, times []time.Time) bool {
 // begins", "Start of incident", "impact ends", "(resolved)", an entry
 // labelled "Resolution" or "Full resolution".
 var (
-	reStartMarker = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:starts|started|begins|began|start)|(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation))\s*(?:[)\]*_.:!—–-]|$)`)
-	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated|(?:(?:full|final|natural|complete|incident|outage|issue)\s+)?resolution)\s*(?:[)\]*_.:!—–-]|$)`)
+	reStartMarker = regexp.MustCompile(`(?i)(?:^|[(\[<*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:starts|started|begins|began|start)|(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation))\s*(?:[)\]>*_.:!—–-]|$)`)
+	reEndMarker   = regexp.MustCompile(`(?i)(?:^|[(\[<*_—–-]\s*)(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)\s+(?:ends|ended|end|over|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation)|resolved|mitigated|(?:(?:full|final|natural|complete|incident|outage|issue)\s+)?resolution)\s*(?:[)\]>*_.:!—–-]|$)`)
 )
 
 // minLeadInGap is the quiet time after which entries with no impact are
