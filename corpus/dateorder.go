@@ -130,14 +130,20 @@ func isNumericSpan(s string) bool {
 // written-out or ISO date of the document (or its file name's date)
 // names, when only one reading is named.
 func dayFirstDocument(texts []string, fileDay time.Time) bool {
-	dayFirst, monthFirst := 0, 0
-	var amb []numDateMatch
-	named := map[time.Time]bool{}
-	if !fileDay.IsZero() {
-		named[fileDay] = true
+	dayFirst, monthFirst, amb := orderVotes(texts, numericDates)
+	if len(amb) == 0 {
+		return false // nothing to settle
 	}
+	df, mf := namedVotes(amb, namedDays(texts, fileDay, false))
+	return dayFirst+df > monthFirst+mf
+}
+
+// orderVotes counts the dates find lists in the texts: each unambiguous
+// one votes for its order (day first or month first); the ambiguous ones
+// are returned.
+func orderVotes(texts []string, find func(string) []numDateMatch) (dayFirst, monthFirst int, amb []numDateMatch) {
 	for _, t := range texts {
-		for _, n := range numericDates(t) {
+		for _, n := range find(t) {
 			switch {
 			case n.a > 12 && n.b <= 12:
 				dayFirst++
@@ -148,16 +154,29 @@ func dayFirstDocument(texts []string, fileDay time.Time) bool {
 			}
 		}
 	}
-	if len(amb) == 0 {
-		return false // nothing to settle
+	return dayFirst, monthFirst, amb
+}
+
+// namedDays is the set of days the texts name in written-out or ISO
+// dates (not dotted ones when noDots), with the file name's day.
+func namedDays(texts []string, fileDay time.Time, noDots bool) map[time.Time]bool {
+	named := map[time.Time]bool{}
+	if !fileDay.IsZero() {
+		named[fileDay] = true
 	}
 	for _, t := range texts {
 		if hasDigit(t) {
-			for _, d := range otherDates(t) {
+			for _, d := range otherDatesBut(t, noDots) {
 				named[d] = true
 			}
 		}
 	}
+	return named
+}
+
+// namedVotes counts, for each ambiguous date, the reading that named
+// holds when only one of the two does.
+func namedVotes(amb []numDateMatch, named map[time.Time]bool) (dayFirst, monthFirst int) {
 	for _, n := range amb {
 		df := named[time.Date(n.y, time.Month(n.b), n.a, 0, 0, 0, 0, time.UTC)]
 		mf := named[time.Date(n.y, time.Month(n.a), n.b, 0, 0, 0, 0, time.UTC)]
@@ -168,7 +187,7 @@ func dayFirstDocument(texts []string, fileDay time.Time) bool {
 			monthFirst++
 		}
 	}
-	return dayFirst > monthFirst && len(amb) > 0
+	return dayFirst, monthFirst
 }
 
 // swapDayMonth swaps the two leading parts of every ambiguous numeric
@@ -220,45 +239,12 @@ func dottedDates(s string) []numDateMatch {
 // ISO date of the document names, and their day-first reading is not
 // ("3.4.2031" in "2031-03-04-phishing.md").
 func dottedMonthFirst(texts []string, fileDay time.Time) bool {
-	dayFirst, monthFirst := 0, 0
-	var amb []numDateMatch
-	for _, t := range texts {
-		for _, n := range dottedDates(t) {
-			switch {
-			case n.a > 12 && n.b <= 12:
-				dayFirst++
-			case n.b > 12 && n.a <= 12:
-				monthFirst++
-			case n.ambiguous():
-				amb = append(amb, n)
-			}
-		}
-	}
+	dayFirst, monthFirst, amb := orderVotes(texts, dottedDates)
 	if len(amb) == 0 || dayFirst > 0 {
 		return false
 	}
-	named := map[time.Time]bool{}
-	if !fileDay.IsZero() {
-		named[fileDay] = true
-	}
-	for _, t := range texts {
-		if hasDigit(t) {
-			for _, d := range otherDatesBut(t, true) {
-				named[d] = true
-			}
-		}
-	}
-	for _, n := range amb {
-		df := named[time.Date(n.y, time.Month(n.b), n.a, 0, 0, 0, 0, time.UTC)]
-		mf := named[time.Date(n.y, time.Month(n.a), n.b, 0, 0, 0, 0, time.UTC)]
-		switch {
-		case df && !mf:
-			dayFirst++
-		case mf && !df:
-			monthFirst++
-		}
-	}
-	return monthFirst > dayFirst
+	df, mf := namedVotes(amb, namedDays(texts, fileDay, true))
+	return monthFirst+mf > dayFirst+df
 }
 
 // swapDotted swaps the two leading parts of every ambiguous dotted
