@@ -51,10 +51,7 @@ func TestClockHeadingRuns(t *testing.T) {
 // ordinal over what users will see are no follow-ups.
 func TestProseChangesListed(t *testing.T) {
 	const open = "# Search was slow\n\nOn a busy morning the search cluster fell behind and queries timed out for two hours.\n\n"
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
+	tests := []actionTextCase{
 		{name: "ordinals and a remedy lead",
 			body: "We are sorry for the trouble this caused.\n\nFirst, the web clients will stop retrying failed queries, and have a shorter timeout of their own.\n\n" +
 				"Secondly, we’ll add a manual switch to the cluster's failover check, so we can react faster to a stall like this one, and bring search back sooner.\n\n" +
@@ -70,21 +67,7 @@ func TestProseChangesListed(t *testing.T) {
 		{name: "a quick fix is no remedy", body: "As a quick fix, we'll restart the query nodes every night.\n"},
 		{name: "ordinal over what users will see", body: "First, users will be able to search again shortly.\n"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("search.md", strings.NewReader(open+tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, a := range rec.ActionItems {
-				got = append(got, a.Text)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("actions =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
-	}
+	testActionTexts(t, "search.md", open, tests)
 }
 
 // TestSplitAfterClause: a clause of purpose, reason or time before a
@@ -179,10 +162,7 @@ func TestFollowUpProseNotes(t *testing.T) {
 // commitment under "What didn't work" is still one.
 func TestLessonsNoFollowUps(t *testing.T) {
 	const open = "# Queue backlog\n\nThe job queue backed up for a day after a worker image broke.\n\n## Action items\n\n- Pin the worker base image to a digest\n\n## Lessons learned\n\n"
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
+	tests := []actionTextCase{
 		{name: "what worked", body: "### What worked\n\nOur support team has improved its response times a lot this year.\n\n### What didn't work\n\nThe alert fired late.\n",
 			want: []string{"Pin the worker base image to a digest"}},
 		{name: "where we got lucky", body: "### Where we got lucky\n\nWe have added more people to the rota, so someone was awake.\n",
@@ -192,21 +172,7 @@ func TestLessonsNoFollowUps(t *testing.T) {
 		{name: "plain commitment", body: "### What didn't work\n\nThe alert fired late. We will move the alert to the queue's age instead of its length.\n",
 			want: []string{"Pin the worker base image to a digest", "We will move the alert to the queue's age instead of its length."}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec, err := Parse("queue.md", strings.NewReader(open+tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, a := range rec.ActionItems {
-				got = append(got, a.Text)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("actions =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
-	}
+	testActionTexts(t, "queue.md", open, tests)
 }
 
 // TestWentWellNoCommitments: with no follow-ups anywhere, the team's
@@ -229,6 +195,34 @@ func TestWentWellNoCommitments(t *testing.T) {
 			}
 			if len(rec.ActionItems) != tt.want {
 				t.Errorf("%d action items %+v; want %d", len(rec.ActionItems), rec.ActionItems, tt.want)
+			}
+		})
+	}
+}
+
+// actionTextCase is a body put after a test's opening and the texts of
+// the action items it should give, in order.
+type actionTextCase struct {
+	name, body string
+	want       []string
+}
+
+// testActionTexts parses open+body of each case as file and checks the
+// texts of its action items.
+func testActionTexts(t *testing.T, file, open string, tests []actionTextCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse(file, strings.NewReader(open+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range rec.ActionItems {
+				got = append(got, a.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("actions =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}
