@@ -34,8 +34,9 @@ func splitSentences(text string) []string {
 // concluded ("we came to the conclusion that the address was wrong"),
 // saw on checking ("I checked the host and it looks like the renewal
 // job was never set up") or are sure of ("I'm fairly confident it
-// relates to the old cluster version").
-var reFinding = regexp.MustCompile(`(?i)\b(?:came to|reached|arrived at) the conclusion that\b|\b(?:checked|investigated|inspected|examined|looked (?:at|into))\b[^.;]{0,80}?(?:,|\band)\s+(?:it|this) (?:looks|looked|seems|seemed|appears|appeared) (?:like|that|as if)\b|\b(?:confident|certain|sure|convinced) (?:that )?(?:it|this|the (?:issue|problem|failure|outage|error|breakage)) (?:(?:is|was) )?(?:relate[sd]|related|due|down) to\b|\b(?:investigation|analysis|review|debugging|digging|logs?|we|it)(?: \w+)? (?:revealed|showed|determined|found|discovered|confirmed|established) that\b|\b(?:uncovered|discovered|found|identified|revealed)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:misconfigur\w*|bug|defect|flaw|vulnerabilit(?:y|ies)|regression|race condition|memory leak)\b`)
+// relates to the old cluster version") or what the evidence suggests
+// ("the logs indicate that the relay dropped the connections").
+var reFinding = regexp.MustCompile(`(?i)\b(?:came to|reached|arrived at) the conclusion that\b|\b(?:checked|investigated|inspected|examined|looked (?:at|into))\b[^.;]{0,80}?(?:,|\band)\s+(?:it|this) (?:looks|looked|seems|seemed|appears|appeared) (?:like|that|as if)\b|\b(?:confident|certain|sure|convinced) (?:that )?(?:it|this|the (?:issue|problem|failure|outage|error|breakage)) (?:(?:is|was) )?(?:relate[sd]|related|due|down) to\b|\b(?:investigation|analysis|review|debugging|digging|logs?|we|it)(?: \w+)? (?:revealed|showed|determined|found|discovered|confirmed|established) that\b|\b(?:investigation|analysis|review|debugging|evidence|data|logs?|metrics|traces)(?: \w+)? (?:suggests?|suggested|indicates?|indicated|points? to|pointed to)(?: that)?\b|\b(?:uncovered|discovered|found|identified|revealed)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:misconfigur\w*|bug|defect|flaw|vulnerabilit(?:y|ies)|regression|race condition|memory leak)\b`)
 
 // reUnknownCause finds sentences that say the cause is not known: they
 // name the cause without stating one.

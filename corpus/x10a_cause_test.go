@@ -87,3 +87,16 @@ func TestCausalConsequence(t *testing.T) {
 		{"so that is a purpose", "# Builds queued\n\n## Summary\n\nWe paused the queue, so that it could not grow further.\n", ""},
 	})
 }
+
+// TestEvidenceSuggestsCause covers a status note that states its cause
+// as what the investigation or the evidence suggests, with no causal
+// connective; "we suggested that" is a proposal, not a finding.
+func TestEvidenceSuggestsCause(t *testing.T) {
+	testRootCauses(t, []struct{ name, doc, cause string }{
+		{"investigation suggests", "# 504 errors\n\nFor six minutes some pages answered 504.\n\nInvestigation suggests that the errors came from the proxy in front of the site.\n",
+			"Investigation suggests that the errors came from the proxy in front of the site."},
+		{"the logs indicate", "# Slow uploads\n\nUploads took a minute each on Tuesday.\n\nThe logs indicate that the relay dropped every second connection.\n",
+			"The logs indicate that the relay dropped every second connection."},
+		{"a proposal is no finding", "# Slow uploads\n\nUploads took a minute each on Tuesday.\n\nWe suggested that the team add a second relay.\n", ""},
+	})
+}
