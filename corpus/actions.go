@@ -538,8 +538,11 @@ func statusColumn(cells []string) int {
 	return col
 }
 
-// actionFromRow reads one table row: its cells but the status column
-// and a bare link column, joined.
+// reDoneCell is a table cell that only says its item is done.
+var reDoneCell = regexp.MustCompile(`(?i)^\s*(?:done|completed?|fixed|closed|merged|shipped|implemented|resolved|✅|✔️?|☑️?)\.?\s*$`)
+
+// actionFromRow reads one table row: its cells but the status column,
+// a bare link column and a cell that only says "Done", joined.
 func actionFromRow(b block, statusCol int) (ActionItem, bool) {
 	var parts []string
 	links := b.links
@@ -554,6 +557,10 @@ func actionFromRow(b block, statusCol int) (ActionItem, bool) {
 		}
 		if u := reURL.FindString(c); u != "" && u == strings.TrimSpace(c) {
 			links = append(links, u) // a bug/PR column: the link, not text
+			continue
+		}
+		if j > 0 && statusCol < 0 && reDoneCell.MatchString(c) {
+			done = 1 // "Done" alone in a notes column: the state, not text
 			continue
 		}
 		if c != "" && strings.Trim(c, "0123456789.#") != "" { // not a row number
