@@ -34,3 +34,32 @@ func TestDoneCellMarksRow(t *testing.T) {
 		})
 	}
 }
+
+// TestDoneNoteAfterItem: a follow-up that ends with a note of what was
+// done about it in brackets ("(fixed by …)", "(added …)", "(done in
+// #12)") is done; a note of where it is tracked, or a due date, is not.
+func TestDoneNoteAfterItem(t *testing.T) {
+	tests := []struct {
+		item string
+		done bool
+	}{
+		{"The probe checks the old host name. (fixed by pointing it at both names)", true},
+		{"Paging should reach the whole team. (added a team-wide rota)", true},
+		{"Rotate the relay's key. (done in #412)", true},
+		{"Rotate the relay's key. (Done.)", true},
+		{"Paging should reach the whole team. (filed https://example.org/issues/7)", false},
+		{"Rotate the relay's key. (done by Friday)", false},
+		{"Add a fixed retry budget to the client.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.item, func(t *testing.T) {
+			rec, err := Parse("relay.md", strings.NewReader("# Relay outage\n\n## Action items\n\n- "+tc.item+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != 1 || rec.ActionItems[0].Done != tc.done {
+				t.Errorf("action items = %+v, want one, done %v", rec.ActionItems, tc.done)
+			}
+		})
+	}
+}
