@@ -206,8 +206,13 @@ func testWhen(t *testing.T, tests []whenCase) {
 
 // statedMinutes is a record's duration in minutes, 0 when it has none.
 func statedMinutes(rec Record) int {
+	return durationOr(rec, 0)
+}
+
+// durationOr is a record's duration in minutes, or none when it has none.
+func durationOr(rec Record, none int) int {
 	if rec.DurationMinutes == nil {
-		return 0
+		return none
 	}
 	return *rec.DurationMinutes
 }

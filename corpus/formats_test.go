@@ -258,10 +258,7 @@ func TestProseClockTimeline(t *testing.T) {
 			if len(rec.Timeline) != tt.entries {
 				t.Errorf("timeline %+v, want %d entries", rec.Timeline, tt.entries)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if got != tt.duration {
 				t.Errorf("duration %d, want %d", got, tt.duration)
 			}

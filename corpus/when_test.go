@@ -219,10 +219,7 @@ func TestIncidentDateAndDuration(t *testing.T) {
 			if rec.Date != tt.date {
 				t.Errorf("date = %q, want %q", rec.Date, tt.date)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if tt.duration != -2 && got != tt.duration {
 				t.Errorf("duration = %d, want %d", got, tt.duration)
 			}

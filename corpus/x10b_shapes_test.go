@@ -29,10 +29,7 @@ func TestStatusPageMidnightStart(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if got != tt.dur {
 				t.Errorf("duration = %d; want %d", got, tt.dur)
 			}

@@ -38,10 +38,7 @@ func TestBreakSeparatedFields(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if tt.dur != -2 && got != tt.dur {
 				t.Errorf("duration = %d; want %d", got, tt.dur)
 			}
@@ -80,10 +77,7 @@ func TestAngleBracketMarkers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if got != tt.dur {
 				t.Errorf("duration = %d; want %d", got, tt.dur)
 			}
@@ -115,10 +109,7 @@ func TestDurationOfInterruption(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := -1
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, -1)
 			if got != tt.dur {
 				t.Errorf("duration = %d; want %d", got, tt.dur)
 			}

@@ -91,10 +91,7 @@ func TestStatedDowntimeAndLifetimes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, 0)
 			if got != tc.duration {
 				t.Errorf("duration = %d; want %d", got, tc.duration)
 			}
@@ -221,10 +218,7 @@ func TestSpanStartsAtMarkedImpact(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := 0
-			if rec.DurationMinutes != nil {
-				got = *rec.DurationMinutes
-			}
+			got := durationOr(rec, 0)
 			if got != tc.duration {
 				t.Errorf("duration = %d; want %d", got, tc.duration)
 			}
