@@ -53,10 +53,7 @@ func TestChromeAndPlaceholderTitles(t *testing.T) {
 // timeline's span, and a TTL, cache lifetime or retention period is never
 // the outage's length.
 func TestStatedDowntimeAndLifetimes(t *testing.T) {
-	tests := []struct {
-		name, doc string
-		duration  int
-	}{
+	tests := []durationCase{
 		{
 			name: "days of downtime in words over a short timeline",
 			doc: "# Load balancer address lost\n\n## Timeline\n\n- 2022-05-06 09:10 UTC the load balancer lost its public address\n" +
@@ -85,18 +82,7 @@ func TestStatedDowntimeAndLifetimes(t *testing.T) {
 			duration: 120,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := durationOr(rec, 0)
-			if got != tc.duration {
-				t.Errorf("duration = %d; want %d", got, tc.duration)
-			}
-		})
-	}
+	testDurations(t, tests)
 }
 
 // TestStartedOnBeatsTitleDay: the opening prose naming the day the
@@ -178,10 +164,7 @@ func TestDayBeforeTheDocument(t *testing.T) {
 // later entry clearly marks its onset.
 func TestSpanStartsAtMarkedImpact(t *testing.T) {
 	const head = "# Workers crash after image update\n\n## Timeline\n\n"
-	tests := []struct {
-		name, doc string
-		duration  int
-	}{
+	tests := []durationCase{
 		{
 			name: "release and rollout before a drop in availability",
 			doc: head + "- 2023-04-02 01:00 - The base image vendor released version 7.2.\n" +
@@ -212,18 +195,7 @@ func TestSpanStartsAtMarkedImpact(t *testing.T) {
 			duration: 60,
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := durationOr(rec, 0)
-			if got != tc.duration {
-				t.Errorf("duration = %d; want %d", got, tc.duration)
-			}
-		})
-	}
+	testDurations(t, tests)
 }
 
 // TestProblemsUnderFollowUps: a list of problems under the follow-up
@@ -259,6 +231,29 @@ func TestProblemsUnderFollowUps(t *testing.T) {
 			}
 			if len(rec.ActionItems) != tc.actions {
 				t.Errorf("actions = %d; want %d: %+v", len(rec.ActionItems), tc.actions, rec.ActionItems)
+			}
+		})
+	}
+}
+
+// durationCase is a document and the minutes it should give (0: none).
+type durationCase struct {
+	name, doc string
+	duration  int
+}
+
+// testDurations parses each case's document and checks its duration.
+func testDurations(t *testing.T, tests []durationCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("doc.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := durationOr(rec, 0)
+			if got != tc.duration {
+				t.Errorf("duration = %d; want %d", got, tc.duration)
 			}
 		})
 	}
