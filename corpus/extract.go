@@ -331,7 +331,6 @@ func proseSeverity(blocks []block) string {
 	return ""
 }
 
-// isKeyLine reports whether text reads as "Key: value".
 // reBylineKey are the keys of a byline naming who wrote or reviewed a
 // report, besides metaKeys' authors: "RCA team", "Reviewers",
 // "Approved by".
@@ -344,10 +343,17 @@ func bylineLine(text string) bool {
 	if !ok || len(val) > 120 || strings.Contains(val, ". ") {
 		return false
 	}
+	return bylineKey(key)
+}
+
+// bylineKey reports whether a key line's key names who wrote, reviewed
+// or took part in the report ("Author", "RCA team", "Reviewed by").
+func bylineKey(key string) bool {
 	key = strings.ToLower(normSpace(key))
 	return metaKeys[key] == "authors" || reBylineKey.MatchString(key)
 }
 
+// isKeyLine reports whether text reads as "Key: value".
 func isKeyLine(text string) bool {
 	_, _, ok := splitKeyLine(text)
 	return ok
@@ -528,8 +534,7 @@ func personHeading(h string) bool {
 	if !ok {
 		return false
 	}
-	key = strings.ToLower(normSpace(key))
-	return metaKeys[key] == "authors" || reBylineKey.MatchString(key) || reHandle.MatchString(val)
+	return bylineKey(key) || reHandle.MatchString(val)
 }
 
 // reGenericReport is a heading that only names the kind of document,
