@@ -501,7 +501,7 @@ func (r *timesReader) startFromTimeline() {
 	switch {
 	case r.start.IsZero():
 		r.start, r.startHasTime = t, ht
-	case marked && ht && !t.Equal(r.start) && absDuration(t.Sub(r.start)) <= maxMarkerShift:
+	case marked && ht && !t.Equal(r.start) && t.Sub(r.start).Abs() <= maxMarkerShift:
 		// "Date/time: …" against the entry the timeline marks as
 		// the start of the outage: the entry is placed among the
 		// events around it, the field was written apart from them
@@ -522,13 +522,6 @@ func (r *timesReader) startFromTimeline() {
 // maxMarkerShift is how far from a stated start an entry marked as
 // the start may be and still be the same moment, told more carefully.
 const maxMarkerShift = 48 * time.Hour
-
-func absDuration(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
-}
 
 // maxTitleLead is how long before the day a title names ("2018-01-17,
 // Builds fail") timeline entries may start and still be the lead-up to
