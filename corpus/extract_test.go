@@ -109,6 +109,9 @@ func TestParseDuration(t *testing.T) {
 		{"Uploads were unavailable, about 25 minutes in all.", 25},
 		{"Mirrors were broken for about two weeks.", 20160},
 		{"Mirrors were refreshed for about two weeks.", -1},
+		{"On 3 May there was approximately 40 minutes of partial availability for the portal.", 40},
+		{"Users saw about 25 minutes of reduced service.", 25},
+		{"We keep 30 minutes of availability data in memory.", -1},
 	}
 	for _, tt := range prose {
 		got, ok := proseDuration(tt.text)
