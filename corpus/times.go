@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // zoneOffsets are the named zones understood, in seconds east of UTC.
@@ -503,6 +504,9 @@ func findStamp(s string) (stamp, bool) {
 		if !okC {
 			lo := max(0, d.start-40)
 			if c2, ok := findClock(s[:d.start], lo); ok {
+				if !clockJoinsDate(s[c2.end:d.start]) {
+					return c2, true // the clock comes first, alone
+				}
 				c, okC = c2, true
 			}
 		}
@@ -524,6 +528,30 @@ func findStamp(s string) (stamp, bool) {
 		}
 	}
 	return st, true
+}
+
+// reJoinWord is a word that may stand between a clock and the date after
+// it in one stamp: "00:49 UTC on the 4th October 2024", "10:00, Tuesday
+// 5 March 2024".
+var reJoinWord = regexp.MustCompile(`^(?:on|the|of|at|[A-Z]{2,5}|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)$`)
+
+// clockJoinsDate reports whether between, the text from a clock to a
+// date after it, leaves them one stamp: a zone, a weekday, "on the" and
+// punctuation. A sentence between them ("16:14 - ops checked dataset
+// 2031-04-17") makes the date part of the entry's text, not its stamp.
+func clockJoinsDate(between string) bool {
+	words := strings.FieldsFunc(between, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
+	})
+	if len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !reJoinWord.MatchString(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve turns a stamp into a time using ctx for what it leaves out.

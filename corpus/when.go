@@ -13,7 +13,7 @@ var (
 	reDetectKey     = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:first detected|detected(?: at| on)?|detection(?: time)?|time detected|first (?:reported|noticed)|identified(?: at)?|alerted(?: at)?)\s*[:=\-–]\s*(.+)$`)
 	reEndKey        = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:incident |outage |impact )?(?:end(?:ed|s)?(?: time| at| date)?|(?:end|close) of (?:the )?(?:outage|incident|impact|disruption)|resolved(?: at| on)?|resolution time|online|back online|restored(?: at)?|recovered(?: at)?|service restored|fixed(?: at)?|all clear|mitigated(?: at)?)\s*[:=\-–]\s*(.+)$`)
 	reFileDate      = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^\d]|$)`)
-	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed)\b`)
+	reResolvedWords = regexp.MustCompile(`(?i)\b(?:resolved|restored|recovered|back to normal|fully operational|operational|all clear|fixed|mitigated|back online|verified|return(?:s|ed)? to normal|returned to (?:normal )?service|service (?:was |is )?restored|healthy again|working again|closed|(?:incident|outage|impact|disruption|downtime) (?:ends|ended))\b`)
 )
 
 // reDetectWords mark a timeline entry where the problem was noticed.

@@ -1,0 +1,79 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestClockThenSentenceDate: a clock that opens an entry, then a
+// separator and a sentence that mentions a date, is the entry's stamp on
+// the day of its heading; the date stays in the text. A clock and a
+// date joined only by a zone, a weekday or "on the" are one stamp.
+func TestClockThenSentenceDate(t *testing.T) {
+	const doc = "# Bad rows published\n\n## Timeline\n\n### 2031-04-16\n" +
+		"* `08:51` - the nightly job fails and pages the team\n" +
+		"* `10:44` - an analyst reports odd values in the 2031-04-15 export\n\n" +
+		"### 2031-04-17\n" +
+		"* `16:14` - ops confirm export 2021-04-17 no longer holds the bad rows and the incident ends\n"
+	rec, err := Parse("rows.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range rec.Timeline {
+		got = append(got, e.At+"|"+e.Text)
+	}
+	want := []string{
+		"2031-04-16T08:51:00Z|the nightly job fails and pages the team",
+		"2031-04-16T10:44:00Z|an analyst reports odd values in the 2031-04-15 export",
+		"2031-04-17T16:14:00Z|ops confirm export 2021-04-17 no longer holds the bad rows and the incident ends",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("timeline =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rec.Date != "2031-04-16" {
+		t.Errorf("date = %q, want 2031-04-16 (a date in an entry's sentence is not its stamp)", rec.Date)
+	}
+	// "the incident ends" marks the resolution, a day after the rest
+	if got := durationOr(rec, 0); got != 1883 {
+		t.Errorf("duration = %d, want 1883 (to the entry saying the incident ends)", got)
+	}
+
+	stamps := []struct {
+		in   string
+		want string // y-m-d h:m of the stamp, "" for a clock alone
+	}{
+		{"At 00:49 UTC on the 4th October 2031 the queue stopped", "2031-10-04 00:49"},
+		{"10:00, Tuesday 5 March 2031: alerts fire", "2031-03-05 10:00"},
+		{"16:14 - ops confirm export 2031-04-17 is clean", ""},
+		{"09:30 the team checks the report of 2031-04-17", ""},
+	}
+	for _, tc := range stamps {
+		t.Run(tc.in, func(t *testing.T) {
+			st, ok := findStamp(tc.in)
+			if !ok || !st.hasTime {
+				t.Fatalf("findStamp(%q) = %+v, %v; want a clock", tc.in, st, ok)
+			}
+			got := ""
+			if st.hasDate {
+				got = fmt.Sprintf("%04d-%02d-%02d %02d:%02d", st.y, st.mo, st.d, st.h, st.mi)
+			}
+			if got != tc.want {
+				t.Errorf("findStamp(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPartialAvailabilityDuration: "about 40 minutes of partial
+// availability" (or of reduced, degraded, limited or intermittent
+// service) states how long the impact lasted.
+func TestPartialAvailabilityDuration(t *testing.T) {
+	const open = "# Portal slow\n\nOn 3 May 2031 the portal's load balancer dropped one of its three nodes.\n\n"
+	testDurations(t, []durationCase{
+		{"partial availability", open + "There was approximately 79 minutes of partial availability for the portal.\n", 79},
+		{"reduced service", open + "Visitors saw about 25 minutes of reduced service.\n", 25},
+		{"availability data is no duration", open + "The dashboard keeps 30 minutes of availability data.\n", 0},
+	})
+}
