@@ -30,6 +30,12 @@ func TestGenericReportHeadingTitle(t *testing.T) {
 		{"a specific top heading is kept",
 			"# Ingest cluster outage report\n## Storage latency spike\n\nWrites slowed.\n",
 			"Ingest cluster outage report"},
+		{"an incident response report naming its incident is the title, not a response section",
+			"# Incident Response Report: Vendor Form Policy Change\n\n## Incident Summary\n\nForms stopped sending.\n\n## Technical Changes\n\nWe moved the call to the server.\n",
+			"Incident Response Report: Vendor Form Policy Change"},
+		{"a bare incident response report over a name",
+			"# Incident Response Report\n## Forms stopped sending\n\nNo form reached the vendor.\n",
+			"Forms stopped sending"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
