@@ -540,7 +540,7 @@ func personHeading(h string) bool {
 // reGenericReport is a heading that only names the kind of document,
 // perhaps after whose it is (a name of up to three words): "Incident report", "Acme — Technical
 // Incident Report", "Acme: Post-mortem", "Root cause analysis".
-var reGenericReport = regexp.MustCompile(`(?i)^(?:[^\s:|–—-]+(?:\s[^\s:|–—-]+){0,2}\s*[:|–—-]\s*)?(?:(?:technical|public|official|final|full|detailed|internal|security|service|customer)\s+)?(?:(?:incident|outage|post[- ]?mortem|postmortem|downtime|disruption|service disruption|root cause|rca)(?:\s+response)?\s+(?:report|review|analysis|summary|write[- ]?up)|post[- ]?mortem|postmortem|root cause analysis|rca)$`)
+var reGenericReport = regexp.MustCompile(`(?i)^(?:[^\s:|–—·•-]+(?:\s[^\s:|–—·•-]+){0,2}(?:\s*[:|–—·•-]|\s+\.)\s*)?(?:(?:technical|public|official|final|full|detailed|internal|security|service|customer)\s+)?(?:(?:incident|outage|post[- ]?mortem|postmortem|downtime|disruption|service disruption|root cause|rca)(?:\s+response)?\s+(?:report|review|analysis|summary|write[- ]?up)|post[- ]?mortem|postmortem|root cause analysis|rca)$`)
 
 // genericReportHeading reports whether a heading, emoji and symbols
 // dropped, is only a generic report name (reGenericReport).

@@ -132,7 +132,12 @@ func (r *timesReader) setDate(rec *Record) {
 		if pub == "" && !r.fileDate.IsZero() {
 			pub = r.fileDate.Format("2006-01-02")
 		}
-		if d := r.openingDate(pub); d != "" {
+		// a "Date:" line of the body giving a day alone is the
+		// incident's day by the template, not a post's (whose stamp
+		// has a time): a weekday the text names ("slots showed on
+		// Sunday") does not count back from it
+		bodyLine := declared != "" && r.fmDate == "" && at.IsZero()
+		if d := r.openingDateWithin(pub, maxPublishLag, !bodyLine); d != "" {
 			rec.Date = d
 		}
 	}
@@ -154,7 +159,7 @@ func (r *timesReader) setDate(rec *Record) {
 			if mo != 0 {
 				end, lag = time.Date(y, time.Month(mo)+1, 1, 0, 0, 0, 0, time.UTC), maxPublishLag
 			}
-			rec.Date = r.openingDateWithin(end.Format("2006-01-02"), lag)
+			rec.Date = r.openingDateWithin(end.Format("2006-01-02"), lag, true)
 		}
 	}
 	if rec.Date == "" {
@@ -285,12 +290,13 @@ const maxOpeningBlocks = 8
 // publication day pub; a date without a year takes pub's, or the year
 // before when that would put it after pub.
 func (r *timesReader) openingDate(pub string) string {
-	return r.openingDateWithin(pub, maxPublishLag)
+	return r.openingDateWithin(pub, maxPublishLag, true)
 }
 
 // openingDateWithin is openingDate with lag as how long before pub the
-// day may fall.
-func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration) string {
+// day may fall. Unless relative, only dates the prose writes out count,
+// not a weekday or "yesterday" counted back from pub.
+func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration, relative bool) string {
 	p, err := time.Parse("2006-01-02", pub)
 	if err != nil {
 		return ""
@@ -339,6 +345,9 @@ func (r *timesReader) openingDateWithin(pub string, maxPublishLag time.Duration)
 		}
 		seen++
 		st, ok := blockDate(b.text)
+		if !ok && !relative {
+			continue
+		}
 		if !ok {
 			if m := reWeekdayRef.FindStringSubmatch(b.text); m != nil && weekday < 0 && back < 0 {
 				weekday = weekdayNumber(m[1])

@@ -77,3 +77,18 @@ func TestPartialAvailabilityDuration(t *testing.T) {
 		{"availability data is no duration", open + "The dashboard keeps 30 minutes of availability data.\n", 0},
 	})
 }
+
+// TestBodyDateLineAndWeekdays: a "Date:" line of the body that gives a
+// day alone is the incident's day; weekdays the text names as part of
+// the story ("slots showed on Sunday") do not count back from it, while
+// a frontmatter date (a post's day) still gives way to "on Monday we saw".
+func TestBodyDateLineAndWeekdays(t *testing.T) {
+	testWhen(t, []whenCase{
+		{name: "date line, weekdays in the story",
+			doc:  "# Booking showed the wrong day\n\n- **Date:** 2031-06-23\n- **Severity:** High\n\n## What happened\n\nA host opened slots for **Monday**, but guests east of UTC saw them land on **Sunday**.\n",
+			date: "2031-06-23", duration: -1},
+		{name: "post date, the weekday it started",
+			doc:  "---\ntitle: Booking showed the wrong day\ndate: 2031-06-25\n---\n\nOn Monday we saw guests east of UTC get the wrong day for every slot.\n",
+			date: "2031-06-23", duration: -1},
+	})
+}
