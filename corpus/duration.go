@@ -307,7 +307,7 @@ var reQualified = regexp.MustCompile(`(?i)(?:\b(?:about|approximately|approx\.?|
 
 // reImpactWords gate the loose duration readings: the sentence must be
 // about the outage, not about a fix's build time or a meeting.
-var reImpactWords = regexp.MustCompile(`(?i)\b(?:outages?|down|downtime|unavailable|unusable|unstable|unreachable|inaccessible|offline|halted|stopped|stuck|broken|failing|failed|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|nobody|no one|could not|couldn't|unable|lost|delayed|expired)\b`)
+var reImpactWords = regexp.MustCompile(`(?i)\b(?:outages?|down|downtime|unavailable|unusable|unstable|unreachable|inaccessible|offline|halted|stopped|stuck|broken|failing|failed|errors?|degraded|disrupt\w*|interrupt\w*|impact\w*|affected|nobody|no one|could not|couldn't|unable|lost|delayed|expired|unresponsive|went (?:quiet|silent|dark))\b`)
 
 // reHealthyWords mark a sentence about health, not impact ("error rates
 // have been normal for 30 minutes").

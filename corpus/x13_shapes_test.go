@@ -92,3 +92,28 @@ func TestBodyDateLineAndWeekdays(t *testing.T) {
 			date: "2031-06-23", duration: -1},
 	})
 }
+
+// TestQuietAndUnresponsiveImpact: "went quiet", "went silent" and
+// "unresponsive" say a sentence is about the impact, so the span or
+// length it gives is the incident's.
+func TestQuietAndUnresponsiveImpact(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"From **May 26 at 16:22 UTC** until **May 27 at 14:08 UTC**, the chat bot went quiet in every channel.", 1306},
+		{"In total the service was slow and partially unresponsive for 2h 10m.", 130},
+		{"From May 26 at 16:22 UTC until May 27 at 14:08 UTC, we reviewed the chat bot's code.", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, ok := proseDuration(tt.text)
+			if !ok {
+				got = -1
+			}
+			if got != tt.want {
+				t.Errorf("proseDuration = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
