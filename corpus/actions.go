@@ -333,6 +333,11 @@ func (g actionGroup) items() []ActionItem {
 		}
 	}
 	if len(out) > 0 {
+		if g.sub && g.heading != nil && doneHeading(g.heading.text) {
+			for k := range out {
+				out[k].Done = true // under "Completed", "Done"
+			}
+		}
 		return out
 	}
 	// a sub-heading that sorts the items ("Done", "Short term",
@@ -521,6 +526,16 @@ func hasLeafSibling(blocks []block, i int) bool {
 func isStatusHeading(h string) bool {
 	switch normHeading(h) {
 	case "done", "open", "completed", "complete", "in progress", "pending", "todo", "to do", "closed":
+		return true
+	}
+	return false
+}
+
+// doneHeading reports a sub-heading that sorts out the items already
+// done ("Completed", "Done", "Already done").
+func doneHeading(h string) bool {
+	switch normHeading(h) {
+	case "done", "completed", "complete", "closed", "finished", "already done", "done so far", "completed actions", "completed items", "completed action items":
 		return true
 	}
 	return false

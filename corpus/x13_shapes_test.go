@@ -117,3 +117,31 @@ func TestQuietAndUnresponsiveImpact(t *testing.T) {
 		})
 	}
 }
+
+// TestCompletedSubheadingDone: under a follow-up section, the items of a
+// "Completed" (or "Done") sub-heading are done; those of a sibling that
+// names what is still planned stay open.
+func TestCompletedSubheadingDone(t *testing.T) {
+	const doc = "# Validator missed rounds\n\nThe validator missed consensus rounds for an hour.\n\n## Corrective actions\n\n" +
+		"### Completed\n- Audit the firewall rules\n- Correlate the consensus logs\n\n" +
+		"### Planned\n- Alert on sustained round timeouts\n- Track proposal latency per region\n"
+	rec, err := Parse("validator.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		"Audit the firewall rules":          true,
+		"Correlate the consensus logs":      true,
+		"Alert on sustained round timeouts": false,
+		"Track proposal latency per region": false,
+	}
+	if len(rec.ActionItems) != len(want) {
+		t.Fatalf("action items = %+v, want %d", rec.ActionItems, len(want))
+	}
+	for _, a := range rec.ActionItems {
+		done, ok := want[a.Text]
+		if !ok || a.Done != done {
+			t.Errorf("item %q done=%v, want listed with done=%v", a.Text, a.Done, done)
+		}
+	}
+}
