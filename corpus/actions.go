@@ -315,11 +315,16 @@ func (g actionGroup) items() []ActionItem {
 			if !countsAsItem(g.blocks, i) {
 				continue
 			}
+			parentDone, response := underTakenLabel(g.blocks, i)
+			if response {
+				continue // "Immediate actions taken:" beside what is to come
+			}
 			text := b.text
 			if b.hk == secActions && b.bold != "" {
 				text = blockText(b) // "**Action items**: add a canary"
 			}
 			if a, ok := actionFrom(text, b.links, b.checked, b.struck); ok {
+				a.Done = a.Done || parentDone && b.checked < 0
 				out = append(out, a)
 			} else if a, ok := ticketItem(b); ok {
 				out = append(out, a)
@@ -529,6 +534,38 @@ func isStatusHeading(h string) bool {
 		return true
 	}
 	return false
+}
+
+// reTakenLabel is a list label over what was already done: "Immediate
+// actions taken:", "Actions taken", "Completed:".
+var reTakenLabel = regexp.MustCompile(`^(?:(?:immediate |initial )?(?:actions?|steps|measures) (?:taken|completed)|what we did|completed|done|already done)$`)
+
+// reLaterLabel is a list label over what is still to come: "Short-term
+// corrective actions:", "Preventive measures", "Planned".
+var reLaterLabel = regexp.MustCompile(`^(?:(?:short|medium|mid|long|longer|near) ?term|planned|future|next|follow ?up|preventive|preventative|corrective|remaining|pending|open)\b`)
+
+// underTakenLabel reports whether nested list item i sits under a label
+// of what was already done (reTakenLabel): its items are done, and when
+// a sibling label names what is still to come (reLaterLabel), the label
+// is the response and its items are no follow-ups.
+func underTakenLabel(blocks []block, i int) (done, response bool) {
+	lvl := blocks[i].level
+	p := -1
+	for j := i - 1; j >= 0 && blocks[j].kind == blockItem; j-- {
+		if blocks[j].level < lvl {
+			p = j
+			break
+		}
+	}
+	if p < 0 || !reTakenLabel.MatchString(normHeading(strings.TrimSuffix(strings.TrimSpace(blocks[p].text), ":"))) {
+		return false, false
+	}
+	for j := p + 1; j < len(blocks) && blocks[j].kind == blockItem && blocks[j].level >= blocks[p].level; j++ {
+		if blocks[j].level == blocks[p].level && reLaterLabel.MatchString(normHeading(strings.TrimSuffix(strings.TrimSpace(blocks[j].text), ":"))) {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // doneHeading reports a sub-heading that sorts out the items already

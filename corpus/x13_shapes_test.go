@@ -145,3 +145,39 @@ func TestCompletedSubheadingDone(t *testing.T) {
 		}
 	}
 }
+
+// TestTakenLabelInList: in a follow-up list sorted by labels, the items
+// under "Immediate actions taken:" are the response when a sibling label
+// names what is still to come, and done items when none does.
+func TestTakenLabelInList(t *testing.T) {
+	const open = "# Validator stalled\n\nBlocks slowed for an hour across the network.\n\n## Corrective and preventive measures\n\n"
+	tests := []struct {
+		name string
+		body string
+		want map[string]bool // text → done
+	}{
+		{"beside a later tier",
+			"- **Immediate actions taken**:\n  * Metrics confirmed the issue was network-wide\n  * Logs were kept for the vendor\n- **Short-term corrective actions**:\n  * Alert on block time spikes\n  * Write down normal block times\n",
+			map[string]bool{"Alert on block time spikes": false, "Write down normal block times": false}},
+		{"alone, the items are done",
+			"- **Actions taken**:\n  * Move the signer to a new key\n  * Rotate the node's peers\n- **Monitoring**:\n  * Add an alert on missed blocks\n",
+			map[string]bool{"Move the signer to a new key": true, "Rotate the node's peers": true, "Add an alert on missed blocks": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Parse("validator.md", strings.NewReader(open+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.ActionItems) != len(tt.want) {
+				t.Fatalf("action items = %+v, want %d", rec.ActionItems, len(tt.want))
+			}
+			for _, a := range rec.ActionItems {
+				done, ok := tt.want[a.Text]
+				if !ok || a.Done != done {
+					t.Errorf("item %q done=%v, want listed with done=%v", a.Text, a.Done, done)
+				}
+			}
+		})
+	}
+}
