@@ -17,7 +17,7 @@ var (
 	reTrackerLink = regexp.MustCompile(`(?i)/(?:issues|pulls?|merge_requests|tickets?|milestones?|projects?)\b|jira|linear\.app`)
 	reDoneWord    = regexp.MustCompile(`(?i)^(?:(?:done|complete|completed|closed|fixed|resolved|finished|merged|shipped|implemented|yes|x)\b|✅|✔|☑)`)
 	reDoneMark    = regexp.MustCompile(`(?i)\((?:done|completed|fixed|closed)\.?\)|\((?:done|completed)\s+(?:in|by|with|via)\s+(?:#\d|pr\b|pull\b|commit\b|https?:|@|\w+ing\b)|\((?:fixed|resolved|addressed|implemented|merged|added|created|enabled|configured)\b[^()]{0,300}\)?\s*$|✅|✔|☑|\[done\]|^done:`)
-	reSignOff     = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
+	reSignOff     = regexp.MustCompile(`(?i)^(?:--(?:\s|$)|thanks|thank you|sorry|we(?: sincerely| deeply| truly)? apologi[sz]e|(?:once again,?\s+|again,?\s+|finally,?\s+)?(?:we|the [^,]{1,40}? team|our [^,]{0,30}?team)(?: once again| again)?(?: sincerely| deeply| truly)? apologi[sz]es?\b|we are (?:very |truly |deeply )?sorry|we(?:'re| are) sorry|apologies|regards|best|cheers|questions\?|if you have|please (?:reach out|contact|let us know)|we (?:appreciate|thank))`)
 	reNextSteps   = regexp.MustCompile(`(?i)next steps|follow[- ]?ups?|\baction|\btodo|\bto do\b|improvement|\bprevent|recommend|going forward|moving forward|what we(?:'re| are| will|'ll)? (?:chang|do next|do differently)|doing (?:things )?differently|future work`)
 	// reStatusPrefix is a status written before an item's text: "[DONE]",
 	// "[OPEN]", "DONE:", "[ ]", "[x]" (a check box the format did not read).

@@ -268,11 +268,20 @@ func classifyNormalized(n string) sectionKind {
 	if n == "" || len(n) > 80 {
 		return secOther
 	}
-	if k, ok := commonHeadings[n]; ok {
-		return k
+	k, ok := commonHeadings[n]
+	if !ok {
+		k = classifyByRules(n)
 	}
-	return classifyByRules(n)
+	if k == secActions && reForReaders.MatchString(n) {
+		return secOther // what readers are to do is no follow-up
+	}
+	return k
 }
+
+// reForReaders ends a normalised follow-up heading that addresses the
+// readers, not the team: "Next steps for users", "What to do for
+// customers".
+var reForReaders = regexp.MustCompile(`\bfor (?:(?:our|all|affected|impacted) )?(?:users?|customers?|clients?|you|members?|subscribers?|readers?|streamers?|developers?|maintainers? of \w+|package authors?|admins?|operators?)$`)
 
 // namesTimeline reports whether a normalised heading of at most three
 // words ends in "timeline": "Deployment timeline", "Problems/Timeline",
