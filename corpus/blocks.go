@@ -37,6 +37,9 @@ type block struct {
 	// inItem marks a code block written inside a list item (a log
 	// quoted under a bullet).
 	inItem bool
+	// update marks the heading over the status updates kept in the
+	// frontmatter, and their messages (updateBlocks).
+	update bool
 	// lines are the source lines of a Markdown paragraph written on
 	// several lines (nil otherwise).
 	lines []string
@@ -108,6 +111,8 @@ type document struct {
 	defaultZone string
 	// warnings are notes on what could not be read ("file:line: what").
 	warnings []string
+	// updates are the status updates kept in the frontmatter.
+	updates []fmUpdate
 }
 
 // normSpace collapses runs of white space to single spaces and trims.

@@ -360,11 +360,13 @@ func isKeyLine(text string) bool {
 }
 
 // introText is the opening prose of a document without a summary
-// section: up to two paragraphs before its first section heading.
+// section: up to two paragraphs before its first section heading. The
+// status updates kept in its frontmatter (after its body) open it only
+// when the body has none.
 func introText(blocks []block) string {
 	var out []string
 	for _, b := range blocks {
-		if b.kind == blockHeading && b.hk != secOther || len(out) == 2 {
+		if b.kind == blockHeading && (b.hk != secOther || b.update && len(out) > 0) || len(out) == 2 {
 			break
 		}
 		if b.kind != blockPara || len(b.text) < 60 || isKeyLine(b.text) || reStatusPosted.MatchString(b.text) {

@@ -345,3 +345,91 @@ func scalarString(v any) string {
 	}
 	return ""
 }
+
+// fmUpdate is one status update a status page keeps in its
+// frontmatter: its status word, its message and its own time, a decoded
+// timestamp or the written value (nil when it has none).
+type fmUpdate struct {
+	status, message string
+	when            any
+}
+
+// maxFMUpdates bounds the updates read from one frontmatter list.
+const maxFMUpdates = 500
+
+// fmUpdateKeys are the frontmatter keys (lower-cased) status-page
+// themes keep their update log under.
+var fmUpdateKeys = []string{"incident_states", "incident_updates", "updates", "status_updates", "update_log",
+	"updates_log", "incident_history", "history", "states", "timeline", "incident_timeline"}
+
+// Keys of one update: its status, its message and its time.
+var (
+	fmUpdateStatusKeys  = []string{"status", "state"}
+	fmUpdateMessageKeys = []string{"content", "message", "body", "text", "description"}
+	fmUpdateTimeKeys    = []string{"date", "time", "timestamp", "datetime", "at", "when", "posted", "created_at", "updated_at"}
+)
+
+// statusUpdates reads a status page's update log kept in frontmatter:
+// the first list under an update-log key (fmUpdateKeys) whose entries
+// are objects with a status and a message. An entry with neither a
+// message nor a time says nothing and is left out.
+func (fm frontMatter) statusUpdates() []fmUpdate {
+	for _, k := range fmUpdateKeys {
+		list, ok := fm[k].([]any)
+		if !ok {
+			continue
+		}
+		var out []fmUpdate
+		messages := false
+		for _, e := range list {
+			m, ok := e.(map[string]any)
+			if !ok {
+				out = nil
+				break
+			}
+			u := fmUpdate{status: fieldString(m, fmUpdateStatusKeys), message: fieldString(m, fmUpdateMessageKeys)}
+			for _, tk := range fmUpdateTimeKeys {
+				if v := fieldValue(m, tk); v != nil && scalarString(v) != "" {
+					u.when = v
+					break
+				}
+			}
+			if u.status == "" || u.message == "" && u.when == nil {
+				continue
+			}
+			messages = messages || u.message != ""
+			if len(out) < maxFMUpdates {
+				out = append(out, u)
+			}
+		}
+		if messages {
+			return out
+		}
+	}
+	return nil
+}
+
+// fieldValue is the value of key in a decoded object, whatever the case
+// of its key.
+func fieldValue(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.EqualFold(strings.TrimSpace(k), key) {
+			return v
+		}
+	}
+	return nil
+}
+
+// fieldString is the first of keys that holds a scalar in a decoded
+// object, as one line of text.
+func fieldString(m map[string]any, keys []string) string {
+	for _, k := range keys {
+		if s := normSpace(scalarString(fieldValue(m, k))); s != "" {
+			return s
+		}
+	}
+	return ""
+}

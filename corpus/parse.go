@@ -223,7 +223,25 @@ func (p *Parser) document(name, text string) *document {
 	default:
 		doc.blocks = textBlocks(body)
 	}
+	if ups := fm.statusUpdates(); len(ups) > 0 {
+		doc.updates = ups
+		doc.blocks = append(doc.blocks, updateBlocks(ups)...)
+	}
 	return doc
+}
+
+// updateBlocks are the messages of a status page's updates, kept in its
+// frontmatter, as paragraphs of the document under a heading of their
+// own after its body: they are its text too, the cause they state and
+// the follow-ups they promise read like the body's.
+func updateBlocks(ups []fmUpdate) []block {
+	out := []block{{kind: blockHeading, level: 1, text: "Updates", checked: -1, update: true}}
+	for _, u := range ups {
+		if u.message != "" {
+			out = append(out, block{kind: blockPara, text: u.message, checked: -1, update: true})
+		}
+	}
+	return out
 }
 
 // fileLineNote turns a note "line 3: what" into "name:3: what".

@@ -215,8 +215,10 @@ func leadStamp(s string) (stamp, string, string, bool) {
 // sections and stamped runs (timelineBlocks) — tables with a time
 // column, headings that are times, lines and bullets that start with a
 // date or time, code blocks of stamped lines — and from a status-page
-// update log anywhere in the document.
-func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]TimelineEntry, []time.Time) {
+// update log anywhere in the document. known says entries were found
+// already (a status page's updates kept in its frontmatter): then the
+// update log and the clocks of the narrative are not read.
+func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx, known bool) ([]TimelineEntry, []time.Time) {
 	tr := timelineReader{ts: &timelineState{ctx: ctx}, blocks: blocks, kinds: kinds, timeCol: -1}
 	if ctx.y != 0 && !ctx.weak && ctx.mo >= 1 && ctx.d >= 1 {
 		tr.ts.anchor = ctx
@@ -249,10 +251,10 @@ func extractTimeline(blocks []block, kinds []sectionKind, ctx dateCtx) ([]Timeli
 			tr.line(i)
 		}
 	}
-	if len(tr.ts.entries) == 0 {
+	if len(tr.ts.entries) == 0 && !known {
 		statusUpdates(blocks, tr.ts)
 	}
-	if len(tr.ts.entries) == 0 {
+	if len(tr.ts.entries) == 0 && !known {
 		proseClockEntries(blocks, kinds, tr.ts)
 	}
 	return tr.ts.entries, tr.ts.times

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -174,7 +176,12 @@ func extractTimes(rec *Record, name string, doc *document, blocks []block, kinds
 			r.ctx.y, r.ctx.mo, r.ctx.d = d.Year(), int(d.Month()), d.Day()
 		}
 	}
-	r.tl, r.times = extractTimeline(blocks, kinds, r.ctx)
+	lead, leadTimes := r.updateEntries(doc.updates)
+	r.tl, r.times = extractTimeline(blocks, kinds, r.ctx, len(lead) > 0)
+	if len(lead) > 0 {
+		r.tl = append(lead, r.tl...)
+		r.times = append(leadTimes, r.times...)
+	}
 	if r.tl != nil {
 		rec.Timeline = r.tl
 	}
@@ -315,6 +322,63 @@ func (r *timesReader) readFrontMatter() {
 	if d, ok := frontmatterDuration(r.fm.str("duration", "duration_minutes", "downtime")); ok {
 		r.stated = d
 	}
+}
+
+// reResolvedStatus is the status word of a status page's closing update.
+var reResolvedStatus = regexp.MustCompile(`(?i)^(?:resolved|closed|completed|fixed|restored)$`)
+
+// updateEntries are the timeline entries of the status updates kept in
+// the frontmatter (doc.updates), in their order: each at its own time;
+// one without takes the document's start or date when it is the first
+// update and the document's resolution time when its status says
+// resolved, else it has no time.
+func (r *timesReader) updateEntries(ups []fmUpdate) ([]TimelineEntry, []time.Time) {
+	var tl []TimelineEntry
+	var times []time.Time
+	for i, u := range ups {
+		var t time.Time
+		var ht, ok bool
+		at := ""
+		switch {
+		case u.when != nil:
+			if t, ht, ok = r.updateTime(u.when); !ok {
+				at = scalarString(u.when) // kept as written
+			}
+		case i == 0:
+			if t, ht, ok = r.fmTime(fmStartKeys...); !ok {
+				t, ht, ok = r.fmTime(fmDateKeys...)
+			}
+		case reResolvedStatus.MatchString(u.status):
+			t, ht, ok = r.fmTime(fmEndKeys...)
+		}
+		switch {
+		case ok && ht:
+			at = t.Format(time.RFC3339)
+		case ok:
+			at = t.Format("2006-01-02")
+		default:
+			t = time.Time{}
+		}
+		text := u.status
+		if c, n := utf8.DecodeRuneInString(text); c != utf8.RuneError {
+			text = string(unicode.ToUpper(c)) + text[n:]
+		}
+		if u.message != "" {
+			text += ": " + u.message
+		}
+		tl = append(tl, TimelineEntry{At: at, Text: clipRunes(text, maxEntryText)})
+		times = append(times, t)
+	}
+	return tl, times
+}
+
+// updateTime reads the time of one frontmatter status update: a decoded
+// timestamp (at midnight, a day) or a written one.
+func (r *timesReader) updateTime(v any) (time.Time, bool, bool) {
+	if t, ok := v.(time.Time); ok {
+		return t, t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0, true
+	}
+	return parseTimeValue(scalarString(v), r.ctx)
 }
 
 // keyLineAt is the text of block i read as a key line: a short heading
