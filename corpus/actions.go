@@ -874,6 +874,7 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	labelled := false // in a list after a "Remediation:" line
 	repro := false    // in a list after "The steps to reproduce were:"
 	field := 0        // under a "- **Resolution**: …" field bullet of this level
+	recovery := true  // every item so far states the recovery
 	for i, b := range blocks {
 		if field > 0 && (b.kind != blockItem || b.level <= field) {
 			field = 0
@@ -903,10 +904,21 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		}
 		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
 			out = append(out, a)
+			recovery = recovery && b.checked < 0 && reRecoveryItem.MatchString(b.text)
 		}
+	}
+	if recovery {
+		// every item says the service came back ("Routing has been
+		// restored", "Services were verified"): how the incident
+		// ended, not what the team does after it
+		return nil
 	}
 	return out
 }
+
+// reRecoveryItem is a line that states the service's recovery: what
+// was restored, resolved, recovered or verified working again.
+var reRecoveryItem = regexp.MustCompile(`(?i)\b(?:(?:has|have|had|was|were|is|are) (?:been )?(?:fully )?(?:restored|resolved|recovered|verified)|resolved (?:their|its|the) |(?:back (?:online|to normal)|functioning (?:properly|normally)|(?:fully )?operational)\b)`)
 
 // fieldBullet reports whether list item i is one of a list of an
 // incident's fields: another item of its list, at its level, is a bold

@@ -102,3 +102,51 @@ func TestFrontMatterStatusUpdates(t *testing.T) {
 		})
 	}
 }
+
+// TestRecoveryListIsNoFollowUp: a Markdown page written as inline HTML
+// blocks is read through its <h2> headings, and a list under its
+// resolution heading whose every item says the service came back
+// (restored, resolved, verified, back online) tells how the incident
+// ended: it gives no action items. A resolution list of fixes, or one
+// that mixes fixes in, still does.
+func TestRecoveryListIsNoFollowUp(t *testing.T) {
+	page := func(items ...string) string {
+		var sb strings.Builder
+		sb.WriteString("---\ntitle: \"Portal unreachable\"\ndate: 2031-09-02 07:15:00 -0500\n---\n\n<div class=\"notice\">\n")
+		sb.WriteString("  <div class=\"box\">\n    <h2>📣 Summary</h2>\n    <p>The member portal could not be reached for most of the morning while the upstream carrier had a fault.</p>\n  </div>\n")
+		sb.WriteString("  <div class=\"box\">\n    <h2>🛠 Resolution details</h2>\n    <ul>\n")
+		for _, it := range items {
+			sb.WriteString("      <li>" + it + "</li>\n")
+		}
+		sb.WriteString("    </ul>\n  </div>\n  <div class=\"box\">\n    <h2>📶 Current state</h2>\n    <ul>\n      <li>Portal: working</li>\n      <li>Phone line: working</li>\n    </ul>\n  </div>\n</div>\n")
+		return sb.String()
+	}
+	cases := []struct {
+		name  string
+		items []string
+		want  int
+	}{
+		{"all recovery statements", []string{"The carrier resolved the fault on its side", "Routes to the portal have been restored", "The portal was verified and is back online"}, 0},
+		{"fixes", []string{"Added a second carrier for the portal's traffic", "Lowered the health check interval"}, 2},
+		{"fixes and recovery", []string{"Routes to the portal have been restored", "Added a second carrier for the portal's traffic"}, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Parse("status/portal.markdown", strings.NewReader(page(tc.items...)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(rec.Resolution, tc.items[0]) {
+				t.Errorf("resolution = %q, want the list under the resolution heading", rec.Resolution)
+			}
+			if len(rec.ActionItems) != tc.want {
+				t.Errorf("action items = %+v, want %d", rec.ActionItems, tc.want)
+			}
+			for _, a := range rec.ActionItems {
+				if strings.HasPrefix(a.Text, "Portal:") || strings.HasPrefix(a.Text, "Phone line:") {
+					t.Errorf("a service's state %q is an action item", a.Text)
+				}
+			}
+		})
+	}
+}
