@@ -168,12 +168,17 @@ func actionBlocks(blocks []block, kinds []sectionKind) []bool {
 
 // reActionsTaken is a section named only for the actions taken:
 // "Action taken", "Actions taken".
-var reActionsTaken = regexp.MustCompile(`^actions? taken$`)
+var reActionsTaken = regexp.MustCompile(`^(?:actions? taken|(?:changes|fixes|actions|steps|measures|remediations?) (?:implemented|taken|made|applied|deployed|completed))$`)
+
+// reActionsTakenProse is the "Actions taken" heading, whose lists may
+// still be follow-ups; under "Changes implemented" and the like, lists
+// too are what the response did.
+var reActionsTakenProse = regexp.MustCompile(`^actions? taken$`)
 
 // reFutureActions names a follow-up section by what is still to come:
 // "Future measures", "Next steps", "Going forward", "Preventing
 // recurrence", "Long-term fixes".
-var reFutureActions = regexp.MustCompile(`^(?:future|next|going forward|moving forward|looking ahead|planned|prevent\w*|(?:short|medium|long|longer|near) ?term|what we (?:will|ll|are going to|plan to)|how we (?:will|ll|are going to|plan to))\b`)
+var reFutureActions = regexp.MustCompile(`^(?:future|next|going forward|moving forward|looking ahead|planned|recommendations?|prevent\w*|(?:short|medium|long|longer|near) ?term|what we (?:will|ll|are going to|plan to)|how we (?:will|ll|are going to|plan to))\b`)
 
 // unmarkResponseProse takes out of the follow-ups an "Actions taken"
 // section written as prose when a later section of the same rank
@@ -185,13 +190,14 @@ func unmarkResponseProse(blocks []block, inActions []bool) {
 		if b.kind != blockHeading || b.hk != secActions || !inActions[i] || !reActionsTaken.MatchString(normHeading(b.text)) {
 			continue
 		}
+		listed := !reActionsTakenProse.MatchString(normHeading(b.text))
 		j, prose := i+1, true
 		for ; j < len(blocks) && (blocks[j].kind != blockHeading || blocks[j].level > b.level); j++ {
 			if blocks[j].kind != blockPara {
 				prose = false
 			}
 		}
-		if !prose || j == i+1 {
+		if !prose && !listed || j == i+1 {
 			continue
 		}
 		later := false

@@ -174,8 +174,9 @@ func TestFollowUpProseCommentary(t *testing.T) {
 
 // TestActionsTakenProseIsResponse: an "Actions taken" section written
 // as prose, followed by a section of what is still to come ("Future
-// measures"), tells the response, not follow-ups; alone, or written as
-// a list, it still lists them.
+// measures", "Recommendations"), tells the response, not follow-ups;
+// alone, or written as a list, it still lists them. "Changes
+// implemented" before such a section is the response however written.
 func TestActionsTakenProseIsResponse(t *testing.T) {
 	const head = "# Registry slowdown\n\nOn 2031-07-08 a flood of uploads slowed the registry.\n\n"
 	const taken = "## Actions taken\n\nThe uploading account was blocked at once. Its packages were then hidden.\n\nLater that night all of them were deleted.\n\n"
@@ -184,6 +185,8 @@ func TestActionsTakenProseIsResponse(t *testing.T) {
 		{name: "prose before future measures", doc: head + taken + future, actions: 2},
 		{name: "prose alone", doc: head + taken, actions: 2},
 		{name: "a list before future measures", doc: head + "## Actions taken\n\n- Blocked the account\n- Hid its packages\n\n" + future, actions: 4},
+		{name: "changes implemented, listed, before recommendations", doc: head + "## Changes implemented\n\n- Uploads now check the account's age\n- Old rules are cleaned up on restart\n\n## Recommendations\n\n- Add a per-account upload limit\n- Refuse names that pose as the team\n", actions: 2},
+		{name: "changes implemented alone", doc: head + "## Changes implemented\n\n- Uploads now check the account's age\n- Old rules are cleaned up on restart\n", actions: 2},
 	}
 	testActionCounts(t, tests)
 }
