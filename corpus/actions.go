@@ -868,19 +868,25 @@ func introducedLists(blocks []block, kinds []sectionKind, inActions []bool) []Ac
 // to reproduce were:", "To reproduce:"): how it was shown, not a fix.
 var reReproIntro = regexp.MustCompile(`(?i)\b(?:(?:steps|instructions) (?:to|for) reproduc\w*|(?:reproduc\w*|repro) (?:steps|instructions|recipe)|to reproduce|reproduced (?:it|this|the \w+) (?:by|with))\b`)
 
+// reDoneIntro is a list's intro saying its items were done: "The
+// following fixes were implemented:", "We made these changes:".
+var reDoneIntro = regexp.MustCompile(`(?i)\b(?:(?:were|was|have been|has been)\s+(?:implemented|applied|made|deployed|done|taken|completed|put in place|rolled out)|we (?:implemented|applied|made|deployed|took|completed|rolled out|put in place))\b`)
+
 // resolutionLists reads, for a document with no follow-ups anywhere
 // else, the top-level list items of its resolution section: the fixes
-// it made are then its follow-up actions.
+// it made are then its follow-up actions, done when the list's intro
+// says so.
 func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 	if out := resolutionSubheadings(blocks, kinds); len(out) > 0 {
 		return out
 	}
 	var out []ActionItem
 	level := 0
-	labelled := false // in a list after a "Remediation:" line
-	repro := false    // in a list after "The steps to reproduce were:"
-	field := 0        // under a "- **Resolution**: …" field bullet of this level
-	recovery := true  // every item so far states the recovery
+	labelled := false  // in a list after a "Remediation:" line
+	repro := false     // in a list after "The steps to reproduce were:"
+	field := 0         // under a "- **Resolution**: …" field bullet of this level
+	recovery := true   // every item so far states the recovery
+	doneIntro := false // in a list after "The following fixes were implemented:"
 	for i, b := range blocks {
 		if field > 0 && (b.kind != blockItem || b.level <= field) {
 			field = 0
@@ -897,6 +903,7 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 		if b.kind != blockItem {
 			labelled = labelKind(b) == secResolution && kinds[i] != secTimeline
 			repro = b.kind == blockPara && reReproIntro.MatchString(introTail(b.text))
+			doneIntro = b.kind == blockPara && reDoneIntro.MatchString(introTail(b.text))
 			continue
 		}
 		if repro || kinds[i] != secResolution && !labelled {
@@ -909,6 +916,7 @@ func resolutionLists(blocks []block, kinds []sectionKind) []ActionItem {
 			continue
 		}
 		if a, ok := actionFrom(b.text, b.links, b.checked, b.struck); ok {
+			a.Done = a.Done || doneIntro && b.checked < 0
 			out = append(out, a)
 			recovery = recovery && b.checked < 0 && reRecoveryItem.MatchString(b.text)
 		}

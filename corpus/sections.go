@@ -36,7 +36,7 @@ var sectionRules = []struct {
 	{secRootCause, regexp.MustCompile(`^(?:root ?causes?\b|rca\b|contributing (?:factors?|causes?)|causes?(?: of| and)?\b|causal|why (?:it|this|did (?:it|this)) happen|(?:but |so )?(?:how|why) (?:did|could|does) (?:it|this|that) (?:happen|occur)|five whys|5 whys|whys$|lead ?up\b|the lead ?up|underlying (?:issue|cause|problem)|the underlying|what caused|technical (?:details|analysis|cause)|analysis$|investigation and analysis)`)},
 	{secTrigger, regexp.MustCompile(`^triggers?\b|^what triggered`)},
 	{secDetection, regexp.MustCompile(`^(?:detection|detected|identified|identification|how (?:was it|we|it was) (?:detected|noticed|discovered|found)|discovery|monitoring and detection)\b`)},
-	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response(?: and \w+)?$|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair)`)},
+	{secResolution, regexp.MustCompile(`^(?:resolution\b|resolved$|our (?:response|resolution|fix|remediation)$|remediation\b|mitigation\b|solutions?$|how (?:it|this) (?:is|was|got) (?:fixed|resolved|mitigated)|fixing (?:the|this|it)\b|immediate (?:resolution|fix|response|reaction|mitigation)|recovery\b|response\b|incident response(?: and \w+)?$|the fix|fix(?:es)?$|how (?:was it|we|it was) (?:fixed|resolved|mitigated)|workaround|restoration|solution\b|repair|details of (?:the )?(?:fix(?:es)?|resolution|remediation|mitigation)$)`)},
 	{secImpact, regexp.MustCompile(`^(?:impact\b|(?:customer|user|business|service|production|client)s? impact|fault\b|affected\b|scope\b|severity and impact|blast radius|who was affected|effects?$)`)},
 	{secSummary, regexp.MustCompile(`^(?:summary\b|(?:issue|incident|executive|event|outage|short|brief)\s+summary|overview\b|what happened\b|incident(?: description| details| overview)?$|description$|tl ?dr\b|abstract$|introduction$|background$|the (?:incident|issue|problem|outage)$|problem(?: description| statement)?$|issue$)`)},
 	// "Incident follow-ups", "Security action items": a follow-up name
@@ -208,7 +208,7 @@ var headingFirstWords = func() map[string]bool {
 		tracking counter countermeasure countermeasures measures safeguard safeguards guardrail guardrails
 		key main some solutions fixing hardening completed closed done suggestion suggestions suggested idea ideas but so
 		maßnahmen massnahmen nächste folgemaßnahmen folgemassnahmen mesures prochaines acciones próximos pasos vervolgstappen
-		acties verbeterpunten ações homework`) {
+		acties verbeterpunten ações homework details`) {
 		m[w] = true
 	}
 	return m

@@ -181,3 +181,23 @@ func TestTakenLabelInList(t *testing.T) {
 		})
 	}
 }
+
+// TestDetailsOfFixList: "Details of fix" is a resolution section; in a
+// document with no follow-up section, the fixes it lists are its
+// actions, done when the list's intro says they were made.
+func TestDetailsOfFixList(t *testing.T) {
+	const doc = "# Vault share price dropped\n\n## Summary\n\nA strategy reported a loss after an out-of-order harvest.\n\n" +
+		"## Details of Fix\n\nThe following fixes were implemented:\n\n1. Enable the health check on the strategy\n1. Correct the strategy's withdraw logic for partial withdrawals\n"
+	rec, err := Parse("vault.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.ActionItems) != 2 {
+		t.Fatalf("action items = %+v, want 2", rec.ActionItems)
+	}
+	for _, a := range rec.ActionItems {
+		if !a.Done {
+			t.Errorf("item %q open, want done (the intro says the fixes were implemented)", a.Text)
+		}
+	}
+}
