@@ -780,6 +780,9 @@ func splitClockEntries(s string) []clockSeg {
 // ("Resolved", "Investigating"…), its message, and a "Posted <date>"
 // line, into timeline entries.
 func statusUpdates(blocks []block, ts *timelineState) {
+	if clockLedUpdates(blocks, ts) {
+		return
+	}
 	for i, b := range blocks {
 		if statusHeadEntry(blocks, i, ts) || stampOnlyEntry(blocks, i, ts) {
 			continue
@@ -796,6 +799,12 @@ func statusUpdates(blocks []block, ts *timelineState) {
 				// a status-page generator's update without a status
 				// word: "… still ongoing. {{< track "2031-05-14 05:30" >}}"
 				if st, raw, msg, ok := trailingStamp(b.text); ok {
+					ts.add(st, raw, msg)
+				}
+			} else if b.kind == blockPara || b.kind == blockItem {
+				// the same stamp inside the update, or one per bullet:
+				// "- Nodes are back {{< track "…" >}}. Watching."
+				if st, raw, msg, ok := tagStamp(b.text); ok {
 					ts.add(st, raw, msg)
 				}
 			}
@@ -843,12 +852,94 @@ func statusUpdates(blocks []block, ts *timelineState) {
 	}
 }
 
+// clockLedUpdates reads a dated status page's updates that each open
+// with a line giving only their time of day ("17:00 GMT", then the
+// message in the paragraph under it), the day the document's own: at
+// least two such updates, else none is read.
+func clockLedUpdates(blocks []block, ts *timelineState) bool {
+	if ts.anchor.y == 0 {
+		return false
+	}
+	type entry struct {
+		st       stamp
+		raw, txt string
+	}
+	var found []entry
+	for i, b := range blocks {
+		st, raw, ok := clockOnly(b)
+		if !ok || i+1 >= len(blocks) || blocks[i+1].kind != blockPara {
+			continue
+		}
+		next := strings.TrimSpace(blocks[i+1].text)
+		if _, _, ok := clockOnly(blocks[i+1]); ok || next == "" {
+			continue
+		}
+		found = append(found, entry{st, raw, next})
+	}
+	if len(found) < 2 {
+		return false
+	}
+	for _, e := range found {
+		ts.add(e.st, e.raw, e.txt)
+	}
+	return true
+}
+
+// clockOnly reads a plain paragraph that is only a time of day, perhaps
+// with its zone ("17:00 GMT", "9:40 am").
+func clockOnly(b block) (stamp, string, bool) {
+	t := strings.TrimSpace(b.text)
+	if b.kind != blockPara || len(t) > 24 || !hasDigit(t) {
+		return stamp{}, "", false
+	}
+	st, ok := findStamp(t)
+	if !ok || !st.hasTime || st.hasDate || st.start > 0 || strings.IndexFunc(t[st.end:], isLetterOrDigitRune) >= 0 {
+		return stamp{}, "", false
+	}
+	return st, t[st.start:st.end], true
+}
+
 // trailingTag reports whether text ends in a template tag ('{{< track
 // "…" >}}', '{% update "…" %}'), the way status-page generators stamp
 // each update.
 func trailingTag(text string) bool {
 	text = strings.TrimSpace(text)
 	return strings.HasSuffix(text, "}}") && strings.Contains(text, "{{") || strings.HasSuffix(text, "%}") && strings.Contains(text, "{%")
+}
+
+// reTemplateTag is a status-page generator's template tag: '{{< … >}}',
+// '{{% … %}}', '{% … %}'.
+var reTemplateTag = regexp.MustCompile(`\{\{[<%][^{}]{1,120}?[>%]\}\}|\{%[^{}%]{1,120}%\}`)
+
+// tagStamp reads a template tag that stamps an update anywhere in its
+// text ("Nodes are back {{< track "2031-05-02 10:15" >}}. More to
+// follow."): the first tag holding a full date and time, and the text
+// with the tag taken out.
+func tagStamp(text string) (st stamp, raw, msg string, ok bool) {
+	for _, loc := range reTemplateTag.FindAllStringIndex(text, 8) {
+		tag := text[loc[0]:loc[1]]
+		st, ok = findStamp(tag)
+		if !ok || !st.hasDate || !st.hasYear || !st.hasTime {
+			continue
+		}
+		before := strings.TrimSpace(text[:loc[0]])
+		after := strings.TrimSpace(text[loc[1]:])
+		switch {
+		case after == "":
+			msg = before
+		case strings.IndexFunc(after[:1], isLetterOrDigitRune) < 0 && !strings.HasPrefix(after, "("):
+			// the sentence's stop after the tag: "… back {{…}}. More"
+			msg = before + after
+		default:
+			msg = before + " " + after
+		}
+		msg = strings.TrimSpace(reTemplateTag.ReplaceAllString(msg, ""))
+		if msg == "" {
+			return stamp{}, "", "", false
+		}
+		return st, tag[st.start:st.end], msg, true
+	}
+	return stamp{}, "", "", false
 }
 
 // trailingStamp reads a dated stamp that ends text ("… has been
