@@ -930,6 +930,10 @@ func tagStamp(text string) (st stamp, raw, msg string, ok bool) {
 		case strings.IndexFunc(after[:1], isLetterOrDigitRune) < 0 && !strings.HasPrefix(after, "("):
 			// the sentence's stop after the tag: "… back {{…}}. More"
 			msg = before + after
+		case before != "" && after[0] >= 'A' && after[0] <= 'Z' && !strings.ContainsAny(before[len(before)-1:], ".!?:;,"):
+			// a new sentence after the tag (the message went on on a
+			// new line): "… by hand {{…}} The backlog …"
+			msg = before + ". " + after
 		default:
 			msg = before + " " + after
 		}

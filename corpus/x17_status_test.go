@@ -38,7 +38,7 @@ func TestStatusPageUpdateShapes(t *testing.T) {
 				"- The workers are restarted by hand {{< track \"2031-06-10 21:40:00\" >}}  \n  The backlog is drained and the issue is resolved.\n",
 			entries: []want{
 				{"2031-06-10T21:15:00Z", "Alerts show the queue workers idle. We are looking into it."},
-				{"2031-06-10T21:40:00Z", "The workers are restarted by hand The backlog is drained and the issue is resolved."},
+				{"2031-06-10T21:40:00Z", "The workers are restarted by hand. The backlog is drained and the issue is resolved."},
 			},
 			resolved: "2031-06-10T21:40:00Z",
 		},
