@@ -12,7 +12,7 @@ import (
 const maxDurationMinutes = 366 * 24 * 60
 
 const amountRe = `(\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)`
-const unitRe = `(weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b`
+const unitRe = `(weeks?|wks?|months?|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b`
 
 var (
 	reAmountUnit = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:~|approx\.?\s*|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just over\s+|just under\s+|a little (?:over|under)\s+|under\s+|less than\s+|more than\s+|some\s+)?` + amountRe + `\s*-?\s*` + unitRe)
@@ -22,7 +22,7 @@ var (
 	reDurKey = regexp.MustCompile(`(?i)^(?:[-*•]\s*)?(?:total\s+|outage\s+|incident\s+|impact\s+|service\s+)?(?:duration(?: of (?:the )?(?:service )?(?:outage|incident|impact|downtime|disruption|event|degradation|interruption|unavailability))?|(?:outage|downtime|impact|incident|disruption) duration|downtime|outage|window|time window|(?:outage|downtime|impact|incident) (?:time|window|length|period)|outage length|length(?: of (?:the )?(?:outage|incident|impact|downtime))?|total time|time to (?:recovery|recover|repair|restore|restoration|resolution|resolve|mitigat(?:e|ion))|ttr|mttr|total impact|(?:user|customer)[- ]impact|period of (?:impact|outage|downtime|disruption|degradation))(?:\s*\([^)]*\))?[+*†‡]?\s*[:=\-–]\s*(.+)$`)
 	// Prose that states how long the impact lasted, matched on
 	// lower-cased text at the positions of reDurTriggers.
-	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|spann(?:ed|ing)|total (?:downtime|outage|duration|impact) (?:of|was)|(?:total )?time to (?:recovery|recover|restore|restoration|resolution|resolve|mitigat(?:e|ion)) (?:was|of)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:service )?(?:outage|incident|impact|downtime|disruption|interruption|degradation|unavailability) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
+	reDurProse = regexp.MustCompile(`^(?:last(?:ed|ing)(?: for)?|persist(?:ed|ing) for|spann(?:ed|ing)|total (?:downtime|outage|duration|impact) (?:of|was)|(?:total )?time to (?:recovery|recover|restore|restoration|resolution|resolve|mitigat(?:e|ion)) (?:was|of)|(?:outage|downtime|disruption|degradation|interruption|unavailability) (?:of|lasting)|(?:the )?(?:outage|incident|impact|downtime|disruption) (?:window|duration|period|length) (?:was|of)|duration of (?:the )?(?:service )?(?:outage|incident|impact|downtime|disruption|interruption|degradation|unavailability) (?:was|of)|(?:down|unavailable|offline|degraded|inaccessible|unreachable|broken|failing|impacted|affected) for|recover(?:ed|s)?(?: itself)? (?:in|after|within)|for a (?:total )?period of|for (?:a total of|the next)|resolved (?:in|after|within))\s+(.{1,60})`)
 )
 
 var wordNumbers = map[string]float64{
@@ -37,6 +37,8 @@ func unitMinutes(u string) float64 {
 	switch {
 	case strings.HasPrefix(u, "w"):
 		return 7 * 24 * 60
+	case strings.HasPrefix(u, "mo"):
+		return 30.44 * 24 * 60
 	case strings.HasPrefix(u, "d"):
 		return 24 * 60
 	case strings.HasPrefix(u, "h"):
@@ -526,10 +528,10 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 var reOutageWords = regexp.MustCompile(`(?i)\b(?:outage|lasted|lasting|incident|down|unavailable|unreachable|inaccessible|offline|unusable|unresponsive|interrupted|errors?|failed|failing|degraded|disrupt\w*|impact\w*|affected|delayed|could not|couldn't|unable)\b`)
 
 // durTriggerStart holds the first letters of reDurProse's alternatives.
-var durTriggerStart = [256]bool{'s': true, 'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
+var durTriggerStart = [256]bool{'p': true, 's': true, 'l': true, 't': true, 'o': true, 'd': true, 'i': true, 'u': true, 'b': true, 'f': true, 'r': true, 'a': true}
 
 // durTriggers are the literal openings of reDurProse's alternatives.
-var durTriggers = []string{"last", "spann", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
+var durTriggers = []string{"last", "persist", "spann", "total ", "outage ", "downtime ", "disruption ", "degradation ", "interruption ",
 	"unavailab", "down for", "offline for", "degraded for", "inaccessible for", "unreachable for", "broken for",
 	"failing for", "impacted for", "affected for", "recover", "for a ", "for the next", "resolved ", "time to ", "incident ", "impact ", "duration of"}
 
@@ -585,9 +587,10 @@ var reEndWords = regexp.MustCompile(`(?i)\b(?:restored|recovered|resolved|mitiga
 var reDurTook = regexp.MustCompile(`(?i)\btook\s+(?:us\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+|~)?(.{1,40}?)\s+(?:to\s+(?:fully\s+)?(?:recover|restore|resolve|mitigate|fix|bring)|from\s+the\s+(?:start|beginning|onset)\s+of\s+the\s+(?:incident|outage|impact|disruption|downtime)\s+(?:to|until)\s+(?:the\s+)?(?:(?:deploy(?:ment)?|release|rollout)\s+of\s+(?:the|a)\s+fix|(?:full\s+)?(?:recovery|resolution|mitigation|restoration)|(?:restore|resolve|mitigate|recover|fix)\b)|(?:before|until)\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|recovered|resolved|mitigated|back|available|working))`)
 
 // reDurBefore reads "it was about 20 minutes before the site came back",
-// "some 40 minutes passed before service was restored": the time that
-// went by until the recovery.
-var reDurBefore = regexp.MustCompile(`(?i)(?:^|[^\w.])((?:(?:about|around|roughly|approximately|nearly|almost|some|over|~)\s*)?` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)\s+(?:(?:had\s+)?(?:passed|elapsed|went by)\s+)?before\s+(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|back|recovered|available|working|operational)\b`)
+// "some 40 minutes passed before service was restored", "the attack ran
+// over 50 minutes before being stopped": the time that went by until the
+// recovery.
+var reDurBefore = regexp.MustCompile(`(?i)(?:^|[^\w.])((?:(?:about|around|roughly|approximately|nearly|almost|some|over|~)\s*)?` + amountRe + `\s*-?\s*(?:weeks?|days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(?:,|and)?\s*\d+\s*(?:minutes?|mins?|m)\b)?)\s+(?:(?:had\s+)?(?:passed|elapsed|went by)\s+)?before\s+(?:(?:\w+\s+){0,4}?(?:was|were|is|came|got)\s+(?:fully\s+)?(?:restored|back|recovered|available|working|operational)|being\s+(?:fully\s+)?(?:mitigated|stopped|halted|contained|resolved|restored|recovered))\b`)
 
 // reClockRange reads a time range: "between 14:02 and 14:51 UTC",
 // "from 9:10 to 10:05", "10:00–11:30 UTC".

@@ -634,7 +634,11 @@ func fileNameCompactDate(name string, blocks []block) time.Time {
 // reSpanStart marks a date as when the impact began, in prose that
 // states a span: "exposed from on or about 2025-01-10 through …", "had
 // been happening since about March 3, 2021", "beginning on June 2".
-var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|began|started|begun)(?:\s+(?:on|at|in|around|about|approximately|roughly|as early as|or about|on or about|the))*\s+$`)
+var reSpanStart = regexp.MustCompile(`(?i)\b(?:since|from|beginning|starting|began|started|begun)(?:\s+(?:on|at|in|around|about|approximately|roughly|near|early|late|as early as|or about|on or about|the|(?:end|start|beginning|middle) of(?: the day| business)?(?: on| of)?))*\s+$`)
+
+// reSpanSince is a timeline entry's finding that the impact had gone
+// on since an earlier day ("every run has failed since March 3rd").
+var reSpanSince = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:fail\w*|down|broken|unavailable|offline|unreachable|erroring|crash\w*|stuck|stopped|missing|degraded|disrupted|affected|impacted)\b[^.;]{0,80}\bsince\b`)
 
 // reSpanImpact are the words that make a span sentence about the
 // impact: something was broken, exposed or affected during it.
@@ -659,17 +663,29 @@ func (r *timesReader) proseSpanStart() time.Time {
 		if i > 300 || seen >= 3*maxOpeningBlocks {
 			break
 		}
+		entry := r.kinds[i] == secTimeline
 		switch r.kinds[i] {
-		case secTimeline, secActions, secLessons:
+		case secActions, secLessons:
 			continue
 		}
 		if b.kind == blockCode || b.kind == blockHeading || isMetaLine(b.text) || !hasDigit(b.text) {
 			continue
 		}
-		seen++
+		if entry {
+			// a timeline entry counts only for what it found had been
+			// failing "since" an earlier day, not for its own stamp
+			if !strings.Contains(strings.ToLower(b.text), "since") {
+				continue
+			}
+		} else {
+			seen++
+		}
 		for _, sent := range splitSentences(b.text) {
 			if !reSpanImpact.MatchString(sent) || reSpanLatent.MatchString(sent) {
 				continue // a bug present since a release is no impact yet
+			}
+			if entry && !reSpanSince.MatchString(sent) {
+				continue
 			}
 			if t, ok := spanStartIn(sent, r.ctx); ok && (best.IsZero() || t.Before(best)) {
 				best = t
@@ -695,7 +711,7 @@ func spanStartIn(sent string, ctx dateCtx) (time.Time, bool) {
 			}
 			y := st.y
 			if !st.hasYear {
-				y = ctx.y
+				y = yearNear(st.mo, st.d, ctx)
 			}
 			return time.Date(y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC), true
 		}

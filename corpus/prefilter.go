@@ -99,7 +99,7 @@ func hasClockHint(s string) bool {
 }
 
 // durationWords are substrings of every duration unit we read.
-var durationWords = [...]string{"min", "hour", "hr", "day", "sec", "week", "wk"}
+var durationWords = [...]string{"min", "hour", "hr", "day", "sec", "week", "wk", "month"}
 
 // hasDurationHint reports whether s may state a duration.
 func hasDurationHint(s string) bool {

@@ -105,6 +105,9 @@ type timesReader struct {
 	// startIsDetection: no start is known; the detection stands in for
 	// the date and the duration but is not reported as the start.
 	startIsDetection bool
+	// titleStart is the first entry of the day the title names, when
+	// the timeline's earlier entries were its lead-up
+	titleStart time.Time
 	// startIsPostTime: the start is a frontmatter "date" with a time,
 	// which a blog writes as the post's publication time
 	startIsPostTime bool
@@ -559,7 +562,10 @@ func (r *timesReader) startFromTimeline() {
 	}
 	if !r.startStated && !hasStartMarker(r.tl, r.times) {
 		// a title's day does not overrule an entry marked as the start
-		t, ht = r.titleDayStart(t, ht)
+		if t2, ht2 := r.titleDayStart(t, ht); !t2.Equal(t) {
+			t, ht = t2, ht2
+			r.titleStart = t
+		}
 	}
 	marked := hasStartMarker(r.tl, r.times)
 	switch {
@@ -589,8 +595,9 @@ const maxMarkerShift = 48 * time.Hour
 
 // maxTitleLead is how long before the day a title names ("2018-01-17,
 // Builds fail") timeline entries may start and still be the lead-up to
-// that day's incident rather than its start.
-const maxTitleLead = 7 * 24 * time.Hour
+// that day's incident rather than its start: a change or a workaround
+// weeks before that set up the failure is background too.
+const maxTitleLead = 31 * 24 * time.Hour
 
 // titleDayStart returns the start of impact when the title names the
 // incident's day with its year and the timeline opens with entries of
@@ -801,7 +808,12 @@ func (r *timesReader) setDuration(rec *Record) {
 		r.stated = r.proseDuration(looseProseDuration, false)
 	}
 	if r.stated < 0 {
-		if m := timelineSpan(r.tl, r.times); m > 0 {
+		m := timelineSpan(r.tl, r.times)
+		if !r.titleStart.IsZero() {
+			// the title's day: earlier entries were its lead-up
+			m = timelineSpanFrom(r.tl, r.times, r.titleStart, true)
+		}
+		if m > 0 {
 			r.stated = m
 		}
 	}
@@ -1096,13 +1108,19 @@ const maxFollowUpGap = 24 * time.Hour
 // that reports a recovery, or else the last timed entry before a long
 // quiet gap: entries after one are follow-ups.
 func timelineSpan(tl []TimelineEntry, times []time.Time) int {
+	// a lead-in before the impact is not part of it
+	from, fromTimed, _ := impactStart(tl, times)
+	return timelineSpanFrom(tl, times, from, fromTimed)
+}
+
+// timelineSpanFrom is timelineSpan from a start already chosen: entries
+// before from are not part of the impact.
+func timelineSpanFrom(tl []TimelineEntry, times []time.Time, from time.Time, fromTimed bool) int {
 	type ev struct {
 		t        time.Time
 		resolved bool
 		marked   bool // "(outage ends)"
 	}
-	// a lead-in before the impact is not part of it
-	from, fromTimed, _ := impactStart(tl, times)
 	var evs []ev
 	for i, t := range times {
 		if t.IsZero() || !strings.Contains(tl[i].At, "T") || t.Before(from) {
