@@ -549,8 +549,9 @@ func isWordByte(c byte) bool {
 }
 
 // reDurOfDowntime reads "~1hr of total downtime", "47 minutes of outage",
-// "two days of downtime", "79 minutes of partial availability".
-var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)\s+(?:hours?|minutes?|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact|(?:partial|reduced|degraded|limited|intermittent) (?:availability|service))\b`)
+// "two days of downtime", "79 minutes of partial availability", "up to
+// 8 hours of email delay".
+var reDurOfDowntime = regexp.MustCompile(`(?i)(?:^|[\s(~])(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)\s+(?:hours?|minutes?|days?))\s+(?:of\s+)?(?:total\s+|complete\s+|full\s+|partial\s+|user[- ]facing\s+|customer[- ]facing\s+)?(?:downtime|outage|unavailability|disruption|degradation|degraded (?:service|performance)|service interruption|interruption|impact|(?:partial|reduced|degraded|limited|intermittent) (?:availability|service)|of\s+(?:(?:e-?mail|mail|message|delivery|build|job|queue|processing|sync|replication)\s+)?delays?)\b`)
 
 // reDurAdjective reads "a 45-minute outage", "a two-hour disruption".
 var reDurAdjective = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|ninety)[- ](minute|hour|day)(?:[- ]long)?\s+(?:partial\s+|total\s+|full\s+|major\s+|service\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window (?:of|where|when|during|in which))\b`)

@@ -865,6 +865,13 @@ func (r *timesReader) proseDuration(read func(string) (int, bool), strict bool) 
 			return d
 		}
 	}
+	// a post's own summary in its frontmatter ("summary: … up to 8
+	// hours of email delay")
+	if t := r.fm.str("summary", "description", "intro", "excerpt", "abstract"); t != "" {
+		if d, ok := read(t); ok {
+			return d
+		}
+	}
 	return -1
 }
 

@@ -201,3 +201,14 @@ func TestDetailsOfFixList(t *testing.T) {
 		}
 	}
 }
+
+// TestDelayAndSummaryDuration: "up to 8 hours of email delay" states how
+// long the impact lasted, also when only the post's frontmatter summary
+// says it.
+func TestDelayAndSummaryDuration(t *testing.T) {
+	testDurations(t, []durationCase{
+		{"in the body", "# Mail was late\n\nOn 11 May 2031 some users saw up to 8 hours of email delay.\n", 480},
+		{"in the frontmatter summary", "---\ntitle: Mail was late\ndate: 2031-05-19T15:13:42+01:00\nsummary: \"On May 11, 2031, some users saw up to 8 hours of email delay.\"\n---\n\n### First wave\n\nThe spam filter took all the CPU of the mail host.\n", 480},
+		{"a delay that is no impact", "# Mail was late\n\nOn 11 May 2031 the spam filter hung. We added a 2 hours delay to the retry job.\n", 0},
+	})
+}
