@@ -56,6 +56,8 @@ func TestFollowUpHeadings(t *testing.T) {
 		{"Actions taken to prevent recurrence", secActions}, {"Actionables", secActions}, {"Action plan", secActions},
 		{"Short-term", secActions}, {"Long term fixes", secActions}, {"Post-incident actions", secActions},
 		{"Recommendations", secActions}, {"Suggestions", secActions}, {"Our plan", secActions},
+		{"What could be done to avoid this in future?", secActions}, {"What can we do to prevent this?", secActions},
+		{"Next steps for users", secOther}, {"Changes implemented", secActions},
 		{"Hardening", secActions}, {"Follow-on work", secActions}, {"Corrective Actions", secActions},
 		{"✅ Follow-up tasks", secActions}, {"6. Next Steps", secActions}, {"Nächste Schritte", secActions},
 		{"Actions correctives", secActions}, {"Incident follow-ups", secActions}, {"Security action items", secActions},

@@ -72,6 +72,7 @@ var actionHeadings = []string{
 	`corrective\b|preventive\b|preventative\b|prevention\b`,
 	`preventing (?:(?:a |the )?recurrences?|(?:future|similar|further|repeat|recurring) (?:incidents|outages|issues|problems|failures|events)|this|it)\b`,
 	`(?:avoiding|preventing|prevent) (?:a )?(?:recurrence|repeat|repetition)|recurrence prevention`,
+	`what (?:could|can|should|will|would|might) (?:be done|we do|we have done) (?:differently )?(?:to|so as to|in order to) (?:avoid|prevent|stop|improve|reduce|mitigate)`,
 	`how (?:will|can|could|do|should|are|shall) we (?:going to )?(?:do better|improve|prevent|avoid|make sure|ensure|stop|fix this|keep this|address)`,
 	`how ` + weSubj + `? ?(?:going to )?(?:are )?(?:improv\w*|prevent\w*|avoid\w*|address\w*|ensur\w*|mak\w* sure|do\w* better|fixing|harden\w*|stop\w*|respond\w* going forward|chang\w*)`,
 	`(?:our |the |further |future |immediate |additional |recommended |proposed |planned )?next steps?\b`,
