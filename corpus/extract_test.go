@@ -112,6 +112,10 @@ func TestParseDuration(t *testing.T) {
 		{"On 3 May there was approximately 40 minutes of partial availability for the portal.", 40},
 		{"Users saw about 25 minutes of reduced service.", 25},
 		{"We keep 30 minutes of availability data in memory.", -1},
+		// "went quiet", "unresponsive": the sentence is about the impact
+		{"From **May 26 at 16:22 UTC** until **May 27 at 14:08 UTC**, the chat bot went quiet in every channel.", 1306},
+		{"In total the service was slow and partially unresponsive for 2h 10m.", 130},
+		{"From May 26 at 16:22 UTC until May 27 at 14:08 UTC, we reviewed the chat bot's code.", -1},
 	}
 	for _, tt := range prose {
 		got, ok := proseDuration(tt.text)

@@ -93,75 +93,35 @@ func TestBodyDateLineAndWeekdays(t *testing.T) {
 	})
 }
 
-// TestQuietAndUnresponsiveImpact: "went quiet", "went silent" and
-// "unresponsive" say a sentence is about the impact, so the span or
-// length it gives is the incident's.
-func TestQuietAndUnresponsiveImpact(t *testing.T) {
-	tests := []struct {
-		text string
-		want int
-	}{
-		{"From **May 26 at 16:22 UTC** until **May 27 at 14:08 UTC**, the chat bot went quiet in every channel.", 1306},
-		{"In total the service was slow and partially unresponsive for 2h 10m.", 130},
-		{"From May 26 at 16:22 UTC until May 27 at 14:08 UTC, we reviewed the chat bot's code.", -1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			got, ok := proseDuration(tt.text)
-			if !ok {
-				got = -1
-			}
-			if got != tt.want {
-				t.Errorf("proseDuration = %d, want %d", got, tt.want)
-			}
-		})
-	}
-}
-
-// TestCompletedSubheadingDone: under a follow-up section, the items of a
-// "Completed" (or "Done") sub-heading are done; those of a sibling that
-// names what is still planned stay open.
-func TestCompletedSubheadingDone(t *testing.T) {
-	const doc = "# Validator missed rounds\n\nThe validator missed consensus rounds for an hour.\n\n## Corrective actions\n\n" +
-		"### Completed\n- Audit the firewall rules\n- Correlate the consensus logs\n\n" +
-		"### Planned\n- Alert on sustained round timeouts\n- Track proposal latency per region\n"
-	rec, err := Parse("validator.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]bool{
-		"Audit the firewall rules":          true,
-		"Correlate the consensus logs":      true,
-		"Alert on sustained round timeouts": false,
-		"Track proposal latency per region": false,
-	}
-	if len(rec.ActionItems) != len(want) {
-		t.Fatalf("action items = %+v, want %d", rec.ActionItems, len(want))
-	}
-	for _, a := range rec.ActionItems {
-		done, ok := want[a.Text]
-		if !ok || a.Done != done {
-			t.Errorf("item %q done=%v, want listed with done=%v", a.Text, a.Done, done)
-		}
-	}
-}
-
-// TestTakenLabelInList: in a follow-up list sorted by labels, the items
-// under "Immediate actions taken:" are the response when a sibling label
-// names what is still to come, and done items when none does.
-func TestTakenLabelInList(t *testing.T) {
-	const open = "# Validator stalled\n\nBlocks slowed for an hour across the network.\n\n## Corrective and preventive measures\n\n"
+// TestActionsDoneBySorting: how a follow-up section sorts its items
+// says which are done. Under a "Completed" (or "Done") sub-heading they
+// are done, beside a "Planned" one open. In a list sorted by labels, the
+// items under "Immediate actions taken:" are the response when a sibling
+// label names what is still to come, and done items when none does.
+// "Details of fix" is a resolution section: in a document with no
+// follow-up section its fixes are the actions, done when the list's
+// intro says they were made.
+func TestActionsDoneBySorting(t *testing.T) {
+	const open = "# Validator stalled\n\nBlocks slowed for an hour across the network.\n\n"
 	tests := []struct {
 		name string
 		body string
 		want map[string]bool // text → done
 	}{
-		{"beside a later tier",
-			"- **Immediate actions taken**:\n  * Metrics confirmed the issue was network-wide\n  * Logs were kept for the vendor\n- **Short-term corrective actions**:\n  * Alert on block time spikes\n  * Write down normal block times\n",
+		{"completed and planned sub-headings",
+			"## Corrective actions\n\n### Completed\n- Audit the firewall rules\n- Correlate the consensus logs\n\n" +
+				"### Planned\n- Alert on sustained round timeouts\n- Track proposal latency per region\n",
+			map[string]bool{"Audit the firewall rules": true, "Correlate the consensus logs": true,
+				"Alert on sustained round timeouts": false, "Track proposal latency per region": false}},
+		{"taken label beside a later tier",
+			"## Corrective and preventive measures\n\n- **Immediate actions taken**:\n  * Metrics confirmed the issue was network-wide\n  * Logs were kept for the vendor\n- **Short-term corrective actions**:\n  * Alert on block time spikes\n  * Write down normal block times\n",
 			map[string]bool{"Alert on block time spikes": false, "Write down normal block times": false}},
-		{"alone, the items are done",
-			"- **Actions taken**:\n  * Move the signer to a new key\n  * Rotate the node's peers\n- **Monitoring**:\n  * Add an alert on missed blocks\n",
+		{"taken label alone, the items are done",
+			"## Corrective and preventive measures\n\n- **Actions taken**:\n  * Move the signer to a new key\n  * Rotate the node's peers\n- **Monitoring**:\n  * Add an alert on missed blocks\n",
 			map[string]bool{"Move the signer to a new key": true, "Rotate the node's peers": true, "Add an alert on missed blocks": false}},
+		{"details of fix, introduced as done",
+			"## Details of Fix\n\nThe following fixes were implemented:\n\n1. Enable the health check on the strategy\n1. Correct the strategy's withdraw logic for partial withdrawals\n",
+			map[string]bool{"Enable the health check on the strategy": true, "Correct the strategy's withdraw logic for partial withdrawals": true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,26 +139,6 @@ func TestTakenLabelInList(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestDetailsOfFixList: "Details of fix" is a resolution section; in a
-// document with no follow-up section, the fixes it lists are its
-// actions, done when the list's intro says they were made.
-func TestDetailsOfFixList(t *testing.T) {
-	const doc = "# Vault share price dropped\n\n## Summary\n\nA strategy reported a loss after an out-of-order harvest.\n\n" +
-		"## Details of Fix\n\nThe following fixes were implemented:\n\n1. Enable the health check on the strategy\n1. Correct the strategy's withdraw logic for partial withdrawals\n"
-	rec, err := Parse("vault.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rec.ActionItems) != 2 {
-		t.Fatalf("action items = %+v, want 2", rec.ActionItems)
-	}
-	for _, a := range rec.ActionItems {
-		if !a.Done {
-			t.Errorf("item %q open, want done (the intro says the fixes were implemented)", a.Text)
-		}
 	}
 }
 
