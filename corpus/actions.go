@@ -1571,23 +1571,7 @@ var reWentWell = regexp.MustCompile(`^(?:what (?:worked(?: well)?|went (?:well|r
 // (reWentWell), down to the next heading of its level or above: what
 // they state the team did or improved is no follow-up.
 func wentWellBlocks(blocks []block) []bool {
-	out := make([]bool, len(blocks))
-	level := 0 // the open heading's level, 0 when none
-	for i, b := range blocks {
-		if b.kind == blockHeading {
-			if level > 0 && b.level > level {
-				out[i] = true
-				continue
-			}
-			level = 0
-			if reWentWell.MatchString(normHeadingLimited(b.text)) {
-				level = max(b.level, 1)
-			}
-			continue
-		}
-		out[i] = level > 0
-	}
-	return out
+	return blocksUnder(blocks, reWentWell.MatchString, false)
 }
 
 // reConditionOpen is a sentence that opens with a condition: what it

@@ -136,3 +136,27 @@ func normSpace(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// blocksUnder marks the blocks under each heading whose normalised text
+// match accepts, down to the next heading of its level or above (its
+// sub-headings included); withHeading marks the heading too.
+func blocksUnder(blocks []block, match func(string) bool, withHeading bool) []bool {
+	out := make([]bool, len(blocks))
+	level := 0 // the open heading's level, 0 when none
+	for i, b := range blocks {
+		if b.kind == blockHeading {
+			if level > 0 && b.level > level {
+				out[i] = true
+				continue
+			}
+			level = 0
+			if match(normHeadingLimited(b.text)) {
+				level = max(b.level, 1)
+				out[i] = withHeading
+			}
+			continue
+		}
+		out[i] = level > 0
+	}
+	return out
+}

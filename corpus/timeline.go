@@ -665,24 +665,7 @@ func isTranscriptHeading(n string) bool {
 // (reTranscriptHeading) down to the next heading of its level or
 // above: their stamped lines are messages, not timeline entries.
 func transcriptBlocks(blocks []block) []bool {
-	out := make([]bool, len(blocks))
-	level := 0 // the level of the open transcript heading, 0 when none
-	for i, b := range blocks {
-		if b.kind == blockHeading {
-			if level > 0 && b.level > level {
-				out[i] = true
-				continue
-			}
-			level = 0
-			if isTranscriptHeading(normHeadingLimited(b.text)) {
-				level = max(b.level, 1)
-				out[i] = true
-			}
-			continue
-		}
-		out[i] = level > 0
-	}
-	return out
+	return blocksUnder(blocks, isTranscriptHeading, true)
 }
 
 // stampedLine reports whether a line, bullet or row starts with a time

@@ -31,10 +31,7 @@ func TestClockHeadingRuns(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, e := range rec.Timeline {
-				got = append(got, e.At+"|"+e.Text)
-			}
+			got := timelineLines(rec)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("timeline =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
@@ -226,4 +223,13 @@ func testActionTexts(t *testing.T, file, open string, tests []actionTextCase) {
 			}
 		})
 	}
+}
+
+// timelineLines is a record's timeline as "at|text" lines.
+func timelineLines(rec Record) []string {
+	var out []string
+	for _, e := range rec.Timeline {
+		out = append(out, e.At+"|"+e.Text)
+	}
+	return out
 }

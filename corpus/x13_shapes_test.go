@@ -20,10 +20,7 @@ func TestClockThenSentenceDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, e := range rec.Timeline {
-		got = append(got, e.At+"|"+e.Text)
-	}
+	got := timelineLines(rec)
 	want := []string{
 		"2031-04-16T08:51:00Z|the nightly job fails and pages the team",
 		"2031-04-16T10:44:00Z|an analyst reports odd values in the 2031-04-15 export",

@@ -83,10 +83,7 @@ func TestFrontMatterStatusUpdates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, e := range rec.Timeline {
-				got = append(got, e.At+"|"+e.Text)
-			}
+			got := timelineLines(rec)
 			if strings.Join(got, "\n") != strings.Join(tc.timeline, "\n") {
 				t.Errorf("timeline =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.timeline, "\n"))
 			}
